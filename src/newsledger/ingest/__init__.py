@@ -1,0 +1,1 @@
+"""Ingest: read files and records, clean boilerplate, identify articles by content."""

@@ -1,0 +1,1 @@
+"""Link: group articles into stories across the ledger."""

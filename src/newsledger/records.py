@@ -1,0 +1,254 @@
+"""The ledger's records: one typed dataclass per concept, shared by every stage.
+
+Every span is a character range into the clean ``text`` of the article it belongs to (``Removed`` spans are the
+exception: they point into the raw input, because the text they cover is not in the clean text).
+Records serialise to the export contract with ``to_dict`` and back with ``from_dict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class SourceKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"
+    ANONYMOUS = "anonymous"
+    MEDIA = "media"
+    DOCUMENT = "document"
+    UNKNOWN = "unknown"
+
+
+class Stance(StrEnum):
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    DECLINES_TO_COMMENT = "declines_to_comment"
+    HEDGES = "hedges"
+
+
+class Factuality(StrEnum):
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+
+
+class EventType(StrEnum):
+    """A small, documented event vocabulary (PLOVER comes later): see docs/architecture.md."""
+
+    ATTACK = "attack"
+    INTERCEPTION = "interception"
+    LAUNCH = "launch"
+    DAMAGE = "damage"
+    STATEMENT = "statement"
+    MEETING = "meeting"
+    VISIT = "visit"
+    AGREEMENT = "agreement"
+    SANCTION = "sanction"
+    THREAT = "threat"
+    ARREST = "arrest"
+    DEATH = "death"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of an article's clean text: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(text[start:end], start, end)
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """Boilerplate taken out of the raw input (caption, paywall, navigation…), with raw-input offsets."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None: never guessed
+    removed: list[Removed] = field(default_factory=list)
+    duplicate_of: str | None = None
+    source_path: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str  # spaCy label family: PERSON, ORG, GPE, NORP, LOC, FAC…
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Who is quoted: the span, its kind, the entity it resolves to, and for unnamed sources what they are."""
+
+    text: str
+    start: int
+    end: int
+    kind: SourceKind = SourceKind.UNKNOWN
+    entity: str | None = None
+    resolved: str | None = None  # the name a pronoun or descriptor stands for ("he" -> "Benny Gantz")
+    anonymity: str | None = None  # for anonymous sources: "senior U.S. intelligence officials"
+    affiliation: str | None = None  # for anonymous sources: "U.S. intelligence"
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpan:
+    text: str
+    start: int
+    end: int
+    lemma: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """One link of an attribution chain: an outlet or document that passed the claim on."""
+
+    text: str
+    start: int
+    end: int
+    kind: SourceKind = SourceKind.MEDIA
+    entity: str | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    id: str
+    article: str
+    source: SourceSpan | None
+    cue: CueSpan
+    content: Span
+    direct: bool = False
+    stance: Stance = Stance.ASSERTS
+    via: list[Relay] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A time expression: ``value`` is ISO (date, week, month, year) or None when the text cannot fix it."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None = None
+    anchor: str | None = None  # the date it was resolved against (publication date) or None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    article: str
+    trigger: Span
+    type: EventType
+    agent: Span | None = None
+    patient: Span | None = None
+    place: Span | None = None
+    time: TimeValue | None = None
+    factuality: Factuality = Factuality.ASSERTED
+    attribution: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    title: str
+    articles: list[str] = field(default_factory=list)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    key_entities: list[str] = field(default_factory=list)
+
+
+# --- serialisation -------------------------------------------------------------------------------------------
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """The export contract's shape of a record (enums as their string values)."""
+    return _plain(asdict(record))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a record written by ``to_dict``; unknown keys are ignored so older readers survive new fields."""
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in data:
+            continue
+        kwargs[f.name] = _revive(cls, f.name, data[f.name])
+    return cls(**kwargs)
+
+
+def _revive(cls: type, name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = _FIELD_TYPES.get((cls, name))
+    if kind is None:
+        return value
+    if isinstance(kind, list):
+        return [from_dict(kind[0], item) for item in value]
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        return kind(value)
+    return from_dict(kind, value)
+
+
+_FIELD_TYPES: dict[tuple[type, str], Any] = {
+    (Article, "removed"): [Removed],
+    (Entity, "mentions"): [Mention],
+    (SourceSpan, "kind"): SourceKind,
+    (Relay, "kind"): SourceKind,
+    (Attribution, "source"): SourceSpan,
+    (Attribution, "cue"): CueSpan,
+    (Attribution, "content"): Span,
+    (Attribution, "stance"): Stance,
+    (Attribution, "via"): [Relay],
+    (Event, "trigger"): Span,
+    (Event, "type"): EventType,
+    (Event, "agent"): Span,
+    (Event, "patient"): Span,
+    (Event, "place"): Span,
+    (Event, "time"): TimeValue,
+    (Event, "factuality"): Factuality,
+}

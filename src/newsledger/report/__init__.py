@@ -1,0 +1,1 @@
+"""Report: the brief (md, html, json) and the export of the whole ledger."""

@@ -1,0 +1,1 @@
+"""Store: the ledger on SQLite or PostgreSQL through SQLAlchemy Core, with a versioned schema."""
