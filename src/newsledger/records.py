@@ -96,6 +96,7 @@ class Article:
     duplicate_of: str | None = None
     source_path: str | None = None
     author: str | None = None
+    external_id: str | None = None  # the id the input gave (a JSON record's "id"); identity stays the content
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,3 +253,29 @@ _FIELD_TYPES: dict[tuple[type, str], Any] = {
     (Event, "time"): TimeValue,
     (Event, "factuality"): Factuality,
 }
+
+
+# --- what one article yields, before the ledger merges it ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A named-entity mention in one article, already keyed to its ledger entity."""
+
+    entity: str
+    name: str  # the canonical name the mention resolves to ("Gantz" -> "Benny Gantz")
+    label: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(slots=True)
+class ArticleRecords:
+    """Everything extracted from one article: the unit the store writes in one transaction."""
+
+    article: Article
+    mentions: list[EntityMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    features: dict[str, Any] = field(default_factory=dict)

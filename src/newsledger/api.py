@@ -1,0 +1,94 @@
+"""The Python API: a ``Ledger`` to ingest articles into and read stories, records and briefs from.
+
+    >>> from newsledger import Ledger
+    >>> with Ledger("news.db") as ledger:
+    ...     report = ledger.ingest(["articles/"])
+    ...     for story in ledger.stories():
+    ...         print(story.title, ledger.brief(story.id, fmt="md"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from newsledger.ingest.metadata import Metadata
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.records import Article, Attribution, Entity, Event, Story
+from newsledger.report import export as exporting
+from newsledger.report.brief import build_briefs, find_story
+from newsledger.report.render import render
+from newsledger.store.ledger import Store
+
+
+def sample_paths() -> list[Path]:
+    """The bundled sample: three real articles on Israeli strikes on Iranian sites."""
+    folder = files("newsledger") / "sample"
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".txt"))
+
+
+class Ledger:
+    def __init__(self, location: str | Path | None = None, readonly: bool = False, model: str | None = None):
+        self.store = Store(str(location) if location is not None else None, readonly=readonly)
+        self.model = model
+        self.batch_size: int | None = None  # articles per batch; None: the pipeline's default
+        self._ingestor = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        metadata: str | Path | Metadata | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        on_progress: Callable[[int], None] | None = None,
+    ):
+        """Ingest files and folders; returns an ``IngestReport`` (ingested ids, duplicates, rejections)."""
+        from newsledger.pipeline import BATCH_SIZE, Ingestor  # loads spaCy: only readers of the ledger skip it
+
+        if isinstance(metadata, (str, Path)):
+            metadata = Metadata.from_file(Path(metadata))
+        if self._ingestor is None:
+            self._ingestor = Ingestor(self.store, self.model, self.batch_size or BATCH_SIZE)
+        return self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
+
+    @property
+    def stage_seconds(self) -> dict[str, float]:
+        """Seconds spent in each pipeline stage by this ledger's ingests so far."""
+        return dict(self._ingestor.pipeline.seconds) if self._ingestor else {}
+
+    def articles(self) -> list[Article]:
+        return list(self.store.articles())
+
+    def entities(self) -> list[Entity]:
+        return self.store.entities()
+
+    def attributions(self, article: str | None = None) -> list[Attribution]:
+        return self.store.attributions([article] if article else None)
+
+    def events(self, article: str | None = None) -> list[Event]:
+        return self.store.events([article] if article else None)
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def story(self, reference: str) -> Story:
+        return find_story(self.store, reference)
+
+    def brief(self, story: str | None = None, fmt: str | None = None) -> Any:
+        """The brief of one story (by id or prefix) or of all: plain data, or rendered as md/html/json."""
+        briefs = build_briefs(self.store, story)
+        return render(briefs, fmt) if fmt else briefs
+
+    def export(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole ledger in the export contract's shape (for large ledgers, prefer the streaming writers)."""
+        return {name: list(exporting.records(self.store, name)) for name in exporting.LISTS}

@@ -1,0 +1,195 @@
+"""The `newsledger` command: a thin layer over the Python API (newsledger.api).
+
+Exit status: 0 success; 1 some inputs were rejected (each named on stderr with its reason; the good ones are
+stored); 2 wrong usage; 3 the ledger or a named file cannot be used (the message says which and why).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsledger.api import Ledger, sample_paths
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.report import export as exporting
+from newsledger.report.brief import StoryNotFound
+from newsledger.report.render import FORMATS as BRIEF_FORMATS
+from newsledger.store.ledger import DB_ENV, DEFAULT_DB, LedgerError
+
+app = typer.Typer(
+    help="Turn news articles into a ledger: who said what, what happened, which stories they belong to.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+bench_app = typer.Typer(help="Measure accuracy and speed on benchmark data.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+err = Console(stderr=True, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+EXIT_REJECTED = 1
+EXIT_UNUSABLE = 3
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", envvar=DB_ENV, help=f"Ledger file (SQLite) or database URL. [default: ./{DEFAULT_DB}]"),
+]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(EXIT_UNUSABLE)
+
+
+def _open(db: str | None, readonly: bool = True, model: str | None = None) -> Ledger:
+    try:
+        return Ledger(db, readonly=readonly, model=model)
+    except LedgerError as error:
+        raise _fail(str(error)) from error
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders: .txt, .html/.htm, .jsonl/.json.")] = None,
+    db: DbOption = None,
+    sample: Annotated[bool, typer.Option("--sample", help="Ingest the bundled sample (three seed articles).")] = False,
+    metadata: Annotated[
+        Optional[Path],
+        typer.Option(
+            help="TSV/CSV with a `filename` column (file name or stem) and outlet/publisher, published/"
+            "publication_date, title, url, author columns, applied to the matching input files."
+        ),
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name [default: $NEWSLEDGER_MODEL or the best installed English model].")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles parsed and stored together, in one transaction.")] = 32,
+) -> None:
+    """Ingest articles into the ledger: clean, deduplicate, extract, link into stories.
+
+    Re-running on the same inputs adds nothing. Every rejected input is named on stderr with its reason,
+    and the exit status is then 1; the good inputs are stored all the same.
+    """
+    inputs = list(paths or []) + (sample_paths() if sample else [])
+    if not inputs:
+        raise typer.BadParameter("give at least one PATH, or --sample")
+    ledger = _open(db, readonly=False, model=model)
+    ledger.batch_size = batch_size
+    total = sum(_size(path) for path in inputs)
+    try:
+        with Progress(
+            TextColumn("ingesting"), BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=err, transient=True
+        ) as progress:
+            task = progress.add_task("ingest", total=total or None)
+            report = ledger.ingest(inputs, metadata, max_bytes, lambda size: progress.advance(task, size))
+    except (LedgerError, OSError, ValueError) as error:
+        raise _fail(str(error)) from error
+    finally:
+        ledger.close()
+    for rejection in report.rejected:
+        err.print(f"[yellow]rejected[/yellow] {rejection.origin}: {rejection.reason}", highlight=False)
+    err.print(
+        f"ingested {len(report.ingested)}, duplicates skipped {len(report.duplicates)}, "
+        f"rejected {len(report.rejected)} → {ledger.store.location}",
+        highlight=False,
+    )
+    if report.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return 0
+
+
+@app.command()
+def stories(db: DbOption = None) -> None:
+    """List the stories, one line each: id, dates, number of articles, title."""
+    with _open(db) as ledger:
+        for story in ledger.stories():
+            when = story.first_seen or "date unknown"
+            out.print(f"{story.id}\t{when}\t{len(story.articles)} article(s)\t{story.title}")
+
+
+@app.command()
+def brief(
+    story: Annotated[Optional[str], typer.Argument(help="Story id or a unique prefix; all stories when left out.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(BRIEF_FORMATS)}.")] = "md",
+    db: DbOption = None,
+) -> None:
+    """The brief of a story: articles and outlets, who said what with chains and stances, the timeline."""
+    if fmt not in BRIEF_FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(BRIEF_FORMATS)}, not {fmt!r}")
+    with _open(db) as ledger:
+        try:
+            text = ledger.brief(story, fmt=fmt)
+        except StoryNotFound as error:
+            raise _fail(str(error)) from error
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="json (one object), jsonl (one record a line) or csv (one file per list, -o names a folder).")] = "json",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File (folder for csv); stdout when left out.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the whole ledger: articles, entities, attributions, events, stories."""
+    if fmt not in exporting.FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(exporting.FORMATS)}, not {fmt!r}")
+    if fmt == "csv" and output is None:
+        raise typer.BadParameter("csv writes one file per list: name a folder with -o")
+    with _open(db) as ledger:
+        if fmt == "csv":
+            for path in exporting.write_csv(ledger.store, output):
+                err.print(f"wrote {path}", highlight=False)
+            return
+        writer = exporting.write_json if fmt == "json" else exporting.write_jsonl
+        if output is None:
+            writer(ledger.store, sys.stdout)
+            return
+        try:
+            with output.open("w", encoding="utf-8") as handle:
+                writer(ledger.store, handle)
+        except OSError as error:
+            raise _fail(f"cannot write {output}: {error.strerror}") from error
+
+
+@bench_app.command("speed")
+def bench_speed(
+    data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],
+    limit: Annotated[Optional[int], typer.Option(help="Use only the first N texts.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """End-to-end ingest throughput against bare spaCy nlp.pipe on the same texts (tokens/s, articles/s, ratio)."""
+    from newsledger.bench import speed
+
+    result = speed.run(data, limit=limit, model=model)
+    out.print(speed.as_json(result) if json_output else speed.render(result))
+
+
+@bench_app.command("attribution")
+def bench_attribution(
+    data: Annotated[Path, typer.Option(help="Folder in PolNeAR layout: text/*.txt and attributions/*.ann.")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N articles.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher."""
+    import json
+
+    from newsledger.bench import attribution
+
+    result = attribution.run(data, limit=limit)
+    out.print(json.dumps(result, indent=2) if json_output else attribution.render(result))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,371 @@
+"""Attribution extraction: who said what, from dependency-parse rules over a spaCy ``Doc``.
+
+A cue (a speech or cognition verb from ``cues.CUE_VERBS``, "according to", "in a poll", a colon after a
+speaker's name) anchors each attribution; its subject is the source and its complement the content.
+Quotation marks widen the content to the whole quotation, which may span sentences and paragraphs.
+Spans follow PolNeAR's conventions: the cue is the verb with its auxiliaries, the source the full noun
+phrase, the content the clause without its final full stop (quotations keep their punctuation and marks).
+Sources, relays and stance are settled afterwards by ``chains``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from newsledger.extract import chains, cues
+from newsledger.extract.chains import Draft
+from newsledger.records import Attribution
+
+EntityAt = Callable[[int, int], "str | None"]
+Range = tuple[int, int]
+
+_CLAUSES = ("ccomp", "xcomp")
+_OBJECTS = ("dobj", "oprd", "dative")
+_OBJECT_TAIL = ("dobj", "oprd", "prep", "dative", "xcomp", "ccomp", "advmod", "acomp")
+_QUOTE_MARK = re.compile(r"[“”\"]|''|``")
+_EDGE_PUNCT = ".,;:—–-"
+
+
+def extract_attributions(doc: Doc, article_id: str, entity_at: EntityAt | None = None) -> list[Attribution]:
+    """Every attribution in ``doc`` in document order of its cue, with ids ``{article_id}:a{n}``."""
+    context = _Context(doc)
+    drafts: dict[Range, Draft] = {}
+    for token in doc:
+        if context.quoted(token.idx):
+            continue  # the speaker's own "I think" inside a quotation is not the article's attribution
+        draft = _draft(token, context)
+        if draft is not None and draft.cue not in drafts:
+            drafts[draft.cue] = draft
+    ordered = sorted(drafts.values(), key=lambda d: d.cue)
+    for draft in ordered:
+        _continue_quotes(draft, context)
+    chains.extend_continuations(ordered, doc)
+    return chains.assemble(ordered, doc, article_id, entity_at)
+
+
+class _Context:
+    """What the rules need beyond the parse: quotation and paragraph boundaries."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = quote_regions(doc.text)
+        self.paragraphs = _paragraphs(doc.text)
+
+    def quoted(self, position: int) -> bool:
+        return any(start < position < end for start, end in self.quotes)
+
+    def quote_at(self, start: int, end: int) -> Range | None:
+        """The first quotation overlapping ``start:end``."""
+        return next(((s, e) for s, e in self.quotes if s < end and start < e), None)
+
+    def paragraph(self, position: int) -> Range:
+        return next(((s, e) for s, e in self.paragraphs if s <= position <= e), (0, len(self.text)))
+
+
+# --- quotations and paragraphs ------------------------------------------------------------------------------
+
+def quote_regions(text: str) -> list[Range]:
+    """Character ranges of quotations, marks included. A quotation left open at a paragraph's end runs on
+    when the next paragraph opens with a quotation mark (the convention for multi-paragraph quotes), else it
+    ends with its paragraph."""
+    regions: list[Range] = []
+    open_at: int | None = None
+    offset = 0
+    for paragraph in text.split("\n"):
+        if open_at is not None and paragraph.strip():
+            if paragraph.lstrip()[:1] in ("“", '"', "'", "`"):
+                marks = list(_QUOTE_MARK.finditer(paragraph))[1:]  # the re-opening mark
+            else:
+                regions.append((open_at, offset - 1))
+                open_at, marks = None, list(_QUOTE_MARK.finditer(paragraph))
+        else:
+            marks = list(_QUOTE_MARK.finditer(paragraph))
+        for mark in marks:
+            symbol, position = mark.group(), offset + mark.start()
+            closing = symbol == "”" or (symbol in ('"', "''") and open_at is not None)
+            if open_at is None and not closing:
+                open_at = position
+            elif open_at is not None and closing:
+                regions.append((open_at, offset + mark.end()))
+                open_at = None
+        offset += len(paragraph) + 1
+    if open_at is not None:
+        regions.append((open_at, len(text.rstrip())))
+    return regions
+
+
+def _paragraphs(text: str) -> list[Range]:
+    ranges, offset = [], 0
+    for paragraph in text.split("\n"):
+        ranges.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 1
+    return ranges
+
+
+# --- one draft per cue -------------------------------------------------------------------------------------
+
+def _draft(token: Token, context: _Context) -> Draft | None:
+    lower = token.lower_
+    if lower == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return _prepositional(token, token.nbor(), context)
+    if lower == "in" and token.dep_ == "prep" and _is_document_pp(token):
+        return _prepositional(token, token, context)
+    if token.text == ":":
+        return _colon(token, context)
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.CUE_VERBS:
+        return _verbal(token, context)
+    return None
+
+
+def _is_document_pp(prep: Token) -> bool:
+    """"In a new poll, …": a sentence-initial "in" whose object is a poll, survey, statement…"""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        bool(objects)
+        and objects[0].lemma_.lower() in cues.SOURCE_DOCUMENTS
+        and prep.i == prep.sent.start
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None:
+    """"According to X, CONTENT" / "In X, CONTENT": the object is the source, the rest of the sentence the
+    content (the part before the phrase when it stands mid-sentence, as PolNeAR annotates it)."""
+    objects = [c for c in last.children if c.dep_ == "pobj"] or [c for c in first.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    sent = first.sent
+    phrase_start, phrase_end = first.i, max(first.right_edge.i, objects[0].right_edge.i) + 1
+    if phrase_start - sent.start <= 1:
+        span = (phrase_end, sent.end)
+    else:
+        span = (sent.start, phrase_start)
+    doc = first.doc
+    if span[0] >= span[1]:
+        return None
+    content = context_range(doc, span[0], span[1])
+    content = _tidy(content, context)
+    if content is None:
+        return None
+    return Draft(
+        cue=(first.idx, last.idx + len(last)),
+        cue_token=first,
+        content=content,
+        source=_edges(objects[0]),
+        source_token=objects[0],
+    )
+
+
+def context_range(doc: Doc, start_token: int, end_token: int) -> Range:
+    return doc[start_token].idx, doc[end_token - 1].idx + len(doc[end_token - 1])
+
+
+def _colon(colon: Token, context: _Context) -> Draft | None:
+    """"Clinton camp: Trump's Islamophobia threatens…" — a short name before a colon opening its paragraph
+    or sentence is the source; what follows on the line is the content."""
+    sent = colon.sent
+    left = colon.doc[sent.start:colon.i]
+    if not 1 <= len(left) <= 5 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in left):
+        return None
+    if not any(t.pos_ == "PROPN" or t.ent_type_ or t.lemma_.lower() in cues.GROUP_NOUNS for t in left):
+        return None
+    paragraph_end = context.paragraph(colon.idx)[1]
+    start = colon.idx + 1
+    end = min(paragraph_end, sent.end_char if sent.end_char > start + 1 else paragraph_end)
+    content = _tidy((start, end), context)
+    if content is None:
+        return None
+    return Draft(
+        cue=(colon.idx, colon.idx + 1),
+        cue_token=colon,
+        content=content,
+        source=(left.start_char, left.end_char),
+        source_token=left.root,
+    )
+
+
+def _verbal(verb: Token, context: _Context) -> Draft | None:
+    found = _content(verb)
+    if found is None:
+        return None
+    content, cue_end = found
+    source_token = _source_token(verb)
+    content = _tidy(_clip(content, verb.idx, context), context)
+    if content is None:
+        return None
+    return Draft(
+        cue=(_cue_start(verb), _cue_end(verb, cue_end)),
+        cue_token=verb,
+        content=content,
+        source=_edges(source_token) if source_token is not None else None,
+        source_token=source_token,
+        direct=context.text[content[0]] in "“\"'`",
+    )
+
+
+def _content(verb: Token) -> tuple[Range, int] | None:
+    """The content's character range and where the cue ends (a governed preposition joins the cue)."""
+    cue_end = verb.idx + len(verb)
+    lemma = verb.lemma_.lower()
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            cue_end = child.idx + len(child)
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    if clauses:
+        clause = min(clauses, key=lambda c: abs(c.i - verb.i))
+        subject = _passive_subject(verb)
+        if subject is not None and clause.i > verb.i and clause.dep_ == "xcomp":
+            return (_edges(subject)[0], _edges(clause)[1]), cue_end  # "X is expected to win"
+        return _edges(clause), cue_end
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in cues.CUE_PREPOSITIONS.get(lemma, ()):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _edges(objects[0]), child.idx + len(child)
+    if verb.dep_ in ("parataxis", "ccomp") or _postposed(verb):
+        content = _clause_without(verb.head, verb)
+        if content is not None:
+            return content, cue_end
+    if lemma not in cues.CLAUSE_ONLY:
+        objects = [c for c in verb.rights if c.dep_ in _OBJECTS]
+        if objects:
+            tail = [c for c in verb.rights if c.dep_ in _OBJECT_TAIL and c.i >= objects[0].i]
+            return (_edges(objects[0])[0], max(_edges(c)[1] for c in tail)), cue_end
+    return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject if subject is not None and subject.lower_ not in ("it", "there") else None
+
+
+def _postposed(verb: Token) -> bool:
+    """"CONTENT, X said" / "CONTENT, said X": the parser sometimes hangs the cue clause off the content's verb."""
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i:
+        return False
+    if any(c.dep_ in ("mark", "advmod", "dobj", "ccomp", "xcomp") and c.i < verb.i for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) or _inverted_subject(verb) is not None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """"…, said the spokesman": a name right after a saying verb, which the parser may call its object."""
+    following = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "nsubj")]
+    if following and following[0].pos_ == "PROPN" and following[0].left_edge.i == verb.i + 1 + (
+        verb.doc[verb.i + 1].dep_ == "det"
+    ):
+        return following[0]
+    return None
+
+
+def _clause_without(head: Token, part: Token) -> Range | None:
+    """The clause of ``head`` minus the subtree of ``part`` when that sits at its start or end; a cue in the
+    middle ("A," he said, "B.") keeps the whole clause, and the cut is the benchmark's job."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"'":
+        end -= 1
+    cut_start, cut_end = part.left_edge.i, part.right_edge.i + 1
+    if cut_start <= start:
+        start = cut_end
+    elif cut_end >= end:
+        end = cut_start
+    return context_range(doc, start, end) if start < end else None
+
+
+def _source_token(verb: Token) -> Token | None:
+    """The subject; for passives the agent; for subjectless participles and conjuncts, the governor's; an
+    inverted subject ("…, said the spokesman") may be parsed as an object after the verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a report saying that…"
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
+        return _source_token(verb.head)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj", "ROOT"):
+        return _inverted_subject(verb)
+    return None
+
+
+def _cue_start(verb: Token) -> int:
+    """Auxiliaries, negation and adverbs right before the verb belong to the cue ("has also said")."""
+    start = verb.i
+    for child in reversed(list(verb.lefts)):
+        if child.i == start - 1 and child.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            start = child.i
+        else:
+            break
+    return verb.doc[start].idx
+
+
+def _cue_end(verb: Token, end: int) -> int:
+    """"said in a statement": the medium joins the cue when it directly follows the verb."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ == "in":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() in cues.STATEMENT_NOUNS:
+                return objects[0].idx + len(objects[0])
+    return end
+
+
+# --- spans ---------------------------------------------------------------------------------------------------
+
+def _edges(token: Token) -> Range:
+    """The token's subtree as characters, without trailing punctuation other than closing quotes."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i
+    while end > start and doc[end].text in (",", ";", ":", "-", "—", "–"):
+        end -= 1
+    while start < end and doc[start].is_punct and doc[start].text not in "“\"'`":
+        start += 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _clip(content: Range, anchor: int, context: _Context) -> Range:
+    """Keep the content within the cue's paragraph, or within the quotation it continues into."""
+    start, end = context.paragraph(anchor)
+    for q_start, q_end in context.quotes:
+        if q_start < end and start < q_end:
+            start, end = min(start, q_start), max(end, q_end)
+    return max(content[0], start), min(content[1], end)
+
+
+def _tidy(content: Range, context: _Context) -> Range | None:
+    """Trim edge punctuation, then widen to a quotation the content starts or ends in."""
+    text = context.text
+    start, end = content
+    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        end -= 1
+    if start >= end:
+        return None
+    first = context.quote_at(start, start + 1)
+    if first is not None and first[0] <= start:
+        start = first[0]
+    last = context.quote_at(end - 1, end)
+    if last is not None and end <= last[1]:
+        end = last[1]
+    return start, end
+
+
+def _continue_quotes(draft: Draft, context: _Context) -> None:
+    """""A," she said. "B."" — a quotation right after a post-posed cue's sentence continues the content."""
+    if not draft.direct or draft.cue[0] < draft.content[1]:
+        return
+    sent_end = draft.cue_token.sent.end_char
+    paragraph_end = context.paragraph(draft.cue[0])[1]
+    for q_start, q_end in context.quotes:
+        if sent_end <= q_start < paragraph_end and not context.text[sent_end:q_start].strip():
+            draft.content = (draft.content[0], q_end)
+            sent_end = q_end

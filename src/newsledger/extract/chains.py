@@ -1,0 +1,361 @@
+"""What the parse rules leave open: what kind of source speaks, whom a pronoun or "the report" stands for,
+which outlets relayed a claim (``via``), what stance the cue takes, and which next sentence continues a
+reported content. Works on ``Draft`` attributions and turns them into ``Attribution`` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsledger.extract import cues
+from newsledger.records import Attribution, CueSpan, Relay, SourceKind, SourceSpan, Span, Stance
+
+Range = tuple[int, int]
+EntityAt = Callable[[int, int], "str | None"]
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution before ids, kinds, relays and stance are settled."""
+
+    cue: Range
+    cue_token: Token
+    content: Range
+    source: Range | None = None
+    source_token: Token | None = None
+    direct: bool = False
+    via: list[Relay] = field(default_factory=list)
+    relay: Relay | None = None  # set when the source was handed over to whom a report cited
+    resolved: tuple[str, Range] | None = None  # the named antecedent of a pronoun or "the report"
+
+
+# --- continuation sentences ------------------------------------------------------------------------------
+
+def extend_continuations(drafts: list[Draft], doc: Doc) -> None:
+    """"According to X, three drones were launched. The third hit the building." — a next sentence in the
+    same paragraph with no cue of its own and an elliptical subject ("The third", "It") goes on reporting."""
+    cue_starts = sorted(d.cue[0] for d in drafts)
+    for draft in drafts:
+        if draft.direct:
+            continue
+        while (following := _continuation(draft, doc, cue_starts)) is not None:
+            draft.content = (draft.content[0], following)
+
+
+def _continuation(draft: Draft, doc: Doc, cue_starts: list[int]) -> int | None:
+    sent = doc.char_span(*draft.content, alignment_mode="expand")
+    if sent is None:
+        return None
+    last = sent[-1].sent
+    if draft.content[1] < _content_end(last) or last.end >= len(doc) or draft.cue[0] > draft.content[1]:
+        return None
+    following = doc[last.end].sent
+    if "\n" in doc.text[last.end_char:following.start_char] or any(
+        following.start_char <= start < following.end_char for start in cue_starts
+    ):
+        return None
+    subject = next((c for c in following.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _elliptical(subject):
+        return None
+    return _content_end(following)
+
+
+def _content_end(sent) -> int:
+    end = sent.end - 1
+    while end > sent.start and sent.doc[end].is_punct:
+        end -= 1
+    return sent.doc[end].idx + len(sent.doc[end])
+
+
+def _elliptical(subject: Token) -> bool:
+    """A subject that leans on the previous sentence: "it", "they", or a numeral/ordinal with no noun."""
+    if subject.lower_ in cues.CONTINUING_PRONOUNS:
+        return True
+    return subject.pos_ in ("NUM", "ADJ", "PRON") and subject.like_num or subject.lower_ in cues.ORDINALS
+
+
+# --- assembling records ----------------------------------------------------------------------------------
+
+def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt | None) -> list[Attribution]:
+    """Records with kinds, stance, resolved antecedents and relays, in document order of the cue."""
+    entity_at = entity_at or (lambda start, end: None)
+    drafts = _hand_over_citations(drafts, doc)
+    kinds = {id(d): source_kind(d.source_token, doc, d.source) for d in drafts}
+    for index, draft in enumerate(drafts):
+        draft.resolved = _antecedent(draft, drafts[:index], kinds, doc)
+    for draft in drafts:
+        draft.via = _relays(draft, drafts, kinds, doc, entity_at)
+    return [_record(d, kinds[id(d)], doc, article_id, n, entity_at) for n, d in enumerate(drafts)]
+
+
+def _record(draft: Draft, kind: SourceKind, doc: Doc, article_id: str, n: int, entity_at: EntityAt) -> Attribution:
+    text = doc.text
+    source = None
+    if draft.source is not None:
+        entity_span = draft.resolved[1] if draft.resolved else draft.source
+        anonymity, affiliation = _anonymity(draft) if kind is SourceKind.ANONYMOUS else (None, None)
+        source = SourceSpan(
+            text=text[draft.source[0]:draft.source[1]],
+            start=draft.source[0],
+            end=draft.source[1],
+            kind=kind,
+            entity=entity_at(*entity_span),
+            resolved=draft.resolved[0] if draft.resolved else None,
+            anonymity=anonymity,
+            affiliation=affiliation,
+        )
+    cue_text = text[draft.cue[0]:draft.cue[1]]
+    return Attribution(
+        id=f"{article_id}:a{n}",
+        article=article_id,
+        source=source,
+        cue=CueSpan(cue_text, *draft.cue, lemma=_lemma(draft.cue_token)),
+        content=Span.of(text, *draft.content),
+        direct=draft.direct,
+        stance=stance(draft, doc),
+        via=draft.via,
+    )
+
+
+def _lemma(token: Token) -> str:
+    if token.lower_ == "according":
+        return "according to"
+    return token.lemma_.lower()
+
+
+# --- source kinds ---------------------------------------------------------------------------------------
+
+def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
+    """Person, organisation, government, anonymous, media, document or unknown, from the head noun,
+    the named entities inside the source and the lexicons in ``cues``."""
+    if head is None or span is None:
+        return SourceKind.UNKNOWN
+    text = doc.text[span[0]:span[1]]
+    lemma = head.lemma_.lower()
+    lower = text.lower()
+    if any(outlet in lower for outlet in cues.MEDIA_NAMES) or lemma in cues.MEDIA_NOUNS:
+        return SourceKind.MEDIA
+    if lemma in cues.SOURCE_DOCUMENTS:
+        return SourceKind.DOCUMENT
+    if head.lower_ in cues.PERSON_PRONOUNS:
+        return SourceKind.PERSON
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and _has_entity(doc, span, "PERSON")):
+        return SourceKind.PERSON
+    if lemma in cues.ANONYMOUS_NOUNS and not _has_entity(doc, span, "PERSON"):
+        return SourceKind.ANONYMOUS
+    if lemma in cues.ROLE_NOUNS:
+        return SourceKind.PERSON
+    if lemma in cues.GOVERNMENT_NOUNS or head.ent_type_ == "GPE" or any(w in text for w in cues.GOVERNMENT_WORDS):
+        return SourceKind.GOVERNMENT
+    if head.ent_type_ in ("ORG", "NORP") or lemma in cues.ORGANIZATION_NOUNS:
+        return SourceKind.ORGANIZATION
+    if head.lower_ in ("it", "they", "we"):
+        return SourceKind.UNKNOWN
+    return SourceKind.UNKNOWN
+
+
+def _has_entity(doc: Doc, span: Range, label: str) -> bool:
+    return any(e.label_ == label and span[0] <= e.start_char < span[1] for e in doc.ents)
+
+
+def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
+    """The descriptor of an unnamed source and its affiliation: named entities and noun modifiers before the
+    head ("Senior U.S. intelligence officials" -> "U.S. intelligence")."""
+    head = draft.source_token
+    doc = head.doc
+    descriptor = doc.text[draft.source[0]:draft.source[1]]
+    words = [t for t in doc[head.left_edge.i:head.i] if t.idx >= draft.source[0]]
+    kept = [t for t in words if t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "compound" and t.pos_ != "PROPN")
+            or (t.dep_ == "cc" and t.head.ent_type_)]
+    kept = [t for t in kept if t.lower_ not in cues.RANK_WORDS]
+    if not kept:
+        return descriptor, None
+    affiliation = doc[kept[0].i:kept[-1].i + 1]
+    if any(t.lower_ in cues.RANK_WORDS for t in affiliation):
+        affiliation_text = " ".join(t.text for t in kept)
+    else:
+        affiliation_text = affiliation.text
+    return descriptor, affiliation_text
+
+
+# --- antecedents ----------------------------------------------------------------------------------------
+
+def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
+    """A pronoun source stands for the nearest earlier compatible source or named person; "the report" for
+    the outlet that published it (the subject that released it, or the nearest earlier outlet)."""
+    head = draft.source_token
+    if head is None or draft.resolved is not None:
+        return draft.resolved
+    lemma = head.lower_
+    if lemma in cues.PERSON_PRONOUNS:
+        return _nearest_person(draft, earlier, kinds, doc)
+    if head.lemma_.lower() in cues.SOURCE_DOCUMENTS:
+        return _publisher(draft, earlier, kinds, doc)
+    if lemma in ("it", "they"):
+        for other in reversed(earlier):
+            if other.source and kinds[id(other)] not in (SourceKind.PERSON, SourceKind.UNKNOWN):
+                return _named(other, doc)
+    return None
+
+
+def _named(draft: Draft, doc: Doc) -> tuple[str, Range]:
+    if draft.resolved is not None:
+        return draft.resolved
+    return doc.text[draft.source[0]:draft.source[1]], draft.source
+
+
+def _nearest_person(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= draft.source[0]]
+    sources = [d for d in earlier if d.source and kinds[id(d)] is SourceKind.PERSON
+               and d.source_token.lower_ not in cues.PERSON_PRONOUNS]
+    best_entity = people[-1] if people else None
+    best_source = sources[-1] if sources else None
+    if best_source is not None and (best_entity is None or best_source.source[0] >= best_entity.start_char):
+        return _named(best_source, doc)
+    if best_entity is not None:
+        return best_entity.text, (best_entity.start_char, best_entity.end_char)
+    return None
+
+
+def _publisher(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
+    head = draft.source_token
+    governor = head.head
+    if head.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB":
+        subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            return doc.text[start:end], (start, end)
+    for other in reversed(earlier):
+        if other.source and kinds[id(other)] is SourceKind.MEDIA:
+            return _named(other, doc)
+    return None
+
+
+# --- citations and relays -------------------------------------------------------------------------------
+
+def _hand_over_citations(drafts: list[Draft], doc: Doc) -> list[Draft]:
+    """"…, the Times reported. The report cited Israeli officials." — the cited people become the origin of
+    the report's attribution and the outlet its relay; the citing sentence is no attribution of its own."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        cited = _cited(draft)
+        target = _cited_report(kept, draft, doc) if cited is not None else None
+        if target is None:
+            kept.append(draft)
+            continue
+        outlet = target.resolved or _named(target, doc) if target.source else None
+        kind = source_kind(target.source_token, doc, target.source)
+        if outlet is not None:
+            if kind is SourceKind.DOCUMENT:
+                publisher = _publisher(target, kept, {id(d): source_kind(d.source_token, doc, d.source)
+                                                      for d in kept}, doc)
+                outlet = publisher or outlet
+                kind = SourceKind.MEDIA if publisher else kind
+            target.relay = Relay(outlet[0], outlet[1][0], outlet[1][1], kind=kind)
+        target.source, target.source_token, target.resolved = cited
+    return kept
+
+
+def _cited(draft: Draft) -> tuple[Range, Token, None] | None:
+    """A "cite"/"quote" cue whose subject is a report or outlet and whose object names people."""
+    head = draft.source_token
+    if _lemma(draft.cue_token) not in ("cite", "quote") or head is None:
+        return None
+    if head.lemma_.lower() not in cues.SOURCE_DOCUMENTS | cues.MEDIA_NOUNS:
+        return None
+    objects = [c for c in draft.cue_token.children if c.dep_ == "dobj"]
+    if not objects or objects[0].lemma_.lower() not in cues.ANONYMOUS_NOUNS | cues.ROLE_NOUNS:
+        return None
+    obj = objects[0]
+    doc = obj.doc
+    start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+    while end > start and not doc.text[end - 1].isalnum():
+        end -= 1
+    return (start, end), obj, None
+
+
+def _cited_report(kept: list[Draft], citing: Draft, doc: Doc) -> Draft | None:
+    """The nearest earlier attribution, at most two sentences back, whose source is an outlet or report."""
+    sentence = citing.cue_token.sent.start
+    for other in reversed(kept):
+        if other.source_token is None or sentence - other.cue_token.sent.start > 80:
+            continue
+        kind = source_kind(other.source_token, doc, other.source)
+        if kind in (SourceKind.MEDIA, SourceKind.DOCUMENT):
+            return other
+    return None
+
+
+def _relays(draft: Draft, drafts: list[Draft], kinds: dict, doc: Doc, entity_at: EntityAt) -> list[Relay]:
+    """Outer attributions whose content holds this cue, outermost first, then outlets the source spoke to."""
+    chain: list[Relay] = []
+    outer = _container(draft, drafts)
+    if outer is not None:
+        chain = _relays(outer, drafts, kinds, doc, entity_at) + [_as_relay(outer, kinds, doc, entity_at)]
+    if draft.relay is not None:
+        chain.append(_with_entity(draft.relay, entity_at))
+    chain.extend(_outlets_spoken_to(draft, doc, entity_at))
+    return [relay for relay in chain if relay is not None]
+
+
+def _container(draft: Draft, drafts: list[Draft]) -> Draft | None:
+    holders = [
+        d for d in drafts
+        if d is not draft and d.content[0] <= draft.cue[0] < d.content[1]
+        and not (draft.content[0] <= d.cue[0] < draft.content[1])
+    ]
+    return min(holders, key=lambda d: d.content[1] - d.content[0], default=None)
+
+
+def _as_relay(draft: Draft, kinds: dict, doc: Doc, entity_at: EntityAt) -> Relay | None:
+    if draft.source is None:
+        return None
+    start, end = draft.source
+    return _with_entity(Relay(doc.text[start:end], start, end, kind=kinds[id(draft)]), entity_at)
+
+
+def _with_entity(relay: Relay, entity_at: EntityAt) -> Relay:
+    return Relay(relay.text, relay.start, relay.end, relay.kind, entity_at(relay.start, relay.end))
+
+
+def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Relay]:
+    """"officials close to The Wall Street Journal claimed…", "officials told The Times that…"."""
+    relays = []
+    candidates: list[Token] = []
+    if draft.source_token is not None:
+        candidates += [t for t in draft.source_token.subtree if t.dep_ == "pobj" and t.head.lower_ == "to"]
+    candidates += [c for c in draft.cue_token.children if c.dep_ in ("dobj", "dative")
+                   and draft.cue_token.lemma_ == "tell"]
+    for token in candidates:
+        start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        if source_kind(token, doc, (start, end)) is SourceKind.MEDIA:
+            relays.append(_with_entity(Relay(doc.text[start:end], start, end, SourceKind.MEDIA), entity_at))
+    return relays
+
+
+# --- stance ---------------------------------------------------------------------------------------------
+
+def stance(draft: Draft, doc: Doc) -> Stance:
+    """Declining to comment and denials beat hedges; hedging cues ("claim", "is believed") beat assertion."""
+    token = draft.cue_token
+    content = doc.text[draft.content[0]:draft.content[1]].lower()
+    lemma = _lemma(token)
+    if lemma in cues.DECLINE_LEMMAS or any(p in _around(draft, doc) for p in cues.DECLINE_PATTERNS):
+        return Stance.DECLINES_TO_COMMENT
+    if lemma in cues.DENY_LEMMAS or any(p in content for p in cues.DENIAL_PATTERNS):
+        return Stance.DENIES
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if lemma in cues.HEDGE_LEMMAS or (passive and lemma in cues.HEDGE_PASSIVES):
+        return Stance.HEDGES
+    return Stance.ASSERTS
+
+
+def _around(draft: Draft, doc: Doc) -> str:
+    """The cue with a few words either side, where "has not confirmed or denied" is said."""
+    token = draft.cue_token
+    start = doc[max(token.i - 4, token.sent.start)].idx
+    end_token = doc[min(token.i + 4, token.sent.end - 1)]
+    return doc.text[start:end_token.idx + len(end_token)].lower()

@@ -1,0 +1,258 @@
+"""Reading inputs: files and folders in, one ``RawDocument`` or ``Rejection`` per item out.
+
+Inputs are hostile (binary junk, broken encodings, huge or truncated files, malformed records), so every check
+turns a bad item into a ``Rejection`` with a sentence saying what is wrong, and the good items keep flowing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .html import truncation
+from .metadata import FIELDS, Metadata, iso_date
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+META_FIELDS = ("id", *FIELDS)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.1  # real text has next to no control characters; a tenth of them is not text
+_BINARY_PROBE = 8192
+
+
+class InputError(ValueError):
+    """Content that cannot become an article; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input item before cleaning: plain ``text`` or ``html``, and the metadata given with it."""
+
+    origin: str  # "path/to/file.txt" or "path/to/file.jsonl:17", shown to users
+    text: str | None
+    html: str | None
+    meta: dict[str, str | None]  # every key of META_FIELDS; published already YYYY-MM-DD
+    size: int  # bytes of input this item consumed, for progress bars
+
+
+@dataclass(frozen=True)
+class Rejection:
+    origin: str
+    reason: str
+    size: int = 0  # bytes of input skipped, so progress still adds up
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files under ``paths``: folders expanded recursively and sorted, hidden files and folders skipped.
+
+    A path that is not a folder is kept as given (even if missing or hidden), so ``read_inputs`` can say what is
+    wrong with it rather than dropping it silently; so is a folder that cannot be listed.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(_walk(path) if path.is_dir() else [path])
+    return found
+
+
+def _walk(root: Path) -> list[Path]:
+    files: list[Path] = []
+    for folder, dirnames, filenames in os.walk(root, onerror=lambda error: files.append(Path(error.filename))):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        files.extend(Path(folder, name) for name in filenames if not name.startswith("."))
+    return sorted(files)
+
+
+def read_inputs(
+    paths: Iterable[Path], metadata: Metadata | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawDocument | Rejection]:
+    """Every item of every input file, in order; a bad file or record is a ``Rejection`` and reading goes on."""
+    for path in discover(paths):
+        yield from _read_file(path, metadata.lookup(path) if metadata else {}, max_bytes)
+
+
+def _read_file(path: Path, file_meta: dict[str, str | None], max_bytes: int) -> Iterator[RawDocument | Rejection]:
+    origin = str(path)
+    try:
+        info = path.stat()
+    except OSError as error:
+        yield Rejection(origin, _os_reason(error))
+        return
+    try:
+        yield from _read_checked(path, info, file_meta, max_bytes)
+    except InputError as error:
+        yield Rejection(origin, str(error), info.st_size)
+    except OSError as error:
+        yield Rejection(origin, _os_reason(error), info.st_size)
+
+
+def _read_checked(
+    path: Path, info: os.stat_result, file_meta: dict, max_bytes: int
+) -> Iterator[RawDocument | Rejection]:
+    """The file's items; file-level problems raise InputError, checked before anything is read."""
+    suffix = path.suffix.lower()
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("folder could not be listed")
+    if suffix not in SUFFIXES:
+        found = f"'{suffix}'" if suffix else "(no extension)"
+        raise InputError(f"unsupported file type {found} (expected {', '.join(SUFFIXES)})")
+    if info.st_size == 0:
+        raise InputError("empty file")
+    if suffix == ".jsonl":  # a collection: the size limit applies to each line, which is one article
+        yield from _read_jsonl(path, file_meta, max_bytes)
+        return
+    if info.st_size > max_bytes:
+        raise InputError(f"file is {_size(info.st_size)}, over the {_size(max_bytes)} limit")
+    text = _decode(path.read_bytes())
+    if suffix == ".json":
+        yield from _read_json(path, text, file_meta, info.st_size)
+    else:
+        meta = _checked_meta(file_meta)
+        yield _document(str(path), text, suffix in (".html", ".htm"), meta, info.st_size)
+
+
+def _document(origin: str, content: str, is_html: bool, meta: dict, size: int) -> RawDocument:
+    _check_text(content)
+    if is_html and (reason := truncation(content)):
+        raise InputError(reason)
+    return RawDocument(origin, None if is_html else content, content if is_html else None, meta, size)
+
+
+def _read_json(path: Path, text: str, file_meta: dict, size: int) -> Iterator[RawDocument | Rejection]:
+    """One object, or a list of objects (origin ``file.json[i]``, i counted from 0 as in the JSON array)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    if isinstance(data, dict):
+        yield _record(str(path), data, file_meta, size)
+        return
+    if not isinstance(data, list):
+        raise InputError(f"expected a JSON object or a list of objects, got {_json_type(data)}")
+    for index, item in enumerate(data):
+        origin, item_size = f"{path}[{index}]", len(json.dumps(item, ensure_ascii=False).encode())
+        try:
+            yield _record(origin, item, file_meta, item_size)
+        except InputError as error:
+            yield Rejection(origin, str(error), item_size)
+
+
+def _read_jsonl(path: Path, file_meta: dict, max_bytes: int) -> Iterator[RawDocument | Rejection]:
+    """One record per line (origin ``file.jsonl:N``, N from 1); a bad line is rejected alone."""
+    with path.open("rb") as handle:
+        _refuse_binary(handle.read(_BINARY_PROBE))
+        handle.seek(0)
+        offset, records = 0, 0
+        for number, line, size in _lines(handle, max_bytes):
+            origin = f"{path}:{number}"
+            try:
+                if line is None:
+                    raise InputError(f"line is {_size(size)}, over the {_size(max_bytes)} limit")
+                if line.strip():
+                    records += 1
+                    yield _record(origin, _json_line(line, offset), file_meta, size)
+            except InputError as error:
+                yield Rejection(origin, str(error), size)
+            offset += size
+    if not records:
+        raise InputError("no records (only blank lines)")
+
+
+def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line or None when over ``max_bytes``, bytes consumed), never holding an overlong line."""
+    number = 0
+    while line := handle.readline(max_bytes + 1):
+        number += 1
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield number, line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := handle.readline(1 << 20)):
+            size += len(line)
+        yield number, None, size
+
+
+def _json_line(line: bytes, offset: int) -> Any:
+    text = _decode(line, offset).rstrip("\r\n")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"invalid JSON at column {error.colno}: {error.msg}") from None
+
+
+def _record(origin: str, data: Any, file_meta: dict, size: int) -> RawDocument:
+    """A JSON record as a RawDocument: ``text`` or ``html`` required, every known field a string or null.
+
+    ``text`` wins when both are present, as it needs no extraction. Record fields override the metadata file.
+    """
+    if not isinstance(data, dict):
+        raise InputError(f"expected a JSON object, got {_json_type(data)}")
+    for key in ("text", "html", *META_FIELDS):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise InputError(f"field '{key}' must be a string, got {_json_type(data[key])}")
+    if data.get("text") is None and data.get("html") is None:
+        raise InputError("record has neither 'text' nor 'html'")
+    is_html = data.get("text") is None
+    given = {key: data[key] for key in META_FIELDS if data.get(key) is not None}
+    return _document(origin, data["html"] if is_html else data["text"], is_html, _checked_meta(file_meta | given), size)
+
+
+def _checked_meta(meta: dict[str, str | None]) -> dict[str, str | None]:
+    """All META_FIELDS, blanks as None, ``published`` as YYYY-MM-DD; a date that is not ISO is an InputError."""
+    clean = {key: (meta.get(key) or "").strip() or None for key in META_FIELDS}
+    if clean["published"]:
+        try:
+            clean["published"] = iso_date(clean["published"])
+        except ValueError as error:
+            raise InputError(str(error)) from None
+    return clean
+
+
+def _decode(data: bytes, offset: int = 0) -> str:
+    """UTF-8 text (a BOM is dropped); binary data and invalid UTF-8 are InputErrors naming the byte offset."""
+    _refuse_binary(data, offset)
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        at = bom + error.start
+        raise InputError(f"not valid UTF-8 (byte 0x{data[at]:02x} at offset {offset + at})") from None
+
+
+def _refuse_binary(data: bytes, offset: int = 0) -> None:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("UTF-16 text is not supported (save it as UTF-8)")
+    if (nul := data.find(b"\x00")) >= 0:
+        raise InputError(f"binary data, not text (NUL byte at offset {offset + nul})")
+
+
+def _check_text(text: str) -> None:
+    """Text with nothing to read (blank, or mostly control characters) is an InputError."""
+    if not text.strip():
+        raise InputError("contains only whitespace")
+    control = len(_CONTROL.findall(text))
+    if control > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(f"binary data, not text ({control * 100 // len(text)}% control characters)")
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or folder"
+    return f"cannot read: {(error.strerror or str(error)).lower()}"
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    return f"{size / 1024:.1f} KB" if size < 1_048_576 else f"{size / 1_048_576:.1f} MB"
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")

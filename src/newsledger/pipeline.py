@@ -1,0 +1,205 @@
+"""The pipeline: ingest → annotate → extract → link → store, one batch at a time.
+
+Each stage declares what it reads and what it writes (as spaCy components declare ``requires`` and
+``assigns``); ``Pipeline`` checks at construction that every stage's inputs are written by a stage before it,
+so data flows one way. Rejected and duplicate inputs are reported, never raised: one bad file costs nothing
+else, and a batch is stored in one transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsledger.annotate.nlp import load
+from newsledger.extract.attribution import extract_attributions
+from newsledger.extract.entities import EntityIndex, entity_mentions
+from newsledger.extract.events import extract_events
+from newsledger.ingest.clean import InputError, clean_article
+from newsledger.ingest.metadata import Metadata
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
+from newsledger.link.stories import StoryLinker, article_features
+from newsledger.records import Article, ArticleRecords, Factuality, Stance
+from newsledger.store.ledger import Store
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class Work:
+    """One article on its way through the stages."""
+
+    records: ArticleRecords
+    doc: Doc | None = None
+    failure: str | None = None  # set when a stage failed on this article: it is reported, not stored
+
+    @property
+    def article(self) -> Article:
+        return self.records.article
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[[list[Work]], None]
+
+
+class Pipeline:
+    """An ordered list of stages whose declared inputs and outputs are checked to flow one way."""
+
+    def __init__(self, stages: Sequence[Stage], provided: Iterable[str] = ("article",)) -> None:
+        available = set(provided)
+        for stage in stages:
+            missing = set(stage.requires) - available
+            if missing:
+                raise ValueError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage assigns")
+            available |= set(stage.assigns)
+        self.stages = list(stages)
+        self.seconds: dict[str, float] = {stage.name: 0.0 for stage in self.stages}
+
+    def __call__(self, batch: list[Work]) -> None:
+        for stage in self.stages:
+            started = time.perf_counter()
+            stage.run(batch)
+            self.seconds[stage.name] += time.perf_counter() - started
+
+
+def _anchor(article: Article) -> date | None:
+    return date.fromisoformat(article.published) if article.published else None
+
+
+def annotation_stage(model: str | None = None) -> Stage:
+    nlp = load(model)
+
+    def annotate(batch: list[Work]) -> None:
+        for work, doc in zip(batch, nlp.pipe(w.article.text for w in batch)):
+            work.doc = doc
+
+    return Stage("annotate", requires=("article",), assigns=("doc",), run=annotate)
+
+
+def _each(function: Callable[[Work], None]) -> Callable[[list[Work]], None]:
+    """Apply a per-article step; an article it fails on is set aside with the reason, the batch goes on."""
+
+    def run(batch: list[Work]) -> None:
+        for work in batch:
+            if work.failure:
+                continue
+            try:
+                function(work)
+            except Exception as error:  # noqa: BLE001 - hostile text must not cost the other articles
+                work.failure = f"could not be processed ({function.__name__.strip('_')}: {type(error).__name__}: {error})"
+
+    return run
+
+
+def _entities(work: Work) -> None:
+    work.records.mentions = entity_mentions(work.doc)
+
+
+def _attributions(work: Work) -> None:
+    index = EntityIndex(work.records.mentions)
+    work.records.attributions = extract_attributions(work.doc, work.article.id, index.entity_at)
+
+
+def _events(work: Work) -> None:
+    events = extract_events(work.doc, work.article.id, _anchor(work.article))
+    for event in events:
+        holder = _innermost_content(work.records.attributions, event.trigger.start, event.trigger.end)
+        if holder is None:
+            continue
+        event.attribution = holder.id
+        if event.factuality == Factuality.ASSERTED:
+            event.factuality = Factuality.DENIED if holder.stance == Stance.DENIES else Factuality.REPORTED
+    work.records.events = events
+
+
+def _innermost_content(attributions, start: int, end: int):
+    holders = [a for a in attributions if a.content.start <= start and end <= a.content.end]
+    return min(holders, key=lambda a: a.content.end - a.content.start, default=None)
+
+
+def _features(work: Work) -> None:
+    work.records.features = article_features(work.doc, work.records)
+
+
+def extraction_stages() -> list[Stage]:
+    return [
+        Stage("entities", requires=("doc",), assigns=("mentions",), run=_each(_entities)),
+        Stage("attributions", requires=("doc", "mentions"), assigns=("attributions",), run=_each(_attributions)),
+        Stage("events", requires=("doc", "attributions"), assigns=("events",), run=_each(_events)),
+        Stage("features", requires=("doc", "mentions", "events"), assigns=("features",), run=_each(_features)),
+    ]
+
+
+@dataclass
+class IngestReport:
+    ingested: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, id of the article it repeats)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+class Ingestor:
+    """Runs inputs through the pipeline into a store; the linker resumes from what the store holds."""
+
+    def __init__(self, store: Store, model: str | None = None, batch_size: int = BATCH_SIZE) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.pipeline = Pipeline([annotation_stage(model), *extraction_stages()])
+        self.linker = StoryLinker()
+        for article, story, features in store.linking_state():
+            self.linker.restore(article, story, features)
+
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        metadata: Metadata | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        report = IngestReport()
+        seen: set[str] = set()
+        batch: list[Work] = []
+        for item in read_inputs(paths, metadata, max_bytes):
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+            else:
+                self._admit(item, batch, seen, report)
+            if on_progress:
+                on_progress(item.size)
+            if len(batch) >= self.batch_size:
+                self._process(batch, report)
+                batch = []
+        if batch:
+            self._process(batch, report)
+        return report
+
+    def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:
+        try:
+            article = clean_article(raw)
+        except InputError as error:
+            report.rejected.append(Rejection(raw.origin, str(error)))
+            return
+        if article.id in seen or self.store.known_articles([article.id]):
+            report.duplicates.append((raw.origin, article.id))
+            return
+        seen.add(article.id)
+        batch.append(Work(ArticleRecords(article)))
+
+    def _process(self, batch: list[Work], report: IngestReport) -> None:
+        self.pipeline(batch)
+        for work in batch:
+            if work.failure:
+                report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
+        batch = [work for work in batch if not work.failure]
+        assignments = {w.article.id: self.linker.assign(w.article.id, w.records.features) for w in batch}
+        stories = [self.linker.stories[story].record() for story in dict.fromkeys(assignments.values())]
+        self.store.write([w.records for w in batch], stories, assignments)
+        report.ingested.extend(assignments)

@@ -1,0 +1,130 @@
+"""The brief of a story: its articles and outlets, who said what (grouped by source, with chains and stances),
+and what happened, in time order where the time is known. Built once as plain data, rendered as md/html/json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsledger.records import Article, Attribution, Event, Story, to_dict
+from newsledger.store.ledger import Store
+
+
+@dataclass
+class SourceGroup:
+    name: str
+    kind: str
+    entity: str | None
+    attributions: list[dict[str, Any]]
+
+
+def build_brief(store: Store, story: Story) -> dict[str, Any]:
+    """The brief as plain data (also the json format)."""
+    articles = list(store.articles(story.articles))
+    by_id = {a.id: a for a in articles}
+    attributions = store.attributions(story.articles)
+    events = store.events(story.articles)
+    names = {e.id: e.name for e in store.entities(story.key_entities)}
+    return {
+        "story": {
+            "id": story.id,
+            "title": story.title,
+            "first_seen": story.first_seen,
+            "last_seen": story.last_seen,
+            "key_entities": [names.get(e, e) for e in story.key_entities],
+        },
+        "articles": [_article_summary(a) for a in articles],
+        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "sources": [vars(group) for group in _group_by_source(attributions, by_id)],
+        "timeline": _timeline(events, by_id),
+    }
+
+
+def _article_summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "url": article.url,
+        "source_path": article.source_path,
+    }
+
+
+def article_label(article: Article) -> str:
+    """How a person names an article: its outlet, else its title, else its file name."""
+    return article.outlet or article.title or Path(article.source_path or article.id).name
+
+
+def source_name(attribution: Attribution) -> str:
+    source = attribution.source
+    if source is None:
+        return "(no source named)"
+    return source.resolved or source.text
+
+
+def chain(attribution: Attribution, article: Article) -> list[str]:
+    """article ← relay ← … ← source, outermost first."""
+    return [article_label(article), *(relay.text for relay in attribution.via), source_name(attribution)]
+
+
+def _group_by_source(attributions: list[Attribution], articles: dict[str, Article]) -> list[SourceGroup]:
+    groups: dict[str, SourceGroup] = {}
+    for attribution in sorted(attributions, key=lambda a: (a.article, a.cue.start)):
+        source = attribution.source
+        name = source_name(attribution)
+        key = (source.entity if source and source.entity else name.casefold())
+        group = groups.setdefault(
+            key, SourceGroup(name, source.kind.value if source else "unknown", source.entity if source else None, [])
+        )
+        entry = to_dict(attribution)
+        entry["chain"] = chain(attribution, articles[attribution.article])
+        entry["article_label"] = article_label(articles[attribution.article])
+        group.attributions.append(entry)
+    return sorted(groups.values(), key=lambda g: (-len(g.attributions), g.name.casefold()))
+
+
+def _timeline(events: list[Event], articles: dict[str, Article]) -> list[dict[str, Any]]:
+    """Dated events first, in time order; undated ones after, in article order."""
+    entries = []
+    for event in events:
+        entry = to_dict(event)
+        entry["article_label"] = article_label(articles[event.article])
+        entry["summary"] = event_summary(event)
+        entries.append(entry)
+    dated = sorted(
+        (e for e in entries if e["time"] and e["time"]["value"]), key=lambda e: (e["time"]["value"], e["id"])
+    )
+    undated = [e for e in entries if not (e["time"] and e["time"]["value"])]
+    return dated + undated
+
+
+def event_summary(event: Event) -> str:
+    """"agent trigger patient, place" from the spans the text gives, nothing added."""
+    parts = [event.agent.text if event.agent else None, event.trigger.text, event.patient.text if event.patient else None]
+    summary = " ".join(part for part in parts if part)
+    if event.place:
+        summary += f" — {event.place.text}"
+    return summary
+
+
+class StoryNotFound(LookupError):
+    pass
+
+
+def find_story(store: Store, reference: str) -> Story:
+    """A story by its id or an unambiguous prefix of it."""
+    matches = [s for s in store.stories() if s.id == reference or s.id.startswith(reference)]
+    exact = [s for s in matches if s.id == reference]
+    if exact or len(matches) == 1:
+        return (exact or matches)[0]
+    if not matches:
+        raise StoryNotFound(f"no story {reference!r} in ledger {store.location} (see `newsledger stories`)")
+    raise StoryNotFound(f"story {reference!r} is ambiguous: it starts {len(matches)} story ids")
+
+
+def build_briefs(store: Store, reference: str | None = None) -> list[dict[str, Any]]:
+    stories = [find_story(store, reference)] if reference else store.stories()
+    return [build_brief(store, story) for story in stories]

@@ -1,0 +1,70 @@
+"""Export the whole ledger in the export contract's shape: one JSON object, JSON lines, or one CSV per list.
+
+Records are written as they are read, list by list, so the export of a large ledger does not hold it twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from newsledger.records import to_dict
+from newsledger.store.ledger import Store
+
+FORMATS = ("json", "jsonl", "csv")
+LISTS = ("articles", "entities", "attributions", "events", "stories")
+
+
+def records(store: Store, name: str) -> Iterator[dict[str, Any]]:
+    """The records of one list of the contract, as plain dicts."""
+    source = {
+        "articles": store.articles,
+        "entities": store.entities,
+        "attributions": store.attributions,
+        "events": store.events,
+        "stories": store.stories,
+    }[name]
+    for record in source():
+        yield to_dict(record)
+
+
+def write_json(store: Store, out: IO[str]) -> None:
+    out.write("{")
+    for position, name in enumerate(LISTS):
+        out.write(f'{"," if position else ""}\n  "{name}": [')
+        for index, record in enumerate(records(store, name)):
+            out.write(("," if index else "") + "\n    " + json.dumps(record, ensure_ascii=False))
+        out.write("\n  ]")
+    out.write("\n}\n")
+
+
+def write_jsonl(store: Store, out: IO[str]) -> None:
+    """One record a line, each with ``record`` naming its list ("article", "entity", …)."""
+    for name in LISTS:
+        kind = name[:-3] + "y" if name.endswith("ies") else name[:-1]
+        for record in records(store, name):
+            out.write(json.dumps({"record": kind, **record}, ensure_ascii=False) + "\n")
+
+
+def write_csv(store: Store, folder: Path) -> list[Path]:
+    """One CSV per list; nested fields (spans, lists) are JSON in their cell."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in LISTS:
+        path = folder / f"{name}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer: csv.DictWriter | None = None
+            for record in records(store, name):
+                if writer is None:
+                    writer = csv.DictWriter(handle, fieldnames=list(record))
+                    writer.writeheader()
+                writer.writerow({key: _cell(value) for key, value in record.items()})
+        written.append(path)
+    return written
+
+
+def _cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value

@@ -1,0 +1,68 @@
+"""Render briefs as Markdown, HTML (everything escaped, no script allowed) or JSON."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+FORMATS = ("md", "html", "json")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("newsledger.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(briefs: list[dict[str, Any]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(briefs, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        return _environment().get_template("brief.html").render(briefs=briefs)
+    if fmt == "md":
+        return "\n\n".join(_markdown(brief) for brief in briefs)
+    raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def _md(text: str | None) -> str:
+    """Article text is untrusted: neutralise HTML so a Markdown viewer cannot run it, and fold newlines."""
+    text = text or ""
+    return " ".join(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
+
+
+def _markdown(brief: dict[str, Any]) -> str:
+    story = brief["story"]
+    lines = [f"# {_md(story['title'])}", ""]
+    when = story["first_seen"] or "date unknown"
+    if story["last_seen"] and story["last_seen"] != story["first_seen"]:
+        when += f" to {story['last_seen']}"
+    lines.append(f"Story `{story['id']}` · {when} · {len(brief['articles'])} article(s)")
+    if story["key_entities"]:
+        lines.append(f"Key entities: {_md(', '.join(story['key_entities']))}")
+    lines += ["", "## Articles", ""]
+    for article in brief["articles"]:
+        where = article["outlet"] or "outlet unknown"
+        date = f", {article['published']}" if article["published"] else ""
+        lines.append(f"- {_md(article['title'] or '(untitled)')} — {_md(where)}{date} ({_md(article['source_path'] or article['url'] or article['id'])})")
+    lines += ["", "## Sources", ""]
+    for group in brief["sources"]:
+        lines.append(f"### {_md(group['name'])} ({group['kind']})")
+        for at in group["attributions"]:
+            direct = " · direct quote" if at["direct"] else ""
+            lines.append(
+                f"- **{at['stance'].replace('_', ' ')}** · {_md(' ← '.join(at['chain']))} · “{_md(at['cue']['text'])}”{direct}"
+            )
+            lines.append(f"  > {_md(at['content']['text'])}")
+        lines.append("")
+    lines += ["## Timeline", ""]
+    for event in brief["timeline"]:
+        when = event["time"]["value"] if event["time"] and event["time"]["value"] else "undated"
+        lines.append(f"- **{when}** · {event['type']} · {_md(event['summary'])} ({event['factuality']}; {_md(event['article_label'])})")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,262 @@
+"""The ledger store: writes an article and everything extracted from it in one transaction, reads records back.
+
+A URL opens any SQLAlchemy database (``postgresql+psycopg://…``); a plain path opens SQLite. Each batch is
+committed whole or not at all, so a killed ingest leaves a consistent ledger and a re-run completes it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.exc import DBAPIError
+
+from newsledger.records import (
+    Article,
+    ArticleRecords,
+    Attribution,
+    Entity,
+    Event,
+    Mention,
+    Story,
+    from_dict,
+    to_dict,
+)
+from newsledger.store import schema as t
+
+DB_ENV = "NEWSLEDGER_DB"
+DEFAULT_DB = "newsledger.db"
+
+
+class LedgerError(RuntimeError):
+    """The ledger cannot be opened or written: the message names it and says why."""
+
+
+def default_location() -> str:
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+def _engine(location: str, readonly: bool) -> Engine:
+    if "://" in location:
+        return create_engine(location, future=True)
+    path = Path(location)
+    if readonly:
+        if not path.exists():
+            raise LedgerError(f"ledger {location} does not exist (run `newsledger ingest` first)")
+        engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true", future=True)
+    else:
+        if path.parent and not path.parent.exists():
+            raise LedgerError(f"cannot create ledger {location}: folder {path.parent} does not exist")
+        engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        if not readonly:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    return engine
+
+
+class Store:
+    """One ledger database. Writers migrate the schema on open; readers refuse a ledger that needs migrating."""
+
+    def __init__(self, location: str | None = None, readonly: bool = False) -> None:
+        self.location = location or default_location()
+        self.readonly = readonly
+        self.engine = _engine(self.location, readonly)
+        try:
+            with self.engine.begin() as connection:
+                version = t.current_version(connection)
+                if readonly and version != t.LATEST:
+                    raise LedgerError(
+                        f"ledger {self.location} has schema version {version}, not {t.LATEST}: "
+                        "open it once for writing (e.g. `newsledger ingest`) to migrate it"
+                    )
+                if not readonly:
+                    t.migrate(connection)
+        except t.SchemaTooNew as error:
+            raise LedgerError(f"ledger {self.location}: {error}") from error
+        except DBAPIError as error:
+            raise LedgerError(f"cannot open ledger {self.location}: {error.orig}") from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(t.articles.c.id).where(t.articles.c.id.in_(wanted)))
+            return {row.id for row in rows}
+
+    def write(self, batch: list[ArticleRecords], stories: list[Story], assignments: dict[str, str]) -> None:
+        """Store a batch of articles with their records, and the stories they changed, atomically."""
+        with self.engine.begin() as connection:
+            for records in batch:
+                self._write_article(connection, records)
+            for story in stories:
+                connection.execute(delete(t.stories).where(t.stories.c.id == story.id))
+                connection.execute(insert(t.stories).values(id=story.id, data=to_dict(story)))
+            if assignments:
+                connection.execute(delete(t.story_articles).where(t.story_articles.c.article.in_(list(assignments))))
+                connection.execute(
+                    insert(t.story_articles),
+                    [{"article": article, "story": story} for article, story in assignments.items()],
+                )
+
+    def _write_article(self, connection: Any, records: ArticleRecords) -> None:
+        article = records.article
+        connection.execute(
+            insert(t.articles).values(
+                id=article.id,
+                outlet=article.outlet,
+                title=article.title,
+                published=article.published,
+                text=article.text,
+                data=to_dict(article),
+            )
+        )
+        self._merge_entities(connection, records)
+        if records.attributions:
+            connection.execute(
+                insert(t.attributions),
+                [
+                    {
+                        "id": a.id,
+                        "article": a.article,
+                        "source_entity": a.source.entity if a.source else None,
+                        "data": to_dict(a),
+                    }
+                    for a in records.attributions
+                ],
+            )
+        if records.events:
+            connection.execute(
+                insert(t.events),
+                [{"id": e.id, "article": e.article, "type": e.type.value, "data": to_dict(e)} for e in records.events],
+            )
+        connection.execute(insert(t.article_features).values(article=article.id, data=records.features))
+
+    def _merge_entities(self, connection: Any, records: ArticleRecords) -> None:
+        if not records.mentions:
+            return
+        connection.execute(
+            insert(t.mentions),
+            [
+                {
+                    "entity": m.entity,
+                    "article": records.article.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "label": m.label,
+                    "surface": m.surface,
+                }
+                for m in records.mentions
+            ],
+        )
+        by_entity: dict[str, list] = {}
+        for mention in records.mentions:
+            by_entity.setdefault(mention.entity, []).append(mention)
+        existing = {
+            row.id: row
+            for row in connection.execute(select(t.entities).where(t.entities.c.id.in_(list(by_entity))))
+        }
+        for entity_id, found in by_entity.items():
+            row = existing.get(entity_id)
+            data = dict(row.data) if row else {"aliases": [], "labels": {}}
+            labels = Counter(data["labels"])
+            labels.update(m.label for m in found)
+            aliases = list(dict.fromkeys([*data["aliases"], *(m.surface for m in found)]))
+            values = {
+                "name": found[0].name,
+                "type": labels.most_common(1)[0][0],
+                "data": {"aliases": aliases, "labels": dict(labels)},
+            }
+            if row:
+                connection.execute(t.entities.update().where(t.entities.c.id == entity_id).values(**values))
+            else:
+                connection.execute(insert(t.entities).values(id=entity_id, **values))
+
+    # --- reading -------------------------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(t.metadata.tables[table])).scalar_one()
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        query = select(t.articles.c.data).order_by(t.articles.c.seq)
+        if ids is not None:
+            query = query.where(t.articles.c.id.in_(list(ids)))
+        with self.engine.connect() as connection:
+            for row in connection.execute(query):
+                yield from_dict(Article, row.data)
+
+    def attributions(self, articles: Iterable[str] | None = None) -> list[Attribution]:
+        return self._records(t.attributions, Attribution, articles)
+
+    def events(self, articles: Iterable[str] | None = None) -> list[Event]:
+        return self._records(t.events, Event, articles)
+
+    def _records(self, table: Any, cls: type, articles: Iterable[str] | None) -> list:
+        query = select(table.c.data).order_by(table.c.article, table.c.id)
+        if articles is not None:
+            query = query.where(table.c.article.in_(list(articles)))
+        with self.engine.connect() as connection:
+            return [from_dict(cls, row.data) for row in connection.execute(query)]
+
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        query = select(t.entities).order_by(t.entities.c.name)
+        mention_query = select(t.mentions).order_by(t.mentions.c.article, t.mentions.c.start)
+        if ids is not None:
+            wanted = list(ids)
+            query = query.where(t.entities.c.id.in_(wanted))
+            mention_query = mention_query.where(t.mentions.c.entity.in_(wanted))
+        with self.engine.connect() as connection:
+            found = {
+                row.id: Entity(id=row.id, name=row.name, type=row.type, aliases=row.data["aliases"])
+                for row in connection.execute(query)
+            }
+            for row in connection.execute(mention_query):
+                if row.entity in found:
+                    found[row.entity].mentions.append(Mention(row.article, row.start, row.end))
+        return list(found.values())
+
+    def stories(self) -> list[Story]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(t.stories.c.data))
+            found = [from_dict(Story, row.data) for row in rows]
+        return sorted(found, key=lambda s: (s.first_seen or "", s.id))
+
+    def story(self, story_id: str) -> Story | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(t.stories.c.data).where(t.stories.c.id == story_id)).first()
+        return from_dict(Story, row.data) if row else None
+
+    def linking_state(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(article, story, features) in ingestion order: what the story linker needs to resume."""
+        query = (
+            select(t.articles.c.id, t.story_articles.c.story, t.article_features.c.data)
+            .join(t.story_articles, t.story_articles.c.article == t.articles.c.id)
+            .join(t.article_features, t.article_features.c.article == t.articles.c.id)
+            .order_by(t.articles.c.seq)
+        )
+        with self.engine.connect() as connection:
+            for row in connection.execute(query):
+                yield row.id, row.story, row.data

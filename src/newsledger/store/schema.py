@@ -1,0 +1,132 @@
+"""Tables of the ledger and the migrations that build them, version by version.
+
+Each record keeps the columns that queries filter or join on, and its full export shape in a JSON column:
+the contract can grow fields without a migration, while lookups stay indexed (see docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+)
+
+metadata = MetaData()
+
+schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # ingestion order
+    Column("id", String(40), nullable=False, unique=True),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", String(10), index=True),
+    Column("text", Text, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("data", JSON, nullable=False),  # aliases and label counts
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("article", String(40), primary_key=True, index=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("surface", Text, nullable=False),
+)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("article", String(40), nullable=False, index=True),
+    Column("source_entity", String(40), index=True),
+    Column("data", JSON, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("article", String(40), nullable=False, index=True),
+    Column("type", String(20), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("data", JSON, nullable=False),  # title, first_seen, last_seen, key_entities
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article", String(40), primary_key=True),
+    Column("story", String(40), nullable=False, index=True),
+)
+
+article_features = Table(
+    "article_features",
+    metadata,
+    Column("article", String(40), primary_key=True),
+    Column("data", JSON, nullable=False),  # what the story linker compares: terms, entities, places, date
+)
+
+Index("ix_mentions_entity", mentions.c.entity)
+
+
+def _create_v1(connection: Connection) -> None:
+    metadata.create_all(connection)
+
+
+#: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+LATEST = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    pass
+
+
+def current_version(connection: Connection) -> int:
+    if not connection.dialect.has_table(connection, schema_version.name):
+        return 0
+    return connection.execute(select(schema_version.c.version)).scalar_one_or_none() or 0
+
+
+def migrate(connection: Connection) -> int:
+    """Apply the migrations this ledger has not seen yet, in one transaction; return the new version."""
+    version = current_version(connection)
+    if version > LATEST:
+        raise SchemaTooNew(f"the ledger has schema version {version}; this newsledger knows up to {LATEST}")
+    for step in MIGRATIONS[version:]:
+        step(connection)
+    if version < LATEST:
+        connection.execute(schema_version.delete())
+        connection.execute(insert(schema_version).values(version=LATEST))
+    return LATEST

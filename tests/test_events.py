@@ -1,0 +1,252 @@
+"""Event extraction: lexicon triggers, arguments from the parse, time from timex, factuality from the clause."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from importlib.resources import files
+
+import pytest
+
+from newsledger.annotate.nlp import load
+from newsledger.extract.events import extract_events
+from newsledger.records import Event, EventType, Factuality
+
+MONDAY = date(2023, 1, 30)
+
+
+@lru_cache(maxsize=None)
+def seed_events(prefix: str, anchor: date | None = None) -> tuple[str, list[Event]]:
+    path = next(p for p in (files("newsledger") / "sample").iterdir() if p.name.startswith(prefix))
+    doc = load()(path.read_text(encoding="utf-8"))
+    return doc.text, extract_events(doc, prefix, anchor)
+
+
+def events_of(text: str, anchor: date | None = MONDAY) -> list[Event]:
+    return extract_events(load()(text), "t", anchor)
+
+
+def only(text: str, anchor: date | None = MONDAY) -> Event:
+    events = events_of(text, anchor)
+    assert len(events) == 1, [(e.trigger.text, e.type) for e in events]
+    return events[0]
+
+
+def find(events: list[Event], trigger: str, near: str | None = None, text: str | None = None) -> Event:
+    """The event with this trigger word, optionally the one whose trigger sits inside the passage ``near``."""
+    for event in events:
+        if event.trigger.text != trigger:
+            continue
+        if near is None:
+            return event
+        at = text.index(near)
+        if at <= event.trigger.start < at + len(near):
+            return event
+    raise AssertionError(f"no event {trigger!r} near {near!r}: {[e.trigger.text for e in events]}")
+
+
+# --- the seeds --------------------------------------------------------------------------------------------------
+
+def test_seed_000_saturdays_drone_attack_in_isfahan():
+    text, events = seed_events("000")
+    attack = find(events, "attack", "Saturday’s drone attack in the center of Isfahan", text)
+    assert attack.type is EventType.ATTACK
+    assert attack.place.text == "Isfahan"
+    assert attack.agent.text == "Mossad"  # "was conducted by Mossad": the light verb lends its agent
+    assert attack.time.text == "Saturday"
+    assert attack.time.value is None  # no anchor, no date
+    assert attack.factuality is Factuality.ASSERTED
+
+
+def test_seed_000_anchored_attack_time_is_the_saturday_before_publication():
+    text, events = seed_events("000", MONDAY)
+    attack = find(events, "attack", "Saturday’s drone attack", text)
+    assert attack.time.value == "2023-01-28"
+    assert attack.time.anchor == "2023-01-30"
+
+
+def test_seed_000_shot_down_is_an_interception_not_an_attack():
+    _, events = seed_events("000")
+    shot = find(events, "shot")
+    assert shot.type is EventType.INTERCEPTION
+    assert shot.agent.text == "a surface-to-air defense system"
+
+
+def test_seed_000_light_verb_and_same_type_verb_do_not_double_count():
+    text, events = seed_events("000")
+    assert not [e for e in events if e.trigger.text in ("conducted", "targeted") and e.trigger.start < 300]
+    strike = find(events, "strike", "Saturday’s strike targeted an Iranian defense compound", text)
+    assert strike.patient.text == "an Iranian defense compound"
+    assert strike.place.text == "Isfahan"  # "the Central Iranian city of Isfahan", whatever the NER label
+
+
+def test_seed_002_launch_interception_and_hit():
+    text, events = seed_events("002")
+    launch = find(events, "launched")
+    assert launch.type is EventType.LAUNCH
+    assert launch.patient.text == "three drones"
+    assert launch.place.text == "the facility"
+    down = find(events, "shot")
+    assert down.type is EventType.INTERCEPTION
+    assert down.patient.text == "two"
+    hit = find(events, "hit")
+    assert hit.type is EventType.ATTACK
+    assert hit.patient.text == "the building"
+    harmed = find(events, "harmed")
+    assert harmed.factuality is Factuality.DENIED
+
+
+def test_seed_002_last_week_attack_and_carried_out_strike():
+    text, events = seed_events("002", MONDAY)
+    attack = find(events, "attack", "there was a drone attack", text)
+    assert attack.time.value == "2023-W04"
+    assert attack.patient.text == "an Iranian military defense site"
+    assert attack.place.text == "Isfahan"  # "a site known as Isfahan"
+    strike = find(events, "strike", "the strike was carried out", text)
+    assert strike.agent.text == "the Mossad intelligence agency"
+    assert not [e for e in events if e.trigger.text == "carried"]
+
+
+def test_seed_004_strikes_at_karaj_and_outside_tehran():
+    text, events = seed_events("004")
+    attacks = [e for e in events if e.type is EventType.ATTACK]
+    places = {e.place.text for e in attacks if e.place}
+    assert {"Karaj", "Tehran"} <= places
+    karaj = next(e for e in attacks if e.place and e.place.text == "Karaj")
+    assert karaj.patient.text == "the centrifuge production facility"
+    tehran = next(e for e in attacks if e.place and e.place.text == "Tehran")
+    assert "missile plant" in tehran.patient.text
+    strikes = find(events, "strikes", "launching covert strikes", text)
+    assert strikes.agent.text == "Israeli officials"
+    assert strikes.patient.text == "Iranian facilities"
+    assert not [e for e in events if e.trigger.text == "launching"]
+
+
+def test_seed_004_meeting_and_visit():
+    text, events = seed_events("004", MONDAY)
+    meeting = find(events, "meeting", "In the meeting", text)
+    assert meeting.type is EventType.MEETING
+    arrived = find(events, "arrived")
+    assert arrived.type is EventType.VISIT
+    assert arrived.place.text == "Washington"
+    assert arrived.time.value == "2023-W05"
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "004"])
+def test_seeds_have_no_speech_events_exact_spans_and_ordered_ids(prefix):
+    text, events = seed_events(prefix)
+    speech = {"said", "say", "saying", "claim", "claimed", "reported", "stated", "told", "wrote", "warned", "spoke"}
+    assert not [e for e in events if e.trigger.text.lower() in speech]
+    assert [e.id for e in events] == [f"{prefix}:e{i}" for i in range(len(events))]
+    assert [e.trigger.start for e in events] == sorted(e.trigger.start for e in events)
+    for event in events:
+        for span in (event.trigger, event.agent, event.patient, event.place, event.time):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+
+
+# --- triggers and arguments on general sentences ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "event_type"),
+    [
+        ("Israeli jets bombed a military base near Damascus.", "bombed", EventType.ATTACK),
+        ("Air defenses shot down two drones.", "shot", EventType.INTERCEPTION),
+        ("The army intercepted a missile.", "intercepted", EventType.INTERCEPTION),
+        ("Hezbollah fired rockets at northern Israel.", "fired", EventType.LAUNCH),
+        ("The strike destroyed a warehouse.", "destroyed", EventType.DAMAGE),
+        ("Blinken met Netanyahu in Jerusalem.", "met", EventType.MEETING),
+        ("The two countries signed a treaty.", "treaty", EventType.AGREEMENT),
+        ("The United States imposed new sanctions on Iran.", "sanctions", EventType.SANCTION),
+        ("Iran threatened Israel.", "threatened", EventType.THREAT),
+        ("Police arrested three men.", "arrested", EventType.ARREST),
+        ("Five soldiers died.", "died", EventType.DEATH),
+        ("Gantz visited Washington.", "visited", EventType.VISIT),
+    ],
+)
+def test_lexicon_types(sentence, trigger, event_type):
+    event = find(events_of(sentence), trigger)
+    assert event.type is event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Iran launched a new campaign.", "He hit the ball.", "The minister said the talks were useful but warned Iran.",
+     "A great deal of money was spent."],
+)
+def test_non_events(sentence):
+    events = events_of(sentence)
+    assert not [e for e in events if e.trigger.text in ("launched", "hit", "said", "warned", "deal")]
+
+
+def test_light_verb_hands_its_subject_and_time_to_the_noun():
+    event = only("Israel carried out the attack on Tuesday.")
+    assert (event.trigger.text, event.agent.text, event.time.value) == ("attack", "Israel", "2023-01-24")
+
+
+def test_launching_an_attack_is_one_attack():
+    event = only("Israel launched an attack on Iran.")
+    assert (event.type, event.agent.text, event.patient.text) == (EventType.ATTACK, "Israel", "Iran")
+
+
+def test_verb_arguments_place_and_time():
+    event = only("Israeli jets bombed a military base near Damascus on Saturday.")
+    assert event.agent.text == "Israeli jets"
+    assert event.patient.text == "a military base"
+    assert event.place.text == "Damascus"
+    assert event.time.value == "2023-01-28"
+
+
+def test_passive_agent_comes_from_the_by_phrase():
+    event = only("The base was bombed by Israeli jets.")
+    assert (event.agent.text, event.patient.text) == ("Israeli jets", "The base")
+
+
+def test_possessive_actor_of_a_noun_trigger():
+    event = find(events_of("Tehran's attacks on Israelis in Turkey in 2022 failed."), "attacks")
+    assert (event.agent.text, event.patient.text, event.place.text) == ("Tehran", "Israelis", "Turkey")
+    assert event.time.value == "2022"
+
+
+def test_no_invented_dates_without_anchor():
+    event = only("Israeli jets bombed a military base near Damascus on Saturday.", anchor=None)
+    assert event.time.text == "Saturday" and event.time.value is None
+
+
+# --- factuality ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "factuality"),
+    [
+        ("Israel attacked Iran.", Factuality.ASSERTED),
+        ("Israel did not attack Iran.", Factuality.DENIED),
+        ("Israel never attacked Iran.", Factuality.DENIED),
+        ("No one was killed.", Factuality.DENIED),
+        ("There was no attack.", Factuality.DENIED),
+        ("Israel could strike Iran.", Factuality.HYPOTHETICAL),
+        ("Israel might attack Iran.", Factuality.HYPOTHETICAL),
+        ("If Iran attacks Israel, the region will burn.", Factuality.HYPOTHETICAL),
+        ("Israel plans to strike Iranian nuclear sites.", Factuality.HYPOTHETICAL),
+        ("Israel seeks to carry out more attacks.", Factuality.HYPOTHETICAL),
+        ("Did Israel attack the facility?", Factuality.HYPOTHETICAL),
+        ("Iran threatened to destroy Israel.", Factuality.HYPOTHETICAL),
+    ],
+)
+def test_factuality(sentence, factuality):
+    events = [e for e in events_of(sentence) if e.type is not EventType.THREAT]
+    assert [e.factuality for e in events] == [factuality]
+
+
+def test_the_threat_itself_is_asserted():
+    threat = find(events_of("Iran threatened to destroy Israel."), "threatened")
+    assert threat.factuality is Factuality.ASSERTED
+
+
+def test_a_noun_trigger_does_not_take_the_modality_of_the_clause_it_is_subject_of():
+    event = only("A cowardly drone attack on a military site will not impede Iran's progress.")
+    assert event.factuality is Factuality.ASSERTED
+
+
+def test_a_named_facility_is_the_place_whatever_its_ner_label():
+    event = only("Israel struck a nuclear facility called Natanz.")
+    assert (event.patient.text, event.place.text) == ("a nuclear facility", "Natanz")

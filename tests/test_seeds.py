@@ -1,0 +1,118 @@
+"""Acceptance on the seeds, end to end through the Python API: stories, cleaning, time, events, brief."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, article_of, seed
+from newsledger.api import Ledger, sample_paths
+
+
+def test_sample_is_the_seeds_unchanged():
+    if not SEEDS.exists():
+        pytest.skip("../shared/datasets/seeds not present")
+    for path in sample_paths():
+        assert path.read_bytes() == (SEEDS / path.name).read_bytes()
+
+
+def _story_of(export: dict, prefix: str) -> str:
+    article = article_of(export, prefix)["id"]
+    return next(s["id"] for s in export["stories"] if article in s["articles"])
+
+
+def test_000_and_002_are_one_story_and_004_another(seed_export):
+    assert _story_of(seed_export, "000") == _story_of(seed_export, "002")
+    assert _story_of(seed_export, "004") != _story_of(seed_export, "000")
+    assert len(seed_export["stories"]) == 2
+
+
+def test_caption_and_paywall_are_removed_and_yield_nothing(seed_export):
+    article = article_of(seed_export, "004")
+    raw = seed("004").read_text(encoding="utf-8")
+    removed = {r["text"]: r for r in article["removed"]}
+    caption = next(text for text in removed if text.endswith("(REUTERS/Ken Cedeno)"))
+    for line in (caption, "To Read The Full Story", "Are you already a subscriber?", "Click to log in!"):
+        assert line in removed and line not in article["text"]
+        assert raw[removed[line]["start"] : removed[line]["end"]] == line
+    things = [*seed_export["attributions"], *seed_export["events"]]
+    spans = [json.dumps(t) for t in things if t["article"] == article["id"]]
+    assert not any("Ken Cedeno" in s or "subscriber" in s for s in spans)
+
+
+def test_every_span_is_the_text_it_points_at(seed_export):
+    texts = {a["id"]: a["text"] for a in seed_export["articles"]}
+    for attribution in seed_export["attributions"]:
+        text = texts[attribution["article"]]
+        for part in ("source", "cue", "content"):
+            span = attribution[part]
+            if span:
+                assert text[span["start"] : span["end"]] == span["text"]
+    for event in seed_export["events"]:
+        text = texts[event["article"]]
+        for part in ("trigger", "agent", "patient", "place", "time"):
+            span = event[part]
+            if span:
+                assert text[span["start"] : span["end"]] == span["text"]
+    for entity in seed_export["entities"]:
+        for mention in entity["mentions"]:
+            assert texts[mention["article"]][mention["start"] : mention["end"]].strip()
+
+
+def _isfahan_attack(export: dict, prefix: str) -> dict:
+    article = article_of(export, prefix)["id"]
+    return next(
+        e for e in export["events"]
+        if e["article"] == article and e["type"] == "attack" and e["place"] and e["place"]["text"] == "Isfahan"
+    )
+
+
+def test_saturday_stays_unresolved_without_a_publication_date(seed_export):
+    attack = _isfahan_attack(seed_export, "000")
+    assert attack["time"]["text"].startswith("Saturday")
+    assert attack["time"]["value"] is None
+
+
+def test_saturday_resolves_against_the_publication_date(tmp_path):
+    record = {"text": seed("000").read_text(encoding="utf-8"), "published": "2023-01-30", "outlet": "Example"}
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([feed])
+        export = ledger.export()
+    attack = _isfahan_attack(export, "feed.jsonl")
+    assert attack["time"]["value"] == "2023-01-28"
+    assert attack["time"]["anchor"] == "2023-01-30"
+
+
+def test_isfahan_drone_attack_and_002s_defense_ministry_events(seed_export):
+    assert _isfahan_attack(seed_export, "000")
+    article = article_of(seed_export, "002")["id"]
+    ministry = next(
+        a for a in seed_export["attributions"]
+        if a["article"] == article and a["source"] and "Iranian Defense Ministry" in a["source"]["text"]
+    )
+    events = [e for e in seed_export["events"] if e["article"] == article]
+    for trigger in ("launched", "shot down", "hit"):
+        event = next(e for e in events if e["trigger"]["text"].startswith(trigger.split()[0]))
+        assert event["attribution"] == ministry["id"], trigger
+        assert event["factuality"] == "reported"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_brief_shows_articles_sources_chains_stances_and_timeline(seed_ledger, fmt):
+    text = seed_ledger.brief(fmt=fmt)
+    for expected in ("Wall Street Journal", "Iranian Defense Ministry", "denies", "declines", "Isfahan", "Gantz"):
+        assert expected in text, (fmt, expected)
+    if fmt == "json":
+        briefs = json.loads(text)
+        assert {"story", "articles", "outlets", "sources", "timeline"} <= set(briefs[0])
+
+
+def test_ingesting_again_adds_nothing(seed_ledger):
+    before = {name: len(items) for name, items in seed_ledger.export().items()}
+    report = seed_ledger.ingest(sample_paths())
+    assert report.ingested == [] and len(report.duplicates) == 3
+    assert {name: len(items) for name, items in seed_ledger.export().items()} == before

@@ -1,0 +1,130 @@
+"""Time normalisation: absolute dates always resolve, relative ones only against an anchor, vague ones never."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsledger.annotate.nlp import load
+from newsledger.extract.timex import find_times, normalize, resolve
+
+MONDAY = date(2023, 1, 30)  # publication date of the Isfahan reports
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("January 28, 2023", "2023-01-28"),
+        ("Jan. 28, 2023", "2023-01-28"),
+        ("28 January 2023", "2023-01-28"),
+        ("the 28th of January, 2023", "2023-01-28"),
+        ("2023-01-28", "2023-01-28"),
+        ("1/28/2023", "2023-01-28"),
+        ("Saturday, Jan. 28, 2023", "2023-01-28"),
+        ("Sept. 11, 2001", "2001-09-11"),
+        ("in 2022", "2022"),
+        ("2015", "2015"),
+        ("early 2022", "2022"),
+        ("March 2021", "2021-03"),
+        ("in March of 2021", "2021-03"),
+        ("the 1990s", "199X"),
+        ("the early 2000s", "200X"),
+        ("February 30, 2023", None),
+    ],
+)
+def test_absolute_expressions_resolve_with_or_without_anchor(text, value):
+    assert normalize(text, MONDAY) == value
+    assert normalize(text, None) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Saturday", "2023-01-28"),
+        ("Saturday’s", "2023-01-28"),
+        ("Saturday's", "2023-01-28"),
+        ("on Sunday morning", "2023-01-29"),
+        ("Sunday", "2023-01-29"),
+        ("Monday", "2023-01-30"),  # the anchor's own weekday is the anchor
+        ("Tuesday", "2023-01-24"),
+        ("last Monday", "2023-01-23"),
+        ("next Monday", "2023-02-06"),
+        ("today", "2023-01-30"),
+        ("yesterday", "2023-01-29"),
+        ("last night", "2023-01-29"),
+        ("tomorrow", "2023-01-31"),
+        ("the day before yesterday", "2023-01-28"),
+        ("two days ago", "2023-01-28"),
+        ("a week ago", "2023-W04"),
+        ("last week", "2023-W04"),
+        ("Last week", "2023-W04"),
+        ("the past week", "2023-W04"),
+        ("this week", "2023-W05"),
+        ("earlier this week", "2023-W05"),
+        ("next week", "2023-W06"),
+        ("last month", "2022-12"),
+        ("earlier this month", "2023-01"),
+        ("last year", "2022"),
+        ("this year", "2023"),
+        ("three years ago", "2020"),
+        ("Jan. 28", "2023-01-28"),
+        ("January 28th", "2023-01-28"),
+        ("28 January", "2023-01-28"),
+        ("Feb. 3", "2023-02-03"),  # a few days ahead is allowed
+        ("March 15", "2022-03-15"),  # further ahead is last year's
+        ("Dec. 30", "2022-12-30"),
+        ("in May", "2022-05"),
+        ("January", "2023-01"),
+    ],
+)
+def test_relative_expressions_resolve_against_the_anchor_and_never_without(text, value):
+    assert normalize(text, MONDAY) == value
+    assert normalize(text, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["recent years", "a few years", "over the last few years", "the last few years", "decades", "two years",
+     "months", "the past 20 years", "a long time", "for weeks", "now", "the future"],
+)
+def test_durations_and_vague_expressions_have_no_value(text):
+    assert normalize(text, MONDAY) is None
+
+
+def test_month_day_near_new_year_picks_the_nearest_year_not_in_the_future():
+    assert normalize("Dec. 31", date(2023, 1, 2)) == "2022-12-31"
+    assert normalize("Jan. 2", date(2022, 12, 30)) == "2023-01-02"
+    assert normalize("Feb. 29", date(2024, 3, 1)) == "2024-02-29"
+
+
+def test_week_numbers_follow_iso_years():
+    assert normalize("last week", date(2021, 1, 6)) == "2020-W53"
+    assert normalize("this week", date(2024, 12, 31)) == "2025-W01"
+
+
+def test_resolve_says_whether_the_anchor_was_used():
+    assert resolve("Saturday", MONDAY) == ("2023-01-28", True)
+    assert resolve("2015", MONDAY) == ("2015", False)
+    assert resolve("recent years", MONDAY) == (None, False)
+
+
+def test_find_times_reads_entities_and_day_words_the_ner_misses():
+    doc = load()("The United States even stated on Sunday morning that it played no role. "
+                 "Officials met in 2015, and again yesterday.")
+    times = find_times(doc, MONDAY)
+    by_text = {time.text: time for time in times}
+    assert by_text["Sunday morning"].value == "2023-01-29"
+    assert by_text["Sunday morning"].anchor == "2023-01-30"
+    assert by_text["2015"].value == "2015"
+    assert by_text["2015"].anchor is None
+    assert by_text["yesterday"].value == "2023-01-29"
+    assert all(doc.text[t.start:t.end] == t.text for t in times)
+    assert [t.start for t in times] == sorted(t.start for t in times)
+
+
+def test_find_times_without_anchor_keeps_the_expression_but_no_value():
+    doc = load()("Saturday's drone attack hit a plant; the plant opened in March 2021.")
+    times = {time.text: time for time in find_times(doc, None)}
+    assert times["Saturday"].value is None and times["Saturday"].anchor is None
+    assert times["March 2021"].value == "2021-03"
