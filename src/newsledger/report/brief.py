@@ -50,12 +50,13 @@ def _article_summary(article: Article) -> dict[str, Any]:
         "published": article.published,
         "url": article.url,
         "source_path": article.source_path,
+        "file": Path(article.source_path).name if article.source_path else None,
     }
 
 
 def article_label(article: Article) -> str:
-    """How a person names an article: its outlet, else its title, else its file name."""
-    return article.outlet or article.title or Path(article.source_path or article.id).name
+    """How a person names an article in a chain: its outlet, else its file name (titles are too long)."""
+    return article.outlet or Path(article.source_path or article.id).name
 
 
 def source_name(attribution: Attribution) -> str:
@@ -87,16 +88,21 @@ def _group_by_source(attributions: list[Attribution], articles: dict[str, Articl
 
 
 def _timeline(events: list[Event], articles: dict[str, Article]) -> list[dict[str, Any]]:
-    """Dated events first, in time order; undated ones after, in article order."""
+    """Events that say who, what, where or when: dated ones first in time order, then the rest in reading order.
+
+    A bare mention ("the strike") usually repeats an event already listed with its arguments, so it is left
+    to the export.
+    """
+    order = {article_id: position for position, article_id in enumerate(articles)}
     entries = []
-    for event in events:
+    for event in sorted(events, key=lambda e: (order[e.article], e.trigger.start)):
+        if not (event.agent or event.patient or event.place or (event.time and event.time.value)):
+            continue
         entry = to_dict(event)
         entry["article_label"] = article_label(articles[event.article])
         entry["summary"] = event_summary(event)
         entries.append(entry)
-    dated = sorted(
-        (e for e in entries if e["time"] and e["time"]["value"]), key=lambda e: (e["time"]["value"], e["id"])
-    )
+    dated = sorted((e for e in entries if e["time"] and e["time"]["value"]), key=lambda e: e["time"]["value"])
     undated = [e for e in entries if not (e["time"] and e["time"]["value"])]
     return dated + undated
 

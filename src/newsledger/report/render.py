@@ -50,7 +50,7 @@ def _markdown(brief: dict[str, Any]) -> str:
     for article in brief["articles"]:
         where = article["outlet"] or "outlet unknown"
         date = f", {article['published']}" if article["published"] else ""
-        lines.append(f"- {_md(article['title'] or '(untitled)')} — {_md(where)}{date} ({_md(article['source_path'] or article['url'] or article['id'])})")
+        lines.append(f"- {_md(article['title'] or '(untitled)')} — {_md(where)}{date} ({_md(article['url'] or article['file'] or article['id'])})")
     lines += ["", "## Sources", ""]
     for group in brief["sources"]:
         lines.append(f"### {_md(group['name'])} ({group['kind']})")

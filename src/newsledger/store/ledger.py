@@ -209,13 +209,15 @@ class Store:
                 yield from_dict(Article, row.data)
 
     def attributions(self, articles: Iterable[str] | None = None) -> list[Attribution]:
-        return self._records(t.attributions, Attribution, articles)
+        found = self._records(t.attributions, Attribution, articles)
+        return sorted(found, key=lambda a: (a.article, a.cue.start))
 
     def events(self, articles: Iterable[str] | None = None) -> list[Event]:
-        return self._records(t.events, Event, articles)
+        found = self._records(t.events, Event, articles)
+        return sorted(found, key=lambda e: (e.article, e.trigger.start))
 
     def _records(self, table: Any, cls: type, articles: Iterable[str] | None) -> list:
-        query = select(table.c.data).order_by(table.c.article, table.c.id)
+        query = select(table.c.data)
         if articles is not None:
             query = query.where(table.c.article.in_(list(articles)))
         with self.engine.connect() as connection:
