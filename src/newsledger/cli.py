@@ -30,7 +30,6 @@ bench_app = typer.Typer(help="Measure accuracy and speed on benchmark data.", no
 app.add_typer(bench_app, name="bench")
 
 err = Console(stderr=True, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
 
 EXIT_REJECTED = 1
 EXIT_UNUSABLE = 3
@@ -115,7 +114,7 @@ def stories(db: DbOption = None) -> None:
     with _open(db) as ledger:
         for story in ledger.stories():
             when = story.first_seen or "date unknown"
-            out.print(f"{story.id}\t{when}\t{len(story.articles)} article(s)\t{story.title}")
+            typer.echo(f"{story.id}\t{when}\t{len(story.articles)} article(s)\t{story.title}")
 
 
 @app.command()
@@ -173,7 +172,7 @@ def bench_speed(
     from newsledger.bench import speed
 
     result = speed.run(data, limit=limit, model=model)
-    out.print(speed.as_json(result) if json_output else speed.render(result))
+    typer.echo(speed.as_json(result) if json_output else speed.render(result))
 
 
 @bench_app.command("attribution")
@@ -188,8 +187,66 @@ def bench_attribution(
     from newsledger.bench import attribution
 
     result = attribution.run(data, limit=limit)
-    out.print(json.dumps(result, indent=2) if json_output else attribution.render(result))
+    typer.echo(json.dumps(result, indent=2) if json_output else attribution.render(result))
 
+
+@bench_app.command("attribution-extras")
+def bench_attribution_extras(
+    gold: Annotated[Path, typer.Option(help="Gold JSONL of source kinds, stances, chains, resolutions (see docs/attribution-extras-guide.md).")],
+    data: Annotated[Path, typer.Option(help="Folder in PolNeAR layout holding the gold set's texts (text/*.txt).")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Accuracy of what PolNeAR does not score: source kind, anonymity, stance, via chains, source resolution."""
+    import json
+
+    from newsledger.bench import attribution_extras
+
+    result = attribution_extras.run(gold, data)
+    typer.echo(json.dumps(result, indent=2) if json_output else attribution_extras.render(result))
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on. Any but loopback needs a token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        Optional[str],
+        typer.Option(
+            envvar="NEWSLEDGER_TOKEN",
+            help="Access token, checked on every request: clients send `Authorization: Bearer <token>`; a browser "
+            "opens any page once with ?token=<token> and keeps it in a cookie. Required off loopback.",
+        ),
+    ] = None,
+) -> None:
+    """Serve the web UI and the JSON API (/api/v1, spec at /openapi.json) over a ledger, read-only."""
+    from newsledger.web import server
+
+    try:
+        server.check(host, token)
+        server.run(db or DEFAULT_DB, host, port, token)
+    except server.ServeError as error:
+        raise typer.BadParameter(str(error)) from error
+    except (LedgerError, ValueError) as error:
+        raise _fail(str(error)) from error
+
+
+@bench_app.command("serve")
+def bench_serve(
+    db: DbOption = None,
+    requests: Annotated[int, typer.Option("--requests", min=1, help="Requests per endpoint.")] = 200,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Requests in flight at once.")] = 4,
+    max_seconds: Annotated[float, typer.Option(min=1, help="Stop issuing requests after this many seconds.")] = 120.0,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Latency (p50/p95/p99) and requests/s of the web pages and API, on a server started on loopback."""
+    from newsledger.bench import serve as bench
+
+    try:
+        result = bench.run(db or DEFAULT_DB, requests=requests, concurrency=concurrency, max_seconds=max_seconds)
+    except (LedgerError, RuntimeError) as error:
+        raise _fail(str(error)) from error
+    typer.echo(bench.as_json(result) if json_output else bench.render(result))
 
 if __name__ == "__main__":  # pragma: no cover
     app()

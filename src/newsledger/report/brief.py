@@ -26,7 +26,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     attributions = store.attributions(story.articles)
     events = store.events(story.articles)
-    names = {e.id: e.name for e in store.entities(story.key_entities)}
+    names = store.entity_names(story.key_entities)
     return {
         "story": {
             "id": story.id,

@@ -240,6 +240,12 @@ class Store:
                     found[row.entity].mentions.append(Mention(row.article, row.start, row.end))
         return list(found.values())
 
+    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Names only: a head of state has thousands of mentions that a list of names does not need."""
+        query = select(t.entities.c.id, t.entities.c.name).where(t.entities.c.id.in_(list(ids)))
+        with self.engine.connect() as connection:
+            return {row.id: row.name for row in connection.execute(query)}
+
     def stories(self) -> list[Story]:
         with self.engine.connect() as connection:
             rows = connection.execute(select(t.stories.c.data))

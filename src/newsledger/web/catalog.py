@@ -1,0 +1,87 @@
+"""What the pages need in memory: every story's summary, which story each article is in, the search index,
+and the briefs of recently viewed stories. Built once at start-up and rebuilt when an ingest has added articles since (the server reads a
+ledger that ``newsledger ingest`` may still be writing): each request checks ``max(articles.seq)``, one
+indexed look-up.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from newsledger.records import Story
+from newsledger.report.brief import build_brief
+from newsledger.store import schema as t
+from newsledger.store.ledger import Store
+from newsledger.web.search import SearchIndex
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The catalog of one version of the ledger: replaced whole, so a request never sees half of a rebuild."""
+
+    version: int
+    stories: list[Story]  # ordered by id
+    by_id: dict[str, Story]
+    story_of: dict[str, str]  # article id -> story id
+    outlets: dict[str, list[str]]  # story id -> its articles' outlets
+    index: SearchIndex
+    briefs: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)  # most recently used last
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Catalog:
+    BRIEFS_KEPT = 64  # briefs of big stories cost 100+ ms to build and are the ones analysts come back to
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._snapshot = self._build(self._version())
+
+    def current(self) -> Snapshot:
+        version = self._version()
+        if version != self._snapshot.version:
+            with self._lock:
+                if version != self._snapshot.version:
+                    self._snapshot = self._build(version)
+        return self._snapshot
+
+    def brief(self, story: Story) -> dict[str, Any]:
+        """The story's brief, built once per version of the ledger (the snapshot holds the cache)."""
+        snapshot = self.current()
+        with snapshot.lock:
+            if story.id in snapshot.briefs:
+                snapshot.briefs.move_to_end(story.id)
+                return snapshot.briefs[story.id]
+        brief = build_brief(self.store, story)
+        with snapshot.lock:
+            snapshot.briefs[story.id] = brief
+            while len(snapshot.briefs) > self.BRIEFS_KEPT:
+                snapshot.briefs.popitem(last=False)
+        return brief
+
+    def _version(self) -> int:
+        with self.store.engine.connect() as connection:
+            return connection.execute(select(func.max(t.articles.c.seq))).scalar() or 0
+
+    def _build(self, version: int) -> Snapshot:
+        stories = sorted(self.store.stories(), key=lambda s: s.id)
+        story_of = {article: story.id for story in stories for article in story.articles}
+        outlets: dict[str, set[str]] = {}
+
+        def documents(rows):
+            for row in rows:
+                if row.id in story_of:
+                    if row.outlet:
+                        outlets.setdefault(story_of[row.id], set()).add(row.outlet)
+                    yield story_of[row.id], row.title, row.text
+
+        query = select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.text)
+        with self.store.engine.connect() as connection:
+            index = SearchIndex(documents(connection.execute(query)))
+        by_outlet = {story: sorted(names) for story, names in outlets.items()}
+        return Snapshot(version, stories, {s.id: s for s in stories}, story_of, by_outlet, index)

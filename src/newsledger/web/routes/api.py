@@ -1,0 +1,141 @@
+"""The JSON API, version 1: the export contract's records (``newsledger export`` shapes), in pages.
+
+Every list answers ``{"items": [...], "next": cursor-or-null}``; pass ``cursor=<next>`` to read the following
+page, until ``next`` is null. Cursors are opaque keyset positions: following them reads every record exactly
+once, at any depth, with no total cap; ``limit`` caps one page only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel
+
+from newsledger.records import to_dict
+from newsledger.web import queries
+from newsledger.web.pagination import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
+from newsledger.web.routes import catalog, store
+
+router = APIRouter(prefix="/api/v1", tags=["api v1"])
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page (at most {MAX_LIMIT}).")]
+Cursor = Annotated[str | None, Query(description="The `next` of the previous page; leave out for the first.")]
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    next: str | None = None
+
+
+def _page(read, *args: Any, **kwargs: Any) -> Page:
+    try:
+        items, after = read(*args, **kwargs)
+    except BadCursor as error:
+        raise HTTPException(400, str(error)) from error
+    return Page(items=items, next=after)
+
+
+def _one(found: dict[str, Any] | None, kind: str, record_id: str) -> dict[str, Any]:
+    if found is None:
+        raise HTTPException(404, f"no {kind} {record_id}")
+    return found
+
+
+@router.get("/stories", response_model=Page, summary="Stories, in id order")
+def list_stories(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
+    return _page(queries.records, store(request), "stories", cursor, limit)
+
+
+@router.get("/stories/{story_id}", summary="One story")
+def get_story(request: Request, story_id: str) -> dict[str, Any]:
+    return _one(queries.record(store(request), "stories", story_id), "story", story_id)
+
+
+@router.get("/stories/{story_id}/brief", summary="A story's brief (as `newsledger brief --format json`)")
+def get_brief(request: Request, story_id: str) -> dict[str, Any]:
+    story = catalog(request).current().by_id.get(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return catalog(request).brief(story)
+
+
+@router.get("/articles", response_model=Page, summary="Articles, in ingestion order (with their clean text)")
+def list_articles(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
+    return _page(queries.records, store(request), "articles", cursor, limit)
+
+
+@router.get("/articles/{article_id}", summary="One article")
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    return _one(queries.record(store(request), "articles", article_id), "article", article_id)
+
+
+@router.get("/attributions", response_model=Page, summary="Attributions, in id order; filter by article or source")
+def list_attributions(
+    request: Request,
+    article: str | None = None,
+    source_entity: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page:
+    return _page(
+        queries.records, store(request), "attributions", cursor, limit, article=article, source_entity=source_entity
+    )
+
+
+@router.get("/attributions/{attribution_id}", summary="One attribution")
+def get_attribution(request: Request, attribution_id: str) -> dict[str, Any]:
+    return _one(queries.record(store(request), "attributions", attribution_id), "attribution", attribution_id)
+
+
+@router.get("/events", response_model=Page, summary="Events, in id order; filter by article or type")
+def list_events(
+    request: Request,
+    article: str | None = None,
+    type: str | None = None,  # noqa: A002 - the contract's field name
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page:
+    return _page(queries.records, store(request), "events", cursor, limit, article=article, type=type)
+
+
+@router.get("/events/{event_id}", summary="One event")
+def get_event(request: Request, event_id: str) -> dict[str, Any]:
+    return _one(queries.record(store(request), "events", event_id), "event", event_id)
+
+
+@router.get("/entities", response_model=Page, summary="Entities, in id order, with their mentions")
+def list_entities(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
+    return _page(queries.entities, store(request), cursor, limit)
+
+
+@router.get("/entities/{entity_id}", summary="One entity, with its mentions")
+def get_entity(request: Request, entity_id: str) -> dict[str, Any]:
+    return _one(queries.entity(store(request), entity_id), "entity", entity_id)
+
+
+@router.get(
+    "/findings",
+    response_model=Page,
+    summary="Findings (established, single source, disputed, denied): always empty until the findings release",
+)
+def list_findings(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
+    return Page(items=[], next=None)
+
+
+@router.get("/search", response_model=Page, summary="Stories whose articles contain every word, best first")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words; `word*` matches a prefix.")],
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page:
+    """Items: ``{"story": <story record>, "score": <tf-idf>}``."""
+    snapshot = catalog(request).current()
+    hits = snapshot.index.search(q)
+    try:
+        shown, after = page_of_sorted(hits, [(-score, story_id) for story_id, score in hits], cursor, limit)
+    except BadCursor as error:
+        raise HTTPException(400, str(error)) from error
+    items = [{"story": to_dict(snapshot.by_id[story_id]), "score": score} for story_id, score in shown]
+    return Page(items=items, next=after)

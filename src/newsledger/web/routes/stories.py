@@ -1,0 +1,125 @@
+"""The story list (search, date filter, sort, pages) and the story page (its brief, entities, places)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from newsledger.records import Story
+from newsledger.web import queries
+from newsledger.web.pagination import BadCursor, page_of_sorted
+from newsledger.web.routes import catalog, store
+from newsledger.web.templating import not_found, page
+
+router = APIRouter()
+
+SORTS = ("recent", "size", "relevance")
+PAGE_SIZE = 25
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NOT_SAID = ("denies", "declines_to_comment")
+
+
+def _day(date: str | None) -> int:
+    """A date as a number that sorts like it (for descending keys); unknown dates sort last."""
+    try:
+        return int(date[:10].replace("-", "")) if date else 0
+    except ValueError:
+        return 0
+
+
+def sort_key(sort: str, story: Story, score: float) -> tuple:
+    recency = (story.last_seen is None, -_day(story.last_seen or story.first_seen))
+    if sort == "size":
+        return (-len(story.articles), *recency, story.id)
+    if sort == "relevance":
+        return (-score, story.id)
+    return (*recency, story.id)
+
+
+def in_range(story: Story, start: str | None, end: str | None) -> bool:
+    """Whether the story's span of dates meets [start, end]; an undated story meets no range."""
+    first, last = story.first_seen, story.last_seen or story.first_seen
+    if not first:
+        return False
+    return (start is None or (last or "") >= start) and (end is None or first <= end)
+
+
+def matching_stories(snapshot: Any, q: str | None, start: str | None, end: str | None, sort: str):
+    """The stories to list, sorted, with their sort keys (the keyset for cursors)."""
+    if q:
+        found = [(snapshot.by_id[story_id], score) for story_id, score in snapshot.index.search(q)]
+    else:
+        found = [(story, 0.0) for story in snapshot.stories]
+    if start or end:
+        found = [(story, score) for story, score in found if in_range(story, start, end)]
+    keyed = sorted(((sort_key(sort, story, score), story) for story, score in found), key=lambda pair: pair[0])
+    return [story for _key, story in keyed], [key for key, _story in keyed]
+
+
+@router.get("/", response_class=HTMLResponse, summary="Stories: search, filter by date, sort, page")
+def story_list(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    start: Annotated[str | None, Query(alias="from")] = None,
+    end: Annotated[str | None, Query(alias="to")] = None,
+    sort: str | None = None,
+    cursor: str | None = None,
+):
+    errors = [f"“{value}” is not a date (YYYY-MM-DD)" for value in (start, end) if value and not _DATE.fullmatch(value)]
+    start, end = (value if value and _DATE.fullmatch(value) else None for value in (start, end))
+    chosen = sort if sort in SORTS else None
+    sort = chosen or ("relevance" if q else "recent")
+    if sort == "relevance" and not q:
+        sort = "recent"
+    snapshot = catalog(request).current()
+    stories, keys = matching_stories(snapshot, q, start, end, sort)
+    try:
+        shown, after = page_of_sorted(stories, keys, cursor, PAGE_SIZE)
+    except BadCursor:
+        errors.append("that page link is out of date: showing the first page")
+        shown, after = page_of_sorted(stories, keys, None, PAGE_SIZE)
+    return page(
+        request,
+        "stories.html",
+        status_code=400 if errors else 200,
+        stories=shown,
+        outlets=snapshot.outlets,
+        total=len(stories),
+        after=after,
+        q=q or "",
+        start=start or "",
+        end=end or "",
+        chosen=chosen,
+        errors=errors,
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, summary="A story's brief")
+def story_page(request: Request, story_id: str):
+    story = catalog(request).current().by_id.get(story_id)
+    if story is None:
+        return not_found(request, "Story", story_id)
+    brief = catalog(request).brief(story)
+    said = [at for group in brief["sources"] for at in group["attributions"]]
+    return page(
+        request,
+        "story.html",
+        brief=brief,
+        entities=queries.entity_counts(store(request), story.articles, limit=40),
+        not_said=[at for at in said if at["stance"] in NOT_SAID],
+        places=places(brief),
+    )
+
+
+def places(brief: dict[str, Any]) -> list[dict[str, Any]]:
+    """Event places that carry coordinates (none do yet: geocoding comes later), placed on a 360×180 plane."""
+    found = []
+    for event in brief["timeline"]:
+        place = event.get("place") or {}
+        lat, lon = place.get("lat"), place.get("lon")
+        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180:
+            found.append({"name": place["text"], "x": lon + 180, "y": 90 - lat, "event": event["summary"]})
+    return found
