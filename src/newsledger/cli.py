@@ -6,6 +6,7 @@ stored); 2 wrong usage; 3 the ledger or a named file cannot be used (the message
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -43,6 +44,16 @@ DbOption = Annotated[
 def _fail(message: str) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False)
     return typer.Exit(EXIT_UNUSABLE)
+
+
+TopicsOption = Annotated[
+    Optional[str], typer.Option(help="Topics to evaluate, e.g. 23,24,25 or 1-22 [default: every topic in --data].")
+]
+
+
+def _print(result: dict, render, json_output: bool) -> None:
+    """A benchmark's figures: as JSON, or as the benchmark renders them for people."""
+    typer.echo(json.dumps(result, indent=2) if json_output else render(result))
 
 
 def _open(db: str | None, readonly: bool = True, model: str | None = None) -> Ledger:
@@ -171,8 +182,7 @@ def bench_speed(
     """End-to-end ingest throughput against bare spaCy nlp.pipe on the same texts (tokens/s, articles/s, ratio)."""
     from newsledger.bench import speed
 
-    result = speed.run(data, limit=limit, model=model)
-    typer.echo(speed.as_json(result) if json_output else speed.render(result))
+    _print(speed.run(data, limit=limit, model=model), speed.render, json_output)
 
 
 @bench_app.command("attribution")
@@ -182,12 +192,9 @@ def bench_attribution(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher."""
-    import json
-
     from newsledger.bench import attribution
 
-    result = attribution.run(data, limit=limit)
-    typer.echo(json.dumps(result, indent=2) if json_output else attribution.render(result))
+    _print(attribution.run(data, limit=limit), attribution.render, json_output)
 
 
 @bench_app.command("attribution-extras")
@@ -197,12 +204,9 @@ def bench_attribution_extras(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Accuracy of what PolNeAR does not score: source kind, anonymity, stance, via chains, source resolution."""
-    import json
-
     from newsledger.bench import attribution_extras
 
-    result = attribution_extras.run(gold, data)
-    typer.echo(json.dumps(result, indent=2) if json_output else attribution_extras.render(result))
+    _print(attribution_extras.run(gold, data), attribution_extras.render, json_output)
 
 
 @app.command()
@@ -246,7 +250,61 @@ def bench_serve(
         result = bench.run(db or DEFAULT_DB, requests=requests, concurrency=concurrency, max_seconds=max_seconds)
     except (LedgerError, RuntimeError) as error:
         raise _fail(str(error)) from error
-    typer.echo(bench.as_json(result) if json_output else bench.render(result))
+    _print(result, bench.render, json_output)
+
+
+
+@bench_app.command("stories")
+def bench_stories(
+    data: Annotated[Path, typer.Option(help="Folder in ECB+ layout (topic folders of XML documents).")],
+    topics: TopicsOption = None,
+    seed: Annotated[int, typer.Option(help="Seed of the shuffled arrival order.")] = 0,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Streaming story clustering of ECB+ documents against topics and sub-topics (B³, pairwise, ARI)."""
+    from newsledger.bench import ecbplus, stories as bench
+
+    _print(bench.run(data, ecbplus.parse_topics(topics), seed, model), bench.render, json_output)
+
+
+@bench_app.command("coref")
+def bench_coref(
+    data: Annotated[Path, typer.Option(help="Folder in ECB+ layout, with ECBplus_coreference_sentences.csv.")],
+    mentions: Annotated[str, typer.Option(help="gold or predicted event mentions.")] = "gold",
+    topics: TopicsOption = None,
+    doc_clusters: Annotated[str, typer.Option(help="Document clusters to resolve within: subtopic or topic (gold), or stories (our linker).")] = "subtopic",
+    train: Annotated[bool, typer.Option("--train", help="Train the pairwise model on topics 1-22, tune on 23-25, save it (needs scikit-learn: pip install -e '.[train]').")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Cross-document event coreference on ECB+ (MUC, B³, CEAF-e, CoNLL F1), with the lemma baseline beside it."""
+    from newsledger.bench import coref as bench, ecbplus
+
+    if mentions not in ("gold", "predicted"):
+        raise typer.BadParameter("--mentions must be gold or predicted")
+    if doc_clusters not in ("subtopic", "topic", "stories"):
+        raise typer.BadParameter("--doc-clusters must be subtopic, topic or stories")
+    if train:
+        typer.echo(json.dumps(bench.train(data, model=model), indent=2))
+        return
+    result = bench.run(data, mentions, ecbplus.parse_topics(topics), doc_clusters, model=model)
+    _print(result, bench.render, json_output)
+
+
+@bench_app.command("scale")
+def bench_scale(
+    sizes: Annotated[str, typer.Option(help="Stream sizes, comma-separated.")] = "10000,100000",
+    data: Annotated[Path, typer.Option(help="Datasets root holding polnear/, fnc1/ and ecbplus/.")] = Path("../shared/datasets"),
+    seed: Annotated[int, typer.Option(help="Seed of the resampling.")] = 0,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Linking cost at scale: per-article time and peak memory on resampled streams of real articles."""
+    from newsledger.bench import scale as bench
+
+    counts = [int(size) for size in sizes.split(",") if size.strip()]
+    _print(bench.run(data, counts, seed), bench.render, json_output)
+
 
 if __name__ == "__main__":  # pragma: no cover
     app()

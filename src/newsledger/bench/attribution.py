@@ -247,7 +247,8 @@ def _best_overlap(spans: list[frozenset[int]], others: list[frozenset[int]]) -> 
 
 def score_article(doc: Doc, article: Article, predicted: list[Attribution]) -> Counts:
     """The article's counts averaged over its annotators' files."""
-    spans = [predicted_spans(a, doc.text) for a in predicted]
+    text = doc.text
+    spans = [predicted_spans(a, text) for a in predicted]
     total = Counts()
     for gold in article.annotations:
         total.merge(score(doc, spans, gold), weight=1 / len(article.annotations))
@@ -316,8 +317,10 @@ def render(result: dict) -> str:
     """A plain-text table: P/R/F1 per role and level, then F1 per publisher, then timings."""
     lines = [
         f"PolNeAR attribution benchmark — {result.get('data_dir', '')}",
-        f"articles {result['articles']}  annotation files {result['annotation_files']}  "
-        f"gold attributions {result['gold_attributions']}  predicted {result['predicted_attributions']}",
+        (
+            f"articles {result['articles']}  annotation files {result['annotation_files']}  "
+            f"gold attributions {result['gold_attributions']}  predicted {result['predicted_attributions']}"
+        ),
         "",
         f"{'':<12}{'exact P':>9}{'R':>8}{'F1':>8}   {'overlap P':>9}{'R':>8}{'F1':>8}",
     ]
@@ -334,8 +337,10 @@ def render(result: dict) -> str:
     if "total_seconds" in result:
         lines += [
             "",
-            f"time {result['total_seconds']:.1f}s (parse {result['parse_seconds']:.1f}s, extract "
-            f"{result['extract_seconds']:.2f}s = {100 * result['extract_overhead']:.1f}% of parse)  "
-            f"{result['articles_per_second']:.2f} articles/s",
+            (
+                f"time {result['total_seconds']:.1f}s (parse {result['parse_seconds']:.1f}s, extract "
+                f"{result['extract_seconds']:.2f}s = {100 * result['extract_overhead']:.1f}% of parse)  "
+                f"{result['articles_per_second']:.2f} articles/s"
+            ),
         ]
     return "\n".join(lines)

@@ -8,7 +8,6 @@ every size are hit; one warm-up pass over those paths fills the caches first. Re
 
 from __future__ import annotations
 
-import json
 import socket
 import statistics
 import subprocess
@@ -175,10 +174,6 @@ def render(result: dict[str, Any]) -> str:
             + ("  (cut by the time bound)" if row["truncated"] else "")
         )
     return "\n".join(lines)
-
-
-def as_json(result: dict[str, Any]) -> str:
-    return json.dumps(result, indent=2)
 
 
 if __name__ == "__main__":  # the server process of run(): python -m newsledger.bench.serve DB PORT

@@ -6,7 +6,6 @@ cleaning, extraction, linking and storage. Per-stage seconds show where that cos
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
 from pathlib import Path
@@ -64,7 +63,3 @@ def render(result: dict[str, Any]) -> str:
     if result["attribution_over_parse"] is not None:
         lines.append(f"attribution time / parse time: {result['attribution_over_parse']:.3f}")
     return "\n".join(lines)
-
-
-def as_json(result: dict[str, Any]) -> str:
-    return json.dumps(result, indent=2)

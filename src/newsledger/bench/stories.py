@@ -1,0 +1,103 @@
+"""`newsledger bench stories`: the ledger's streaming story linker on ECB+ documents.
+
+The documents of the evaluated topics arrive in one seeded shuffled order and go through exactly what the
+ledger runs: spaCy parse, ``entity_mentions``, ``extract_events``, ``article_features``, ``StoryLinker``. The
+stories are scored against the topics (same kind of event: "an earthquake") and against the sub-topics (the
+``ecb`` and ``ecbplus`` halves of a topic: one real event each, which is what a story should be) with B³,
+pairwise P/R/F1 and the adjusted Rand index. ECB+ documents carry no dates, so the time window never acts.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from newsledger.bench import clustering_metrics as cm
+from newsledger.bench.ecbplus import Document, parse, read_corpus
+from newsledger.extract.entities import entity_mentions
+from newsledger.extract.events import extract_events
+from newsledger.link.stories import LinkerConfig, StoryLinker, article_features
+from newsledger.records import Article, ArticleRecords
+
+
+def features_of(docs: list[Document], model: str | None = None) -> dict[str, dict[str, Any]]:
+    """The linker's features of each document, computed as the pipeline computes them."""
+    parsed = parse(docs, model)
+    found = {}
+    for doc in docs:
+        spacy_doc = parsed[doc.name]
+        records = ArticleRecords(Article(id=doc.name, text=doc.text))
+        records.mentions = entity_mentions(spacy_doc)
+        records.events = extract_events(spacy_doc, doc.name)
+        found[doc.name] = article_features(spacy_doc, records)
+    return found
+
+
+def link(order: list[str], features: dict[str, dict[str, Any]], config: LinkerConfig) -> dict[str, str]:
+    linker = StoryLinker(config)
+    return {name: linker.assign(name, features[name]) for name in order}
+
+
+def score(stories: dict[str, str], docs: list[Document]) -> dict[str, Any]:
+    result: dict[str, Any] = {"stories": len(set(stories.values()))}
+    for level, gold in (("topic", {d.name: d.topic for d in docs}), ("subtopic", {d.name: d.subtopic for d in docs})):
+        result[level] = {
+            "gold_clusters": len(set(gold.values())),
+            "b3": cm.b_cubed(gold, stories),
+            "pairwise": cm.pairwise(gold, stories),
+            "ari": cm.adjusted_rand(gold, stories),
+        }
+    return result
+
+
+def run(data: Path, topics: list[int] | None = None, seed: int = 0, model: str | None = None,
+        config: LinkerConfig = LinkerConfig()) -> dict[str, Any]:
+    docs = read_corpus(data, topics)
+    features = features_of(docs, model)
+    order = [d.name for d in docs]
+    random.Random(seed).shuffle(order)
+    result = score(link(order, features, config), docs)
+    result.update(data=str(data), topics=sorted({d.topic for d in docs}), documents=len(docs), seed=seed,
+                  config=asdict(config))
+    return result
+
+
+def tune(data: Path, topics: list[int] | None = None, seeds: int = 3, model: str | None = None) -> dict[str, Any]:
+    """Grid search of threshold and weights for sub-topic B³ F1 averaged over seeded orders (run on train)."""
+    docs = read_corpus(data, topics)
+    features = features_of(docs, model)
+    orders = []
+    for seed in range(seeds):
+        order = [d.name for d in docs]
+        random.Random(seed).shuffle(order)
+        orders.append(order)
+    trials = []
+    for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
+        for term_weight in (0.4, 0.5, 0.6, 0.7, 0.8):
+            for place_bonus in (0.0, 0.15):
+                config = replace(LinkerConfig(), threshold=threshold, term_weight=term_weight, place_bonus=place_bonus)
+                f1 = sum(score(link(o, features, config), docs)["subtopic"]["b3"]["f1"] for o in orders) / seeds
+                trials.append((f1, asdict(config)))
+    trials.sort(key=lambda trial: -trial[0])
+    return {"best": trials[0][1], "b3_f1": trials[0][0], "trials": trials}
+
+
+def render(result: dict[str, Any]) -> str:
+    lines = [
+        f"{result['documents']} documents, topics {_ranges(result['topics'])}, seed {result['seed']}: "
+        f"{result['stories']} stories",
+        f"{'level':10}{'gold':>6}{'B3 P':>8}{'B3 R':>8}{'B3 F1':>8}{'pair P':>8}{'pair R':>8}{'pair F1':>8}{'ARI':>8}",
+    ]
+    for level in ("topic", "subtopic"):
+        s = result[level]
+        b3, pair = s["b3"], s["pairwise"]
+        lines.append(f"{level:10}{s['gold_clusters']:>6}" + "".join(
+            f"{100 * v:>8.1f}" for v in (b3["p"], b3["r"], b3["f1"], pair["p"], pair["r"], pair["f1"], s["ari"])
+        ))
+    return "\n".join(lines)
+
+
+def _ranges(numbers: list[int]) -> str:
+    return ",".join(map(str, numbers)) if len(numbers) < 6 else f"{numbers[0]}–{numbers[-1]} ({len(numbers)})"
