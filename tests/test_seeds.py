@@ -115,3 +115,29 @@ def test_ingesting_again_adds_nothing(seed_ledger):
     report = seed_ledger.ingest(sample_paths())
     assert report.ingested == [] and len(report.duplicates) == 3
     assert {name: len(items) for name, items in seed_ledger.export().items()} == before
+
+
+def test_isfahan_attack_is_one_cross_event_and_the_2021_strikes_are_others(seed_export):
+    isfahan = [c for c in seed_export["cross_events"] if c["type"] == "attack" and c["places"] == ["Isfahan"]]
+    assert len(isfahan) == 1
+    first, second = (article_of(seed_export, prefix)["id"] for prefix in ("000", "002"))
+    assert {first, second} <= set(isfahan[0]["articles"])
+    elsewhere = {c["places"][0] for c in seed_export["cross_events"] if c["places"] and c["places"][0] in ("Karaj", "Tehran")}
+    assert elsewhere == {"Karaj", "Tehran"}
+    karaj = next(c for c in seed_export["cross_events"] if c["places"] == ["Karaj"])
+    assert karaj["story"] != isfahan[0]["story"]
+    events = {e["id"] for e in seed_export["events"]}
+    assert all(set(c["mentions"]) <= events for c in seed_export["cross_events"])
+
+
+def test_a_stopped_resolution_is_completed_by_the_next_run(tmp_path):
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest(sample_paths()[:1])
+        story = ledger.stories()[0].id
+        with ledger.store.engine.begin() as connection:  # as if the run had died before resolving
+            connection.exec_driver_sql("delete from resolved_stories")
+            connection.exec_driver_sql("delete from cross_events")
+        assert ledger.store.unresolved_stories() == [story]
+        ledger.ingest(sample_paths()[:1])  # nothing new to ingest, but the story gets resolved
+        assert ledger.store.unresolved_stories() == []
+        assert ledger.store.cross_events(story)

@@ -23,6 +23,8 @@ from newsledger.extract.events import extract_events
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
+from newsledger.link.coref import CorefModel, describe
+from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
 from newsledger.records import Article, ArticleRecords, Factuality, Stance
 from newsledger.store.ledger import Store
@@ -127,7 +129,11 @@ def _innermost_content(attributions, start: int, end: int):
 
 
 def _features(work: Work) -> None:
-    work.records.features = article_features(work.doc, work.records)
+    features = article_features(work.doc, work.records)
+    features["event_mentions"] = [
+        describe(work.doc, e.trigger.start, e.trigger.end, e.id, e.type.value) for e in work.records.events
+    ]
+    work.records.features = features
 
 
 def extraction_stages() -> list[Stage]:
@@ -156,6 +162,7 @@ class Ingestor:
         self.linker = StoryLinker()
         for article, story, features in store.linking_state():
             self.linker.restore(article, story, features)
+        self.coref_model = CorefModel.load()
 
     def ingest(
         self,
@@ -179,7 +186,18 @@ class Ingestor:
                 batch = []
         if batch:
             self._process(batch, report)
+        self.resolve_cross_events()
         return report
+
+    def resolve_cross_events(self) -> int:
+        """Cluster the event mentions of every story that gained articles since it was last resolved
+        (also those an interrupted run left behind); returns how many stories were resolved."""
+        pending = self.store.unresolved_stories()
+        for story in pending:
+            article_ids = [article for article in self.linker.stories[story].articles]
+            found = cross_events(story, self.store.events(article_ids), self.store.story_features(story), self.coref_model)
+            self.store.write_cross_events(story, found)
+        return len(pending)
 
     def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:
         try:
@@ -200,6 +218,8 @@ class Ingestor:
                 report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
         batch = [work for work in batch if not work.failure]
         assignments = {w.article.id: self.linker.assign(w.article.id, w.records.features) for w in batch}
+        for work in batch:
+            work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
         stories = [self.linker.stories[story].record() for story in dict.fromkeys(assignments.values())]
         self.store.write([w.records for w in batch], stories, assignments)
         report.ingested.extend(assignments)

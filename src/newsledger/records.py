@@ -186,6 +186,21 @@ class Event:
 
 
 @dataclass(slots=True)
+class CrossEvent:
+    """One happening across the articles of a story: its event mentions, and what they say of it."""
+
+    id: str
+    story: str
+    type: EventType
+    mentions: list[str] = field(default_factory=list)  # event ids, the evidence
+    articles: list[str] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)  # ISO values the mentions resolve to
+
+
+@dataclass(slots=True)
 class Story:
     id: str
     title: str
@@ -252,6 +267,7 @@ _FIELD_TYPES: dict[tuple[type, str], Any] = {
     (Event, "place"): Span,
     (Event, "time"): TimeValue,
     (Event, "factuality"): Factuality,
+    (CrossEvent, "type"): EventType,
 }
 
 

@@ -25,9 +25,9 @@ from newsledger.bench import clustering_metrics as cm
 from newsledger.bench.ecbplus import DEV_TOPICS, TRAIN_TOPICS, Document, parse, read_corpus
 from newsledger.bench.stories import features_of, link
 from newsledger.extract.events import extract_events
-from newsledger.link.coref import FEATURES, MODEL_PATH, CorefModel, describe, pair_features
+from newsledger.link.coref import FEATURES, MODEL_PATH, CorefModel, describe, document_similarity, pair_features
 from newsledger.link.coref import resolve as resolve_story
-from newsledger.link.stories import LinkerConfig, _Centroid
+from newsledger.link.stories import LinkerConfig
 
 DOC_CLUSTERS = ("topic", "subtopic", "stories")
 SKIP_VERBS = {"be", "have", "do"}
@@ -104,21 +104,7 @@ def _ranges(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _doc_similarity(corpus: Corpus):
-    cache: dict[tuple[str, str], tuple[float, float]] = {}
-    centroids = {}
-    for name, features in corpus.features.items():
-        terms, entities = _Centroid(), _Centroid()
-        terms.add(features["terms"])
-        entities.add(features["entities"])
-        centroids[name] = (terms, entities)
-
-    def similarity(a: str, b: str) -> tuple[float, float]:
-        if (a, b) not in cache:
-            terms, entities = centroids[a]
-            cache[a, b] = (terms.cosine(corpus.features[b]["terms"]), entities.cosine(corpus.features[b]["entities"]))
-        return cache[a, b]
-
-    return similarity
+    return document_similarity(corpus.features)
 
 
 def pairs(corpus: Corpus, mentions: dict[tuple, dict], groups: dict[str, Any]):

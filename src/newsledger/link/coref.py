@@ -22,6 +22,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
+from newsledger.link.stories import Centroid
+
 MODEL_PATH = Path(__file__).with_name("coref_model.json")
 ARG_LABELS = {
     "time": {"DATE", "TIME"},
@@ -163,6 +165,25 @@ class CorefModel:
     def probability(self, vector: list[float]) -> float:
         z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, vector, self.mean, self.scale))
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def document_similarity(features: dict[str, dict[str, Any]]):
+    """``similarity(a, b)`` → (term cosine, entity cosine) of two articles from their linker features, cached."""
+    cache: dict[tuple[str, str], tuple[float, float]] = {}
+    centroids = {}
+    for name, article in features.items():
+        terms, entities = Centroid(), Centroid()
+        terms.add(article["terms"])
+        entities.add(article["entities"])
+        centroids[name] = (terms, entities)
+
+    def similarity(a: str, b: str) -> tuple[float, float]:
+        if (a, b) not in cache:
+            terms, entities = centroids[a]
+            cache[a, b] = (terms.cosine(features[b]["terms"]), entities.cosine(features[b]["entities"]))
+        return cache[a, b]
+
+    return similarity
 
 
 def resolve(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefModel | None = None,

@@ -131,7 +131,7 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
     return {key: round(value / norm, 5) for key, value in vector.items()}
 
 
-class _Centroid:
+class Centroid:
     """A running sum of article vectors that keeps its own norm, so a cosine costs the article's size only."""
 
     __slots__ = ("weights", "norm2")
@@ -158,8 +158,8 @@ class _Centroid:
 class _StoryState:
     id: str
     articles: list[str] = field(default_factory=list)
-    terms: _Centroid = field(default_factory=_Centroid)
-    entities: _Centroid = field(default_factory=_Centroid)
+    terms: Centroid = field(default_factory=Centroid)
+    entities: Centroid = field(default_factory=Centroid)
     entity_articles: Counter = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)

@@ -15,7 +15,7 @@ from newsledger.records import to_dict
 from newsledger.store.ledger import Store
 
 FORMATS = ("json", "jsonl", "csv")
-LISTS = ("articles", "entities", "attributions", "events", "stories")
+LISTS = ("articles", "entities", "attributions", "events", "cross_events", "stories")
 
 
 def records(store: Store, name: str) -> Iterator[dict[str, Any]]:
@@ -25,6 +25,7 @@ def records(store: Store, name: str) -> Iterator[dict[str, Any]]:
         "entities": store.entities,
         "attributions": store.attributions,
         "events": store.events,
+        "cross_events": store.cross_events,
         "stories": store.stories,
     }[name]
     for record in source():

@@ -19,6 +19,7 @@ from newsledger.records import (
     Article,
     ArticleRecords,
     Attribution,
+    CrossEvent,
     Entity,
     Event,
     Mention,
@@ -114,12 +115,24 @@ class Store:
             for story in stories:
                 connection.execute(delete(t.stories).where(t.stories.c.id == story.id))
                 connection.execute(insert(t.stories).values(id=story.id, data=to_dict(story)))
+                connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story.id))
             if assignments:
                 connection.execute(delete(t.story_articles).where(t.story_articles.c.article.in_(list(assignments))))
                 connection.execute(
                     insert(t.story_articles),
                     [{"article": article, "story": story} for article, story in assignments.items()],
                 )
+
+    def write_cross_events(self, story: str, found: list[CrossEvent]) -> None:
+        """Replace a story's cross-document events and mark it resolved, atomically."""
+        with self.engine.begin() as connection:
+            connection.execute(delete(t.cross_events).where(t.cross_events.c.story == story))
+            if found:
+                connection.execute(
+                    insert(t.cross_events), [{"id": c.id, "story": story, "data": to_dict(c)} for c in found]
+                )
+            connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story))
+            connection.execute(insert(t.resolved_stories).values(story=story))
 
     def _write_article(self, connection: Any, records: ArticleRecords) -> None:
         article = records.article
@@ -256,6 +269,29 @@ class Store:
         with self.engine.connect() as connection:
             row = connection.execute(select(t.stories.c.data).where(t.stories.c.id == story_id)).first()
         return from_dict(Story, row.data) if row else None
+
+    def cross_events(self, story: str | None = None) -> list[CrossEvent]:
+        query = select(t.cross_events.c.data).order_by(t.cross_events.c.story, t.cross_events.c.id)
+        if story is not None:
+            query = query.where(t.cross_events.c.story == story)
+        with self.engine.connect() as connection:
+            return [from_dict(CrossEvent, row.data) for row in connection.execute(query)]
+
+    def unresolved_stories(self) -> list[str]:
+        """Stories whose cross-document events are missing or out of date (an article joined since)."""
+        query = select(t.stories.c.id).where(t.stories.c.id.not_in(select(t.resolved_stories.c.story)))
+        with self.engine.connect() as connection:
+            return [row.id for row in connection.execute(query.order_by(t.stories.c.id))]
+
+    def story_features(self, story: str) -> dict[str, dict[str, Any]]:
+        """Linker features of a story's articles, by article id."""
+        query = (
+            select(t.article_features.c.article, t.article_features.c.data)
+            .join(t.story_articles, t.story_articles.c.article == t.article_features.c.article)
+            .where(t.story_articles.c.story == story)
+        )
+        with self.engine.connect() as connection:
+            return {row.article: row.data for row in connection.execute(query)}
 
     def linking_state(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(article, story, features) in ingestion order: what the story linker needs to resume."""

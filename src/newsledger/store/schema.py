@@ -99,13 +99,32 @@ article_features = Table(
 
 Index("ix_mentions_entity", mentions.c.entity)
 
+# --- version 2 ---------------------------------------------------------------------------------------------
+
+cross_events = Table(
+    "cross_events",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("story", String(40), nullable=False, index=True),
+    Column("data", JSON, nullable=False),
+)
+
+#: Stories whose cross-document events are up to date; a story loses its row whenever it gains an article.
+resolved_stories = Table("resolved_stories", metadata, Column("story", String(40), primary_key=True))
+
+V1_TABLES = [schema_version, articles, entities, mentions, attributions, events, stories, story_articles, article_features]
+
 
 def _create_v1(connection: Connection) -> None:
-    metadata.create_all(connection)
+    metadata.create_all(connection, tables=V1_TABLES)
+
+
+def _add_cross_events(connection: Connection) -> None:
+    metadata.create_all(connection, tables=[cross_events, resolved_stories])
 
 
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,103 @@
+"""Cross-document events of a story: its event mentions clustered by the coreference model, each cluster one
+happening with its type, participants, places and times, and every mention as evidence.
+
+Mentions are compared only within an event type (a launch and an interception are different happenings even
+when the model's lexical features say otherwise), which also keeps the pairwise cost of large stories down, and
+two mentions that name different places or times are never one happening.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from newsledger.link.coref import CorefModel, document_similarity, resolve
+from newsledger.records import CrossEvent, Event
+
+
+def cross_events(
+    story: str, events: list[Event], features: dict[str, dict[str, Any]], model: CorefModel | None = None
+) -> list[CrossEvent]:
+    """The story's happenings; ``features`` maps each article to its linker features with "event_mentions"."""
+    model = model or CorefModel.load()
+    described = {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.id in described:
+            by_type[event.type.value].append(event)
+    similarity = document_similarity(features)
+    found = []
+    for group in by_type.values():
+        labels = resolve([described[e.id] for e in group], similarity, model)
+        clusters: dict[int, list[Event]] = defaultdict(list)
+        for event, label in zip(group, labels):
+            clusters[label].append(event)
+        for members in clusters.values():
+            found.extend(_record(story, part) for part in split_by_place_and_time(members))
+    return sorted(found, key=lambda c: c.id)
+
+
+def split_by_place_and_time(members: list[Event]) -> list[list[Event]]:
+    """Mentions that name different places, or different times, are different happenings: split a cluster by
+    place, then by time; a mention that names neither joins the part of the nearest mention in its article
+    that does ("the strike" two sentences after "the attack in Isfahan"), else the largest part."""
+    parts = _split(members, lambda e: e.place.text.casefold() if e.place else None)
+    return [piece for part in parts for piece in _split(part, _year_or_date)]
+
+
+def _year_or_date(event: Event) -> str | None:
+    return event.time.value if event.time and event.time.value else None
+
+
+def _split(members: list[Event], key) -> list[list[Event]]:
+    keyed: dict[str, list[Event]] = defaultdict(list)
+    loose = []
+    for event in members:
+        value = key(event)
+        (keyed[value] if value is not None else loose).append(event)
+    keyed = _merge_prefixes(keyed)
+    if len(keyed) <= 1:
+        return [members]
+    for event in loose:
+        keyed[_nearest(event, keyed)].append(event)
+    return list(keyed.values())
+
+
+def _merge_prefixes(keyed: dict[str, list[Event]]) -> dict[str, list[Event]]:
+    """"2023" and "2023-01-28" do not conflict: a value joins a longer one it is a prefix of."""
+    merged: dict[str, list[Event]] = {}
+    for value in sorted(keyed, key=len, reverse=True):
+        target = next((longer for longer in merged if longer.startswith(value)), value)
+        merged.setdefault(target, []).extend(keyed[value])
+    return merged
+
+
+def _nearest(event: Event, keyed: dict[str, list[Event]]) -> str:
+    same_article = [
+        (abs(other.trigger.start - event.trigger.start), value)
+        for value, group in keyed.items() for other in group if other.article == event.article
+    ]
+    if same_article:
+        return min(same_article)[1]
+    return max(keyed, key=lambda value: len(keyed[value]))
+
+
+def _record(story: str, members: list[Event]) -> CrossEvent:
+    members = sorted(members, key=lambda e: (e.article, e.trigger.start))
+    return CrossEvent(
+        id=f"x_{members[0].id}",
+        story=story,
+        type=members[0].type,
+        mentions=[e.id for e in members],
+        articles=list(dict.fromkeys(e.article for e in members)),
+        triggers=_by_frequency(e.trigger.text for e in members),
+        participants=_by_frequency(span.text for e in members for span in (e.agent, e.patient) if span),
+        places=_by_frequency(e.place.text for e in members if e.place),
+        times=_by_frequency(e.time.value for e in members if e.time and e.time.value),
+    )
+
+
+def _by_frequency(values) -> list[str]:
+    """Distinct values, most often said first (ties in order of appearance)."""
+    counts = Counter(values)
+    return [value for value, _ in counts.most_common()]
