@@ -65,3 +65,19 @@ def test_read_only_store_cannot_write(tmp_path):
     reader = Store(str(tmp_path / "l.db"), readonly=True)
     with pytest.raises(Exception, match="readonly|read-only"):
         reader.write([_records("a1")], [], {})
+
+
+def test_a_version_1_ledger_is_migrated_in_place(tmp_path):
+    from sqlalchemy import create_engine, insert, inspect
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        schema.MIGRATIONS[0](connection)
+        connection.execute(insert(schema.schema_version).values(version=1))
+    assert "cross_events" not in inspect(engine).get_table_names()
+    store = Store(str(path))
+    store.write([_records("a1")], [Story("s_a1", "t", ["a1"])], {"a1": "s_a1"})
+    assert schema.current_version(store.engine.connect()) == schema.LATEST == 2
+    assert store.unresolved_stories() == ["s_a1"]
+    assert [a.id for a in store.articles()] == ["a1"]

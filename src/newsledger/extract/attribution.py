@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from newsledger.extract import chains, cues
-from newsledger.extract.chains import Draft
+from newsledger.extract.chains import Draft, sentence, text_of
 from newsledger.records import Attribution
 
 EntityAt = Callable[[int, int], "str | None"]
@@ -39,11 +39,17 @@ def extract_attributions(doc: Doc, article_id: str, entity_at: EntityAt | None =
         draft = _draft(token, context)
         if draft is not None and draft.cue not in drafts:
             drafts[draft.cue] = draft
-    ordered = sorted(drafts.values(), key=lambda d: d.cue)
+    ordered = _without_nested_cues(sorted(drafts.values(), key=lambda d: d.cue))
     for draft in ordered:
         _continue_quotes(draft, context)
     chains.extend_continuations(ordered, doc)
     return chains.assemble(ordered, doc, article_id, entity_at)
+
+
+def _without_nested_cues(drafts: list[Draft]) -> list[Draft]:
+    """A verb already inside a longer cue ("denied" in "has not confirmed or denied") is not a cue again."""
+    return [d for d in drafts if not any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
+                                         and o.cue != d.cue for o in drafts)]
 
 
 class _Context:
@@ -51,12 +57,15 @@ class _Context:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
-        self.quotes = quote_regions(doc.text)
-        self.paragraphs = _paragraphs(doc.text)
+        self.text = text_of(doc)
+        self.quotes = quote_regions(self.text)
+        self.paragraphs = _paragraphs(self.text)
+        self._inside = bytearray(len(self.text) + 1)
+        for start, end in self.quotes:
+            self._inside[start + 1:end] = b"\x01" * max(end - start - 1, 0)
 
     def quoted(self, position: int) -> bool:
-        return any(start < position < end for start, end in self.quotes)
+        return bool(self._inside[position])
 
     def quote_at(self, start: int, end: int) -> Range | None:
         """The first quotation overlapping ``start:end``."""
@@ -127,7 +136,7 @@ def _is_document_pp(prep: Token) -> bool:
     return (
         bool(objects)
         and objects[0].lemma_.lower() in cues.SOURCE_DOCUMENTS
-        and prep.i == prep.sent.start
+        and prep.i == sentence(prep).start
         and prep.head.pos_ in ("VERB", "AUX")
     )
 
@@ -138,7 +147,7 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
     objects = [c for c in last.children if c.dep_ == "pobj"] or [c for c in first.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    sent = first.sent
+    sent = sentence(first)
     phrase_start, phrase_end = first.i, max(first.right_edge.i, objects[0].right_edge.i) + 1
     if phrase_start - sent.start <= 1:
         span = (phrase_end, sent.end)
@@ -147,7 +156,7 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
     doc = first.doc
     if span[0] >= span[1]:
         return None
-    content = context_range(doc, span[0], span[1])
+    content = _token_range(doc, span[0], span[1])
     content = _tidy(content, context)
     if content is None:
         return None
@@ -160,14 +169,15 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
     )
 
 
-def context_range(doc: Doc, start_token: int, end_token: int) -> Range:
+def _token_range(doc: Doc, start_token: int, end_token: int) -> Range:
+    """Characters from the first to the last of a token range."""
     return doc[start_token].idx, doc[end_token - 1].idx + len(doc[end_token - 1])
 
 
 def _colon(colon: Token, context: _Context) -> Draft | None:
     """"Clinton camp: Trump's Islamophobia threatens…" — a short name before a colon opening its paragraph
     or sentence is the source; what follows on the line is the content."""
-    sent = colon.sent
+    sent = sentence(colon)
     left = colon.doc[sent.start:colon.i]
     if not 1 <= len(left) <= 5 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in left):
         return None
@@ -198,44 +208,74 @@ def _verbal(verb: Token, context: _Context) -> Draft | None:
     if content is None:
         return None
     return Draft(
-        cue=(_cue_start(verb), _cue_end(verb, cue_end)),
+        cue=(_cue_start(verb), cue_end),
         cue_token=verb,
         content=content,
-        source=_edges(source_token) if source_token is not None else None,
+        source=_source_range(source_token, verb) if source_token is not None else None,
         source_token=source_token,
-        direct=context.text[content[0]] in "“\"'`",
+        direct=_direct(content, context),
     )
 
 
+def _source_range(source: Token, verb: Token) -> Range:
+    """The source's noun phrase; a subject the parser hung off a modifier takes that modifier along."""
+    if source.head != verb and source.head.head == verb and source.head.i < verb.i:
+        return source.left_edge.idx, _edges(source.head)[1]
+    if source.dep_ == "nsubj" or source.head != verb.head or verb.dep_ != "acl":
+        return _edges(source)
+    return source.left_edge.idx, source.idx + len(source)
+
+
+def _direct(content: Range, context: _Context) -> bool:
+    """Verbatim words: the content is a quotation or quotes the source in part ("must “do everything”")."""
+    return any(content[0] <= start and end <= content[1] + 1 for start, end in context.quotes)
+
+
 def _content(verb: Token) -> tuple[Range, int] | None:
-    """The content's character range and where the cue ends (a governed preposition joins the cue)."""
-    cue_end = verb.idx + len(verb)
+    """The content's character range and where the cue ends (a governed preposition joins the cue). Which
+    complements count depends on the verb's frames in ``cues``."""
     lemma = verb.lemma_.lower()
-    for child in verb.rights:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            cue_end = child.idx + len(child)
+    cue_end = _cue_end(verb)
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
-    if clauses:
+    if clauses and lemma in cues.CLAUSE_CUES:
         clause = min(clauses, key=lambda c: abs(c.i - verb.i))
         subject = _passive_subject(verb)
         if subject is not None and clause.i > verb.i and clause.dep_ == "xcomp":
             return (_edges(subject)[0], _edges(clause)[1]), cue_end  # "X is expected to win"
         return _edges(clause), cue_end
+    if lemma in cues.CLAUSE_CUES and (verb.dep_ in ("parataxis", "ccomp") or _postposed(verb)):
+        content = _clause_without(verb.head, verb)
+        if content is not None:
+            return content, cue_end
+    shared = _shared_with_conjunct(verb)
+    if shared is not None:
+        return shared
+    if lemma not in cues.OBJECT_CUES:
+        return None
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in cues.CUE_PREPOSITIONS.get(lemma, ()):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
-                return _edges(objects[0]), child.idx + len(child)
-    if verb.dep_ in ("parataxis", "ccomp") or _postposed(verb):
-        content = _clause_without(verb.head, verb)
-        if content is not None:
-            return content, cue_end
-    if lemma not in cues.CLAUSE_ONLY:
-        objects = [c for c in verb.rights if c.dep_ in _OBJECTS]
-        if objects:
-            tail = [c for c in verb.rights if c.dep_ in _OBJECT_TAIL and c.i >= objects[0].i]
-            return (_edges(objects[0])[0], max(_edges(c)[1] for c in tail)), cue_end
+                return _edges(objects[0]), max(cue_end, child.idx + len(child))
+    objects = [c for c in verb.rights if c.dep_ in _OBJECTS]
+    if objects:
+        tail = [c for c in verb.rights if c.dep_ in _OBJECT_TAIL and c.i >= objects[0].i]
+        return (_edges(objects[0])[0], max(_edges(c)[1] for c in tail)), cue_end
     return None
+
+
+def _shared_with_conjunct(verb: Token) -> tuple[Range, int] | None:
+    """"has not confirmed or denied these reports": both verbs are the cue and share the object."""
+    conjuncts = [c for c in verb.rights if c.dep_ == "conj" and c.lemma_.lower() in cues.CUE_VERBS]
+    if not conjuncts or conjuncts[0].i - verb.i > 3 or any(c.dep_ in ("nsubj", "nsubjpass") for c in conjuncts[0].children):
+        return None
+    conjunct = conjuncts[0]
+    if not any(c.dep_ == "cc" and verb.i < c.i < conjunct.i for c in verb.children):
+        return None
+    found = _content(conjunct)
+    if found is None:
+        return None
+    return found[0], conjunct.idx + len(conjunct)
 
 
 def _passive_subject(verb: Token) -> Token | None:
@@ -257,9 +297,7 @@ def _postposed(verb: Token) -> bool:
 def _inverted_subject(verb: Token) -> Token | None:
     """"…, said the spokesman": a name right after a saying verb, which the parser may call its object."""
     following = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "nsubj")]
-    if following and following[0].pos_ == "PROPN" and following[0].left_edge.i == verb.i + 1 + (
-        verb.doc[verb.i + 1].dep_ == "det"
-    ):
+    if following and following[0].pos_ == "PROPN" and following[0].left_edge.i == verb.i + 1:
         return following[0]
     return None
 
@@ -276,7 +314,7 @@ def _clause_without(head: Token, part: Token) -> Range | None:
         start = cut_end
     elif cut_end >= end:
         end = cut_start
-    return context_range(doc, start, end) if start < end else None
+    return _token_range(doc, start, end) if start < end else None
 
 
 def _source_token(verb: Token) -> Token | None:
@@ -288,6 +326,10 @@ def _source_token(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
+    for child in verb.lefts:
+        nested = next((t for t in child.subtree if t.dep_ == "nsubj" and t.head == child), None)
+        if nested is not None and child.dep_ in ("advmod", "prep", "npadvmod"):
+            return nested  # "officials close to the Journal claimed": the parser hangs them off "close"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a report saying that…"
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
@@ -308,14 +350,31 @@ def _cue_start(verb: Token) -> int:
     return verb.doc[start].idx
 
 
-def _cue_end(verb: Token, end: int) -> int:
-    """"said in a statement": the medium joins the cue when it directly follows the verb."""
+def _cue_end(verb: Token) -> int:
+    """What directly follows the verb and belongs to the cue: a particle ("shot back"), a weekday or manner
+    adverb ("said Sunday"), a governed preposition ("called on"), the medium ("said in a statement") and a
+    colon introducing a quote ("said:")."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    end = verb.i
     for child in verb.rights:
-        if child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ == "in":
+        if child.i != end + 1:
+            break
+        if child.dep_ == "prt" or (child.dep_ in ("advmod", "npadvmod") and _is_cue_adverb(child)) or child.dep_ == "prep" and child.lower_ in cues.CUE_PREPOSITIONS.get(lemma, ()):
+            end = child.i
+        elif child.dep_ == "prep" and child.lower_ == "in":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].lemma_.lower() in cues.STATEMENT_NOUNS:
-                return objects[0].idx + len(objects[0])
-    return end
+                end = objects[0].i
+        else:
+            break
+    if end + 1 < len(doc) and doc[end + 1].text == ":":
+        end += 1
+    return doc[end].idx + len(doc[end])
+
+
+def _is_cue_adverb(token: Token) -> bool:
+    return (token.pos_ == "ADV" and token.lower_ not in ("that", "so", "as")) or token.lower_ in cues.WEEKDAYS
 
 
 # --- spans ---------------------------------------------------------------------------------------------------
@@ -324,7 +383,7 @@ def _edges(token: Token) -> Range:
     """The token's subtree as characters, without trailing punctuation other than closing quotes."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i
-    while end > start and doc[end].text in (",", ";", ":", "-", "—", "–"):
+    while end > start and (doc[end].text in (",", ";", ":", "-", "—", "–") or doc[end].dep_ == "cc"):
         end -= 1
     while start < end and doc[start].is_punct and doc[start].text not in "“\"'`":
         start += 1
@@ -363,7 +422,7 @@ def _continue_quotes(draft: Draft, context: _Context) -> None:
     """""A," she said. "B."" — a quotation right after a post-posed cue's sentence continues the content."""
     if not draft.direct or draft.cue[0] < draft.content[1]:
         return
-    sent_end = draft.cue_token.sent.end_char
+    sent_end = sentence(draft.cue_token).end_char
     paragraph_end = context.paragraph(draft.cue[0])[1]
     for q_start, q_end in context.quotes:
         if sent_end <= q_start < paragraph_end and not context.text[sent_end:q_start].strip():

@@ -9,9 +9,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpanType
 
 from newsledger.extract import cues
-from newsledger.records import Attribution, CueSpan, Relay, SourceKind, SourceSpan, Span, Stance
+from newsledger.records import (
+    Attribution,
+    CueSpan,
+    Relay,
+    SourceKind,
+    SourceSpan,
+    Span,
+    Stance,
+)
 
 Range = tuple[int, int]
 EntityAt = Callable[[int, int], "str | None"]
@@ -32,6 +41,28 @@ class Draft:
     resolved: tuple[str, Range] | None = None  # the named antecedent of a pronoun or "the report"
 
 
+_last_text: tuple[Doc | None, str] = (None, "")
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept for the doc being processed: spaCy rebuilds it from every token on each access."""
+    global _last_text
+    if _last_text[0] is not doc:
+        _last_text = (doc, doc.text)
+    return _last_text[1]
+
+
+def sentence(token: Token) -> SpanType:
+    """The token's sentence, found from sentence-start flags: ``Token.sent`` rescans the whole doc."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
+
+
 # --- continuation sentences ------------------------------------------------------------------------------
 
 def extend_continuations(drafts: list[Draft], doc: Doc) -> None:
@@ -49,11 +80,11 @@ def _continuation(draft: Draft, doc: Doc, cue_starts: list[int]) -> int | None:
     sent = doc.char_span(*draft.content, alignment_mode="expand")
     if sent is None:
         return None
-    last = sent[-1].sent
+    last = sentence(sent[-1])
     if draft.content[1] < _content_end(last) or last.end >= len(doc) or draft.cue[0] > draft.content[1]:
         return None
-    following = doc[last.end].sent
-    if "\n" in doc.text[last.end_char:following.start_char] or any(
+    following = sentence(doc[last.end])
+    if "\n" in text_of(doc)[last.end_char:following.start_char] or any(
         following.start_char <= start < following.end_char for start in cue_starts
     ):
         return None
@@ -74,7 +105,7 @@ def _elliptical(subject: Token) -> bool:
     """A subject that leans on the previous sentence: "it", "they", or a numeral/ordinal with no noun."""
     if subject.lower_ in cues.CONTINUING_PRONOUNS:
         return True
-    return subject.pos_ in ("NUM", "ADJ", "PRON") and subject.like_num or subject.lower_ in cues.ORDINALS
+    return subject.like_num or subject.lower_ in cues.ORDINALS
 
 
 # --- assembling records ----------------------------------------------------------------------------------
@@ -92,7 +123,7 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
 
 
 def _record(draft: Draft, kind: SourceKind, doc: Doc, article_id: str, n: int, entity_at: EntityAt) -> Attribution:
-    text = doc.text
+    text = text_of(doc)
     source = None
     if draft.source is not None:
         entity_span = draft.resolved[1] if draft.resolved else draft.source
@@ -133,10 +164,10 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
     the named entities inside the source and the lexicons in ``cues``."""
     if head is None or span is None:
         return SourceKind.UNKNOWN
-    text = doc.text[span[0]:span[1]]
+    text = text_of(doc)[span[0]:span[1]]
     lemma = head.lemma_.lower()
-    lower = text.lower()
-    if any(outlet in lower for outlet in cues.MEDIA_NAMES) or lemma in cues.MEDIA_NOUNS:
+    name = _name_of(head, span).lower()
+    if any(outlet in name for outlet in cues.MEDIA_NAMES) or lemma in cues.MEDIA_NOUNS:
         return SourceKind.MEDIA
     if lemma in cues.SOURCE_DOCUMENTS:
         return SourceKind.DOCUMENT
@@ -144,7 +175,7 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
         return SourceKind.PERSON
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and _has_entity(doc, span, "PERSON")):
         return SourceKind.PERSON
-    if lemma in cues.ANONYMOUS_NOUNS and not _has_entity(doc, span, "PERSON"):
+    if lemma in cues.ANONYMOUS_NOUNS and not _has_entity(doc, (span[0], head.idx + len(head)), "PERSON"):
         return SourceKind.ANONYMOUS
     if lemma in cues.ROLE_NOUNS:
         return SourceKind.PERSON
@@ -152,9 +183,14 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
         return SourceKind.GOVERNMENT
     if head.ent_type_ in ("ORG", "NORP") or lemma in cues.ORGANIZATION_NOUNS:
         return SourceKind.ORGANIZATION
-    if head.lower_ in ("it", "they", "we"):
-        return SourceKind.UNKNOWN
     return SourceKind.UNKNOWN
+
+
+def _name_of(head: Token, span: Range) -> str:
+    """The source up to its head noun: "David Frum, … editor of The Atlantic" is named "David Frum"."""
+    doc = head.doc
+    start = max(span[0], head.left_edge.idx)
+    return text_of(doc)[start:head.idx + len(head)]
 
 
 def _has_entity(doc: Doc, span: Range, label: str) -> bool:
@@ -166,7 +202,7 @@ def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
     head ("Senior U.S. intelligence officials" -> "U.S. intelligence")."""
     head = draft.source_token
     doc = head.doc
-    descriptor = doc.text[draft.source[0]:draft.source[1]]
+    descriptor = text_of(doc)[draft.source[0]:draft.source[1]]
     words = [t for t in doc[head.left_edge.i:head.i] if t.idx >= draft.source[0]]
     kept = [t for t in words if t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "compound" and t.pos_ != "PROPN")
             or (t.dep_ == "cc" and t.head.ent_type_)]
@@ -204,7 +240,7 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tu
 def _named(draft: Draft, doc: Doc) -> tuple[str, Range]:
     if draft.resolved is not None:
         return draft.resolved
-    return doc.text[draft.source[0]:draft.source[1]], draft.source
+    return text_of(doc)[draft.source[0]:draft.source[1]], draft.source
 
 
 def _nearest_person(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
@@ -227,8 +263,10 @@ def _publisher(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tup
         subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-            return doc.text[start:end], (start, end)
+            return text_of(doc)[start:end], (start, end)
     for other in reversed(earlier):
+        if other.relay is not None and other.relay.kind is SourceKind.MEDIA:
+            return other.relay.text, (other.relay.start, other.relay.end)
         if other.source and kinds[id(other)] is SourceKind.MEDIA:
             return _named(other, doc)
     return None
@@ -260,28 +298,40 @@ def _hand_over_citations(drafts: list[Draft], doc: Doc) -> list[Draft]:
 
 
 def _cited(draft: Draft) -> tuple[Range, Token, None] | None:
-    """A "cite"/"quote" cue whose subject is a report or outlet and whose object names people."""
-    head = draft.source_token
-    if _lemma(draft.cue_token) not in ("cite", "quote") or head is None:
+    """A "cite"/"quote" cue whose subject is a report or outlet and whose object names people, either as an
+    object ("cited a senior official") or heading a participle ("cited officials briefed on…")."""
+    head, verb = draft.source_token, draft.cue_token
+    if _lemma(verb) not in ("cite", "quote") or head is None:
         return None
-    if head.lemma_.lower() not in cues.SOURCE_DOCUMENTS | cues.MEDIA_NOUNS:
+    if head.lemma_.lower() not in cues.SOURCE_DOCUMENTS | cues.MEDIA_NOUNS and not _is_outlet(head):
         return None
-    objects = [c for c in draft.cue_token.children if c.dep_ == "dobj"]
-    if not objects or objects[0].lemma_.lower() not in cues.ANONYMOUS_NOUNS | cues.ROLE_NOUNS:
-        return None
-    obj = objects[0]
-    doc = obj.doc
-    start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
-    while end > start and not doc.text[end - 1].isalnum():
+    people = cues.ANONYMOUS_NOUNS | cues.ROLE_NOUNS
+    for child in verb.rights:
+        if child.dep_ == "dobj" and (child.lemma_.lower() in people or child.ent_type_ == "PERSON"):
+            return _phrase(child, child), child, None
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None) if child.dep_ == "ccomp" else None
+        if subject is not None and subject.lemma_.lower() in people:
+            return _phrase(subject, child), subject, None
+    return None
+
+
+def _is_outlet(token: Token) -> bool:
+    return any(outlet in sentence(token).text.lower() for outlet in cues.MEDIA_NAMES) and token.ent_type_ == "ORG"
+
+
+def _phrase(first: Token, last: Token) -> Range:
+    doc = first.doc
+    start, end = first.left_edge.idx, last.right_edge.idx + len(last.right_edge)
+    while end > start and not text_of(doc)[end - 1].isalnum():
         end -= 1
-    return (start, end), obj, None
+    return start, end
 
 
 def _cited_report(kept: list[Draft], citing: Draft, doc: Doc) -> Draft | None:
     """The nearest earlier attribution, at most two sentences back, whose source is an outlet or report."""
-    sentence = citing.cue_token.sent.start
+    start = sentence(citing.cue_token).start
     for other in reversed(kept):
-        if other.source_token is None or sentence - other.cue_token.sent.start > 80:
+        if other.source_token is None or start - sentence(other.cue_token).start > 80:
             continue
         kind = source_kind(other.source_token, doc, other.source)
         if kind in (SourceKind.MEDIA, SourceKind.DOCUMENT):
@@ -314,7 +364,7 @@ def _as_relay(draft: Draft, kinds: dict, doc: Doc, entity_at: EntityAt) -> Relay
     if draft.source is None:
         return None
     start, end = draft.source
-    return _with_entity(Relay(doc.text[start:end], start, end, kind=kinds[id(draft)]), entity_at)
+    return _with_entity(Relay(text_of(doc)[start:end], start, end, kind=kinds[id(draft)]), entity_at)
 
 
 def _with_entity(relay: Relay, entity_at: EntityAt) -> Relay:
@@ -323,16 +373,18 @@ def _with_entity(relay: Relay, entity_at: EntityAt) -> Relay:
 
 def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Relay]:
     """"officials close to The Wall Street Journal claimed…", "officials told The Times that…"."""
-    relays = []
     candidates: list[Token] = []
-    if draft.source_token is not None:
-        candidates += [t for t in draft.source_token.subtree if t.dep_ == "pobj" and t.head.lower_ == "to"]
-    candidates += [c for c in draft.cue_token.children if c.dep_ in ("dobj", "dative")
-                   and draft.cue_token.lemma_ == "tell"]
+    if draft.source is not None:
+        source = doc.char_span(*draft.source, alignment_mode="expand")
+        candidates += [t for t in source if t.dep_ == "pobj" and t.head.lower_ == "to"
+                       and t.head.head.lemma_.lower() in cues.SPOKEN_TO]
+    if draft.cue_token.lemma_ == "tell":
+        candidates += [c for c in draft.cue_token.children if c.dep_ in ("dobj", "dative")]
+    relays = []
     for token in candidates:
         start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
         if source_kind(token, doc, (start, end)) is SourceKind.MEDIA:
-            relays.append(_with_entity(Relay(doc.text[start:end], start, end, SourceKind.MEDIA), entity_at))
+            relays.append(_with_entity(Relay(text_of(doc)[start:end], start, end, SourceKind.MEDIA), entity_at))
     return relays
 
 
@@ -341,9 +393,10 @@ def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Rela
 def stance(draft: Draft, doc: Doc) -> Stance:
     """Declining to comment and denials beat hedges; hedging cues ("claim", "is believed") beat assertion."""
     token = draft.cue_token
-    content = doc.text[draft.content[0]:draft.content[1]].lower()
+    content = text_of(doc)[draft.content[0]:draft.content[1]].lower()
     lemma = _lemma(token)
-    if lemma in cues.DECLINE_LEMMAS or any(p in _around(draft, doc) for p in cues.DECLINE_PATTERNS):
+    around = _around(draft, doc)
+    if lemma in cues.DECLINE_LEMMAS or any(p in around for p in cues.DECLINE_PATTERNS):
         return Stance.DECLINES_TO_COMMENT
     if lemma in cues.DENY_LEMMAS or any(p in content for p in cues.DENIAL_PATTERNS):
         return Stance.DENIES
@@ -356,6 +409,7 @@ def stance(draft: Draft, doc: Doc) -> Stance:
 def _around(draft: Draft, doc: Doc) -> str:
     """The cue with a few words either side, where "has not confirmed or denied" is said."""
     token = draft.cue_token
-    start = doc[max(token.i - 4, token.sent.start)].idx
-    end_token = doc[min(token.i + 4, token.sent.end - 1)]
-    return doc.text[start:end_token.idx + len(end_token)].lower()
+    sent = sentence(token)
+    start = doc[max(token.i - 4, sent.start)].idx
+    end_token = doc[min(token.i + 4, sent.end - 1)]
+    return text_of(doc)[start:end_token.idx + len(end_token)].lower()

@@ -1,0 +1,207 @@
+"""The attribution extractor on the seed articles and on small hand-written cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsledger.annotate.nlp import load
+from newsledger.extract.attribution import extract_attributions, quote_regions
+from newsledger.records import Attribution, SourceKind, Stance
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def extract(nlp, text: str, entity_at=None) -> list[Attribution]:
+    return extract_attributions(nlp(text), "t", entity_at)
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp) -> dict[str, list[Attribution]]:
+    return {
+        path.name[:3]: extract_attributions(nlp(path.read_text(encoding="utf-8")), path.stem)
+        for path in sorted(SEEDS.glob("*.txt"))
+    }
+
+
+def find(attributions: list[Attribution], *, content: str = "", source: str = "", cue: str = "") -> Attribution:
+    """The attribution whose content, source and cue contain the given texts."""
+    for a in attributions:
+        if content in a.content.text and cue in a.cue.text and source in (a.source.text if a.source else ""):
+            return a
+    raise AssertionError(f"no attribution with content~{content!r} source~{source!r} cue~{cue!r}")
+
+
+def test_spans_are_offsets_into_the_text_and_ids_follow_cue_order(nlp, seeds):
+    for name, attributions in seeds.items():
+        text = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+        assert [a.id.rsplit(":", 1)[1] for a in attributions] == [f"a{n}" for n in range(len(attributions))]
+        assert [a.cue.start for a in attributions] == sorted(a.cue.start for a in attributions)
+        for a in attributions:
+            for span in (a.cue, a.content, a.source, *a.via):
+                if span is not None:
+                    assert text[span.start:span.end] == span.text
+
+
+# --- seed 000 ------------------------------------------------------------------------------------------
+
+def test_000_claim_relayed_by_the_wall_street_journal(seeds):
+    a = find(seeds["000"], content="Saturday’s drone attack in the center of Isfahan", cue="claim")
+    assert a.content.text.endswith("was conducted by Mossad, Israel’s premier intelligence agency")
+    assert a.source.text == "Senior U.S. intelligence officials"
+    assert a.source.kind is SourceKind.ANONYMOUS
+    assert a.source.affiliation == "U.S. intelligence"
+    assert a.stance is Stance.HEDGES
+    assert [(r.text, r.kind) for r in a.via] == [("The Wall Street Journal", SourceKind.MEDIA)]
+    outer = find(seeds["000"], source="The Wall Street Journal", cue="reported")
+    assert outer.source.kind is SourceKind.MEDIA
+    assert outer.content.text.startswith("Senior U.S. intelligence officials claim that")
+
+
+def test_000_according_to_iranian_officials(seeds):
+    a = find(seeds["000"], content="the drones targeted an ammunition manufacturing plant", cue="According to")
+    assert a.source.text == "Iranian officials"
+    assert a.source.kind is SourceKind.ANONYMOUS and a.source.affiliation == "Iranian"
+    assert "This was not the first time" not in a.content.text
+
+
+def test_000_united_states_denies(seeds):
+    a = find(seeds["000"], content="it played no role", source="The United States")
+    assert a.cue.lemma == "state"
+    assert a.stance is Stance.DENIES
+    assert a.source.kind is SourceKind.GOVERNMENT
+
+
+def test_000_officials_close_to_the_journal(seeds):
+    a = find(seeds["000"], content="the operation was conducted by Israel’s Mossad", cue="claimed")
+    assert "officials close to The Wall Street Journal" in a.source.text
+    assert [r.text for r in a.via] == ["The Wall Street Journal"]
+
+
+def test_000_abdollahian_quote_is_direct(seeds):
+    a = find(seeds["000"], content="a cowardly drone attack", source="Hossein Amir Abdollahian", cue="said")
+    assert a.direct
+    assert a.source.kind is SourceKind.PERSON
+    assert a.content.text.endswith("peaceful nuclear program.”")
+
+
+def test_000_frum_wrote_on_twitter(seeds):
+    a = find(seeds["000"], content="the drone strike on Iran was the work of", source="David Frum", cue="wrote")
+    assert a.source.kind is SourceKind.PERSON
+
+
+def test_000_beliefs_and_parenthetical_cue_hedge(seeds):
+    believe = find(seeds["000"], content="buying Iranian-made missiles", source="U.S. officials", cue="believe")
+    assert believe.stance is Stance.HEDGES and believe.source.kind is SourceKind.ANONYMOUS
+    think = find(seeds["000"], content="potential missile exports to Russia", cue="think")
+    assert think.source.text == "officials" and think.stance is Stance.HEDGES
+    analysts = find(seeds["000"], content="Israel might not have acted completely alone", source="Some analysts")
+    assert analysts.source.kind is SourceKind.ANONYMOUS and analysts.stance is Stance.HEDGES
+
+
+# --- seed 002 ------------------------------------------------------------------------------------------
+
+def test_002_according_to_the_ministry_continues_into_the_next_sentence(seeds):
+    a = find(seeds["002"], content="three drones were launched at the facility", cue="According to")
+    assert a.source.text == "the Iranian Defense Ministry"
+    assert a.source.kind is SourceKind.GOVERNMENT
+    assert a.content.text.endswith("The third hit the building, causing minor damage, and no one was harmed")
+    assert "Isfahan is a hub" not in a.content.text
+
+
+def test_002_times_report_hands_over_to_the_cited_official(seeds):
+    a = find(seeds["002"], content="the strike was carried out by the Mossad")
+    assert a.source.text == "a U.S. senior intelligence official"
+    assert a.source.kind is SourceKind.ANONYMOUS
+    assert [(r.text, r.kind) for r in a.via] == [("The New York Times", SourceKind.MEDIA)]
+    assert not [x for x in seeds["002"] if x.cue.lemma == "cite"]
+
+
+def test_002_mossad_declines_to_comment(seeds):
+    a = find(seeds["002"], source="Mossad", content="these reports")
+    assert a.cue.text == "has not confirmed or denied"
+    assert a.stance is Stance.DECLINES_TO_COMMENT
+
+
+def test_002_bennett_said(seeds):
+    a = find(seeds["002"], content="Israel has increased Israel’s intelligence activity", source="Naftali Bennett")
+    assert a.cue.text == "said" and a.source.kind is SourceKind.PERSON and not a.direct
+
+
+# --- seed 004 ------------------------------------------------------------------------------------------
+
+def test_004_times_report_cites_officials(seeds):
+    a = find(seeds["004"], content="Israeli officials consulted with the U.S. on two separate occasions")
+    assert a.cue.text == "reported"
+    assert a.source.text.startswith("Israeli and U.S. officials briefed on")
+    assert a.source.kind is SourceKind.ANONYMOUS
+    assert [(r.text, r.kind) for r in a.via] == [("the New York Times", SourceKind.MEDIA)]
+
+
+def test_004_according_to_the_report_resolves_to_the_times(seeds):
+    a = find(seeds["004"], content="the worry in Yerushalayim", cue="According to")
+    assert a.source.text == "the report" and a.source.kind is SourceKind.DOCUMENT
+    assert a.source.resolved == "the New York Times"
+
+
+def test_004_gantz_warned_and_his_quotes(seeds):
+    warned = find(seeds["004"], content="Iran’s advances are bringing it to the nuclear threshold", cue="warned")
+    assert warned.source.text == "Gantz"
+    saying = find(seeds["004"], content="“do everything it can”", cue="saying")
+    assert saying.source.text == "Gantz" and saying.direct
+    final = find(seeds["004"], content="We need to prepare ourselves", cue="said")
+    assert final.source.text == "Gantz" and final.direct
+    assert final.content.text.endswith("we need to continue to strengthen them,”")
+    assert final.cue.start > final.content.end
+
+
+# --- general rules ---------------------------------------------------------------------------------------
+
+def test_pronoun_source_resolves_and_takes_the_entity(nlp):
+    text = "John Smith said the plan had failed. He denied it later."
+    entities = {(0, 10): "e:smith"}
+    attributions = extract(nlp, text, lambda start, end: entities.get((start, end)))
+    denied = find(attributions, source="He", cue="denied")
+    assert denied.source.resolved == "John Smith"
+    assert denied.source.entity == "e:smith"
+    assert denied.stance is Stance.DENIES
+
+
+def test_told_an_outlet_is_a_relay(nlp):
+    a = find(extract(nlp, "Senior Pentagon officials told Reuters the plan had failed."), cue="told")
+    assert a.source.kind is SourceKind.ANONYMOUS
+    assert [r.text for r in a.via] == ["Reuters"]
+
+
+def test_multi_sentence_quote_with_speaker_after(nlp):
+    text = "“We will win. Nobody can stop us,” the minister said. “The war is over.”\n\nPrices rose."
+    a = find(extract(nlp, text), cue="said")
+    assert a.direct and a.source.kind is SourceKind.PERSON
+    assert a.content.text.startswith("“We will win.")
+    assert a.content.text.endswith("“The war is over.”")
+
+
+def test_declined_to_comment(nlp):
+    a = find(extract(nlp, "A spokesman for the ministry declined to comment on the report."), cue="declined")
+    assert a.stance is Stance.DECLINES_TO_COMMENT
+
+
+def test_cues_inside_quotations_are_not_attributions(nlp):
+    attributions = extract(nlp, "“I think we will win,” Smith said.")
+    assert [a.cue.text for a in attributions] == ["said"]
+
+
+def test_quote_regions_span_paragraphs_that_reopen():
+    text = "“First paragraph.\n“Second one,” she said.\nAfter."
+    assert quote_regions(text) == [(0, text.index("” she") + 1)]
+
+
+def test_boilerplate_lines_do_not_crash(nlp):
+    text = "To Read The Full Story\n\nAre you already a subscriber?\nClick to log in!\n(REUTERS/Ken Cedeno)"
+    assert isinstance(extract(nlp, text), list)
