@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsledger.records import Article, Attribution, Event, Story, to_dict
+from newsledger.records import Article, Attribution, CrossEvent, Event, Story, to_dict
 from newsledger.store.ledger import Store
 
 
@@ -38,8 +38,17 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
         "articles": [_article_summary(a) for a in articles],
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
         "sources": [vars(group) for group in _group_by_source(attributions, by_id)],
+        "happenings": _happenings(store.cross_events(story.id)),
         "timeline": _timeline(events, by_id),
     }
+
+
+def _happenings(found: list[CrossEvent]) -> list[dict[str, Any]]:
+    """The story's cross-document events that more than one mention or a place or time pins down, the most
+    widely reported first."""
+    kept = [c for c in found if len(c.mentions) > 1 or c.places or c.times]
+    kept.sort(key=lambda c: (-len(c.articles), -len(c.mentions), c.id))
+    return [to_dict(c) for c in kept]
 
 
 def _article_summary(article: Article) -> dict[str, Any]:

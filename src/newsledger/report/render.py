@@ -61,7 +61,15 @@ def _markdown(brief: dict[str, Any]) -> str:
             )
             lines.append(f"  > {_md(at['content']['text'])}")
         lines.append("")
-    lines += ["## Timeline", ""]
+    lines += ["## What happened", ""]
+    for happening in brief["happenings"]:
+        where = f" · {_md(', '.join(happening['places']))}" if happening["places"] else ""
+        when = f" · {', '.join(happening['times'])}" if happening["times"] else ""
+        lines.append(
+            f"- **{happening['type']}**{where}{when} · {len(happening['mentions'])} mention(s) in "
+            f"{len(happening['articles'])} article(s): {_md(', '.join(happening['triggers'][:5]))}"
+        )
+    lines += ["", "## Timeline", ""]
     for event in brief["timeline"]:
         when = event["time"]["value"] if event["time"] and event["time"]["value"] else "undated"
         lines.append(f"- **{when}** · {event['type']} · {_md(event['summary'])} ({event['factuality']}; {_md(event['article_label'])})")
