@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsledger.records import Article, Attribution, CrossEvent, Event, Story, to_dict
+from newsledger.records import Article, Attribution, CrossEvent, Event, SourceKind, Story, to_dict
 from newsledger.store.ledger import Store
+
+
+#: Sources that name who speaks: grouped by their entity. Unnamed ones ("officials") by what they are called.
+NAMED_KINDS = {SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.GOVERNMENT, SourceKind.MEDIA}
 
 
 @dataclass
@@ -37,7 +41,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
         },
         "articles": [_article_summary(a) for a in articles],
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
-        "sources": [vars(group) for group in _group_by_source(attributions, by_id)],
+        "sources": [vars(group) for group in _group_by_source(attributions, by_id, store)],
         "happenings": _happenings(store.cross_events(story.id)),
         "timeline": _timeline(events, by_id),
     }
@@ -80,14 +84,17 @@ def chain(attribution: Attribution, article: Article) -> list[str]:
     return [article_label(article), *(relay.text for relay in attribution.via), source_name(attribution)]
 
 
-def _group_by_source(attributions: list[Attribution], articles: dict[str, Article]) -> list[SourceGroup]:
+def _group_by_source(attributions: list[Attribution], articles: dict[str, Article], store: Store) -> list[SourceGroup]:
+    """Named sources grouped by entity under its canonical name; unnamed ones by what the text calls them."""
+    named = {a.source.entity for a in attributions if a.source and a.source.entity and a.source.kind in NAMED_KINDS}
+    canonical = store.entity_names(named)
     groups: dict[str, SourceGroup] = {}
     for attribution in sorted(attributions, key=lambda a: (a.article, a.cue.start)):
         source = attribution.source
-        name = source_name(attribution)
-        key = (source.entity if source and source.entity else name.casefold())
+        entity = source.entity if source and source.kind in NAMED_KINDS and source.entity in canonical else None
+        name = canonical[entity] if entity else source_name(attribution)
         group = groups.setdefault(
-            key, SourceGroup(name, source.kind.value if source else "unknown", source.entity if source else None, [])
+            entity or name.casefold(), SourceGroup(name, source.kind.value if source else "unknown", entity, [])
         )
         entry = to_dict(attribution)
         entry["chain"] = chain(attribution, articles[attribution.article])
