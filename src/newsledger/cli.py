@@ -306,5 +306,31 @@ def bench_scale(
     _print(bench.run(data, counts, seed), bench.render, json_output)
 
 
+@bench_app.command("stance")
+def bench_stance(
+    data: Annotated[Optional[Path], typer.Option(help="FNC-1 folder: train_* files (scores the held-out dev bodies) or competition_test_* files.")] = None,
+    csv: Annotated[Optional[Path], typer.Option(help="Any labelled CSV of (claim, text, label) instead of --data.")] = None,
+    claim_col: Annotated[Optional[str], typer.Option(help="With --csv: the claim column.")] = None,
+    text_col: Annotated[Optional[str], typer.Option(help="With --csv: the text column.")] = None,
+    label_col: Annotated[Optional[str], typer.Option(help="With --csv: the label column.")] = None,
+    label_map: Annotated[Optional[str], typer.Option("--map", help="With --csv: labels to stances, e.g. a=agree,b=disagree,c=discuss,d=unrelated.")] = None,
+    train: Annotated[bool, typer.Option("--train", help="Train on --data (FNC-1 train files) and save the model (needs scikit-learn: pip install -e '.[train]').")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Stance of a text toward a claim (agree, disagree, discuss, unrelated): FNC score, per-class P/R/F1, macro-F1."""
+    from newsledger.bench import stance as bench
+
+    if (data is None) == (csv is None):
+        raise typer.BadParameter("give either --data or --csv")
+    if train:
+        if data is None:
+            raise typer.BadParameter("--train needs --data (the FNC-1 train files)")
+        typer.echo(json.dumps(bench.train(data), indent=2))
+        return
+    mapping = bench.parse_label_map(label_map) if label_map else None
+    result = bench.run(data=data, csv=csv, claim_col=claim_col, text_col=text_col, label_col=label_col, label_map=mapping)
+    _print(result, bench.render, json_output)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

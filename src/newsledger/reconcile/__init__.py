@@ -1,0 +1,1 @@
+"""Reconcile: stance of texts toward claims, and findings across sources."""

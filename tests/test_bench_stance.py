@@ -1,0 +1,101 @@
+"""The stance benchmark's arithmetic (checked by hand), its CSV path and FNC-1 layout detection."""
+
+import csv
+
+import pytest
+
+from newsledger.bench import stance as bench
+from newsledger.reconcile.stance import dev_bodies
+
+GOLD = ["agree", "disagree", "discuss", "unrelated", "unrelated", "agree"]
+PRED = ["agree", "discuss", "unrelated", "unrelated", "discuss", "disagree"]
+
+
+def test_fnc_score_by_hand():
+    # 1.0 exact related + 0.25 related-but-wrong-label + 0 related-called-unrelated + 0.25 unrelated right
+    # + 0 unrelated-called-related + 0.25 related-but-wrong-label = 1.75, of 4 × 1.0 + 2 × 0.25 = 4.5
+    assert bench.fnc_score(GOLD, PRED) == (1.75, 4.5)
+    assert bench.score(GOLD, PRED)["fnc"]["percent"] == pytest.approx(100 * 1.75 / 4.5)
+
+
+@pytest.mark.parametrize(("gold", "predicted", "expected"), [
+    (["unrelated"] * 3, ["unrelated"] * 3, (0.75, 0.75)),        # all unrelated, all right: 100%
+    (["unrelated"], ["agree"], (0.0, 0.25)),                     # calling an unrelated pair related earns nothing
+    (["discuss"], ["unrelated"], (0.0, 1.0)),                    # missing a related pair earns nothing
+    (["disagree"], ["agree"], (0.25, 1.0)),                      # related found, wrong stance: the 0.25 only
+    (["agree", "disagree", "discuss"], ["agree", "disagree", "discuss"], (3.0, 3.0)),
+])
+def test_fnc_score_edge_cases(gold, predicted, expected):
+    assert bench.fnc_score(gold, predicted) == expected
+
+
+def test_empty_scores_zero_not_error():
+    assert bench.score([], [])["fnc"]["percent"] == 0.0
+
+
+def test_per_class_macro_f1_and_confusion_by_hand():
+    result = bench.score(GOLD, PRED)
+    assert result["confusion"] == [[1, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [0, 0, 1, 1]]
+    agree = result["per_class"]["agree"]
+    assert (agree["p"], agree["r"], agree["f1"]) == pytest.approx((1.0, 0.5, 2 / 3))
+    assert result["per_class"]["unrelated"]["f1"] == pytest.approx(0.5)
+    assert result["per_class"]["disagree"]["f1"] == result["per_class"]["discuss"]["f1"] == 0.0
+    assert result["macro_f1"] == pytest.approx((2 / 3 + 0.5) / 4)
+    assert result["accuracy"] == pytest.approx(2 / 6)
+
+
+def test_csv_with_label_map(tmp_path):
+    path = tmp_path / "pairs.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["c", "t", "y"])
+        writer.writerow(["The mayor resigned", "The mayor resigned on Monday, officials confirmed.", "pro"])
+        writer.writerow(["The mayor resigned", "Reports that the mayor resigned are a hoax, he said.", "con"])
+        writer.writerow(["The mayor resigned", "Apple unveiled a new phone with a bigger screen.", "none"])
+    result = bench.run(csv=path, claim_col="c", text_col="t", label_col="y",
+                       label_map=bench.parse_label_map("pro=agree, con=disagree,none=unrelated"))
+    assert result["layout"] == "csv" and result["pairs"] == 3
+    assert [sum(row) for row in result["confusion"]] == [1, 1, 0, 1]
+    assert "FNC score" in bench.render(result)
+
+
+def test_csv_unmapped_label_is_an_error(tmp_path):
+    path = tmp_path / "pairs.csv"
+    path.write_text("claim,text,label\nx,y,maybe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="maybe"):
+        bench.run(csv=path)
+
+
+def _write_fnc(folder, prefix, bodies, stances):
+    folder.mkdir()
+    with (folder / f"{prefix}_bodies.csv").open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([["Body ID", "articleBody"], *bodies])
+    with (folder / f"{prefix}_stances.csv").open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([["Headline", "Body ID", "Stance"], *stances])
+
+
+def test_layout_detection(tmp_path):
+    _write_fnc(tmp_path / "test", "competition_test", [["1", "b"]], [["h", "1", "unrelated"]])
+    _write_fnc(tmp_path / "train", "train", [["1", "b"]], [["h", "1", "unrelated"]])
+    assert bench.layout(tmp_path / "test") == "competition"
+    assert bench.layout(tmp_path / "train") == "train"
+    with pytest.raises(FileNotFoundError):
+        bench.layout(tmp_path)
+
+
+def test_train_layout_scores_only_held_out_bodies(tmp_path):
+    bodies = [[str(i), f"Body number {i} says the dam opened."] for i in range(10)]
+    stances = [["Dam opened", str(i), "discuss"] for i in range(10)] + [["Cat elected", "3", "unrelated"]]
+    _write_fnc(tmp_path / "train", "train", bodies, stances)
+    held = dev_bodies([str(i) for i in range(10)], 0.2, 0)
+    result = bench.run(tmp_path / "train")
+    assert result["pairs"] == sum(1 for _, body, _ in stances if body in held)
+    assert "dev split only" in result["scored"]
+
+
+def test_competition_layout_scores_everything(tmp_path):
+    _write_fnc(tmp_path / "test", "competition_test", [["7", "Officials denied the dam was opened."]],
+               [["Dam opened", "7", "disagree"], ["Cat elected mayor", "7", "unrelated"]])
+    result = bench.run(tmp_path / "test")
+    assert result["layout"] == "competition" and result["pairs"] == 2
+    assert result["pairs_per_second"] > 0

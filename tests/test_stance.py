@@ -1,0 +1,47 @@
+"""The shipped stance model loads and labels plain cases sensibly."""
+
+import pytest
+
+from newsledger.reconcile.stance import LABELS, StanceModel, read_csv, sentences, tokens
+
+CLAIM = "Giant sinkhole swallows entire village in Guatemala"
+DEBUNK = ("A viral story claiming a giant sinkhole swallowed an entire village in Guatemala is a hoax. "
+          "Local officials denied any sinkhole had opened and said the photo was fake, taken years ago in "
+          "another country. Fact-checkers debunked the claim on Tuesday.")
+UNRELATED = ("Apple reported record quarterly revenue on Thursday, driven by strong iPhone sales in China. "
+             "The company's shares rose three percent in after-hours trading.")
+
+
+@pytest.fixture(scope="module")
+def model():
+    return StanceModel.load()
+
+
+def test_unrelated_text_is_unrelated(model):
+    assert model.predict([CLAIM], [UNRELATED]) == ["unrelated"]
+
+
+def test_debunking_text_is_related_and_likely_disagrees(model):
+    proba = model.predict_proba([CLAIM], [DEBUNK])[0]
+    assert model.predict([CLAIM], [DEBUNK])[0] != "unrelated"
+    assert proba[LABELS.index("disagree")] > proba[LABELS.index("agree")]
+
+
+def test_probabilities_are_rows_over_labels(model):
+    proba = model.predict_proba([CLAIM, CLAIM], [DEBUNK, UNRELATED])
+    assert proba.shape == (2, 4)
+    assert proba.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-5)
+    assert model.predict([], []) == []
+    with pytest.raises(ValueError):
+        model.predict([CLAIM], [])
+
+
+def test_text_helpers():
+    assert tokens("He didn’t go") == ["he", "did", "not", "go"]
+    assert sentences("One. Two! Three?\nFour") == ["One.", "Two!", "Three?", "Four"]
+
+
+def test_read_csv_mixed_encodings(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("a,b\r\nDon’t,1\r\n".encode() + b"Didn\x92t,2\r\n")
+    assert [row["a"] for row in read_csv(path)] == ["Don’t", "Didn’t"]
