@@ -200,6 +200,47 @@ class CrossEvent:
     times: list[str] = field(default_factory=list)  # ISO values the mentions resolve to
 
 
+class FindingStatus(StrEnum):
+    CORROBORATED = "corroborated"  # two or more independent origins say it
+    SINGLE_SOURCE = "single_source"  # one origin, however many outlets repeat it
+    DISPUTED = "disputed"  # incompatible values, each with its supporters
+    DENIED = "denied"  # a party denies it
+    NO_COMMENT = "no_comment"  # a party declines to confirm or deny
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of an article that supports a value, and the attribution it is said in (None: the outlet's own)."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    attribution: str | None = None
+
+
+@dataclass(slots=True)
+class SlotValue:
+    value: str  # normalised: "all shot down", "3 launched", "Isfahan"
+    evidence: list[Evidence] = field(default_factory=list)
+    attributions: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)  # independent origins behind the value
+
+
+@dataclass(slots=True)
+class Finding:
+    """What a story's sources say about one slot of one happening, and how well it is established."""
+
+    id: str
+    story: str
+    event: str | None  # the cross-document event, when the slot belongs to one
+    slot: str  # agent, target, place, time, launched, shot_down, killed, damage, weapon, claim…
+    status: FindingStatus
+    values: list[SlotValue] = field(default_factory=list)
+    independent_origins: int = 0
+    explanation: str = ""
+
+
 @dataclass(slots=True)
 class Story:
     id: str
@@ -268,6 +309,9 @@ _FIELD_TYPES: dict[tuple[type, str], Any] = {
     (Event, "time"): TimeValue,
     (Event, "factuality"): Factuality,
     (CrossEvent, "type"): EventType,
+    (SlotValue, "evidence"): [Evidence],
+    (Finding, "status"): FindingStatus,
+    (Finding, "values"): [SlotValue],
 }
 
 
