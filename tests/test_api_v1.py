@@ -12,7 +12,7 @@ from newsledger.web import create_app
 from newsledger.web.pagination import MAX_LIMIT, encode
 from test_web import TOKEN, shared_ledger
 
-LISTS = ("stories", "articles", "attributions", "events", "entities")
+LISTS = ("stories", "articles", "attributions", "events", "entities", "cross_events", "findings")
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +98,11 @@ def test_brief_of_a_story(client, export):
     assert client.get("/api/v1/stories/nope/brief").status_code == 404
 
 
-def test_findings_are_an_empty_list_until_they_exist(client):
-    assert client.get("/api/v1/findings").json() == {"items": [], "next": None}
+def test_findings_and_cross_events_filter_by_story(client, export):
+    for name in ("findings", "cross_events"):
+        for story in export["stories"]:
+            items, _ = read_all(client, f"/api/v1/{name}", 500, story=story["id"])
+            assert sorted(i["id"] for i in items) == sorted(r["id"] for r in export[name] if r["story"] == story["id"])
 
 
 def test_search_ranks_stories_and_pages_through_them(client, export):

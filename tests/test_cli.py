@@ -71,7 +71,7 @@ def test_exports_in_every_format(tmp_path):
     db = str(tmp_path / "l.db")
     assert run("ingest", "--sample", "--db", db).returncode == 0
     whole = json.loads(run("export", "--db", db).stdout)
-    assert set(whole) == {"articles", "entities", "attributions", "events", "cross_events", "stories"}
+    assert set(whole) == {"articles", "entities", "attributions", "events", "cross_events", "findings", "stories"}
     lines = [json.loads(line) for line in run("export", "--format", "jsonl", "--db", db).stdout.splitlines()]
     assert sum(1 for line in lines if line["record"] == "article") == 3
     assert sum(1 for line in lines if line["record"] == "attribution") == len(whole["attributions"])

@@ -196,7 +196,7 @@ class Ingestor:
         for story in pending:
             article_ids = [article for article in self.linker.stories[story].articles]
             found = cross_events(story, self.store.events(article_ids), self.store.story_features(story), self.coref_model)
-            self.store.write_cross_events(story, found)
+            self.store.write_resolution(story, found, [])
         return len(pending)
 
     def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:

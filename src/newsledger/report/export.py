@@ -15,7 +15,7 @@ from newsledger.records import to_dict
 from newsledger.store.ledger import Store
 
 FORMATS = ("json", "jsonl", "csv")
-LISTS = ("articles", "entities", "attributions", "events", "cross_events", "stories")
+LISTS = ("articles", "entities", "attributions", "events", "cross_events", "findings", "stories")
 
 
 def records(store: Store, name: str) -> Iterator[dict[str, Any]]:
@@ -26,6 +26,7 @@ def records(store: Store, name: str) -> Iterator[dict[str, Any]]:
         "attributions": store.attributions,
         "events": store.events,
         "cross_events": store.cross_events,
+        "findings": store.findings,
         "stories": store.stories,
     }[name]
     for record in source():

@@ -22,6 +22,7 @@ from newsledger.records import (
     CrossEvent,
     Entity,
     Event,
+    Finding,
     Mention,
     Story,
     from_dict,
@@ -123,14 +124,13 @@ class Store:
                     [{"article": article, "story": story} for article, story in assignments.items()],
                 )
 
-    def write_cross_events(self, story: str, found: list[CrossEvent]) -> None:
-        """Replace a story's cross-document events and mark it resolved, atomically."""
+    def write_resolution(self, story: str, found: list[CrossEvent], findings: list[Finding]) -> None:
+        """Replace a story's cross-document events and findings and mark it resolved, atomically."""
         with self.engine.begin() as connection:
-            connection.execute(delete(t.cross_events).where(t.cross_events.c.story == story))
-            if found:
-                connection.execute(
-                    insert(t.cross_events), [{"id": c.id, "story": story, "data": to_dict(c)} for c in found]
-                )
+            for table, records in ((t.cross_events, found), (t.findings, findings)):
+                connection.execute(delete(table).where(table.c.story == story))
+                if records:
+                    connection.execute(insert(table), [{"id": r.id, "story": story, "data": to_dict(r)} for r in records])
             connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story))
             connection.execute(insert(t.resolved_stories).values(story=story))
 
@@ -271,11 +271,17 @@ class Store:
         return from_dict(Story, row.data) if row else None
 
     def cross_events(self, story: str | None = None) -> list[CrossEvent]:
-        query = select(t.cross_events.c.data).order_by(t.cross_events.c.story, t.cross_events.c.id)
+        return self._by_story(t.cross_events, CrossEvent, story)
+
+    def findings(self, story: str | None = None) -> list[Finding]:
+        return self._by_story(t.findings, Finding, story)
+
+    def _by_story(self, table: Any, cls: type, story: str | None) -> list:
+        query = select(table.c.data).order_by(table.c.story, table.c.id)
         if story is not None:
-            query = query.where(t.cross_events.c.story == story)
+            query = query.where(table.c.story == story)
         with self.engine.connect() as connection:
-            return [from_dict(CrossEvent, row.data) for row in connection.execute(query)]
+            return [from_dict(cls, row.data) for row in connection.execute(query)]
 
     def unresolved_stories(self) -> list[str]:
         """Stories whose cross-document events are missing or out of date (an article joined since)."""

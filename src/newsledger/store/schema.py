@@ -112,6 +112,16 @@ cross_events = Table(
 #: Stories whose cross-document events are up to date; a story loses its row whenever it gains an article.
 resolved_stories = Table("resolved_stories", metadata, Column("story", String(40), primary_key=True))
 
+# --- version 3 ---------------------------------------------------------------------------------------------
+
+findings = Table(
+    "findings",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("story", String(40), nullable=False, index=True),
+    Column("data", JSON, nullable=False),
+)
+
 V1_TABLES = [schema_version, articles, entities, mentions, attributions, events, stories, story_articles, article_features]
 
 
@@ -123,8 +133,15 @@ def _add_cross_events(connection: Connection) -> None:
     metadata.create_all(connection, tables=[cross_events, resolved_stories])
 
 
+def _add_findings(connection: Connection) -> None:
+    """Findings are derived per story like cross-document events: stories resolved before this version are
+    marked unresolved so the next ingest run computes their findings."""
+    metadata.create_all(connection, tables=[findings])
+    connection.execute(resolved_stories.delete())
+
+
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings]
 LATEST = len(MIGRATIONS)
 
 

@@ -114,13 +114,14 @@ def get_entity(request: Request, entity_id: str) -> dict[str, Any]:
     return _one(queries.entity(store(request), entity_id), "entity", entity_id)
 
 
-@router.get(
-    "/findings",
-    response_model=Page,
-    summary="Findings (established, single source, disputed, denied): always empty until the findings release",
-)
-def list_findings(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
-    return Page(items=[], next=None)
+@router.get("/findings", response_model=Page, summary="Findings (corroborated, single source, disputed, denied, no comment), in id order; filter by story")
+def list_findings(request: Request, story: str | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
+    return _page(queries.records, store(request), "findings", cursor, limit, story=story)
+
+
+@router.get("/cross_events", response_model=Page, summary="Cross-document events (a story's happenings), in id order; filter by story")
+def list_cross_events(request: Request, story: str | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
+    return _page(queries.records, store(request), "cross_events", cursor, limit, story=story)
 
 
 @router.get("/search", response_model=Page, summary="Stories whose articles contain every word, best first")
