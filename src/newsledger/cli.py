@@ -332,5 +332,17 @@ def bench_stance(
     _print(result, bench.render, json_output)
 
 
+@bench_app.command("reconcile")
+def bench_reconcile(
+    data: Annotated[Path, typer.Option(help="Folder in ECB+ layout holding the gold items' documents.")],
+    gold: Annotated[Optional[Path], typer.Option(help="Gold JSONL of cross-source slot comparisons [default: the bundled benchmarks/reconcile/gold.jsonl].")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Precision and recall of disputed and corroborated decisions on cross-source slot comparisons."""
+    from newsledger.bench import reconcile as bench
+
+    _print(bench.run(data, gold), bench.render, json_output)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

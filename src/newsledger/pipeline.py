@@ -26,6 +26,7 @@ from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
 from newsledger.link.coref import CorefModel, describe
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
+from newsledger.reconcile.findings import findings_for_story
 from newsledger.records import Article, ArticleRecords, Factuality, Stance
 from newsledger.store.ledger import Store
 
@@ -190,36 +191,15 @@ class Ingestor:
         return report
 
     def resolve_cross_events(self) -> int:
-        """Cluster the event mentions of every story that gained articles since it was last resolved
-        (also those an interrupted run left behind); returns how many stories were resolved."""
+        """Cluster the event mentions, and reconcile what the sources say, of every story that gained articles
+        since it was last resolved (also those an interrupted run left behind); returns how many were resolved."""
         pending = self.store.unresolved_stories()
-        for story in pending:
-            article_ids = [article for article in self.linker.stories[story].articles]
-            found = cross_events(story, self.store.events(article_ids), self.store.story_features(story), self.coref_model)
-            self.store.write_resolution(story, found, [])
+        for story_id in pending:
+            story = self.store.story(story_id)
+            articles = list(self.store.articles(story.articles))
+            attributions = self.store.attributions(story.articles)
+            events = self.store.events(story.articles)
+            found = cross_events(story_id, events, self.store.story_features(story_id), self.coref_model)
+            findings = findings_for_story(story, articles, attributions, events, found)
+            self.store.write_resolution(story_id, found, findings)
         return len(pending)
-
-    def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:
-        try:
-            article = clean_article(raw)
-        except InputError as error:
-            report.rejected.append(Rejection(raw.origin, str(error)))
-            return
-        if article.id in seen or self.store.known_articles([article.id]):
-            report.duplicates.append((raw.origin, article.id))
-            return
-        seen.add(article.id)
-        batch.append(Work(ArticleRecords(article)))
-
-    def _process(self, batch: list[Work], report: IngestReport) -> None:
-        self.pipeline(batch)
-        for work in batch:
-            if work.failure:
-                report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
-        batch = [work for work in batch if not work.failure]
-        assignments = {w.article.id: self.linker.assign(w.article.id, w.records.features) for w in batch}
-        for work in batch:
-            work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
-        stories = [self.linker.stories[story].record() for story in dict.fromkeys(assignments.values())]
-        self.store.write([w.records for w in batch], stories, assignments)
-        report.ingested.extend(assignments)

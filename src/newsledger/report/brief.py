@@ -1,5 +1,7 @@
-"""The brief of a story: its articles and outlets, who said what (grouped by source, with chains and stances),
-and what happened, in time order where the time is known. Built once as plain data, rendered as md/html/json.
+"""The brief of a story: its articles and outlets, what is established, single-sourced, disputed or denied (the
+story's findings, each value with its sources' chains and the quoted spans), what happened, in time order where
+the time is known, and who said what (grouped by source, with chains and stances). Built once as plain data,
+rendered as md/html/json.
 """
 
 from __future__ import annotations
@@ -8,12 +10,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsledger.records import Article, Attribution, CrossEvent, Event, SourceKind, Story, to_dict
+from newsledger.records import (
+    Article,
+    Attribution,
+    CrossEvent,
+    Event,
+    Finding,
+    FindingStatus,
+    SourceKind,
+    Story,
+    to_dict,
+)
 from newsledger.store.ledger import Store
-
 
 #: Sources that name who speaks: grouped by their entity. Unnamed ones ("officials") by what they are called.
 NAMED_KINDS = {SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.GOVERNMENT, SourceKind.MEDIA}
+#: The brief's finding sections, in reading order, and the statuses each gathers.
+FINDING_SECTIONS = {
+    "established": (FindingStatus.CORROBORATED,),
+    "single_source": (FindingStatus.SINGLE_SOURCE,),
+    "disputed": (FindingStatus.DISPUTED,),
+    "denied": (FindingStatus.DENIED, FindingStatus.NO_COMMENT),
+}
 
 
 @dataclass
@@ -31,6 +49,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
     attributions = store.attributions(story.articles)
     events = store.events(story.articles)
     names = store.entity_names(story.key_entities)
+    cross_events = store.cross_events(story.id)
     return {
         "story": {
             "id": story.id,
@@ -41,10 +60,39 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
         },
         "articles": [_article_summary(a) for a in articles],
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "findings": _findings(store.findings(story.id), attributions, by_id, cross_events),
         "sources": [vars(group) for group in _group_by_source(attributions, by_id, store)],
-        "happenings": _happenings(store.cross_events(story.id)),
+        "happenings": _happenings(cross_events),
         "timeline": _timeline(events, by_id),
     }
+
+
+def _findings(found: list[Finding], attributions: list[Attribution], articles: dict[str, Article],
+              cross_events: list[CrossEvent]) -> dict[str, list[dict[str, Any]]]:
+    """The findings by section; each piece of evidence with the chain of the attribution it is said in."""
+    by_id = {a.id: a for a in attributions}
+    happenings = {c.id: c for c in cross_events}
+    sections: dict[str, list[dict[str, Any]]] = {name: [] for name in FINDING_SECTIONS}
+    for finding in found:
+        entry = to_dict(finding)
+        entry["happening"] = _happening_label(happenings.get(finding.event))
+        for value in entry["values"]:
+            for evidence in value["evidence"]:
+                article = articles.get(evidence["article"])
+                attribution = by_id.get(evidence["attribution"] or "")
+                label = article_label(article) if article else evidence["article"]
+                evidence["article_label"] = label
+                evidence["chain"] = chain(attribution, article) if attribution and article else [label]
+        section = next(name for name, statuses in FINDING_SECTIONS.items() if finding.status in statuses)
+        sections[section].append(entry)
+    return sections
+
+
+def _happening_label(happening: CrossEvent | None) -> str:
+    if happening is None:
+        return "(no single happening)"
+    where = f" in {', '.join(happening.places[:2])}" if happening.places else ""
+    return f"{happening.type.value}{where}"
 
 
 def _happenings(found: list[CrossEvent]) -> list[dict[str, Any]]:

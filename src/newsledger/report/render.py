@@ -9,6 +9,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 FORMATS = ("md", "html", "json")
+#: Finding sections as the brief titles them (the keys of ``brief["findings"]``).
+SECTION_TITLES = {"established": "Established", "single_source": "Single source", "disputed": "Disputed",
+                  "denied": "Denied or no comment"}
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +28,7 @@ def render(briefs: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(briefs, ensure_ascii=False, indent=2)
     if fmt == "html":
-        return _environment().get_template("brief.html").render(briefs=briefs)
+        return _environment().get_template("brief.html").render(briefs=briefs, sections=SECTION_TITLES)
     if fmt == "md":
         return "\n\n".join(_markdown(brief) for brief in briefs)
     raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
@@ -51,7 +54,19 @@ def _markdown(brief: dict[str, Any]) -> str:
         where = article["outlet"] or "outlet unknown"
         date = f", {article['published']}" if article["published"] else ""
         lines.append(f"- {_md(article['title'] or '(untitled)')} — {_md(where)}{date} ({_md(article['url'] or article['file'] or article['id'])})")
-    lines += ["", "## Sources", ""]
+    lines.append("")
+    for section, title in SECTION_TITLES.items():
+        lines += [f"## {title}", ""]
+        findings = brief["findings"][section]
+        for finding in findings:
+            lines += _finding_md(finding)
+        if not findings:
+            lines += ["(none)", ""]
+    lines += _happenings_md(brief) + ["", "## Timeline", ""]
+    for event in brief["timeline"]:
+        when = event["time"]["value"] if event["time"] and event["time"]["value"] else "undated"
+        lines.append(f"- **{when}** · {event['type']} · {_md(event['summary'])} ({event['factuality']}; {_md(event['article_label'])})")
+    lines += ["", "## Sources and their chains", ""]
     for group in brief["sources"]:
         lines.append(f"### {_md(group['name'])} ({group['kind']})")
         for at in group["attributions"]:
@@ -61,7 +76,23 @@ def _markdown(brief: dict[str, Any]) -> str:
             )
             lines.append(f"  > {_md(at['content']['text'])}")
         lines.append("")
-    lines += ["## What happened", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _finding_md(finding: dict[str, Any]) -> list[str]:
+    """The slot and happening, the explanation, then each value with its evidence: chain and quoted span."""
+    lines = [(f"### {_md(finding['slot'].replace('_', ' '))} · {_md(finding['happening'])} · "
+             f"{finding['status'].replace('_', ' ')}"), "", _md(finding["explanation"]), ""]
+    for value in finding["values"]:
+        origins = len(value["origins"])
+        lines.append(f"- **{_md(value['value'])}** ({origins} confirming origin{'s' if origins != 1 else ''})")
+        for evidence in value["evidence"]:
+            lines.append(f"  - {_md(' ← '.join(evidence['chain']))}: “{_md(evidence['text'])}”")
+    return [*lines, ""]
+
+
+def _happenings_md(brief: dict[str, Any]) -> list[str]:
+    lines = ["## What happened", ""]
     for happening in brief["happenings"]:
         where = f" · {_md(', '.join(happening['places']))}" if happening["places"] else ""
         when = f" · {', '.join(happening['times'])}" if happening["times"] else ""
@@ -69,8 +100,4 @@ def _markdown(brief: dict[str, Any]) -> str:
             f"- **{happening['type']}**{where}{when} · {len(happening['mentions'])} mention(s) in "
             f"{len(happening['articles'])} article(s): {_md(', '.join(happening['triggers'][:5]))}"
         )
-    lines += ["", "## Timeline", ""]
-    for event in brief["timeline"]:
-        when = event["time"]["value"] if event["time"] and event["time"]["value"] else "undated"
-        lines.append(f"- **{when}** · {event['type']} · {_md(event['summary'])} ({event['factuality']}; {_md(event['article_label'])})")
-    return "\n".join(lines).rstrip() + "\n"
+    return lines

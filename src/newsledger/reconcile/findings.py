@@ -1,0 +1,429 @@
+"""Findings: what a story's sources say about each slot of each happening, and how well it is established.
+
+For each cross-document event the values of its slots are gathered from the event mentions' argument spans and
+from the text around them — the content of the attribution that holds the mention, or the mention's sentence
+when the outlet speaks in its own voice. Each value is credited to the innermost attribution whose content
+holds it and to that attribution's origin (``independence``). Then per slot:
+
+* incompatible values → ``disputed``, each side with its supporters;
+* else two or more independent origins → ``corroborated``, one → ``single_source``. Speculation ("is
+  suspected", "officials believe") is shown but confirms nothing;
+* a party that denies or declines to comment on the happening gets a ``denied`` / ``no_comment`` finding;
+* attributions in different articles whose contents say the same thing, outside any slot, become a ``claim``.
+
+Pure and deterministic: the same records give the same findings, ids ``f_<story>:<n>`` in a stable order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsledger.reconcile.independence import Origin, origin
+from newsledger.reconcile.slots import (
+    SLOTS,
+    Found,
+    Relations,
+    Value,
+    compare,
+    date_value,
+    description_value,
+    find_values,
+    name_value,
+    weapon_category,
+)
+from newsledger.records import (
+    Article,
+    Attribution,
+    CrossEvent,
+    Event,
+    EventType,
+    Evidence,
+    Factuality,
+    Finding,
+    FindingStatus,
+    SlotValue,
+    SourceKind,
+    Stance,
+    Story,
+)
+
+#: Events whose agent is a perpetrator and whose patient is a target.
+AGENTIVE = {EventType.ATTACK, EventType.LAUNCH, EventType.ARREST, EventType.DEATH}
+#: The event types a slot belongs to first, when a value sits near mentions of several happenings.
+HOME = {
+    "launched": {EventType.LAUNCH}, "shot_down": {EventType.INTERCEPTION}, "hit": {EventType.ATTACK},
+    "killed": {EventType.DEATH, EventType.ATTACK}, "injured": {EventType.ATTACK, EventType.DAMAGE},
+    "arrested": {EventType.ARREST}, "damage": {EventType.DAMAGE, EventType.ATTACK},
+    "weapon": {EventType.ATTACK}, "agent": {EventType.ATTACK}, "magnitude": {EventType.DAMAGE},
+}
+#: Cue lemmas that make a hedge a guess rather than a report ("officials claim" reports; "is suspected" guesses).
+SPECULATIVE = {"suspect", "believe", "think", "fear", "appear", "seem", "suggest", "speculate", "assume", "guess",
+               "expect", "suppose", "wonder", "estimate"}
+ROLE_WORDS = re.compile(r"\b(?:role|responsib\w*|involve\w*|behind|conduct\w*|carr\w+ out|report\w*|claim\w*|"
+                        r"allegation\w*)\b", re.IGNORECASE)
+REACH = 400  # characters around a denial, or a content without mentions, in which its happening is looked for
+#: How a slot reads in an explanation.
+TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "time": "the date",
+          "weapon": "the weapon", "launched": "how many were launched", "shot_down": "how many were shot down",
+          "hit": "how many hit", "killed": "the dead", "injured": "the injured", "arrested": "the arrests",
+          "magnitude": "the magnitude", "damage": "the damage", "claim": "claim"}
+CLAIM_SIMILARITY = 0.5
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "with", "from", "and", "or", "but", "that", "this", "these", "those", "is", "was", "were", "are", "be", "been", "has", "had", "have", "it", "its", "as", "which", "who", "said", "says", "say"])
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One value of one slot, said once: where, by which attribution (None: the outlet), from which origin."""
+
+    event: str
+    slot: str
+    value: Value
+    article: str
+    start: int
+    end: int
+    attribution: Attribution | None
+    origin: Origin
+    speculative: bool
+    support: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class _Context:
+    story: Story
+    articles: dict[str, Article]
+    attributions: dict[str, list[Attribution]]
+    relations: Relations
+
+    def holder(self, article: str, start: int, end: int) -> Attribution | None:
+        """The innermost attribution whose content holds the span (a relay's outer report is not the source),
+        passing over "sources" that are no speaker ("the drones managed to…": kind unknown)."""
+        holding = [a for a in self.attributions.get(article, []) if a.content.start <= start and end <= a.content.end
+                   and _speaks(a)]
+        return min(holding, key=lambda a: (a.content.end - a.content.start, a.id), default=None)
+
+    def label(self, article: str) -> str:
+        a = self.articles[article]
+        return a.outlet or (Path(a.source_path).stem if a.source_path else a.id)
+
+
+def findings_for_story(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],
+                       cross_events: list[CrossEvent]) -> list[Finding]:
+    """The story's findings: slot findings per happening (most widely reported first), then denials and claims."""
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_article[attribution.article].append(attribution)
+    context = _Context(story, {a.id: a for a in articles}, dict(by_article), Relations())
+    events_by_id = {e.id: e for e in events if e.article in context.articles}
+    happenings = sorted((c for c in cross_events if c.story == story.id),
+                        key=lambda c: (-len(c.articles), -len(c.mentions), c.id))
+    claims = _claims(context, happenings, events_by_id)
+    made: list[Finding] = []
+    used: set[str] = set()
+    for happening in happenings:
+        for slot in SLOTS:
+            said = [c for c in claims if c.event == happening.id and c.slot == slot]
+            if said and (len(happening.articles) > 1 or len({c.origin.key for c in said}) > 1):
+                made.append(_slot_finding(context, happening, slot, said))
+                used.update(c.attribution.id for c in said if c.attribution)
+    made += _denials(context, happenings, events_by_id, made)
+    made += _same_claims(context, attributions, used)
+    for n, finding in enumerate(made):
+        finding.id = f"f_{story.id}:{n}"
+    return made
+
+
+# --- gathering values ----------------------------------------------------------------------------------------
+
+def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, Event]) -> list[Claim]:
+    """Every value of every slot, once: argument spans first, then what the text around the mentions says."""
+    claims: dict[tuple[str, str, int, int], Claim] = {}
+    near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]] = defaultdict(list)
+    for happening in happenings:
+        for event in (events[m] for m in happening.mentions if m in events):
+            for slot, span, value in _arguments(event, context.relations):
+                _add(claims, context, happening.id, slot, value, event.article, span.start, span.end, event)
+            near[_region(context, event)].append((event, happening))
+    _unmentioned(context, happenings, events, near)
+    values: dict[tuple[str, str, int, int], tuple[Found, list[tuple[Event, CrossEvent]]]] = {}
+    for (article, start, end), mentions in sorted(near.items()):  # a value in nested regions: all their mentions
+        for found in find_values(context.articles[article].text, start, end, context.relations):
+            key = (found.slot, article, found.start, found.end)
+            values.setdefault(key, (found, []))[1].extend(mentions)
+    for (_, article, _, _), (found, mentions) in values.items():
+        event, happening = _home(found, mentions)
+        _add(claims, context, happening.id, found.slot, found.value, article, found.start, found.end, event,
+             found.support)
+    return list(claims.values())
+
+
+def _arguments(event: Event, relations: Relations):
+    """(slot, span, value) from the event's own argument spans."""
+    if event.agent and event.type in AGENTIVE:
+        value = name_value(event.agent.text, relations)
+        if value:
+            yield "agent", event.agent, value
+        elif weapon_category(event.agent.text):
+            yield "weapon", event.agent, _category(event.agent.text)
+    if event.patient and event.type in AGENTIVE:
+        if weapon_category(event.patient.text) and event.type == EventType.LAUNCH:
+            yield "weapon", event.patient, _category(event.patient.text)
+        elif event.type == EventType.ATTACK:
+            value = description_value(event.patient.text)
+            if value:
+                yield "target", event.patient, value
+    if event.place:
+        value = name_value(event.place.text, relations)
+        if value:
+            yield "place", event.place, value
+    if event.time and event.time.value:
+        yield "time", event.time, date_value(event.time.value)
+
+
+def _category(text: str) -> Value:
+    category = weapon_category(text)
+    return Value("category", category, key=category)
+
+
+def _region(context: _Context, event: Event) -> tuple[str, int, int]:
+    """Where to read values around a mention: its attribution's content, else its sentence."""
+    holder = context.holder(event.article, event.trigger.start, event.trigger.end)
+    if holder:
+        return event.article, holder.content.start, holder.content.end
+    text = context.articles[event.article].text
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= event.trigger.start < m.end():
+            return event.article, m.start(), m.end()
+    return event.article, event.trigger.start, event.trigger.end
+
+
+def _unmentioned(context: _Context, happenings: list[CrossEvent], events: dict[str, Event],
+                 near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]]) -> None:
+    """Contents that mention no event ("the operation was conducted by Israel's Mossad") are read too, for the
+    happenings mentioned within ``REACH`` characters of them."""
+    mentions = [(events[m], h) for h in happenings for m in h.mentions if m in events]
+    for article, attributions in sorted(context.attributions.items()):
+        for attribution in attributions:
+            region = (article, attribution.content.start, attribution.content.end)
+            if article not in context.articles or region in near:
+                continue
+            close = [(e, h) for e, h in mentions if e.article == article
+                     and region[1] - REACH <= e.trigger.start <= region[2] + REACH]
+            if close:
+                near[region] = close
+
+
+def _home(found: Found, mentions: list[tuple[Event, CrossEvent]]) -> tuple[Event, CrossEvent]:
+    """The happening a value belongs to: one of the slot's own type first, then the nearest mention."""
+    def rank(item: tuple[Event, CrossEvent]) -> tuple:
+        event, happening = item
+        distance = min(abs(event.trigger.start - found.end), abs(found.start - event.trigger.end))
+        return (happening.type not in HOME.get(found.slot, set()), distance, happening.id)
+
+    return min(mentions, key=rank)
+
+
+def _add(claims: dict, context: _Context, happening: str, slot: str, value: Value, article: str, start: int,
+         end: int, event: Event, support: tuple[tuple[int, int], ...] = ()) -> None:
+    key = (slot, article, start, end)
+    if key in claims:
+        return
+    holder = context.holder(article, start, end)
+    if holder and holder.stance in (Stance.DENIES, Stance.DECLINES_TO_COMMENT):
+        return  # what a denial mentions is what it denies: see _denials
+    if event.factuality == Factuality.HYPOTHETICAL:
+        return  # "seek to block Mossad from carrying out attacks" says nothing happened
+    claims[key] = Claim(happening, slot, value, article, start, end, holder,
+                        origin(holder, context.articles[article], context.articles), _speculative(holder), support)
+
+
+def _speaks(attribution: Attribution) -> bool:
+    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years"."""
+    if attribution.source is not None:
+        return attribution.source.kind != SourceKind.UNKNOWN
+    return not attribution.via or attribution.via[-1].kind != SourceKind.UNKNOWN
+
+
+def _speculative(attribution: Attribution | None) -> bool:
+    if attribution is None or attribution.stance != Stance.HEDGES:
+        return False
+    return attribution.source is None or any(word in SPECULATIVE for word in attribution.cue.lemma.split())
+
+
+# --- deciding ------------------------------------------------------------------------------------------------
+
+def _slot_finding(context: _Context, happening: CrossEvent, slot: str, said: list[Claim]) -> Finding:
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in sorted(said, key=lambda c: (c.article, c.start)):
+        groups[claim.value.key or claim.value.label].append(claim)
+    values = list(groups.values())
+    conflicts = [(a, b, verdict) for i, a in enumerate(values) for b in values[i + 1:]
+                 if not (verdict := compare(slot, a[0].value, b[0].value, context.relations)).compatible]
+    confirming = {c.origin.key for c in said if not c.speculative}
+    what = f"{TITLES[slot]} — {_happening_name(happening)}"
+    if conflicts:
+        status = FindingStatus.DISPUTED
+        a, b, verdict = conflicts[0]
+        explanation = (f"{what}: disputed — {_side(context, a)} vs {_side(context, b)} ({verdict.reason})")
+    else:
+        status = FindingStatus.CORROBORATED if len(confirming) >= 2 else FindingStatus.SINGLE_SOURCE
+        explanation = _established(context, what, values, confirming)
+    return Finding("", context.story.id, happening.id, slot, status,
+                   [_slot_value(context, group) for group in values], len(confirming), explanation)
+
+
+def _slot_value(context: _Context, claims: list[Claim]) -> SlotValue:
+    evidence: dict[tuple[str, int, int], Evidence] = {}
+    for claim in claims:
+        text = context.articles[claim.article].text
+        for start, end in ((claim.start, claim.end), *claim.support):
+            evidence.setdefault((claim.article, start, end), Evidence(
+                claim.article, text[start:end], start, end, claim.attribution.id if claim.attribution else None))
+    return SlotValue(claims[0].value.label, sorted(evidence.values(), key=lambda e: (e.article, e.start)),
+                     sorted({c.attribution.id for c in claims if c.attribution}),
+                     sorted({c.origin.key for c in claims if not c.speculative}))
+
+
+def _happening_name(happening: CrossEvent) -> str:
+    where = f" in {', '.join(happening.places[:2])}" if happening.places else ""
+    return f"the {happening.type.value}{where}"
+
+
+def _voice(context: _Context, claim: Claim) -> str:
+    """How a supporter reads in an explanation: "The New York Times (002…) citing anonymous … officials"."""
+    where = context.label(claim.article)
+    attribution = claim.attribution
+    if attribution is None or attribution.source is None:
+        voice = f"{where} in its own voice"
+    elif attribution.via:
+        voice = f"{attribution.via[0].text} ({where}) citing {claim.origin.label}"
+    else:
+        voice = f"{claim.origin.label} ({where})"
+    return voice + (" — speculation" if claim.speculative else "")
+
+
+def _voices(context: _Context, claims: list[Claim]) -> str:
+    return "; ".join(dict.fromkeys(_voice(context, c) for c in claims))
+
+
+def _side(context: _Context, claims: list[Claim]) -> str:
+    return f"“{claims[0].value.label}” per {_voices(context, claims)}"
+
+
+def _established(context: _Context, what: str, values: list[list[Claim]], confirming: set[str]) -> str:
+    firm = [group for group in values if any(not c.speculative for c in group)] or values
+    guesses = [group for group in values if all(c.speculative for c in group)]
+    said = "; ".join(f"“{group[0].value.label}” per {_voices(context, group)}" for group in firm)
+    labels = sorted({c.origin.key: c.origin.label for group in values for c in group
+                     if c.origin.key in confirming}.values())
+    if len(confirming) >= 2:
+        verdict = f"{len(confirming)} independent origins ({', '.join(labels)})"
+    elif confirming:
+        outlets = {c.article for group in firm for c in group}
+        repeated = f", repeated in {len(outlets)} articles" if len(outlets) > 1 else ""
+        verdict = f"one origin ({labels[0]}){repeated} — not independent confirmation"
+    else:
+        verdict = "speculation only — no origin confirms it"
+    extra = "; also, not counted: " + "; ".join(_side(context, g) for g in guesses) if guesses and firm != values \
+        else ""
+    return f"{what}: {said} — {verdict}{extra}"
+
+
+# --- denials and declines ------------------------------------------------------------------------------------
+
+def _denials(context: _Context, happenings: list[CrossEvent], events: dict[str, Event],
+             made: list[Finding]) -> list[Finding]:
+    """A party denying or declining to comment on a happening: answered happening = the nearest mention before
+    the denial in its article (the claim it answers is usually just said)."""
+    member = {m: h for h in happenings for m in h.mentions}
+    with_agent = {f.event for f in made if f.slot == "agent"}
+    found = []
+    for article in sorted(context.articles):
+        for attribution in sorted(context.attributions.get(article, []), key=lambda a: a.cue.start):
+            if attribution.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT):
+                continue
+            happening = _answered(attribution, [e for e in events.values() if e.article == article], member)
+            about_agent = ROLE_WORDS.search(attribution.content.text) or _bare(attribution)
+            slot = "agent" if happening and happening.id in with_agent and about_agent else "claim"
+            found.append(_denial(context, attribution, happening, slot))
+    return found
+
+
+def _answered(attribution: Attribution, events: list[Event], member: dict[str, CrossEvent]) -> CrossEvent | None:
+    start = min(attribution.cue.start, attribution.content.start)
+    before = [e for e in events if e.id in member and start - REACH <= e.trigger.start < attribution.content.end]
+    if not before:
+        return None
+    return member[max(before, key=lambda e: (e.trigger.start <= start, -abs(start - e.trigger.start))).id]
+
+
+def _bare(attribution: Attribution) -> bool:
+    """"has not confirmed or denied these reports": the content only points back at what was just said."""
+    return len(_WORD.findall(attribution.content.text.lower())) <= 4
+
+
+def _denial(context: _Context, attribution: Attribution, happening: CrossEvent | None, slot: str) -> Finding:
+    article = context.articles[attribution.article]
+    source = attribution.source
+    parts = [attribution.cue, attribution.content, *([source] if source else [])]
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    who = origin(attribution, article, context.articles)
+    party = (source.resolved or source.text) if source else context.label(article.id)
+    denied = attribution.stance == Stance.DENIES
+    status = FindingStatus.DENIED if denied else FindingStatus.NO_COMMENT
+    about = _happening_name(happening) if happening else "the claim"
+    action = "denies" if denied else "neither confirms nor denies"
+    subject = {("agent", True): f"a role in {about}", ("agent", False): f"the reports of who carried out {about}",
+               ("claim", True): f"what is said of {about}", ("claim", False): f"what is said of {about}"}[slot, denied]
+    evidence = Evidence(article.id, article.text[start:end], start, end, attribution.id)
+    explanation = (f"{party} {action} {subject}: “{attribution.content.text}” ({context.label(article.id)})")
+    return Finding("", context.story.id, happening.id if happening else None, slot, status,
+                   [SlotValue(party, [evidence], [attribution.id], [who.key])], 1, explanation)
+
+
+# --- the same claim in several articles ----------------------------------------------------------------------
+
+def _same_claims(context: _Context, attributions: list[Attribution], used: set[str]) -> list[Finding]:
+    """Attributions of different articles whose contents share most of their content words: one claim."""
+    candidates = sorted((a for a in attributions if a.id not in used and a.article in context.articles
+                         and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT)), key=lambda a: a.id)
+    words = {a.id: _content_words(a.content.text) for a in candidates}
+    parent = {a.id: a.id for a in candidates}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1:]:
+            if a.article != b.article and _jaccard(words[a.id], words[b.id]) >= CLAIM_SIMILARITY:
+                parent[find(b.id)] = find(a.id)
+    groups: dict[str, list[Attribution]] = defaultdict(list)
+    for a in candidates:
+        groups[find(a.id)].append(a)
+    found = []
+    for group in groups.values():
+        if len({a.article for a in group}) < 2:
+            continue
+        claims = [Claim("", "claim", Value("claim", group[0].content.text), a.article, a.content.start,
+                        a.content.end, a, origin(a, context.articles[a.article], context.articles), _speculative(a))
+                  for a in group]
+        confirming = {c.origin.key for c in claims if not c.speculative}
+        status = FindingStatus.CORROBORATED if len(confirming) >= 2 else FindingStatus.SINGLE_SOURCE
+        explanation = _established(context, "claim", [claims], confirming)
+        found.append(Finding("", context.story.id, None, "claim", status, [_slot_value(context, claims)],
+                             len(confirming), explanation))
+    return found
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b and min(len(a), len(b)) >= 3 else 0.0

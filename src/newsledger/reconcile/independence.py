@@ -1,0 +1,91 @@
+"""Origins: who a claim ultimately comes from, so that repetition is not mistaken for confirmation.
+
+An attribution's origin is the end of its chain — its source — keyed so that the same origin reached through
+different outlets gets the same key:
+
+* an anonymous source: ``anon:<affiliation>`` ("U.S. intelligence"), else ``anon:<description>`` — two outlets
+  citing anonymous U.S. intelligence officials share one origin;
+* a named source: ``entity:<id>`` when it resolves to a ledger entity, else ``name:<name>``; an outlet cited
+  as a source is ``outlet:<name>``, the same key as that outlet's own reporting;
+* an attribution with no source of its own but a chain of relays: the last relay, keyed as above;
+* the outlet's own voice (no attribution, or an attribution with no source and no relay): ``outlet:<outlet>``,
+  or ``article:<id>`` when the outlet is unknown;
+* a syndicated copy (``duplicate_of``) speaks with the voice of the article it copies.
+
+See docs/reconcile-guide.md for the rule and its limits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsledger.records import Article, Attribution, SourceKind
+
+_QUALIFIERS = re.compile(r"\b(?:senior|top|high-ranking|high|ranking|former|current|some|several|two|three|a|an|the"
+                         r"|one|other|close to .*)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    key: str
+    label: str  # how the explanation names it: "anonymous U.S. intelligence officials"
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").casefold()
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(re.sub(r"[^\w.' -]", " ", text).split())
+
+
+def root_article(article: Article, articles: dict[str, Article]) -> Article:
+    """The article a syndicated copy repeats (following ``duplicate_of``), else the article itself."""
+    seen = {article.id}
+    while article.duplicate_of and article.duplicate_of in articles and article.duplicate_of not in seen:
+        article = articles[article.duplicate_of]
+        seen.add(article.id)
+    return article
+
+
+def outlet_origin(article: Article, articles: dict[str, Article]) -> Origin:
+    root = root_article(article, articles)
+    if root.outlet:
+        return Origin(f"outlet:{_norm(root.outlet)}", root.outlet)
+    name = Path(root.source_path).stem if root.source_path else root.id
+    return Origin(f"article:{root.id}", f"the reporting of {name}")
+
+
+def origin(attribution: Attribution | None, article: Article, articles: dict[str, Article]) -> Origin:
+    """Where what ``attribution`` says (None: the outlet's own statement in ``article``) comes from."""
+    source = attribution.source if attribution else None
+    if source is None and attribution and attribution.via:  # no source of its own: the last relay said it
+        relay = attribution.via[-1]
+        if relay.kind == SourceKind.MEDIA:
+            return Origin(f"outlet:{_norm(relay.text)}", relay.text)
+        return Origin(f"entity:{relay.entity}" if relay.entity else f"name:{_norm(relay.text)}", relay.text)
+    if source is None:
+        return outlet_origin(article, articles)
+    name = source.resolved or source.text
+    if source.kind == SourceKind.ANONYMOUS:
+        described = source.affiliation or _QUALIFIERS.sub(" ", source.anonymity or name)
+        key = _norm(described) or _norm(name)
+        who = source.affiliation or source.anonymity or name
+        return Origin(f"anon:{key}", f"anonymous {_anonymous_label(who, name)}")
+    if source.kind == SourceKind.MEDIA:
+        return Origin(f"outlet:{_norm(name)}", name)
+    if source.entity:
+        return Origin(f"entity:{source.entity}", name)
+    return Origin(f"name:{_norm(name)}", name)
+
+
+_HEADS = re.compile(r"\b(officials?|sources?|people|aides?|diplomats?|officers?|analysts?|experts?|spokes\w+|members?"
+                    r"|residents?|witness\w*)\b", re.IGNORECASE)
+
+
+def _anonymous_label(who: str, name: str) -> str:
+    """"U.S. intelligence" + "Senior U.S. intelligence officials close to …" → "U.S. intelligence officials"."""
+    head = _HEADS.search(name)
+    noun = head.group(1).lower() if head else "sources"
+    noun = noun if noun.endswith(("s", "people")) or noun.startswith("witness") else noun + "s"
+    return who if who.casefold().endswith(noun) or _HEADS.search(who) else f"{who} {noun}"

@@ -1,0 +1,103 @@
+"""Slot values: finding them in text, normalising them, and deciding whether two are compatible."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsledger.reconcile.slots import (
+    Relations,
+    compare,
+    count_value,
+    date_value,
+    find_values,
+    name_value,
+    parse_number,
+)
+
+
+def _values(text: str, slot: str) -> list[str]:
+    return [f.value.label for f in find_values(text) if f.slot == slot]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15", (15, 15)), ("1, 400", (1400, 1400)), ("120,000", (120000, 120000)), ("twenty-five", (25, 25)),
+    ("three", (3, 3)), ("dozens", (24, math.inf)), ("two hundred", (200, 200)), ("Monday", None),
+])
+def test_numbers_in_words_and_digits(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_a_count_frame_reads_shares_against_the_launched_total():
+    text = "three drones were launched at the facility, and two were shot down. The third hit the building"
+    found = {f.slot: f for f in find_values(text)}
+    assert found["launched"].value.label == "3"
+    assert found["shot_down"].value.label == "2 of 3" and found["hit"].value.label == "1 of 3"
+    assert text[found["shot_down"].start:found["shot_down"].end] == "two were shot down"
+
+
+@pytest.mark.parametrize("text, slot, labels", [
+    ("before they all had been shot down by a surface-to-air defense system", "shot_down", ["all"]),
+    ("killing at least 10 people and injuring 80", "killed", ["at least 10"]),
+    ("killing at least 10 people and injuring 80", "injured", ["80"]),
+    ("Powerful Quake in Iran Kills 10; 80 Hurt", "injured", ["80"]),
+    ("November 28, 2005 Ten people were killed", "killed", ["10"]),
+    ("He said 30 of the 80 wounded remained in hospital", "injured", ["80"]),
+    ("no one was harmed", "injured", ["none"]),
+    ("the Indian navy captured 23 pirates", "arrested", ["23"]),
+    ("Three people have died", "killed", ["3"]),
+    ("Tara Reid, 33, who starred in two films", "killed", []),
+    ("a magnitude-5.2 quake has injured three people", "injured", ["3"]),
+])
+def test_counts(text, slot, labels):
+    assert _values(text, slot) == labels
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("A 5.6 magnitude earthquake", ["5.6"]), ("measuring 6. 1 on the Richter scale", ["6.1"]),
+    ("a magnitude of at least 5. 9", ["at least 5.9"]), ("a force of about 6. 0 on the Richter scale", ["about 6.0"]),
+])
+def test_magnitudes(text, labels):
+    assert _values(text, "magnitude") == labels
+
+
+def test_damage_levels_and_weapons():
+    assert _values("managed to do little damage", "damage") == ["minor"]
+    assert _values("causing minor damage", "damage") == ["minor"]
+    assert _values("a fire which virtually destroyed the store", "damage") == ["nearly destroyed"]
+    assert _values("Saturday's drone attack", "weapon") == ["drone"]
+    assert _values("the type of missile used to conduct the attack", "weapon") == ["missile"]
+    assert _values("a protester threw a petrol bomb inside", "weapon") == ["fire"]
+    assert _values("a major center of Iranian missile production", "weapon") == []
+
+
+def test_names_are_keyed_and_their_owners_recorded():
+    relations = Relations()
+    assert name_value("the Mossad intelligence agency in Israel", relations).key == "mossad"
+    assert name_value("Israel’s Mossad", relations).key == "mossad"
+    assert name_value("the city of Isfahan", relations).key == name_value("Isfahan, Iran", relations).key
+    assert name_value("The third") is None and name_value("the building") is None
+    assert ("mossad", "israel") in relations.part_of and ("isfahan", "iran") in relations.part_of
+    assert compare("agent", name_value("Mossad"), name_value("Israel"), relations).compatible
+    assert not compare("agent", name_value("Mossad"), name_value("Hezbollah"), relations).compatible
+
+
+def _first(text: str, slot: str):
+    return next(f.value for f in find_values(text) if f.slot == slot)
+
+
+def test_compatibility_with_reasons():
+    all_down = _first("they all had been shot down", "shot_down")
+    two_of_three = _first("three drones were launched, and two were shot down", "shot_down")
+    verdict = compare("shot_down", all_down, two_of_three)
+    assert not verdict.compatible and verdict.reason == "all shot down vs 2 of 3 shot down"
+    assert compare("damage", _first("little damage", "damage"), _first("minor damage", "damage")).compatible
+    assert not compare("damage", _first("minor damage", "damage"), _first("heavy damage", "damage")).compatible
+    assert not compare("weapon", _first("a drone attack", "weapon"), _first("a missile strike", "weapon")).compatible
+    assert compare("killed", count_value("15", "at least"), count_value("17")).compatible
+    assert not compare("killed", count_value("15"), count_value("17")).compatible
+    assert compare("killed", count_value("50", "about"), count_value("52")).compatible
+    assert not compare("magnitude", _first("magnitude 5.9", "magnitude"), _first("magnitude 6.1", "magnitude")).compatible
+    assert compare("time", date_value("2023-01"), date_value("2023-01-28")).compatible
+    assert not compare("time", date_value("2023-01-27"), date_value("2023-01-28")).compatible
