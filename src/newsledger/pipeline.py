@@ -203,3 +203,28 @@ class Ingestor:
             findings = findings_for_story(story, articles, attributions, events, found)
             self.store.write_resolution(story_id, found, findings)
         return len(pending)
+
+    def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:
+        try:
+            article = clean_article(raw)
+        except InputError as error:
+            report.rejected.append(Rejection(raw.origin, str(error)))
+            return
+        if article.id in seen or self.store.known_articles([article.id]):
+            report.duplicates.append((raw.origin, article.id))
+            return
+        seen.add(article.id)
+        batch.append(Work(ArticleRecords(article)))
+
+    def _process(self, batch: list[Work], report: IngestReport) -> None:
+        self.pipeline(batch)
+        for work in batch:
+            if work.failure:
+                report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
+        batch = [work for work in batch if not work.failure]
+        assignments = {w.article.id: self.linker.assign(w.article.id, w.records.features) for w in batch}
+        for work in batch:
+            work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
+        stories = [self.linker.stories[story].record() for story in dict.fromkeys(assignments.values())]
+        self.store.write([w.records for w in batch], stories, assignments)
+        report.ingested.extend(assignments)
