@@ -189,9 +189,15 @@ def bench_speed(
 def bench_attribution(
     data: Annotated[Path, typer.Option(help="Folder in PolNeAR layout: text/*.txt and attributions/*.ann.")],
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N articles.")] = None,
+    train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.[train]').")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher."""
+    if train:
+        from newsledger.extract.attribution_model import train as train_tagger
+
+        typer.echo(json.dumps(train_tagger(data), indent=2))
+        return
     from newsledger.bench import attribution
 
     _print(attribution.run(data, limit=limit), attribution.render, json_output)

@@ -1,7 +1,10 @@
-"""Attribution extraction: who said what, from dependency-parse rules over a spaCy ``Doc``.
+"""Attribution extraction: who said what, from a learned cue tagger and dependency-parse rules over a
+spaCy ``Doc``.
 
-A cue (a speech or cognition verb from ``cues.CUE_VERBS``, "according to", "in a poll", a colon after a
-speaker's name) anchors each attribution; its subject is the source and its complement the content.
+A cue anchors each attribution; its subject is the source and its complement the content. The rules
+propose cues (a speech or cognition verb from ``cues.CUE_VERBS``, "according to", "in a poll", a colon after
+a speaker's name); the cue model of ``attribution_model`` decides which words are cues, keeping the rules'
+proposals it confirms and adding the predicates PolNeAR annotates beyond them.
 Quotation marks widen the content to the whole quotation, which may span sentences and paragraphs.
 Spans follow PolNeAR's conventions: the cue is the verb with its auxiliaries, the source the full noun
 phrase, the content the clause without its final full stop (quotations keep their punctuation and marks).
@@ -13,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract import chains, cues
+from newsledger.extract import attribution_model, chains, cues
+from newsledger.extract.attribution_model import CueModel, Sheet, runs
 from newsledger.extract.chains import Draft, sentence, text_of
 from newsledger.records import Attribution
 
@@ -27,23 +31,128 @@ _OBJECTS = ("dobj", "oprd", "dative")
 _OBJECT_TAIL = ("dobj", "oprd", "prep", "dative", "xcomp", "ccomp", "advmod", "acomp")
 _QUOTE_MARK = re.compile(r"[“”\"]|''|``")
 _EDGE_PUNCT = ".,;:—–-"
+#: Dependents of a cue run that are not its content when the rules cannot frame it.
+_NOT_CONTENT = frozenset(("punct", "cc", "conj", "nsubj", "nsubjpass", "advmod", "npadvmod", "dep", "appos"))
 
 
-def extract_attributions(doc: Doc, article_id: str, entity_at: EntityAt | None = None) -> list[Attribution]:
-    """Every attribution in ``doc`` in document order of its cue, with ids ``{article_id}:a{n}``."""
-    context = _Context(doc)
+def extract_attributions(
+    doc: Doc, article_id: str, entity_at: EntityAt | None = None, *, model: CueModel | None = None
+) -> list[Attribution]:
+    """Every attribution in ``doc`` in document order of its cue, with ids ``{article_id}:a{n}``. The cue
+    model (the shipped one unless given) decides which words are cues; the rules build the rest."""
+    context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
-    for token in doc:
-        if context.quoted(token.idx):
-            continue  # the speaker's own "I think" inside a quotation is not the article's attribution
-        draft = _draft(token, context)
-        if draft is not None and draft.cue not in drafts:
-            drafts[draft.cue] = draft
+    for draft in _accepted(proposed, model or attribution_model.shipped(), context):
+        drafts.setdefault(draft.cue, draft)
     ordered = _without_nested_cues(sorted(drafts.values(), key=lambda d: d.cue))
     for draft in ordered:
         _continue_quotes(draft, context)
     chains.extend_continuations(ordered, doc)
     return chains.assemble(ordered, doc, article_id, entity_at)
+
+
+def proposals_and_context(doc: Doc) -> tuple[_Context, list[Draft]]:
+    """The lexicon rules' drafts, which the cue model weighs among its features, and the quotations and
+    paragraphs they were found in."""
+    context = _Context(doc)
+    proposed = []
+    for token in doc:
+        if context.quoted(token.idx):
+            continue  # the speaker's own "I think" inside a quotation is not the article's attribution
+        draft = _draft(token, context)
+        if draft is not None:
+            proposed.append(draft)
+    return context, proposed
+
+
+def sheet_for(doc: Doc, context: _Context, proposed: list[Draft]) -> Sheet:
+    """The cue model's view of the doc: parse, quotations, the lexicon rules' cues marked by the side their
+    content lies on, and which tokens lie in their contents (a cue after its content, "…, reported X",
+    is outside the content of the cue that governs it in the parse)."""
+    rule = [""] * len(doc)
+    for draft in proposed:
+        side = "after" if draft.content[0] >= draft.cue[1] else "before"
+        for token in doc.char_span(*draft.cue, alignment_mode="expand") or ():
+            rule[token.i] = side
+    reported = [False] * len(doc)
+    for draft in proposed:
+        for token in doc.char_span(*draft.content, alignment_mode="expand") or ():
+            if not draft.cue[0] <= token.idx < draft.cue[1]:
+                reported[token.i] = True
+    quoted = [context.quoted(token.idx) for token in doc]
+    return Sheet(doc, quoted, rule, cues.CUE_VERBS, reported)
+
+
+def _accepted(proposed: list[Draft], model: CueModel, context: _Context) -> list[Draft]:
+    """One draft per run of cue-tagged tokens: the rules' draft whose cue word is in the run, else a draft
+    built around the run's head; the cue becomes the run (widened to the rules' cue)."""
+    doc = context.doc
+    tags = model.tag(sheet_for(doc, context, proposed))
+    by_token = {d.cue_token.i: d for d in proposed}
+    drafts = []
+    for start, end in runs(tags):
+        draft = next((by_token[i] for i in range(start, end) if i in by_token), None)
+        if draft is None:
+            anchor = _run_head(doc[start:end])
+            draft = _verbal(anchor, context, open_frames=True) if anchor is not None else None
+        if draft is None:
+            draft = _around_run(doc[start:end], context)
+        if draft is not None and _fitted(draft, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), context):
+            drafts.append(draft)
+    return drafts
+
+
+def _run_head(run: Span) -> Token | None:
+    """The verb of a cue run that governs the rest (the first verb whose head lies outside the run)."""
+    return next((t for t in run if t.pos_ in ("VERB", "AUX") and _governs(t, run)), None)
+
+
+def _governs(token: Token, run: Span) -> bool:
+    return token.head == token or not run.start <= token.head.i < run.end
+
+
+def _around_run(run: Span, context: _Context) -> Draft | None:
+    """A cue the rules cannot frame: the content is what the run governs to its right ("has the support of
+    | women"), else the subject of a passive ("X were echoed"); the source the subject of its head word."""
+    head = next(t for t in run if _governs(t, run))
+    dependents = [c for t in run for c in t.rights if c.i >= run.end and c.dep_ not in _NOT_CONTENT]
+    source_token = _source_token(head)
+    if dependents:
+        content = dependents[0].left_edge.i, max(c.right_edge.i for c in dependents) + 1
+    else:
+        subject = next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
+        if subject is None:
+            return None
+        content = subject.left_edge.i, subject.right_edge.i + 1
+        source_token = None
+    content = _tidy(_clip(_token_range(run.doc, *content), head.idx, context), context)
+    if content is None:
+        return None
+    return Draft(
+        cue=(run.start_char, run.end_char),
+        cue_token=head,
+        content=content,
+        source=_source_range(source_token, head) if source_token is not None else None,
+        source_token=source_token,
+        direct=_direct(content, context),
+    )
+
+
+def _fitted(draft: Draft, start: int, end: int, context: _Context) -> bool:
+    """Join the run's span to the draft's cue; where the run reaches into the content's near edge ("his
+    critique of | X"), the cue keeps those words and the content gives them up. False if no content is left."""
+    draft.cue = min(start, draft.cue[0]), max(end, draft.cue[1])
+    content = draft.content
+    if draft.cue[0] <= content[0] < draft.cue[1]:
+        content = (draft.cue[1], content[1])
+    elif draft.cue[0] < content[1] <= draft.cue[1] and content[0] < draft.cue[0]:
+        content = (content[0], draft.cue[0])
+    if content != draft.content:
+        tidy = _tidy(content, context) if content[0] < content[1] else None
+        if tidy is None:
+            return False
+        draft.content = tidy
+    return True
 
 
 def _without_nested_cues(drafts: list[Draft]) -> list[Draft]:
@@ -198,8 +307,8 @@ def _colon(colon: Token, context: _Context) -> Draft | None:
     )
 
 
-def _verbal(verb: Token, context: _Context) -> Draft | None:
-    found = _content(verb)
+def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft | None:
+    found = _content(verb, open_frames)
     if found is None:
         return None
     content, cue_end = found
@@ -231,26 +340,27 @@ def _direct(content: Range, context: _Context) -> bool:
     return any(content[0] <= start and end <= content[1] + 1 for start, end in context.quotes)
 
 
-def _content(verb: Token) -> tuple[Range, int] | None:
+def _content(verb: Token, open_frames: bool = False) -> tuple[Range, int] | None:
     """The content's character range and where the cue ends (a governed preposition joins the cue). Which
-    complements count depends on the verb's frames in ``cues``."""
+    complements count depends on the verb's frames in ``cues``; a verb the cue model found takes any."""
     lemma = verb.lemma_.lower()
     cue_end = _cue_end(verb)
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
-    if clauses and lemma in cues.CLAUSE_CUES:
+    clause_cue = open_frames or lemma in cues.CLAUSE_CUES
+    if clauses and clause_cue:
         clause = min(clauses, key=lambda c: abs(c.i - verb.i))
         subject = _passive_subject(verb)
         if subject is not None and clause.i > verb.i and clause.dep_ == "xcomp":
             return (_edges(subject)[0], _edges(clause)[1]), cue_end  # "X is expected to win"
         return _edges(clause), cue_end
-    if lemma in cues.CLAUSE_CUES and (verb.dep_ in ("parataxis", "ccomp") or _postposed(verb)):
+    if clause_cue and (verb.dep_ in ("parataxis", "ccomp") or _postposed(verb)):
         content = _clause_without(verb.head, verb)
         if content is not None:
             return content, cue_end
     shared = _shared_with_conjunct(verb)
     if shared is not None:
         return shared
-    if lemma not in cues.OBJECT_CUES:
+    if not open_frames and lemma not in cues.OBJECT_CUES:
         return None
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in cues.CUE_PREPOSITIONS.get(lemma, ()):

@@ -1,0 +1,285 @@
+"""A learned cue detector for attribution, trained on PolNeAR TRAIN.
+
+PolNeAR marks as cues many predicates beyond speech verbs ("has been ratcheting up his critique of", "is of
+interest"), often several words long, which a lexicon cannot list. A logistic-regression tagger decides for
+every token outside quotations whether it belongs to a cue, from features of the parse already computed
+(lemma, tag, dependency, governor, dependents, neighbours) plus what the lexicon rules propose; runs of cue
+tokens become cues, and the rules in ``attribution`` build source and content around them. Inference is a
+sum of feature weights read from a small JSON artifact, so it needs neither scikit-learn nor a second
+network. ``train`` rebuilds the artifact from a PolNeAR-layout folder (scikit-learn needed only there).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+Fragments = tuple[tuple[int, int], ...]
+
+ARTIFACT = Path(__file__).with_name("attribution_model")
+WEIGHTS = "cue_weights.json.gz"  # gzip: the plain JSON is 3 MB, compressed under 1 MB
+CONFIG = "config.json"
+
+#: Dependents whose label, joined to the lemma, tells a predicate's frame ("say|ccomp", "critique|prep").
+_FRAME_DEPS = frozenset(("ccomp", "xcomp", "dobj", "prep", "nsubj", "nsubjpass", "agent", "pobj", "attr", "acomp"))
+
+
+class ArtifactMissing(RuntimeError):
+    """The trained weights are not in the package; rebuild them with ``train``."""
+
+
+# --- features ----------------------------------------------------------------------------------------------
+
+class Sheet:
+    """Per-token attributes of a doc read once, since spaCy builds strings anew on every attribute access."""
+
+    def __init__(self, doc: Doc, quoted: Sequence[bool], rule_cue: Sequence[str], lexicon: frozenset[str],
+                 reported: Sequence[bool]):
+        self.n = len(doc)
+        self.lower = [t.lower_ for t in doc]
+        self.lemma = [t.lemma_.lower() for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.ent = [t.ent_type_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.space = [t.is_space for t in doc]
+        self.quoted = quoted
+        self.rule = rule_cue
+        self.reported = reported
+        self.lexical = [lemma in lexicon for lemma in self.lemma]
+        self.children: list[list[int]] = [[] for _ in range(self.n)]
+        for i, head in enumerate(self.head):
+            if head != i:
+                self.children[head].append(i)
+
+
+def features(sheet: Sheet, i: int) -> list[str]:
+    """The cue features of token ``i``: itself, its governor chain up to the nearest verb, its dependents
+    and its neighbours, whether the lexicon rules put it in a cue (and on which side they found the
+    content), and whether it lies in the content of another proposed cue."""
+    lemma, pos, dep, head = sheet.lemma[i], sheet.pos[i], sheet.dep[i], sheet.head[i]
+    h_lemma = sheet.lemma[head] if head != i else "<root>"
+    found = [
+        "b", "w=" + sheet.lower[i], "l=" + lemma, "p=" + pos, "d=" + dep, "lp=" + lemma + "|" + pos,
+        "ld=" + lemma + "|" + dep, "hl=" + h_lemma, "hp=" + sheet.pos[head], "hd=" + sheet.dep[head],
+        "dhl=" + dep + "|" + h_lemma, "lhl=" + lemma + "|" + h_lemma, "e=" + sheet.ent[i],
+        "r=" + sheet.rule[i] + pos, "hr=" + sheet.rule[head], "x=" + str(sheet.lexical[i]) + pos,
+        "hx=" + str(sheet.lexical[head]) + dep, "rd=" + sheet.rule[i] + dep,
+        "ic=" + str(sheet.reported[i]) + sheet.rule[head] + dep,
+    ]
+    if sheet.lexical[i]:  # "…, reported The Wall Street Journal": a post-posed cue between comma and name
+        before = sheet.lower[i - 1] if i > 0 else "<s>"
+        found.append("xp=" + before + "|" + (sheet.pos[i + 1] if i + 1 < sheet.n else "</s>"))
+    for child in sheet.children[i]:
+        c_dep = sheet.dep[child]
+        found.append("c=" + c_dep)
+        if c_dep in _FRAME_DEPS:
+            found.append("lc=" + lemma + "|" + c_dep)
+            if c_dep == "prep":
+                found.append("lcp=" + lemma + "|" + sheet.lower[child])
+    found += _neighbours(sheet, i) + _anchor(sheet, i)
+    return found
+
+
+def _neighbours(sheet: Sheet, i: int) -> list[str]:
+    prev_l = sheet.lemma[i - 1] if i > 0 else "<s>"
+    next_l = sheet.lemma[i + 1] if i + 1 < sheet.n else "</s>"
+    prev_p = sheet.pos[i - 1] if i > 0 else "<s>"
+    next_p = sheet.pos[i + 1] if i + 1 < sheet.n else "</s>"
+    return [
+        "l-1=" + prev_l, "l+1=" + next_l, "p-1=" + prev_p, "p+1=" + next_p,
+        "ll-1=" + prev_l + "|" + sheet.lemma[i], "ll+1=" + sheet.lemma[i] + "|" + next_l,
+        "pp=" + prev_p + "|" + sheet.pos[i] + "|" + next_p,
+        "r-1=" + (sheet.rule[i - 1] if i > 0 else ""), "r+1=" + (sheet.rule[i + 1] if i + 1 < sheet.n else ""),
+    ]
+
+
+def _anchor(sheet: Sheet, i: int) -> list[str]:
+    """The path of dependency labels up to the nearest verb ("critique" -> "dobj"), with that verb's lemma:
+    the words of a multi-word cue hang off its verb."""
+    path, j = [], i
+    for _ in range(3):
+        if sheet.pos[j] in ("VERB", "AUX") and j != i:
+            break
+        path.append(sheet.dep[j])
+        if sheet.head[j] == j:
+            return ["path=" + ">".join(path) + "|root"]
+        j = sheet.head[j]
+    joined = ">".join(path)
+    return ["path=" + joined, "pathl=" + joined + "|" + sheet.lemma[j], "pathx=" + joined + "|" + sheet.rule[j]]
+
+
+# --- the model ---------------------------------------------------------------------------------------------
+
+class CueModel:
+    """Logistic-regression weights over string features, and the probability above which a token is cue."""
+
+    def __init__(self, weights: dict[str, float], threshold: float):
+        self.weights = weights
+        self.threshold = threshold
+        self._margin = math.log(threshold / (1 - threshold))
+
+    def tag(self, sheet: Sheet) -> list[bool]:
+        """Cue membership of every token; tokens inside quotations and whitespace are never cue."""
+        get, margin = self.weights.get, self._margin
+        return [
+            not sheet.quoted[i] and not sheet.space[i] and sum(get(f, 0.0) for f in features(sheet, i)) > margin
+            for i in range(sheet.n)
+        ]
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        payload = {"threshold": self.threshold, "weights": dict(sorted(self.weights.items()))}
+        data = json.dumps(payload, separators=(",", ":")).encode("utf-8")
+        (folder / WEIGHTS).write_bytes(gzip.compress(data, mtime=0))  # mtime 0: the same model, the same bytes
+
+    @classmethod
+    def read(cls, folder: Path) -> CueModel:
+        path = folder / WEIGHTS
+        if not path.exists():
+            raise ArtifactMissing(
+                f"attribution cue model not found at {path}; rebuild it with "
+                "newsledger.extract.attribution_model.train(<PolNeAR train dir>, <folder>)"
+            )
+        payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+        return cls(payload["weights"], payload["threshold"])
+
+
+@lru_cache(maxsize=1)
+def shipped() -> CueModel:
+    """The model shipped in the package, loaded once."""
+    return CueModel.read(ARTIFACT)
+
+
+def runs(tags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of cue tokens as token ranges."""
+    spans, start = [], None
+    for i, tag in enumerate([*tags, False]):
+        if tag and start is None:
+            start = i
+        elif not tag and start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
+
+
+# --- training ----------------------------------------------------------------------------------------------
+
+#: Hyperparameters of the shipped model, chosen by cross-validation on PolNeAR TRAIN folds.
+#: ``prune`` drops weights smaller than it, which keeps the artifact under 5 MB at no measured cost.
+DEFAULTS = {"alpha": 1e-5, "epochs": 15, "min_count": 2, "prune": 0.03, "threshold": 0.4, "seed": 0}
+
+LICENCE_NOTE = (
+    "Trained on PolNeAR (Newell, Margolin & Ruths, LREC 2018), TRAIN split only. The corpus states no licence; "
+    "it is a research corpus of news articles. The weights are derived statistics, not the texts."
+)
+
+
+def train(train_dir: Path, out: Path = ARTIFACT, folds: int = 5, **overrides) -> dict:
+    """Fit the cue model on a PolNeAR-layout folder (TRAIN only: never dev or test) and write it with its
+    config to ``out``. With ``folds`` > 1, the attribution benchmark is first run on held-out document folds
+    of that same folder, which the result reports. Deterministic for a given ``seed``."""
+    from newsledger.annotate.nlp import load
+    from newsledger.bench.attribution import load_articles
+
+    params = {**DEFAULTS, **overrides}
+    articles = load_articles(Path(train_dir))
+    docs = list(load().pipe((a.text for a in articles), batch_size=32))
+    per_doc = [_doc_examples(doc, article) for doc, article in zip(docs, articles, strict=True)]
+    validation = _cross_validate(articles, docs, per_doc, folds, params) if folds > 1 else None
+    model = CueModel(_fit_docs(per_doc, range(len(docs)), params), params["threshold"])
+    model.save(Path(out))
+    config = {
+        "model": "logistic-regression cue tagger over spaCy parse features (newsledger.extract.attribution_model)",
+        "data": {"train_dir": str(train_dir), "articles": len(articles),
+                 "annotation_files": sum(len(a.annotations) for a in articles)},
+        "params": params,
+        "features": len(model.weights),
+        "cross_validation": validation,
+        "licence": LICENCE_NOTE,
+    }
+    (Path(out) / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return config
+
+
+def _doc_examples(doc: Doc, article) -> list[tuple[list[list[str]], list[bool]]]:
+    """One set of rows per annotator file (doubly annotated articles teach both readings)."""
+    return [examples(doc, [g.cue for g in gold]) for gold in article.annotations]
+
+
+def _fit_docs(per_doc: list, chosen: Iterable[int], params: dict) -> dict[str, float]:
+    rows, labels = [], []
+    for n in chosen:
+        for doc_rows, doc_labels in per_doc[n]:
+            rows += doc_rows
+            labels += doc_labels
+    return fit(rows, labels, params["alpha"], params["epochs"], params["min_count"], params["prune"], params["seed"])
+
+
+def _cross_validate(articles: list, docs: list[Doc], per_doc: list, folds: int, params: dict) -> dict:
+    """Overlap and exact F1 of the whole extractor on each held-out fold of documents, pooled."""
+    import random
+
+    from newsledger.bench.attribution import Counts, score_article
+    from newsledger.extract.attribution import extract_attributions
+
+    order = list(range(len(docs)))
+    random.Random(params["seed"]).shuffle(order)
+    total = Counts()
+    for k in range(folds):
+        held = set(order[k::folds])
+        model = CueModel(_fit_docs(per_doc, [n for n in order if n not in held], params), params["threshold"])
+        for n in sorted(held):
+            predicted = extract_attributions(docs[n], articles[n].name, model=model)
+            total.merge(score_article(docs[n], articles[n], predicted))
+    return {"folds": folds, "scores": total.table()}
+
+
+def examples(doc: Doc, gold_cues: Iterable[Fragments]) -> tuple[list[list[str]], list[bool]]:
+    """Feature rows and cue labels for the tokens the model tags (outside quotations, not whitespace)."""
+    from newsledger.extract.attribution import proposals_and_context, sheet_for
+
+    context, proposed = proposals_and_context(doc)
+    sheet = sheet_for(doc, context, proposed)
+    inside = labelled(doc, gold_cues)
+    kept = [i for i in range(sheet.n) if not sheet.quoted[i] and not sheet.space[i]]
+    return [features(sheet, i) for i in kept], [inside[i] for i in kept]
+
+
+def labelled(doc: Doc, gold_cues: Iterable[Fragments]) -> list[bool]:
+    """Which tokens lie in a gold cue (cues given as character fragments)."""
+    inside = [False] * len(doc)
+    for fragments in gold_cues:
+        for start, end in fragments:
+            for token in doc.char_span(start, end, alignment_mode="expand") or ():
+                inside[token.i] = True
+    return inside
+
+
+def fit(rows: list[list[str]], labels: list[bool], alpha: float, epochs: int, min_count: int, prune: float,
+        seed: int) -> dict[str, float]:
+    """Logistic-regression weights (SGD, seeded) for features seen at least ``min_count`` times, rounded and
+    without those below ``prune``; the bias is folded into the always-on feature "b"."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import SGDClassifier
+
+    counts = Counter(f for row in rows for f in set(row))
+    vocab = {f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= min_count))}
+    indices, indptr = [], [0]
+    for row in rows:
+        indices.extend(sorted({vocab[f] for f in row if f in vocab}))
+        indptr.append(len(indices))
+    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+    model = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, random_state=seed)
+    model.fit(matrix, np.array(labels))
+    weights = {f: round(float(model.coef_[0][n]), 3) for f, n in vocab.items()}
+    weights["b"] = round(weights.get("b", 0.0) + float(model.intercept_[0]), 3)
+    return {f: w for f, w in weights.items() if abs(w) >= prune or f == "b"}

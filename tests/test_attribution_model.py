@@ -1,0 +1,86 @@
+"""The learned cue model: training on a tiny PolNeAR-layout folder, the shipped artifact, a missing one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsledger.annotate.nlp import load
+from newsledger.extract import attribution_model
+from newsledger.extract.attribution import extract_attributions
+from newsledger.extract.attribution_model import ArtifactMissing, CueModel
+
+SENTENCES = [
+    ("Smith", "said", "the plan had failed"),
+    ("The minister", "warned", "that prices would rise"),
+    ("Jones", "has been ratcheting up his critique of", "the budget"),
+    ("The mayor", "said", "the bridge would reopen"),
+]
+
+
+def _write_corpus(folder: Path) -> None:
+    """Two articles in PolNeAR layout whose sentences are each one attribution: source, cue, content."""
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    for n, pair in enumerate((SENTENCES[:2], SENTENCES[2:])):
+        text, lines = "", []
+        for source, cue, content in pair:
+            start = len(text)
+            text += f"{source} {cue} {content}. Prices rose in the spring.\n\n"
+            spans = [("Source", start, start + len(source))]
+            spans.append(("Cue", spans[0][2] + 1, spans[0][2] + 1 + len(cue)))
+            spans.append(("Content", spans[1][2] + 1, spans[1][2] + 1 + len(content)))
+            ids = []
+            for role, begin, end in spans:
+                ids.append(f"T{len(lines) + 1}")
+                lines.append(f"{ids[-1]}\t{role} {begin} {end}\t{text[begin:end]}")
+            event = f"E{len(lines)}\tAttribution:{ids[1]} Source:{ids[0]} Cue:{ids[1]} Content:{ids[2]}"
+            lines.append(event)
+        (folder / "text" / f"pub_{n}.txt").write_text(text, encoding="utf-8")
+        (folder / "attributions" / f"pub_{n}.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> tuple[Path, dict]:
+    root = tmp_path_factory.mktemp("polnear")
+    _write_corpus(root / "train")
+    out = root / "model"
+    config = attribution_model.train(root / "train", out, folds=2, min_count=1, prune=0.0, epochs=30)
+    return out, config
+
+
+def test_training_writes_weights_and_config(trained):
+    out, config = trained
+    assert (out / attribution_model.WEIGHTS).exists()
+    assert json.loads((out / attribution_model.CONFIG).read_text()) == config
+    assert config["data"]["articles"] == 2 and config["params"]["min_count"] == 1
+    assert "licence" in config and config["cross_validation"]["folds"] == 2
+
+
+def test_trained_model_finds_the_cues_it_was_taught(trained):
+    model = CueModel.read(trained[0])
+    attributions = extract_attributions(load()("Brown said the talks had collapsed."), "t", model=model)
+    assert [a.cue.text for a in attributions] == ["said"]
+    assert attributions[0].content.text == "the talks had collapsed"
+
+
+def test_training_is_deterministic(trained, tmp_path):
+    _write_corpus(tmp_path / "train")
+    attribution_model.train(tmp_path / "train", tmp_path / "again", folds=0, min_count=1, prune=0.0, epochs=30)
+    first = (trained[0] / attribution_model.WEIGHTS).read_bytes()
+    assert (tmp_path / "again" / attribution_model.WEIGHTS).read_bytes() == first
+
+
+def test_shipped_artifact_loads_and_is_small():
+    model = attribution_model.shipped()
+    assert model.weights and 0 < model.threshold < 1
+    config = json.loads((attribution_model.ARTIFACT / attribution_model.CONFIG).read_text())
+    assert config["licence"] and "train" in config["data"]["train_dir"]
+    assert sum(p.stat().st_size for p in attribution_model.ARTIFACT.iterdir()) < 5_000_000
+
+
+def test_missing_artifact_is_a_clear_error(tmp_path):
+    with pytest.raises(ArtifactMissing, match="train"):
+        CueModel.read(tmp_path)
