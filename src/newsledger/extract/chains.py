@@ -133,7 +133,7 @@ def _record(draft: Draft, kind: SourceKind, doc: Doc, article_id: str, n: int, e
             start=draft.source[0],
             end=draft.source[1],
             kind=kind,
-            entity=entity_at(*entity_span),
+            entity=None if kind is SourceKind.ANONYMOUS else entity_at(*entity_span),  # "U.S. officials" are not the U.S.
             resolved=draft.resolved[0] if draft.resolved else None,
             anonymity=anonymity,
             affiliation=affiliation,
@@ -340,11 +340,14 @@ def _cited_report(kept: list[Draft], citing: Draft, doc: Doc) -> Draft | None:
 
 
 def _relays(draft: Draft, drafts: list[Draft], kinds: dict, doc: Doc, entity_at: EntityAt) -> list[Relay]:
-    """Outer attributions whose content holds this cue, outermost first, then outlets the source spoke to."""
+    """Outer attributions whose content holds this cue (those that report it, not those that merely believe
+    it), outermost first, then outlets the source spoke to."""
     chain: list[Relay] = []
     outer = _container(draft, drafts)
     if outer is not None:
-        chain = _relays(outer, drafts, kinds, doc, entity_at) + [_as_relay(outer, kinds, doc, entity_at)]
+        chain = _relays(outer, drafts, kinds, doc, entity_at)
+        if outer.cue_token.lemma_.lower() not in cues.ATTITUDE_LEMMAS:
+            chain.append(_as_relay(outer, kinds, doc, entity_at))
     if draft.relay is not None:
         chain.append(_with_entity(draft.relay, entity_at))
     chain.extend(_outlets_spoken_to(draft, doc, entity_at))

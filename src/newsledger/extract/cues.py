@@ -80,6 +80,8 @@ HEDGE_LEMMAS = words(
     "claim allege believe think suspect suggest speculate guess surmise reckon estimate fear hope"
 )
 DENY_LEMMAS = words("deny reject dismiss refute rebut disavow dispute")
+#: Cues of a state of mind: who believes or wishes something passes nothing on, so is no relay in a chain.
+ATTITUDE_LEMMAS = words("believe think wish hope fear want expect suspect worry feel doubt assume consider")
 DECLINE_LEMMAS = words("decline refuse")
 #: Content that negates involvement reads as a denial whatever the cue ("played no role").
 DENIAL_PATTERNS = (
