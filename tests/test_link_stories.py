@@ -58,3 +58,63 @@ def test_stories_remember_their_date_range():
     record = linker.stories["s_a1"].record()
     assert (record.first_seen, record.last_seen, record.articles) == ("2023-01-28", "2023-02-20", ["a1", "a2"])
     assert linker.assign("a3", _features(["strike", "drone"], day="2023-04-30", keys=["drone"])) == "s_a3"
+
+
+SKETCHES = {"a1": list(range(100, 132)), "a2": list(range(200, 232))}
+
+
+def _two_stories_and_a_bridge(config):
+    """s_a1 and s_a2 share no term; a3 has both halves, joins one and makes it like the other."""
+    linker = StoryLinker(config)
+    linker.assign("a1", _features(["quake", "aceh", "tsunami", "wave"], keys=["common"], sketch=SKETCHES["a1"]))
+    linker.assign("a2", _features(["rescue", "village", "death", "toll"], keys=["common"], sketch=SKETCHES["a2"]))
+    joined = linker.assign("a3", _features(["quake", "aceh", "tsunami", "wave", "rescue", "village", "death", "toll"],
+                                           keys=["common"]))
+    return linker, joined
+
+
+def test_a_story_that_grows_like_another_absorbs_it():
+    linker, joined = _two_stories_and_a_bridge(LinkerConfig(merge_threshold=0.15))
+    assert joined in ("s_a1", "s_a2")
+    absorbed = "s_a2" if joined == "s_a1" else "s_a1"  # the joined story is the larger: it survives
+    assert linker.take_merges() == [(absorbed, joined)]
+    assert linker.take_merges() == []
+    assert set(linker.stories) == {joined}
+    assert sorted(linker.stories[joined].record().articles) == ["a1", "a2", "a3"]
+    assert {linker.story_of(a) for a in ("a1", "a2", "a3")} == {joined}
+    assert list(linker._index["common"]) == [joined]
+
+
+def test_stories_stay_apart_below_the_merge_threshold():
+    linker, _ = _two_stories_and_a_bridge(LinkerConfig())
+    assert linker.take_merges() == []
+    assert set(linker.stories) == {"s_a1", "s_a2"}
+
+
+def test_a_copy_of_an_absorbed_article_joins_the_survivor():
+    linker, joined = _two_stories_and_a_bridge(LinkerConfig(merge_threshold=0.15))
+    original = "a2" if joined == "s_a1" else "a1"
+    assert linker.assign("a4", _features(["other"], keys=["elsewhere"], sketch=SKETCHES[original])) == joined
+    assert linker.duplicate_of == {"a4": original}
+
+
+def test_a_merge_in_the_store_removes_the_absorbed_story_and_what_was_resolved_for_it(tmp_path):
+    from sqlalchemy import insert
+
+    from newsledger.records import Article, ArticleRecords, Story
+    from newsledger.store import schema
+    from newsledger.store.ledger import Store
+
+    store = Store(str(tmp_path / "l.db"))
+    records = [ArticleRecords(Article(id=a, text="Text."), features={"terms": {}}) for a in ("a1", "a2")]
+    store.write(records, [Story("s_a1", "t", ["a1"]), Story("s_a2", "u", ["a2"])], {"a1": "s_a1", "a2": "s_a2"})
+    for story in ("s_a1", "s_a2"):
+        store.write_resolution(story, [], [])
+    with store.engine.begin() as connection:
+        for table in (schema.cross_events, schema.findings):
+            connection.execute(insert(table).values(id=f"x_{table.name}", story="s_a2", data={}))
+    store.write([], [Story("s_a1", "t", ["a1", "a2"])], {"a1": "s_a1", "a2": "s_a1"}, removed_stories=["s_a2"])
+    assert [s.id for s in store.stories()] == ["s_a1"]
+    assert store.count("cross_events") == store.count("findings") == 0
+    assert store.unresolved_stories() == ["s_a1"]
+    assert [(a, s) for a, s, _ in store.linking_state()] == [("a1", "s_a1"), ("a2", "s_a1")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -141,3 +142,19 @@ def test_a_stopped_resolution_is_completed_by_the_next_run(tmp_path):
         ledger.ingest(sample_paths()[:1])  # nothing new to ingest, but the story gets resolved
         assert ledger.store.unresolved_stories() == []
         assert ledger.store.cross_events(story)
+
+
+def test_markdown_brief_shows_hostile_text_as_text(tmp_path):
+    record = {
+        "text": "The minister said the talks would resume on Monday.",
+        "title": "# [Title](javascript:alert(1)) <script>x</script>",
+        "outlet": "![pixel](http://tracker.invalid/x.png)",
+    }
+    feed = tmp_path / "hostile.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([feed])
+        text = ledger.brief(fmt="md")
+    assert "pixel" in text and "Title" in text  # shown, as text
+    assert not re.search(r"(?<!\\)\]\(", text)  # no link or image survives: every "](" is escaped
+    assert "<script" not in text and "# # " not in text  # the title's own "#" is escaped

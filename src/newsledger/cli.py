@@ -15,6 +15,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.report import export as exporting
@@ -96,8 +99,8 @@ def ingest(
         ) as progress:
             task = progress.add_task("ingest", total=total or None)
             report = ledger.ingest(inputs, metadata, max_bytes, lambda size: progress.advance(task, size))
-    except (LedgerError, OSError, ValueError) as error:
-        raise _fail(str(error)) from error
+    except (LedgerError, ModelNotFound, SQLAlchemyError, OSError, ValueError) as error:
+        raise _fail(f"ingest into {ledger.store.location} stopped: {error}") from error
     finally:
         ledger.close()
     for rejection in report.rejected:
@@ -233,7 +236,6 @@ def serve(
     from newsledger.web import server
 
     try:
-        server.check(host, token)
         server.run(db or DEFAULT_DB, host, port, token)
     except server.ServeError as error:
         raise typer.BadParameter(str(error)) from error

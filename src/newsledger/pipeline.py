@@ -82,10 +82,21 @@ def annotation_stage(model: str | None = None) -> Stage:
     nlp = load(model)
 
     def annotate(batch: list[Work]) -> None:
-        for work, doc in zip(batch, nlp.pipe(w.article.text for w in batch)):
-            work.doc = doc
+        try:
+            for work, doc in zip(batch, nlp.pipe(w.article.text for w in batch)):
+                work.doc = doc
+        except Exception:  # noqa: BLE001 - find the article spaCy refused, keep the others
+            for work in batch:
+                _annotate_one(nlp, work)
 
     return Stage("annotate", requires=("article",), assigns=("doc",), run=annotate)
+
+
+def _annotate_one(nlp, work: Work) -> None:
+    try:
+        work.doc = nlp(work.article.text)
+    except Exception as error:  # noqa: BLE001 - e.g. a text longer than the model accepts
+        work.failure = f"could not be processed (annotate: {type(error).__name__}: {error})"
 
 
 def _each(function: Callable[[Work], None]) -> Callable[[list[Work]], None]:
@@ -160,10 +171,14 @@ class Ingestor:
         self.store = store
         self.batch_size = batch_size
         self.pipeline = Pipeline([annotation_stage(model), *extraction_stages()])
-        self.linker = StoryLinker()
-        for article, story, features in store.linking_state():
-            self.linker.restore(article, story, features)
+        self.linker = self._linker_from_store()
         self.coref_model = CorefModel.load()
+
+    def _linker_from_store(self) -> StoryLinker:
+        linker = StoryLinker()
+        for article, story, features in self.store.linking_state():
+            linker.restore(article, story, features)
+        return linker
 
     def ingest(
         self,
@@ -187,10 +202,10 @@ class Ingestor:
                 batch = []
         if batch:
             self._process(batch, report)
-        self.resolve_cross_events()
+        self.resolve_stories()
         return report
 
-    def resolve_cross_events(self) -> int:
+    def resolve_stories(self) -> int:
         """Cluster the event mentions, and reconcile what the sources say, of every story that gained articles
         since it was last resolved (also those an interrupted run left behind); returns how many were resolved."""
         pending = self.store.unresolved_stories()
@@ -222,9 +237,20 @@ class Ingestor:
             if work.failure:
                 report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
         batch = [work for work in batch if not work.failure]
-        assignments = {w.article.id: self.linker.assign(w.article.id, w.records.features) for w in batch}
         for work in batch:
+            self.linker.assign(work.article.id, work.records.features)
             work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
+        # A merge moves the absorbed story's articles, stored ones too, to the survivor, which a later merge in
+        # the batch may absorb in turn: the stories are stored as they end the batch, the absorbed ones removed.
+        merges = self.linker.take_merges()
+        assignments = {w.article.id: self.linker.story_of(w.article.id) for w in batch}
+        for survivor in dict.fromkeys(survivor for _, survivor in merges if survivor in self.linker.stories):
+            assignments.update(dict.fromkeys(self.linker.stories[survivor].articles, survivor))
         stories = [self.linker.stories[story].record() for story in dict.fromkeys(assignments.values())]
-        self.store.write([w.records for w in batch], stories, assignments)
-        report.ingested.extend(assignments)
+        removed = list(dict.fromkeys(story for story, _ in merges))
+        try:
+            self.store.write([w.records for w in batch], stories, assignments, removed_stories=removed)
+        except Exception:
+            self.linker = self._linker_from_store()  # forget the batch the ledger did not take
+            raise
+        report.ingested.extend(w.article.id for w in batch)

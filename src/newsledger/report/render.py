@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -34,10 +35,14 @@ def render(briefs: list[dict[str, Any]], fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]#|!])")
+
+
 def _md(text: str | None) -> str:
-    """Article text is untrusted: neutralise HTML so a Markdown viewer cannot run it, and fold newlines."""
-    text = text or ""
-    return " ".join(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
+    """Article text is untrusted: neutralise HTML, and the Markdown that would make links, images or code of
+    it, so a Markdown viewer shows it as text; fold newlines."""
+    text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(_MARKDOWN_SIGNS.sub(r"\\\1", text).split())
 
 
 def _markdown(brief: dict[str, Any]) -> str:

@@ -108,11 +108,25 @@ class Store:
             rows = connection.execute(select(t.articles.c.id).where(t.articles.c.id.in_(wanted)))
             return {row.id for row in rows}
 
-    def write(self, batch: list[ArticleRecords], stories: list[Story], assignments: dict[str, str]) -> None:
-        """Store a batch of articles with their records, and the stories they changed, atomically."""
+    def write(
+        self,
+        batch: list[ArticleRecords],
+        stories: list[Story],
+        assignments: dict[str, str],
+        removed_stories: Iterable[str] = (),
+    ) -> None:
+        """Store a batch of articles with their records, and the stories they changed, atomically.
+
+        ``removed_stories`` were merged into others (whose articles ``assignments`` must move): they go with
+        their cross-document events and findings, in the same transaction, so no reader sees half a merge."""
         with self.engine.begin() as connection:
             for records in batch:
                 self._write_article(connection, records)
+            removed = list(removed_stories)
+            if removed:
+                for table in (t.stories, t.cross_events, t.findings, t.resolved_stories):
+                    key = table.c.id if table is t.stories else table.c.story
+                    connection.execute(delete(table).where(key.in_(removed)))
             for story in stories:
                 connection.execute(delete(t.stories).where(t.stories.c.id == story.id))
                 connection.execute(insert(t.stories).values(id=story.id, data=to_dict(story)))

@@ -19,8 +19,9 @@ from newsledger.web.security import Guard, check_token
 from newsledger.web.templating import page
 
 DESCRIPTION = """Read-only access to a newsledger ledger. Lists are paginated with opaque cursors: pass the
-`next` of a page as `cursor` to read the following one. Findings arrive with a later release: `/api/v1/findings`
-answers an empty list until then. When the server was started with a token, send `Authorization: Bearer <token>`."""
+`next` of a page as `cursor` to read the following one. Findings (corroborated, single source, disputed, denied,
+no comment) and cross-document events can be filtered by story. When the server was started with a token, send
+`Authorization: Bearer <token>`."""
 
 
 def create_app(location: str | Path, token: str | None = None, loopback_only: bool = False) -> FastAPI:

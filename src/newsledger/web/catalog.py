@@ -24,7 +24,7 @@ from newsledger.web.search import SearchIndex
 class Snapshot:
     """The catalog of one version of the ledger: replaced whole, so a request never sees half of a rebuild."""
 
-    version: int
+    version: tuple[int, int]
     stories: list[Story]  # ordered by id
     by_id: dict[str, Story]
     story_of: dict[str, str]  # article id -> story id
@@ -64,11 +64,15 @@ class Catalog:
                 snapshot.briefs.popitem(last=False)
         return brief
 
-    def _version(self) -> int:
+    def _version(self) -> tuple[int, int]:
+        """Changes when articles arrive and when stories get their cross-document events and findings
+        (written after the articles, at the end of an ingest run)."""
         with self.store.engine.connect() as connection:
-            return connection.execute(select(func.max(t.articles.c.seq))).scalar() or 0
+            latest = connection.execute(select(func.max(t.articles.c.seq))).scalar() or 0
+            resolved = connection.execute(select(func.count()).select_from(t.resolved_stories)).scalar() or 0
+        return latest, resolved
 
-    def _build(self, version: int) -> Snapshot:
+    def _build(self, version: tuple[int, int]) -> Snapshot:
         stories = sorted(self.store.stories(), key=lambda s: s.id)
         story_of = {article: story.id for story in stories for article in story.articles}
         outlets: dict[str, set[str]] = {}
