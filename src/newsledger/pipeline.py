@@ -208,6 +208,7 @@ class Ingestor:
     def resolve_stories(self) -> int:
         """Cluster the event mentions, and reconcile what the sources say, of every story that gained articles
         since it was last resolved (also those an interrupted run left behind); returns how many were resolved."""
+        started = time.perf_counter()
         pending = self.store.unresolved_stories()
         for story_id in pending:
             story = self.store.story(story_id)
@@ -217,7 +218,13 @@ class Ingestor:
             found = cross_events(story_id, events, self.store.story_features(story_id), self.coref_model)
             findings = findings_for_story(story, articles, attributions, events, found)
             self.store.write_resolution(story_id, found, findings)
+        self._count("resolve", started)
         return len(pending)
+
+    def _count(self, step: str, started: float) -> None:
+        """Seconds of the steps around the stages (linking and storing, resolving), reported beside them."""
+        seconds = self.pipeline.seconds
+        seconds[step] = seconds.get(step, 0.0) + time.perf_counter() - started
 
     def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:
         try:
@@ -237,6 +244,7 @@ class Ingestor:
             if work.failure:
                 report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
         batch = [work for work in batch if not work.failure]
+        started = time.perf_counter()
         for work in batch:
             self.linker.assign(work.article.id, work.records.features)
             work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
@@ -253,4 +261,5 @@ class Ingestor:
         except Exception:
             self.linker = self._linker_from_store()  # forget the batch the ledger did not take
             raise
+        self._count("link and store", started)
         report.ingested.extend(w.article.id for w in batch)

@@ -16,8 +16,10 @@ Pure and deterministic: the same records give the same findings, ids ``f_<story>
 
 from __future__ import annotations
 
+import math
+
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -399,10 +401,10 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
             x = parent[x]
         return x
 
-    for i, a in enumerate(candidates):
-        for b in candidates[i + 1:]:
-            if a.article != b.article and _jaccard(words[a.id], words[b.id]) >= CLAIM_SIMILARITY:
-                parent[find(b.id)] = find(a.id)
+    by_id = {a.id: a for a in candidates}
+    for a_id, b_id in _similar_pairs(words, CLAIM_SIMILARITY):
+        if by_id[a_id].article != by_id[b_id].article:
+            parent[find(b_id)] = find(a_id)
     groups: dict[str, list[Attribution]] = defaultdict(list)
     for a in candidates:
         groups[find(a.id)].append(a)
@@ -419,6 +421,26 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
         found.append(Finding("", context.story.id, None, "claim", status, [_slot_value(context, claims)],
                              len(confirming), explanation))
     return found
+
+
+def _similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[str, str]]:
+    """Pairs of ids whose word sets reach ``threshold`` Jaccard, in id order, without comparing every pair.
+
+    Prefix filtering: with words ordered rarest first, two sets with Jaccard ≥ t share a word among the first
+    |A| − ⌈t·|A|⌉ + 1 of each, so only sets sharing such a prefix word are compared (a large story has
+    thousands of attributions)."""
+    frequency = Counter(word for found in words.values() for word in found)
+    index: dict[str, list[str]] = defaultdict(list)
+    pairs = set()
+    for item in sorted(words):
+        ordered = sorted(words[item], key=lambda w: (frequency[w], w))
+        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
+        for other in {o for word in prefix for o in index[word]}:
+            if _jaccard(words[other], words[item]) >= threshold:
+                pairs.add((other, item))
+        for word in prefix:
+            index[word].append(item)
+    return sorted(pairs)
 
 
 def _content_words(text: str) -> set[str]:
