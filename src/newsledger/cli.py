@@ -80,7 +80,7 @@ def ingest(
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name [default: $NEWSLEDGER_MODEL or the best installed English model].")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles parsed and stored together, in one transaction.")] = 32,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Articles parsed and stored together, in one transaction. [default: 32]")] = None,
 ) -> None:
     """Ingest articles into the ledger: clean, deduplicate, extract, link into stories.
 
