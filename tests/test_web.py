@@ -213,8 +213,9 @@ def test_map_places_only_events_with_coordinates():
     assert places == [{"name": "Isfahan", "x": pytest.approx(231.67), "y": pytest.approx(57.35), "event": "strike — Isfahan"}]
     story = {"id": "s1", "title": "T", "first_seen": None, "last_seen": None, "key_entities": []}
     html = environment().get_template("story.html").render(
-        request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": []},
-        entities=[], not_said=[], places=places,
+        request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": [],
+                             "findings": {"established": [], "single_source": [], "disputed": [], "denied": []}},
+        entities=[], not_said=[], places=places, SHOWN=8, TIMELINE_SHOWN=60,
     )
     assert 'id="map"' in html and "<circle" in html and "Isfahan — strike — Isfahan" in html
 
@@ -407,3 +408,11 @@ def test_bench_serve_measures_every_endpoint(ledger_path):
         assert row["requests"] == 6 and row["errors"] == 0, name
         assert 0 < row["p50_ms"] <= row["p95_ms"] <= row["p99_ms"] <= row["max_ms"]
     assert "story page" in bench.render(result)
+
+
+def test_story_page_shows_the_findings_sections(client, records):
+    story = next(s for s in records["stories"] if len(s["articles"]) == 2)
+    page = client.get(f"/stories/{story['id']}").text
+    for heading in ("Established", "Single source", "Disputed", "Denied or no comment"):
+        assert f">{heading}</h2>" in page
+    assert "all had been shot down" in page and "two were shot down" in page  # the disputed drones, both sides

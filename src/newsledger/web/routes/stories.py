@@ -97,6 +97,12 @@ def story_list(
     )
 
 
+#: A story of 80 articles has thousands of attributions: the page shows the first of each list and says how many
+#: more there are (the article pages and the API hold them all), so it stays readable and fast.
+SHOWN = 8
+TIMELINE_SHOWN = 60
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse, summary="A story's brief")
 def story_page(request: Request, story_id: str):
     story = catalog(request).current().by_id.get(story_id)
@@ -111,6 +117,8 @@ def story_page(request: Request, story_id: str):
         entities=queries.entity_counts(store(request), story.articles, limit=40),
         not_said=[at for at in said if at["stance"] in NOT_SAID],
         places=places(brief),
+        SHOWN=SHOWN,
+        TIMELINE_SHOWN=TIMELINE_SHOWN,
     )
 
 
