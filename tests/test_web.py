@@ -215,7 +215,7 @@ def test_map_places_only_events_with_coordinates():
     html = environment().get_template("story.html").render(
         request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": [],
                              "findings": {"established": [], "single_source": [], "disputed": [], "denied": []}},
-        entities=[], not_said=[], places=places, SHOWN=8, TIMELINE_SHOWN=60,
+        entities=[], not_said=[], places=places, SHOWN=8, SOURCES_SHOWN=30, TIMELINE_SHOWN=60,
     )
     assert 'id="map"' in html and "<circle" in html and "Isfahan — strike — Isfahan" in html
 

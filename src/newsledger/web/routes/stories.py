@@ -100,6 +100,7 @@ def story_list(
 #: A story of 80 articles has thousands of attributions: the page shows the first of each list and says how many
 #: more there are (the article pages and the API hold them all), so it stays readable and fast.
 SHOWN = 8
+SOURCES_SHOWN = 30
 TIMELINE_SHOWN = 60
 
 
@@ -118,6 +119,7 @@ def story_page(request: Request, story_id: str):
         not_said=[at for at in said if at["stance"] in NOT_SAID],
         places=places(brief),
         SHOWN=SHOWN,
+        SOURCES_SHOWN=SOURCES_SHOWN,
         TIMELINE_SHOWN=TIMELINE_SHOWN,
     )
 
