@@ -1,4 +1,5 @@
-"""The pipeline: ingest → annotate → extract → link → store, one batch at a time.
+"""The pipeline: ingest → annotate → extract → link → store, one batch at a time; at the end of a run, the
+cross-document events and findings (reconcile) of every story that changed.
 
 Each stage declares what it reads and what it writes (as spaCy components declare ``requires`` and
 ``assigns``); ``Pipeline`` checks at construction that every stage's inputs are written by a stage before it,
