@@ -209,3 +209,12 @@ def test_metadata_without_a_file_column_is_refused(tmp_path: Path):
     table.write_text("title\toutlet\nA\tB\n")
     with pytest.raises(ValueError, match="no file column"):
         Metadata.from_file(table)
+
+
+def test_jsonl_whose_every_line_is_too_long_is_rejected_line_by_line(tmp_path):
+    feed = tmp_path / "long.jsonl"
+    line = json.dumps({"text": "word " * 300})
+    feed.write_text(line + "\n" + line + "\n", encoding="utf-8")
+    rejections = list(read_inputs([feed], max_bytes=100))
+    assert [r.origin for r in rejections] == [f"{feed}:1", f"{feed}:2"]
+    assert all(isinstance(r, Rejection) and "over the" in r.reason for r in rejections)

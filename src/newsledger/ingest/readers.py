@@ -153,6 +153,7 @@ def _read_jsonl(path: Path, file_meta: dict, max_bytes: int) -> Iterator[RawDocu
             origin = f"{path}:{number}"
             try:
                 if line is None:
+                    records += 1  # a record, too long to read: rejected alone, the file is not empty
                     raise InputError(f"line is {_size(size)}, over the {_size(max_bytes)} limit")
                 if line.strip():
                     records += 1
