@@ -236,17 +236,18 @@ class Store:
                 yield from_dict(Article, row.data)
 
     def attributions(self, articles: Iterable[str] | None = None) -> list[Attribution]:
-        found = self._records(t.attributions, Attribution, articles)
+        found = self._records(t.attributions, Attribution, "article", articles)
         return sorted(found, key=lambda a: (a.article, a.cue.start))
 
     def events(self, articles: Iterable[str] | None = None) -> list[Event]:
-        found = self._records(t.events, Event, articles)
+        found = self._records(t.events, Event, "article", articles)
         return sorted(found, key=lambda e: (e.article, e.trigger.start))
 
-    def _records(self, table: Any, cls: type, articles: Iterable[str] | None) -> list:
-        query = select(table.c.data)
-        if articles is not None:
-            query = query.where(table.c.article.in_(list(articles)))
+    def _records(self, table: Any, cls: type, column: str, values: Iterable[str] | None) -> list:
+        """The records of ``table`` whose ``column`` (article, story) is one of ``values``; all when None."""
+        query = select(table.c.data).order_by(table.c[column], table.c.id)
+        if values is not None:
+            query = query.where(table.c[column].in_(list(values)))
         with self.engine.connect() as connection:
             return [from_dict(cls, row.data) for row in connection.execute(query)]
 
@@ -285,17 +286,10 @@ class Store:
         return from_dict(Story, row.data) if row else None
 
     def cross_events(self, story: str | None = None) -> list[CrossEvent]:
-        return self._by_story(t.cross_events, CrossEvent, story)
+        return self._records(t.cross_events, CrossEvent, "story", [story] if story is not None else None)
 
     def findings(self, story: str | None = None) -> list[Finding]:
-        return self._by_story(t.findings, Finding, story)
-
-    def _by_story(self, table: Any, cls: type, story: str | None) -> list:
-        query = select(table.c.data).order_by(table.c.story, table.c.id)
-        if story is not None:
-            query = query.where(table.c.story == story)
-        with self.engine.connect() as connection:
-            return [from_dict(cls, row.data) for row in connection.execute(query)]
+        return self._records(t.findings, Finding, "story", [story] if story is not None else None)
 
     def unresolved_stories(self) -> list[str]:
         """Stories whose cross-document events are missing or out of date (an article joined since)."""
