@@ -28,7 +28,7 @@ from newsledger.link.coref import CorefModel, describe
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
 from newsledger.reconcile.findings import findings_for_story
-from newsledger.records import Article, ArticleRecords, Factuality, Span, Stance
+from newsledger.records import Article, ArticleRecords, Factuality, Stance, innermost_holder
 from newsledger.store.ledger import Store
 
 BATCH_SIZE = 32
@@ -127,18 +127,13 @@ def _attributions(work: Work) -> None:
 def _events(work: Work) -> None:
     events = extract_events(work.doc, work.article.id, _anchor(work.article))
     for event in events:
-        holder = _innermost_content(work.records.attributions, event.trigger)
+        holder = innermost_holder(work.records.attributions, event.trigger)
         if holder is None:
             continue
         event.attribution = holder.id
         if event.factuality == Factuality.ASSERTED:
             event.factuality = Factuality.DENIED if holder.stance == Stance.DENIES else Factuality.REPORTED
     work.records.events = events
-
-
-def _innermost_content(attributions, trigger: Span):
-    holders = [a for a in attributions if a.content.contains(trigger)]
-    return min(holders, key=lambda a: a.content.end - a.content.start, default=None)
 
 
 def _features(work: Work) -> None:

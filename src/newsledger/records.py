@@ -160,6 +160,13 @@ class Attribution:
     via: list[Relay] = field(default_factory=list)
 
 
+def innermost_holder(attributions: list[Attribution], span: Span) -> Attribution | None:
+    """The attribution with the shortest content holding ``span`` (a relay's outer report holds it too, but the
+    inner attribution is whose claim it is); ties go to the first id."""
+    holding = [a for a in attributions if a.content.contains(span)]
+    return min(holding, key=lambda a: (a.content.end - a.content.start, a.id), default=None)
+
+
 @dataclass(frozen=True, slots=True)
 class TimeValue:
     """A time expression: ``value`` is ISO (date, week, month, year) or None when the text cannot fix it."""

@@ -48,8 +48,10 @@ from newsledger.records import (
     FindingStatus,
     SlotValue,
     SourceKind,
+    Span,
     Stance,
     Story,
+    innermost_holder,
 )
 
 #: Events whose agent is a perpetrator and whose patient is a target.
@@ -104,9 +106,8 @@ class _Context:
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
         passing over "sources" that are no speaker ("the drones managed to…": kind unknown)."""
-        holding = [a for a in self.attributions.get(article, []) if a.content.start <= start and end <= a.content.end
-                   and _speaks(a)]
-        return min(holding, key=lambda a: (a.content.end - a.content.start, a.id), default=None)
+        speakers = [a for a in self.attributions.get(article, []) if _speaks(a)]
+        return innermost_holder(speakers, Span("", start, end))
 
     def label(self, article: str) -> str:
         a = self.articles[article]
