@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsledger.annotate.nlp import load
+from newsledger.api import sample_paths
 from newsledger.extract.attribution import extract_attributions, quote_regions
 from newsledger.records import Attribution, SourceKind, Stance
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +24,7 @@ def extract(nlp, text: str, entity_at=None) -> list[Attribution]:
 def seeds(nlp) -> dict[str, list[Attribution]]:
     return {
         path.name[:3]: extract_attributions(nlp(path.read_text(encoding="utf-8")), path.stem)
-        for path in sorted(SEEDS.glob("*.txt"))
+        for path in sample_paths()  # the bundled copies of the seeds (checked equal in test_seeds.py)
     }
 
 
@@ -40,7 +38,7 @@ def find(attributions: list[Attribution], *, content: str = "", source: str = ""
 
 def test_spans_are_offsets_into_the_text_and_ids_follow_cue_order(nlp, seeds):
     for name, attributions in seeds.items():
-        text = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+        text = next(p for p in sample_paths() if p.name.startswith(name)).read_text(encoding="utf-8")
         assert [a.id.rsplit(":", 1)[1] for a in attributions] == [f"a{n}" for n in range(len(attributions))]
         assert [a.cue.start for a in attributions] == sorted(a.cue.start for a in attributions)
         for a in attributions:
