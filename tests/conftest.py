@@ -1,12 +1,16 @@
-"""Shared fixtures: the seed articles and a ledger built from them once per test session."""
+"""Shared fixtures: the seed articles, a ledger built from them once per test session, and the web tests' ledger
+(the seeds plus one hostile, script-laden article)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from newsledger.api import Ledger, sample_paths
+from newsledger.web import create_app
 
 DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 SEEDS = DATASETS / "seeds"
@@ -32,3 +36,41 @@ def seed_export(seed_ledger: Ledger) -> dict:
 
 def article_of(export: dict, prefix: str) -> dict:
     return next(a for a in export["articles"] if Path(a["source_path"]).name.startswith(prefix))
+
+
+TOKEN = "s3cret-token-for-tests-0123456789"
+LONG_LINE = ("lorem ipsum dolor sit amet " * 4000)[:100_000]
+HOSTILE = {
+    "id": "hostile-1",
+    "title": '<script>window.__pwned=1</script>"><svg onload=alert(1)> Minister denies plot',
+    "outlet": "<img src=x onerror=alert(1)>Evil Times",
+    "author": '"><script>alert(1)</script>',
+    "url": "javascript:alert(1)",
+    "published": "2024-01-02",
+    "text": (
+        'The minister said that "<script>window.__pwned=1</script>" was planted in the ministry files.\n'
+        "Officials said <img src=x onerror=alert(1)> appeared on the screens of the ministry in Tehran.\n"
+        'A spokesman denied that the agency ran "><svg onload=alert(1)> and <a href="javascript:alert(1)">this link</a>.\n'
+        'Critics said the record {"note": "<b onmouseover=alert(1)>bold</b>", "x": "</textarea><iframe src=//evil>"} was forged.\n'
+        f"{LONG_LINE}\n"
+        "The ministry declined to comment on the report.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def ledger_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web tests' ledger: the seeds and the hostile article (the web tests only read it)."""
+    folder = tmp_path_factory.mktemp("web-ledger")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    path = folder / "web.db"
+    with Ledger(path) as ledger:
+        report = ledger.ingest([*sample_paths(), hostile])
+        assert not report.rejected, report.rejected
+    return path
+
+
+@pytest.fixture(scope="session")
+def client(ledger_path: Path) -> TestClient:
+    return TestClient(create_app(ledger_path))

@@ -5,24 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TOKEN
 from fastapi.testclient import TestClient
 
 from newsledger.api import Ledger
 from newsledger.web import create_app
 from newsledger.web.pagination import MAX_LIMIT, encode
-from test_web import TOKEN, shared_ledger
 
 LISTS = ("stories", "articles", "attributions", "events", "entities", "cross_events", "findings")
-
-
-@pytest.fixture(scope="module")
-def ledger_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_ledger(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def client(ledger_path: Path) -> TestClient:
-    return TestClient(create_app(ledger_path))
 
 
 @pytest.fixture(scope="module")

@@ -2,71 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import HOSTILE, LONG_LINE, TOKEN
 from fastapi.testclient import TestClient
 from markupsafe import Markup
 from typer.testing import CliRunner
 
-from newsledger.api import Ledger, sample_paths
 from newsledger.web import create_app
 from newsledger.web.highlight import Mark, highlight
 from newsledger.web.routes import stories as stories_routes
 from newsledger.web.server import ServeError, check, is_loopback
 from newsledger.web.templating import environment
-
-TOKEN = "s3cret-token-for-tests-0123456789"
-LONG_LINE = ("lorem ipsum dolor sit amet " * 4000)[:100_000]
-HOSTILE = {
-    "id": "hostile-1",
-    "title": '<script>window.__pwned=1</script>"><svg onload=alert(1)> Minister denies plot',
-    "outlet": "<img src=x onerror=alert(1)>Evil Times",
-    "author": '"><script>alert(1)</script>',
-    "url": "javascript:alert(1)",
-    "published": "2024-01-02",
-    "text": (
-        'The minister said that "<script>window.__pwned=1</script>" was planted in the ministry files.\n'
-        "Officials said <img src=x onerror=alert(1)> appeared on the screens of the ministry in Tehran.\n"
-        'A spokesman denied that the agency ran "><svg onload=alert(1)> and <a href="javascript:alert(1)">this link</a>.\n'
-        'Critics said the record {"note": "<b onmouseover=alert(1)>bold</b>", "x": "</textarea><iframe src=//evil>"} was forged.\n'
-        f"{LONG_LINE}\n"
-        "The ministry declined to comment on the report.\n"
-    ),
-}
-
-
-def build_ledger(folder: Path) -> Path:
-    """The seeds and the hostile article, ingested into a fresh ledger; returns its path."""
-    hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    path = folder / "web.db"
-    with Ledger(path) as ledger:
-        report = ledger.ingest([*sample_paths(), hostile])
-        assert not report.rejected, report.rejected
-    return path
-
-
-def shared_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One such ledger per test process, built by whichever module asks first (the web tests only read it)."""
-    folder = tmp_path_factory.getbasetemp() / "web-ledger"
-    if not (folder / "web.db").exists():
-        folder.mkdir(exist_ok=True)
-        build_ledger(folder)
-    return folder / "web.db"
-
-
-@pytest.fixture(scope="module")
-def ledger_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_ledger(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def client(ledger_path: Path) -> TestClient:
-    return TestClient(create_app(ledger_path))
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from newsledger.web import create_app
-from test_web import shared_ledger
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
@@ -36,10 +35,10 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory):
+def base_url(ledger_path: Path):
     import uvicorn
 
-    app = create_app(shared_ledger(tmp_path_factory), loopback_only=True)
+    app = create_app(ledger_path, loopback_only=True)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
