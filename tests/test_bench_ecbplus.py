@@ -99,3 +99,29 @@ def test_pairwise_and_ari_by_hand():
     assert cm.pairwise(key, response) == {"p": 0.5, "r": pytest.approx(1 / 3), "f1": pytest.approx(0.4)}
     assert cm.adjusted_rand(key, response) == pytest.approx(0.0)  # as sklearn's adjusted_rand_score
     assert cm.adjusted_rand(KEY, {**KEY, "d": 1}) == pytest.approx(5 / 12)  # sklearn agrees
+
+
+def test_cross_validation_clusters_each_groups_own_block_of_pair_probabilities():
+    import numpy as np
+
+    from newsledger.bench.coref import THRESHOLD_GRID, LabelledPairs, _clusterings
+    from newsledger.link.coref import LINKAGES
+
+    pairs = LabelledPairs(1, [[0.0]] * 4, [("a", "b")] * 4, [True] * 4,
+                          {"1ecb": ["m1", "m2", "m3"], "1ecbplus": ["m4", "m5"]})
+    # pairs in order: (m1, m2), (m1, m3), (m2, m3) of the first group, then (m4, m5)
+    found = dict(_clusterings(pairs, np.array([0.9, 0.1, 0.2, 0.8])))
+    labels = found["single", 0.5]
+    assert labels["m1"] == labels["m2"] != labels["m3"] and labels["m4"] == labels["m5"]
+    assert labels["m1"].startswith("1ecb/") and labels["m4"].startswith("1ecbplus/")
+    assert len(found) == len(LINKAGES) * len(THRESHOLD_GRID)
+
+
+def test_training_rows_take_the_lemma_priors_they_are_given():
+    from newsledger.bench.coref import LabelledPairs
+    from newsledger.link.coref import LemmaPriors
+
+    pairs = LabelledPairs(1, [[1.0], [0.0]], [("quake", "earthquake"), ("say", "say")], [True, False], {})
+    priors = LemmaPriors.count([("earthquake", "quake", True)])
+    assert pairs.rows(priors) == [[1.0, 0.5, 1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 1.0]]
+    assert pairs.triples() == [("quake", "earthquake", True), ("say", "say", False)]

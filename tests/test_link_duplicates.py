@@ -21,3 +21,24 @@ def test_a_reprint_with_a_new_headline_is_a_copy():
 def test_sketches_are_small_sorted_and_json_safe():
     signature = sketch(BODY)
     assert len(signature) == 32 and signature == sorted(signature) and max(signature) < 2**53
+
+
+def test_the_estimate_is_the_share_of_the_unions_k_smallest_found_in_both():
+    import random
+
+    rng = random.Random(0)
+    for _ in range(200):
+        common = rng.sample(range(1000), rng.randint(0, 32))
+        a = sorted(set(common + rng.sample(range(1000), 32 - len(common))))[:32]
+        b = sorted(set(common + rng.sample(range(1000), rng.randint(0, 32))))[:32]
+        k = min(32, len(a), len(b))
+        union = sorted(set(a) | set(b))[:k]
+        assert jaccard(a, b) == sum(1 for h in union if h in set(a) & set(b)) / k
+
+
+def test_a_candidate_sharing_too_few_hashes_is_no_duplicate_and_a_close_one_is():
+    index = DuplicateIndex()
+    index.add("far", [1, 2, 3, 4] + list(range(500, 528)))
+    index.add("near", [1, 2, 3, 4] + list(range(100, 128)))
+    assert index.find([1, 2, 3, 4] + list(range(100, 126)) + [900, 901]) == "near"
+    assert index.find([1, 2, 3, 4] + list(range(700, 728))) is None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsledger.link.stories import LinkerConfig, StoryLinker
+import math
+
+from newsledger.link.stories import Centroid, LinkerConfig, StoryLinker
 
 
 def _features(terms, entities=(), places=(), day=None, keys=None, sketch=()):
@@ -151,3 +153,22 @@ def test_restored_linker_continues_where_it_stopped():
     linker = StoryLinker()
     linker.restore("a1", "s_a1", _features(["drone", "isfahan"], ["ent_iran"]))
     assert linker.assign("a2", _features(["drone", "isfahan"], ["ent_iran"])) == "s_a1"
+
+
+def test_a_limited_centroid_keeps_its_heaviest_keys_and_their_norm():
+    centroid = Centroid(limit=2)
+    centroid.add({"quake": 3.0, "aceh": 2.0, "said": 0.5})
+    assert len(centroid.weights) == 3  # pruned only on reaching twice the limit
+    centroid.add({"rescue": 0.1})
+    assert centroid.weights == {"quake": 3.0, "aceh": 2.0}
+    assert math.isclose(centroid.norm2, 13.0)
+    assert math.isclose(centroid.cosine({"quake": 1.0}), 3 / math.sqrt(13))
+
+
+def test_large_stories_are_checked_for_merges_only_as_they_grow():
+    linker = StoryLinker(LinkerConfig(merge_check_every_up_to=3, merge_check_growth=0.5))
+    checked = []
+    linker._merge_similar = lambda story, features: checked.append(len(story.articles)) or story
+    for i in range(12):
+        linker.assign(f"a{i}", _features(["quake", "aceh"], keys=["aceh"]))
+    assert checked == [2, 3, 5, 8, 12]  # every time up to 3 articles, then at +50% over the last check (4.5, 7.5…)

@@ -282,7 +282,7 @@ def bench_coref(
     mentions: Annotated[str, typer.Option(help="gold or predicted event mentions.")] = "gold",
     topics: TopicsOption = None,
     doc_clusters: Annotated[str, typer.Option(help="Document clusters to resolve within: subtopic or topic (gold), or stories (our linker).")] = "subtopic",
-    train: Annotated[bool, typer.Option("--train", help="Train the pairwise model on topics 1-22, tune on 23-25, save it (needs scikit-learn: pip install -e '.[train]').")] = False,
+    train: Annotated[bool, typer.Option("--train", help="Train the pairwise model on topics 1-22, choose C, linkage and threshold by cross-validation on train, report dev 23-25, save it (needs scikit-learn: pip install -e '.[train]').")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:

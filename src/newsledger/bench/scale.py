@@ -6,18 +6,24 @@ a fifth of the terms dropped, two terms of other articles added, one in ten keys
 N / ARTICLES_PER_DAY days, its entities renamed per month (the same kind of event with other actors, so
 stories stay the size of real ones while common keys recur across the whole stream), and the near-duplicate
 sketch kept for one article in ten (a syndicated copy) and half replaced otherwise — and only the linking
-stage (``StoryLinker.assign``) is timed. Each size runs in a forked process; its memory is the growth of peak
-RSS over the process's RSS when the stream starts (Linux /proc; the peak is reset with clear_refs).
+stage (``StoryLinker.assign``) is timed, in thread CPU time (other processes on a shared machine do not count).
+Each size runs in a fresh spawned process. Memory is given three ways: the growth of RSS and of peak RSS
+(VmHWM, reset when the stream starts) over the stream, and the bytes of the linker's own object graph (``deep_size``), beside the
+bytes of the stream's features as JSON — what the ledger stores for linking, which grows with the articles.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
+import json
 import multiprocessing
 import random
+import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from types import FunctionType, ModuleType
 from typing import Any
 
 from newsledger.bench.ecbplus import read_corpus
@@ -72,29 +78,68 @@ def perturb(features: dict[str, Any], rng: random.Random, vocabulary: list[str],
 
 
 def _measure(pool: list[dict[str, Any]], size: int, seed: int) -> dict[str, Any]:
+    """Link a stream of ``size`` articles; time each ``assign`` in CPU time, so other processes on the machine
+    do not count, and weigh what the linker keeps against what the ledger stores."""
     _reset_peak()
-    start_rss = _status("VmRSS")
+    rss_before = _status("VmRSS")
     rng = random.Random(seed)
     vocabulary = sorted({t for f in pool for t in f["terms"]})
     linker = StoryLinker()
     days = max(1, size // ARTICLES_PER_DAY)
-    seconds = 0.0
+    cpu_ns = 0
+    last_tenth_ns = 0  # the end of the stream, once every bounded structure (postings, centroids) has filled up
+    ledger_bytes = 0
     for i in range(size):
         features = perturb(rng.choice(pool), rng, vocabulary, START + timedelta(days=i * days // size))
-        started = time.perf_counter()
+        ledger_bytes += len(json.dumps(features))
+        started = time.thread_time_ns()
         linker.assign(f"a{i}", features)
-        seconds += time.perf_counter() - started
+        spent = time.thread_time_ns() - started
+        cpu_ns += spent
+        if i >= size - size // 10:
+            last_tenth_ns += spent
+    gc.collect()
     return {
         "articles": size,
         "stories": len(linker.stories),
+        "largest_story": max(len(story.articles) for story in linker.stories.values()),
         "duplicates": len(linker.duplicate_of),
-        "seconds": seconds,
-        "ms_per_article": 1000 * seconds / size,
-        "memory_mb": (_status("VmHWM") - start_rss) / 1024,
+        "cpu_seconds": cpu_ns / 1e9,
+        "ms_per_article": cpu_ns / 1e6 / size,
+        "ms_per_article_last_tenth": last_tenth_ns / 1e6 / max(1, size // 10),
+        "rss_growth_mb": (_status("VmRSS") - rss_before) / 1024,
+        "peak_growth_mb": (_status("VmHWM") - rss_before) / 1024,
+        "linker_mb": deep_size(linker) / 2**20,
+        "ledger_features_mb": ledger_bytes / 2**20,
     }
 
 
+def deep_size(root: object) -> int:
+    """Bytes held by an object graph (``sys.getsizeof`` of every object reachable once, classes and modules
+    excluded): the linker's state, independent of what else the process holds."""
+    seen: set[int] = set()
+    stack = [root]
+    total = 0
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, (type, ModuleType, FunctionType)):
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend(item)
+        elif hasattr(item, "__dict__"):
+            stack.append(vars(item))
+        if hasattr(type(item), "__slots__"):
+            stack.extend(getattr(item, name) for name in type(item).__slots__ if hasattr(item, name))
+    return total
+
+
 def _reset_peak() -> None:
+    """Start the peak RSS (VmHWM) afresh, so it measures the stream and not the start-up (Linux)."""
     try:
         Path("/proc/self/clear_refs").write_text("5")
     except OSError:
@@ -117,8 +162,9 @@ def _child(pool, size, seed, queue) -> None:
 
 
 def run(datasets: Path, sizes: list[int] = (10_000, 100_000), seed: int = 0, per_source: int = 150) -> dict[str, Any]:
+    """Each size in a fresh (spawned) process, so its peak RSS and its caches owe nothing to the others."""
     pool = build_pool(Path(datasets), per_source, seed)
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     results = []
     for size in sizes:
         queue = context.Queue()
@@ -126,16 +172,24 @@ def run(datasets: Path, sizes: list[int] = (10_000, 100_000), seed: int = 0, per
         process.start()
         results.append(queue.get())
         process.join()
-    base = results[0]["ms_per_article"]
+    base = results[0]
     for result in results:
-        result["ratio_to_first"] = result["ms_per_article"] / base
-    return {"datasets": str(datasets), "pool": len(pool), "seed": seed, "sizes": results}
+        result["time_ratio_to_first"] = result["ms_per_article"] / base["ms_per_article"]
+        result["last_tenth_ratio_to_first"] = result["ms_per_article_last_tenth"] / base["ms_per_article_last_tenth"]
+        result["linker_kb_per_article"] = 1024 * result["linker_mb"] / result["articles"]
+        result["ledger_kb_per_article"] = 1024 * result["ledger_features_mb"] / result["articles"]
+    return {"datasets": str(datasets), "pool": len(pool), "seed": seed, "clock": "thread CPU time", "sizes": results}
 
 
 def render(result: dict[str, Any]) -> str:
-    lines = [f"pool of {result['pool']} annotated articles, linking stage only",
-             f"{'articles':>10}{'stories':>10}{'dups':>8}{'seconds':>10}{'ms/article':>12}{'× first':>9}{'MB':>8}"]
+    header = (f"{'articles':>10}{'stories':>9}{'largest':>9}{'dups':>8}{'CPU s':>8}{'ms/article':>12}{'× first':>9}"
+              f"{'last 10%':>10}{'× first':>9}"
+              f"{'RSS+ MB':>9}{'peak+ MB':>10}{'linker MB':>11}{'ledger MB':>11}{'linker/ledger':>15}")
+    lines = [f"pool of {result['pool']} annotated articles, linking stage only, {result['clock']}", header]
     for r in result["sizes"]:
-        lines.append(f"{r['articles']:>10}{r['stories']:>10}{r['duplicates']:>8}{r['seconds']:>10.1f}"
-                     f"{r['ms_per_article']:>12.3f}{r['ratio_to_first']:>9.2f}{r['memory_mb']:>8.0f}")
+        lines.append(f"{r['articles']:>10}{r['stories']:>9}{r['largest_story']:>9}{r['duplicates']:>8}"
+                     f"{r['cpu_seconds']:>8.1f}{r['ms_per_article']:>12.3f}{r['time_ratio_to_first']:>9.2f}"
+                     f"{r['ms_per_article_last_tenth']:>10.3f}{r['last_tenth_ratio_to_first']:>9.2f}"
+                     f"{r['rss_growth_mb']:>9.0f}{r['peak_growth_mb']:>10.0f}{r['linker_mb']:>11.1f}"
+                     f"{r['ledger_features_mb']:>11.1f}{r['linker_mb'] / r['ledger_features_mb']:>15.2f}")
     return "\n".join(lines)

@@ -3,18 +3,20 @@
 Each mention is described once from the spaCy parse (``describe``: head lemma, part of speech, event type,
 the entities, times, places and numbers of its sentence, its sentence's rare words) into a small JSON-able
 dict, so the description can be stored with the article and clustering needs no parse. A pairwise model scores
-mention pairs (lemma match, character-trigram similarity, argument overlap, sentence and document similarity),
-and average-linkage agglomerative clustering cuts the dendrogram at a threshold. The model is a logistic
-regression over those features and a few crosses, trained on ECB+ train topics 1–22 and its threshold tuned on
-dev topics 23–25 (``newsledger bench coref --train``); its weights ship as ``coref_model.json`` (a few KB) and
-need no scikit-learn to apply.
+mention pairs (lemma match, character-trigram similarity, argument overlap, sentence and document similarity,
+and ``LemmaPriors``: how often the two head lemmas corefer in ECB+ train), and agglomerative clustering cuts the
+dendrogram at a threshold. The model is a logistic regression over those features and a few crosses, trained on
+ECB+ train topics 1–22, with its regularisation, linkage and threshold chosen by cross-validation over groups of
+train topics (``newsledger bench coref --train``); it ships as ``coref_model.json`` and needs no scikit-learn.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -116,17 +118,61 @@ def _arg_agreement(a: list[str], b: list[str]) -> tuple[float, float]:
     return overlap, float(overlap == 0.0)
 
 
+@dataclass(frozen=True)
+class LemmaPriors:
+    """How often mentions headed by two lemmas ("quake"/"earthquake", "kill"/"death") or by one lemma ("say":
+    rarely, "earthquake": mostly) are one happening when they meet in one real event's documents, counted on
+    labelled pairs. Synonyms and derivations a lexicon would give (no WordNet here), learned from data instead.
+    Rates are smoothed, pos / (n + 1); a lemma pair is kept once it corefers, a lemma once seen 3 times."""
+
+    pairs: dict[str, float] = field(default_factory=dict)  # "a|b" (a < b) → rate
+    same: dict[str, float] = field(default_factory=dict)  # lemma → rate among its same-lemma pairs
+
+    @classmethod
+    def count(cls, labelled: Iterable[tuple[str, str, bool]]) -> LemmaPriors:
+        """From (lemma, lemma, coreferent) triples."""
+        positive: Counter = Counter()
+        seen: Counter = Counter()
+        for a, b, same_event in labelled:
+            key = a if a == b else _pair_key(a, b)
+            seen[key] += 1
+            positive[key] += same_event
+        pairs = {k: round(positive[k] / (n + 1), 4) for k, n in seen.items() if "|" in k and positive[k]}
+        same = {k: round(positive[k] / (n + 1), 4) for k, n in seen.items() if "|" not in k and n >= 3}
+        return cls(dict(sorted(pairs.items())), dict(sorted(same.items())))
+
+    def features(self, a: str, b: str) -> list[float]:
+        """(pair rate, pair known, same-lemma rate, same lemma known, same lemma unknown)."""
+        if a != b:
+            rate = self.pairs.get(_pair_key(a, b), 0.0)
+            return [rate, float(rate > 0), 0.0, 0.0, 0.0]
+        rate = self.same.get(a)
+        return [0.0, 0.0, rate or 0.0, float(rate is not None), float(rate is None)]
+
+
+def _pair_key(a: str, b: str) -> str:
+    return f"{a}|{b}" if a < b else f"{b}|{a}"
+
+
+NO_PRIORS = LemmaPriors()
 FEATURES = (
     "same_lemma", "same_text", "trigram", "prefix", "rarity", "same_lemma_x_rarity", "both_verbs", "both_nouns",
     "same_doc", "same_type", "typed_differ", "time", "time_conflict", "place", "place_conflict", "actor",
     "actor_conflict", "number", "number_conflict", "deps", "context", "doc_terms", "doc_entities",
     "same_lemma_x_doc", "same_lemma_x_context", "trigram_x_doc",
+    "pair_prior", "pair_prior_known", "lemma_prior", "lemma_prior_known", "lemma_prior_unknown",
 )
 
 
 def pair_features(a: dict[str, Any], b: dict[str, Any], same_doc: bool, doc_terms: float,
-                  doc_entities: float) -> list[float]:
+                  doc_entities: float, priors: LemmaPriors = NO_PRIORS) -> list[float]:
     """The pair's feature vector, in the order of ``FEATURES``; document similarities come from the caller."""
+    return base_features(a, b, same_doc, doc_terms, doc_entities) + priors.features(a["lemma"], b["lemma"])
+
+
+def base_features(a: dict[str, Any], b: dict[str, Any], same_doc: bool, doc_terms: float,
+                  doc_entities: float) -> list[float]:
+    """The features that need no counts from training data (all but the lemma priors)."""
     same_lemma = float(a["lemma"] == b["lemma"])
     trigram = _jaccard(_trigrams(a["lemma"]), _trigrams(b["lemma"]))
     rare = min(rarity(a["lemma"]), rarity(b["lemma"])) / 7
@@ -144,23 +190,43 @@ def pair_features(a: dict[str, Any], b: dict[str, Any], same_doc: bool, doc_term
     return values
 
 
-class CorefModel:
-    """Logistic regression weights over ``FEATURES`` and the clustering threshold, from a JSON file."""
+LINKAGES = ("average", "single", "complete")
 
-    def __init__(self, weights: list[float], bias: float, threshold: float, mean: list[float], scale: list[float],
-                 trained_on: str = "", event_nouns: Sequence[str] = ()) -> None:
-        self.weights, self.bias, self.threshold = weights, bias, threshold
-        self.mean, self.scale, self.trained_on = mean, scale, trained_on
-        self.event_nouns = frozenset(event_nouns)  # nouns that mostly name events in ECB+ train (mention detection)
+
+@dataclass
+class CorefModel:
+    """Logistic regression weights over ``FEATURES`` (on standardised values), the lemma priors they use, and
+    how to cluster: ``linkage`` and the pair probability ``threshold`` at which clusters stop merging."""
+
+    weights: list[float]
+    bias: float
+    threshold: float
+    mean: list[float]
+    scale: list[float]
+    linkage: str = "average"
+    priors: LemmaPriors = NO_PRIORS
+    trained_on: str = ""
+    event_words: frozenset[str] = frozenset()  # non-verbs that mostly name events in ECB+ train (bench detection)
+    selection: dict[str, Any] = field(default_factory=dict)  # how C, linkage and threshold were chosen
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> CorefModel:
-        return cls(**json.loads(Path(path).read_text(encoding="utf-8")))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data["priors"] = LemmaPriors(**data.get("priors", {}))
+        data["event_words"] = frozenset(data.get("event_words", ()))
+        model = cls(**data)
+        if len(model.weights) != len(FEATURES):
+            raise ValueError(f"{path}: {len(model.weights)} weights for {len(FEATURES)} features; retrain it")
+        return model
 
     def save(self, path: Path = MODEL_PATH) -> None:
-        data = {"weights": self.weights, "bias": self.bias, "threshold": self.threshold, "mean": self.mean,
-                "scale": self.scale, "trained_on": self.trained_on, "event_nouns": sorted(self.event_nouns)}
-        Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        data = asdict(self)
+        data["event_words"] = sorted(self.event_words)
+        Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def features(self, a: dict[str, Any], b: dict[str, Any], same_doc: bool, doc_terms: float,
+                 doc_entities: float) -> list[float]:
+        return pair_features(a, b, same_doc, doc_terms, doc_entities, self.priors)
 
     def probability(self, vector: list[float]) -> float:
         z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, vector, self.mean, self.scale))
@@ -195,14 +261,16 @@ def resolve(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefMode
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
             b = mentions[j]
-            row = pair_features(a, b, a["doc"] == b["doc"], *doc_similarity(a["doc"], b["doc"]))
+            row = model.features(a, b, a["doc"] == b["doc"], *doc_similarity(a["doc"], b["doc"]))
             probability[i, j] = model.probability(row)
-    return cluster(len(mentions), lambda i, j: probability[i, j], model.threshold if threshold is None else threshold)
+    return cluster(len(mentions), lambda i, j: probability[i, j], model.threshold if threshold is None else threshold,
+                   model.linkage)
 
 
-def cluster(n: int, similarity, threshold: float) -> list[int]:
-    """Average-linkage agglomerative clustering of items 0..n-1 given ``similarity(i, j)``: clusters merge while
-    their mean pairwise similarity is at least ``threshold``. Returns a cluster label per item."""
+def cluster(n: int, similarity, threshold: float, linkage_method: str = "average") -> list[int]:
+    """Agglomerative clustering of items 0..n-1 given ``similarity(i, j)``: clusters merge while their linkage
+    similarity is at least ``threshold`` — the mean pairwise similarity (``average``), the highest (``single``:
+    one confident link suffices) or the lowest (``complete``). Returns a cluster label per item."""
     if n == 0:
         return []
     import numpy as np
@@ -211,5 +279,5 @@ def cluster(n: int, similarity, threshold: float) -> list[int]:
     if n == 1:
         return [0]
     distances = np.array([1 - similarity(i, j) for i in range(n) for j in range(i + 1, n)])
-    tree = linkage(distances, method="average")
+    tree = linkage(distances, method=linkage_method)
     return [int(label) - 1 for label in fcluster(tree, t=1 - threshold, criterion="distance")]

@@ -6,7 +6,8 @@ sketches, the share of the union's k smallest hashes found in both estimates the
 shingle sets (Broder 1997). One hash per shingle, pure Python, no permutation family; 52-bit hashes so the
 sketch survives any JSON reader. Only the ``INDEXED`` smallest hashes are indexed: the smallest hash of the
 union is in both sketches with probability J, so a copy (J ≥ 0.8) almost surely shares one of them, and the
-index stays small. Postings keep only the most recent articles, so the cost per article stays flat.
+index stays small. Postings keep only the most recent articles, so the cost per article stays flat, and a
+candidate sharing too few hashes to reach the threshold is dropped before its estimate is computed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from collections.abc import Sequence
 
 SHINGLE = 5
 SKETCH_SIZE = 32
@@ -35,14 +37,19 @@ def sketch(text: str) -> list[int]:
     return sorted(hashes)[:SKETCH_SIZE]
 
 
-def jaccard(a: list[int], b: list[int]) -> float:
+def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     """The bottom-k estimate of the Jaccard similarity of the two shingle sets."""
     if not a or not b:
         return 0.0
-    k = min(SKETCH_SIZE, len(a), len(b))
-    union = sorted(set(a) | set(b))[:k]
-    both = set(a) & set(b)
-    return sum(1 for h in union if h in both) / k
+    first = set(a)
+    return _estimate(first, b, first.intersection(b), min(SKETCH_SIZE, len(a), len(b)))
+
+
+def _estimate(first: set[int], second: Sequence[int], both: set[int], k: int) -> float:
+    """The share of the union's k smallest hashes found in both sketches (``both``: their common hashes)."""
+    if not both:
+        return 0.0
+    return len(both.intersection(sorted(first.union(second))[:k])) / k
 
 
 class DuplicateIndex:
@@ -55,8 +62,14 @@ class DuplicateIndex:
     def find(self, signature: list[int]) -> str | None:
         candidates = dict.fromkeys(a for h in signature[:INDEXED] for a in self._postings.get(h, ()))
         best, best_score = None, DUPLICATE_JACCARD
+        hashes = set(signature)
         for article in candidates:
-            score = jaccard(signature, list(self._sketches[article]))
+            other = self._sketches[article]
+            both = hashes.intersection(other)
+            k = min(SKETCH_SIZE, len(signature), len(other))
+            if len(both) < best_score * k:  # the estimate counts common hashes only: it cannot reach the best
+                continue
+            score = _estimate(hashes, other, both, k)
             if score >= best_score:
                 best, best_score = article, score
         return best
