@@ -7,7 +7,13 @@ from collections import Counter
 import pytest
 from conftest import DATASETS
 
-from newsledger.bench.reconcile import DEFAULT_GOLD, load_gold, render, run
+from newsledger.bench.reconcile import (
+    DEFAULT_GOLD,
+    load_gold,
+    render,
+    run,
+    sentence_around,
+)
 
 ECBPLUS = DATASETS / "ecbplus"
 
@@ -29,3 +35,11 @@ def test_bench_checks_spans_and_scores_both_statuses():
     assert located["disputed"]["precision"] >= 0.8 and located["disputed"]["recall"] >= 0.8
     assert located["corroborated"]["precision"] >= 0.9 and located["decided"] >= 45
     assert "disputed" in render(result)
+    assert result["stance"]["disputed"]["items"] + result["stance"]["corroborated"]["items"] == result["items"]
+
+
+def test_sentence_around_a_value():
+    text = "Headline line\nFirst sentence here. Ten people were killed in the blast. Police said more."
+    start = text.index("Ten")
+    assert sentence_around(text, start, start + 3) == "Ten people were killed in the blast."
+    assert sentence_around(text, 0, 8) == "Headline line"

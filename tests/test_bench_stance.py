@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from newsledger.bench import stance as bench
-from newsledger.reconcile.stance import dev_bodies
+from newsledger.reconcile.stance import parse_held_out, split_rows
 
 GOLD = ["agree", "disagree", "discuss", "unrelated", "unrelated", "agree"]
 PRED = ["agree", "discuss", "unrelated", "unrelated", "discuss", "disagree"]
@@ -83,14 +83,49 @@ def test_layout_detection(tmp_path):
         bench.layout(tmp_path)
 
 
-def test_train_layout_scores_only_held_out_bodies(tmp_path):
+def test_train_layout_scores_only_the_held_out_topic_pairs(tmp_path):
     bodies = [[str(i), f"Body number {i} says the dam opened."] for i in range(10)]
-    stances = [["Dam opened", str(i), "discuss"] for i in range(10)] + [["Cat elected", "3", "unrelated"]]
+    stances = [[f"Dam {i} opened", str(i), "discuss"] for i in range(10)] + [["Dam 1 opened", "3", "unrelated"]]
     _write_fnc(tmp_path / "train", "train", bodies, stances)
-    held = dev_bodies([str(i) for i in range(10)], 0.2, 0)
+    _, dev = split_rows([tuple(row) for row in stances], "topic", 0.2, 0)
     result = bench.run(tmp_path / "train")
-    assert result["pairs"] == sum(1 for _, body, _ in stances if body in held)
-    assert "dev split only" in result["scored"]
+    assert result["pairs"] == len(dev) == 2
+    assert "topic split" in result["scored"] and result["contaminated"]
+    assert "percent_at_reference_mix" in result["fnc"]
+
+
+def _rows(pairs):
+    return [(h, b, label) for h, b, label in pairs]
+
+
+def test_topic_split_shares_no_headline_or_body_with_training():
+    # two topics joined by related pairs (h1–b1–h2, h3–b2–b3); unrelated pairs cross them at random
+    rows = _rows([("h1", "b1", "agree"), ("h2", "b1", "discuss"), ("h3", "b2", "disagree"), ("h3", "b3", "agree"),
+                  ("h1", "b2", "unrelated"), ("h3", "b1", "unrelated"), ("h2", "b3", "unrelated")])
+    for seed in range(4):
+        train, dev = split_rows(rows, "topic", 0.3, seed)
+        assert dev and train
+        assert not {h for h, _, _ in train} & {h for h, _, _ in dev}
+        assert not {b for _, b, _ in train} & {b for _, b, _ in dev}
+        assert len(train) + len(dev) == 4  # the unrelated pairs across the two topics are dropped
+    train, dev = split_rows(rows, "body", 0.34, 0)
+    assert {h for h, _, _ in train} & {h for h, _, _ in dev}  # the body split shares headlines
+    with pytest.raises(ValueError):
+        split_rows(rows, "random")
+
+
+def test_held_out_strings_of_older_models_mean_the_body_split():
+    assert parse_held_out("fraction=0.2 seed=0") == ("body", 0.2, 0)
+    assert parse_held_out("split=topic fraction=0.2 seed=3") == ("topic", 0.2, 3)
+
+
+def test_fnc_score_at_a_reference_class_mix_by_hand():
+    # dev: 1 unrelated (right: 0.25 of 0.25), 1 agree (called discuss: 0.25 of 1.0)
+    # at a mix of 3 unrelated to 1 agree: (3 × 0.25 + 1 × 0.25) / (3 × 0.25 + 1 × 1.0) = 1.0 / 1.75
+    gold, predicted = ["unrelated", "agree"], ["unrelated", "discuss"]
+    reference = ["unrelated"] * 3 + ["agree"]
+    assert bench.fnc_at_mix(gold, predicted, reference) == pytest.approx(100 / 1.75)
+    assert bench.score(gold, predicted)["fnc"]["percent"] == pytest.approx(100 * 0.5 / 1.25)
 
 
 def test_competition_layout_scores_everything(tmp_path):
@@ -99,3 +134,23 @@ def test_competition_layout_scores_everything(tmp_path):
     result = bench.run(tmp_path / "test")
     assert result["layout"] == "competition" and result["pairs"] == 2
     assert result["pairs_per_second"] > 0
+
+
+def test_training_without_refit_saves_a_model_the_bench_scores_on_its_topic_split(tmp_path):
+    pytest.importorskip("sklearn")
+    subjects = ["dam", "mayor", "comet", "bridge", "vaccine", "election", "merger", "volcano"]
+    bodies, stances = [], []
+    for i, subject in enumerate(subjects):
+        bodies += [[f"{i}1", f"The {subject} news is confirmed. Officials confirmed the {subject} story today."],
+                   [f"{i}2", f"Reports claim the {subject} story may be true, according to unverified sources."],
+                   [f"{i}3", f"The {subject} story is a hoax. Officials denied it and called the report fake."]]
+        headline = f"{subject.title()} story breaks"
+        stances += [[headline, f"{i}1", "agree"], [headline, f"{i}2", "discuss"], [headline, f"{i}3", "disagree"],
+                    [headline, f"{(i + 1) % len(subjects)}1", "unrelated"]]
+    _write_fnc(tmp_path / "train", "train", bodies, stances)
+    out = tmp_path / "model.npz"
+    report = bench.train(tmp_path / "train", out, refit=False)
+    assert {"topic", "body"} <= set(report) and report["bytes"] < 1_000_000
+    result = bench.run(tmp_path / "train", model_path=out)
+    assert result["pairs"] == report["topic"]["pairs"] > 0
+    assert "topic split" in result["scored"] and not result["contaminated"]

@@ -35,11 +35,13 @@ def test_two_outlets_citing_anonymous_officials_of_one_affiliation_share_an_orig
                               [Relay("The Wall Street Journal", 0, 1)]), ARTICLES["a"], ARTICLES)
     nyt = origin(_attribution("b", _anonymous("a U.S. senior intelligence official", "U.S. intelligence"),
                               [Relay("The New York Times", 0, 1)]), ARTICLES["b"], ARTICLES)
-    assert wsj.key == nyt.key == "anon:u.s. intelligence"
+    assert wsj.key == nyt.key == "gov:united states"
     assert wsj.label == "anonymous U.S. intelligence officials"
 
 
 def test_unaffiliated_anonymous_sources_are_keyed_by_what_they_are_called():
+    assert origin(_attribution("a", _anonymous("Senior officials", "Hamas")), ARTICLES["a"], ARTICLES).key == \
+        "anon:hamas"
     assert origin(_attribution("a", _anonymous("Senior officials", None)), ARTICLES["a"], ARTICLES).key == \
         origin(_attribution("b", _anonymous("officials", None)), ARTICLES["b"], ARTICLES).key == "anon:officials"
 
@@ -54,9 +56,49 @@ def test_an_outlet_cited_is_that_outlet_and_a_copy_speaks_with_its_originals_voi
 
 def test_own_voice_without_outlet_is_the_article_and_relays_end_chains_without_source():
     assert origin(None, ARTICLES["b"], ARTICLES).key == "article:b"
-    relayed = origin(_attribution("b", None, [Relay("the Iranian Defense Ministry", 0, 1, SourceKind.GOVERNMENT,
-                                                    "ent_1")]), ARTICLES["b"], ARTICLES)
+    relayed = origin(_attribution("b", None, [Relay("the Defense Ministry", 0, 1, SourceKind.GOVERNMENT, "ent_1")]), ARTICLES["b"], ARTICLES)
     assert relayed.key == "entity:ent_1"
     named = origin(_attribution("b", SourceSpan("Mossad", 0, 6, SourceKind.GOVERNMENT, entity="ent_2")),
                    ARTICLES["b"], ARTICLES)
     assert named.key == "entity:ent_2"
+
+
+def _government(text: str, kind: SourceKind = SourceKind.GOVERNMENT, entity: str | None = None) -> SourceSpan:
+    return SourceSpan(text, 0, len(text), kind, entity=entity)
+
+
+def test_names_of_one_government_are_one_origin():
+    keys = {origin(_attribution("a", source), ARTICLES["a"], ARTICLES).key for source in (
+        _anonymous("Iranian officials", "Iranian"),
+        _government("the Iranian Defense Ministry", entity="ent_1"),
+        _government("Tehran"),
+        _government("the Iranian government"),
+        _government("Iran's foreign minister, Hossein Amir Abdollahian,", SourceKind.PERSON, "ent_2"),
+    )}
+    assert keys == {"gov:iran"}
+    relayed = origin(_attribution("b", None, [Relay("Iran’s Defense Ministry", 0, 1, SourceKind.GOVERNMENT)]),
+                     ARTICLES["b"], ARTICLES)
+    assert relayed.key == "gov:iran" and relayed.party == "the government of Iran"
+    assert relayed.label == "Iran’s Defense Ministry"
+
+
+def test_anonymous_officials_of_a_countrys_service_are_its_government():
+    us = origin(_attribution("a", _anonymous("Senior U.S. intelligence officials", "U.S. intelligence")),
+                ARTICLES["a"], ARTICLES)
+    assert us.key == origin(_attribution("b", _government("The United States", entity="ent_3")), ARTICLES["b"],
+                            ARTICLES).key == "gov:united states"
+    assert us.label == "anonymous U.S. intelligence officials"
+
+
+def test_nationals_without_office_and_two_countries_keep_their_own_origin():
+    witnesses = origin(_attribution("a", _anonymous("Iranian witnesses", "Iranian")), ARTICLES["a"], ARTICLES)
+    red_cross = origin(_attribution("a", _anonymous("American Red Cross officials", "American Red Cross")),
+                       ARTICLES["a"], ARTICLES)
+    assert red_cross.key == "anon:american red cross"
+    analyst = origin(_attribution("a", _government("a Russian analyst", SourceKind.PERSON, "ent_4")),
+                     ARTICLES["a"], ARTICLES)
+    envoy = origin(_attribution("a", _government("Iran's envoy to Russia", SourceKind.PERSON, "ent_5")),
+                   ARTICLES["a"], ARTICLES)
+    outlet = origin(_attribution("a", _government("The Washington Post", SourceKind.MEDIA)), ARTICLES["a"], ARTICLES)
+    assert (witnesses.key, analyst.key, envoy.key, outlet.key) == (
+        "anon:iranian", "entity:ent_4", "entity:ent_5", "outlet:washington post")

@@ -82,7 +82,7 @@ def test_mossad_role_is_one_origin_not_independent_confirmation(isfahan):
     assert agent.status == FindingStatus.SINGLE_SOURCE and agent.independent_origins == 1
     mossad = next(v for v in agent.values if v.value == "Mossad")
     assert {e.article for e in mossad.evidence} == {ids["000"], ids["002"]}
-    assert mossad.origins == ["anon:u.s. intelligence"]
+    assert mossad.origins == ["gov:united states"]
     for outlet in ("The Wall Street Journal", "The New York Times", "anonymous U.S. intelligence officials",
                    "one origin", "not independent confirmation"):
         assert outlet in agent.explanation
@@ -105,6 +105,14 @@ def test_little_and_minor_damage_are_compatible(isfahan):
     damage = next(f for f in found if f.slot == "damage")
     assert damage.status != FindingStatus.DISPUTED and [v.value for v in damage.values] == ["minor"]
     assert "little damage" in _quoted(damage, ids["000"]) and "minor damage" in _quoted(damage, ids["002"])
+
+
+def test_iranian_officials_and_the_iranian_defense_ministry_are_one_origin(isfahan):
+    _, _, found, _ = isfahan
+    damage = next(f for f in found if f.slot == "damage")
+    assert damage.status == FindingStatus.SINGLE_SOURCE and damage.independent_origins == 1
+    assert "one origin (the government of Iran: anonymous Iranian officials, the Iranian Defense Ministry)" in \
+        damage.explanation
 
 
 def test_brief_shows_the_findings_sections_escaped(tmp_path):

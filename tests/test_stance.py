@@ -8,6 +8,9 @@ CLAIM = "Giant sinkhole swallows entire village in Guatemala"
 DEBUNK = ("A viral story claiming a giant sinkhole swallowed an entire village in Guatemala is a hoax. "
           "Local officials denied any sinkhole had opened and said the photo was fake, taken years ago in "
           "another country. Fact-checkers debunked the claim on Tuesday.")
+CONFIRM = ("A giant sinkhole swallowed an entire village in Guatemala on Monday, officials confirmed. "
+           "Rescue teams said dozens of homes fell into the sinkhole, and video of the collapse shows the village "
+           "disappearing.")
 UNRELATED = ("Apple reported record quarterly revenue on Thursday, driven by strong iPhone sales in China. "
              "The company's shares rose three percent in after-hours trading.")
 
@@ -21,10 +24,11 @@ def test_unrelated_text_is_unrelated(model):
     assert model.predict([CLAIM], [UNRELATED]) == ["unrelated"]
 
 
-def test_debunking_text_is_related_and_likely_disagrees(model):
-    proba = model.predict_proba([CLAIM], [DEBUNK])[0]
-    assert model.predict([CLAIM], [DEBUNK])[0] != "unrelated"
-    assert proba[LABELS.index("disagree")] > proba[LABELS.index("agree")]
+def test_debunking_text_disagrees_more_than_a_confirming_one(model):
+    debunk, confirm = model.predict_proba([CLAIM, CLAIM], [DEBUNK, CONFIRM])
+    assert model.predict([CLAIM, CLAIM], [DEBUNK, CONFIRM]) != ["unrelated", "unrelated"]
+    disagree, agree = LABELS.index("disagree"), LABELS.index("agree")
+    assert debunk[disagree] > 2 * confirm[disagree] and confirm[agree] > debunk[agree]
 
 
 def test_probabilities_are_rows_over_labels(model):

@@ -13,6 +13,10 @@ The system reads each document with ``reconcile.slots.find_values`` and compares
 
 An item without a system value in some document gets no decision: it counts against recall, not precision.
 ``disputed`` is predicted when some pair of the item's values is incompatible, else ``corroborated``.
+
+The bench also asks the stance model (``reconcile.stance``) whether the sentence holding one document's value
+disagrees with the other's, both ways, and reports how often it says so per gold label: the test of whether the
+model could tell a dispute that the slot comparison misses (on these items it cannot; see the reconcile guide).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from typing import Any
 
 from newsledger.bench.ecbplus import Document, read_corpus
 from newsledger.reconcile.slots import Found, compare, find_values
+from newsledger.reconcile.stance import LABELS as STANCES
+from newsledger.reconcile.stance import StanceModel
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "benchmarks" / "reconcile" / "gold.jsonl"
 LABELS = {"compatible": "corroborated", "incompatible": "disputed"}
@@ -52,6 +58,33 @@ def decide(item: dict[str, Any], docs: dict[str, Document], mode: str,
         return None, picked
     clash = any(not compare(item["slot"], a.value, b.value).compatible for a, b in combinations(picked, 2))
     return ("disputed" if clash else "corroborated"), picked
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding ``text[start:end]``."""
+    period = text.rfind(". ", 0, start)
+    begin = max(period + 2 if period != -1 else 0, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[begin:min(stops) + 1 if stops else len(text)].strip()
+
+
+def stance_check(items: list[dict[str, Any]], docs: dict[str, Document], truth: list[str]) -> dict[str, Any]:
+    """Per gold label: items whose two value sentences the stance model calls ``disagree`` (either way round),
+    and the mean of the larger disagree probability."""
+    firsts = [[sentence_around(docs[side["doc"]].text, side["start"], side["end"]) for side in item["values"][:2]]
+              for item in items]
+    claims = [a for a, b in firsts] + [b for a, b in firsts]
+    texts = [b for a, b in firsts] + [a for a, b in firsts]
+    proba = StanceModel.load().predict_proba(claims, texts)
+    said = proba.argmax(axis=1) == STANCES.index("disagree")
+    disagree = proba[:, STANCES.index("disagree")]
+    result = {}
+    for label in ("disputed", "corroborated"):
+        chosen = [i for i, t in enumerate(truth) if t == label]
+        strongest = [max(disagree[i], disagree[i + len(items)]) for i in chosen]
+        result[label] = {"items": len(chosen), "said_disagree": int(sum(said[i] or said[i + len(items)] for i in chosen)),
+                         "mean_disagree_probability": round(float(sum(strongest) / len(chosen)), 3) if chosen else 0.0}
+    return result
 
 
 def _scores(gold: list[str], predicted: list[str | None]) -> dict[str, Any]:
@@ -94,6 +127,7 @@ def run(data: Path, gold: Path | None = None) -> dict[str, Any]:
             chosen = [i for i, item in enumerate(items) if item["slot"] == slot]
             per_slot[slot] = _scores([truth[i] for i in chosen], [predicted[i] for i in chosen])
         result["modes"][mode] = {**_scores(truth, predicted), "per_slot": per_slot}
+    result["stance"] = stance_check(items, docs, truth)
     for i, item in enumerate(items):
         result["decisions"].append({
             "id": item["id"], "slot": item["slot"], "gold": truth[i],
@@ -117,6 +151,9 @@ def render(result: dict[str, Any]) -> str:
         for slot, s in scores["per_slot"].items():
             lines.append(f"    {slot:<10} decided {s['decided']:>2}  accuracy {s['accuracy_when_decided']:.3f}  "
                          f"disputed P {s['disputed']['precision']:.2f} R {s['disputed']['recall']:.2f}")
+    lines.append("\nstance model on the two value sentences (disagree either way round): " + "; ".join(
+        f"{label} {s['said_disagree']}/{s['items']} said to disagree, mean P(disagree) {s['mean_disagree_probability']:.3f}"
+        for label, s in result["stance"].items()))
     wrong = [d for d in result["decisions"] if d["located"] != d["gold"]]
     if wrong:
         lines.append("\nlocated-mode misses: " + ", ".join(f"{d['id']} {d['slot']} gold {d['gold']} got "

@@ -17,7 +17,6 @@ Pure and deterministic: the same records give the same findings, ids ``f_<story>
 from __future__ import annotations
 
 import math
-
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -317,12 +316,23 @@ def _side(context: _Context, claims: list[Claim]) -> str:
     return f"“{claims[0].value.label}” per {_voices(context, claims)}"
 
 
+def _origin_labels(origins: list[Origin]) -> list[str]:
+    """One label per origin key; a party named by several labels (one government's ministry and officials)
+    reads "the government of Iran: anonymous Iranian officials, the Iranian Defense Ministry"."""
+    by_key: dict[str, dict[str, None]] = defaultdict(dict)
+    parties = {}
+    for found in origins:
+        by_key[found.key][found.label] = None
+        parties[found.key] = found.party
+    return sorted(f"{parties[key]}: {', '.join(sorted(labels))}" if len(labels) > 1 and parties[key]
+                  else next(iter(labels)) for key, labels in by_key.items())
+
+
 def _established(context: _Context, what: str, values: list[list[Claim]], confirming: set[str]) -> str:
     firm = [group for group in values if any(not c.speculative for c in group)] or values
     guesses = [group for group in values if all(c.speculative for c in group)]
     said = "; ".join(f"“{group[0].value.label}” per {_voices(context, group)}" for group in firm)
-    labels = sorted({c.origin.key: c.origin.label for group in values for c in group
-                     if c.origin.key in confirming}.values())
+    labels = _origin_labels([c.origin for group in values for c in group if c.origin.key in confirming])
     if len(confirming) >= 2:
         verdict = f"{len(confirming)} independent origins ({', '.join(labels)})"
     elif confirming:

@@ -3,8 +3,10 @@
 An attribution's origin is the end of its chain — its source — keyed so that the same origin reached through
 different outlets gets the same key:
 
-* an anonymous source: ``anon:<affiliation>`` ("U.S. intelligence"), else ``anon:<description>`` — two outlets
-  citing anonymous U.S. intelligence officials share one origin;
+* a source that speaks for a country's government (``governments``: "Iranian officials", "Iran's Defense
+  Ministry", "Tehran", "Iran's foreign minister", anonymous "U.S. intelligence officials"): ``gov:<country>`` —
+  one government quoted twice is one party, and two outlets citing anonymous U.S. officials share one origin;
+* another anonymous source: ``anon:<affiliation>`` ("Hamas"), else ``anon:<description>``;
 * a named source: ``entity:<id>`` when it resolves to a ledger entity, else ``name:<name>``; an outlet cited
   as a source is ``outlet:<name>``, the same key as that outlet's own reporting;
 * an attribution with no source of its own but a chain of relays: the last relay, keyed as above;
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsledger.reconcile.governments import government_of
 from newsledger.records import Article, Attribution, SourceKind
 
 _QUALIFIERS = re.compile(r"\b(?:senior|top|high-ranking|high|ranking|former|current|some|several|two|three|a|an|the"
@@ -31,6 +34,14 @@ _QUALIFIERS = re.compile(r"\b(?:senior|top|high-ranking|high|ranking|former|curr
 class Origin:
     key: str
     label: str  # how the explanation names it: "anonymous U.S. intelligence officials"
+    party: str = ""  # the party several labels share, for a government: "the government of Iran"
+
+
+def _government_origin(description: str, label: str, is_government: bool) -> Origin | None:
+    country = government_of(description, is_government)
+    if country is None:
+        return None
+    return Origin(f"gov:{country.name.casefold()}", label, f"the government of {country.name}")
 
 
 def _norm(text: str) -> str:
@@ -63,6 +74,9 @@ def origin(attribution: Attribution | None, article: Article, articles: dict[str
         relay = attribution.via[-1]
         if relay.kind == SourceKind.MEDIA:
             return Origin(f"outlet:{_norm(relay.text)}", relay.text)
+        government = _government_origin(relay.text, relay.text, relay.kind == SourceKind.GOVERNMENT)
+        if government:
+            return government
         return Origin(f"entity:{relay.entity}" if relay.entity else f"name:{_norm(relay.text)}", relay.text)
     if source is None:
         return outlet_origin(article, articles)
@@ -71,9 +85,14 @@ def origin(attribution: Attribution | None, article: Article, articles: dict[str
         described = source.affiliation or _QUALIFIERS.sub(" ", source.anonymity or name)
         key = _norm(described) or _norm(name)
         who = source.affiliation or source.anonymity or name
-        return Origin(f"anon:{key}", f"anonymous {_anonymous_label(who, name)}")
+        label = f"anonymous {_anonymous_label(who, name)}"
+        return _government_origin(_anonymous_office(source.affiliation, name), label, False) or \
+            Origin(f"anon:{key}", label)
     if source.kind == SourceKind.MEDIA:
         return Origin(f"outlet:{_norm(name)}", name)
+    government = _government_origin(name, name, source.kind == SourceKind.GOVERNMENT)
+    if government:
+        return government
     if source.entity:
         return Origin(f"entity:{source.entity}", name)
     return Origin(f"name:{_norm(name)}", name)
@@ -81,6 +100,13 @@ def origin(attribution: Attribution | None, article: Article, articles: dict[str
 
 _HEADS = re.compile(r"\b(officials?|sources?|people|aides?|diplomats?|officers?|analysts?|experts?|spokes\w+|members?"
                     r"|residents?|witness\w*)\b", re.IGNORECASE)
+
+
+def _anonymous_office(affiliation: str | None, name: str) -> str:
+    """What an anonymous source is, for telling a government's officials from its nationals: the affiliation
+    and the head noun ("U.S. intelligence" + "officials"; "Iranian" + "witnesses"), else the name."""
+    head = _HEADS.search(name)
+    return f"{affiliation} {head.group(1)}" if affiliation and head else name
 
 
 def _anonymous_label(who: str, name: str) -> str:

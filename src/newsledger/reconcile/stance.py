@@ -1,13 +1,17 @@
 """Stance of a text toward a claim: agree, disagree, discuss (reports it without taking a side) or unrelated.
 
-The model follows the strong simple FNC-1 systems (UCLMR's bag-of-words MLP, Athene's and the official
-baseline's hand features): a claim and a text become their TF-IDF vectors (unigrams and bigrams, vocabulary
-fitted on the FNC-1 train headlines and bodies) plus a few dozen dense features — cosine similarities of the
-whole text, its lead and its sentences closest to the claim; how much of the claim's words and bigrams the text
-repeats; and counts of refuting ("hoax", "denied", "fake"), hedging ("reportedly", "allegedly") and confirming
-cue words, in the whole text and in the sentences that echo the claim. Two one-hidden-layer MLPs read them
-(one the dense features only, one the 5,000 most frequent terms' TF-IDF of claim and text as well) and their
-probabilities are averaged.
+The model follows the strong simple FNC-1 systems (the official baseline's and Athene's hand features,
+UCLMR's one-hidden-layer MLP): a claim and a text become a few dozen dense features — TF-IDF cosine
+similarities of the whole text, its lead and its sentences closest to the claim (unigrams and bigrams,
+vocabulary fitted on the FNC-1 train headlines and bodies); a cosine and idf-weighted overlaps over all words,
+where a word the vocabulary never saw weighs as the rarest (a new topic's names are what tie a claim to a
+text); how much of the claim the best sentences and the first 255 characters repeat; counts of refuting
+("hoax", "denied", "fake"), hedging ("reportedly", "allegedly") and confirming cue words, in the whole text and
+in the sentences that echo the claim; whether the claim is a question or quotes someone. MLPs trained with
+three seeds read them and their probabilities are averaged.
+
+Generalisation is measured on a split by topic (``split_rows``): whole connected components of the
+headline–body graph are held out, so no dev headline or body is trained on, as in the competition test.
 
 Everything inference needs (vocabulary, idf, feature scaling, MLP weights) ships in ``stance_model.npz``
 (plain arrays, loaded with ``allow_pickle=False``), so predicting needs numpy and scipy only; scikit-learn is
@@ -74,6 +78,9 @@ def read_fnc(data_dir: Path, prefix: str = "train") -> tuple[list[tuple[str, str
     return stances, bodies
 
 
+SPLITS = ("topic", "body")
+
+
 def dev_bodies(body_ids: Iterable[str], dev_fraction: float = 0.2, seed: int = 0) -> set[str]:
     """The body ids held out for dev: a seeded random fraction of bodies, so no dev body is ever trained on."""
     ids = sorted(set(body_ids), key=lambda b: (len(b), b))
@@ -81,13 +88,60 @@ def dev_bodies(body_ids: Iterable[str], dev_fraction: float = 0.2, seed: int = 0
     return set(ids[: round(dev_fraction * len(ids))])
 
 
-def held_out(dev_fraction: float, seed: int) -> str:
-    return f"fraction={dev_fraction} seed={seed}"
+def topics(rows: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """Each headline (``h:…``) and body (``b:…``) mapped to its topic: the connected component of the graph whose
+    edges are the related (agree, disagree, discuss) pairs. FNC-1's unrelated pairs join random headlines and
+    bodies, so they are left out, or every node would end in one component."""
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for headline, body, label in rows:
+        h, b = find(f"h:{headline}"), find(f"b:{body}")
+        if label != "unrelated":
+            parent[h] = b
+    return {node: find(node) for node in list(parent)}
 
 
-def parse_held_out(text: str) -> tuple[float, int]:
+def split_rows(rows: Sequence[tuple[str, str, str]], split: str = "topic", dev_fraction: float = 0.2,
+               seed: int = 0) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(train, dev) rows. ``topic`` mimics the competition test, whose headlines and bodies are all unseen: whole
+    topics are held out (seeded, until they hold ``dev_fraction`` of the related pairs) and a pair whose headline
+    and body fall on different sides is dropped. ``body`` holds out a fraction of bodies only: dev headlines are
+    trained on with other bodies, so its figure is optimistic."""
+    if split == "body":
+        held = dev_bodies({b for _, b, _ in rows}, dev_fraction, seed)
+        return [r for r in rows if r[1] not in held], [r for r in rows if r[1] in held]
+    if split != "topic":
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    topic = topics(rows)
+    related = Counter(topic[f"b:{b}"] for _, b, label in rows if label != "unrelated")
+    order = sorted(set(topic.values()))
+    random.Random(seed).shuffle(order)
+    held, kept = set(), 0
+    for name in order:
+        if kept >= dev_fraction * sum(related.values()):
+            break
+        held.add(name)
+        kept += related[name]
+    sides = [(topic[f"h:{h}"] in held, topic[f"b:{b}"] in held) for h, b, _ in rows]
+    return ([r for r, side in zip(rows, sides) if side == (False, False)],
+            [r for r, side in zip(rows, sides) if side == (True, True)])
+
+
+def held_out(split: str, dev_fraction: float, seed: int) -> str:
+    return f"split={split} fraction={dev_fraction} seed={seed}"
+
+
+def parse_held_out(text: str) -> tuple[str, float, int]:
+    """(split, fraction, seed); models saved before topic splits existed were held out by body."""
     fields = dict(item.split("=") for item in text.split())
-    return float(fields["fraction"]), int(fields["seed"])
+    return fields.get("split", "body"), float(fields["fraction"]), int(fields["seed"])
 
 
 # --- text features -------------------------------------------------------------------------------------------
@@ -129,6 +183,12 @@ class Vectorizer:
         """Idf of single words, to weigh a claim's words by how telling they are."""
         return {term: float(self.idf[i]) for term, i in self.vocabulary.items() if " " not in term}
 
+    @cached_property
+    def unseen_idf(self) -> float:
+        """The idf given to a word outside the vocabulary: the rarest's. A new topic's names are what tie a
+        claim to a text, so they must weigh most, not least."""
+        return float(self.idf.max())
+
     def transform(self, documents: Sequence[list[str]]) -> sparse.csr_matrix:
         rows, cols, values = [], [], []
         for row, doc in enumerate(documents):
@@ -148,14 +208,22 @@ class Text:
     """What the features need from one text, computed once however many claims it is paired with."""
 
     words: list[str]
-    content: set[str]
+    content: Counter[str]
     bigrams: set[str]
     lead: set[str]
+    head: set[str]  # content words of the first 255 characters
+    sentence_content: list[set[str]]
     vector: sparse.csr_matrix
     lead_vector: sparse.csr_matrix
     sentence_vectors: sparse.csr_matrix
     sentence_cues: np.ndarray  # sentences × cue sets: share of each sentence's words that are cues
     cues: np.ndarray
+    questions: int
+    quoted: bool
+
+
+HEAD_CHARACTERS = 255
+QUOTES = "\"“‘"
 
 
 def _cue_rates(words: Sequence[str]) -> np.ndarray:
@@ -163,9 +231,12 @@ def _cue_rates(words: Sequence[str]) -> np.ndarray:
     return np.array([sum(w in cue for w in words) / n for cue in CUE_SETS], dtype=np.float32)
 
 
+def _content(words: Iterable[str]) -> list[str]:
+    return [w for w in words if w not in STOP_WORDS]
+
+
 def _bigrams(words: Sequence[str]) -> set[str]:
-    content = [w for w in words if w not in STOP_WORDS]
-    return {f"{a} {b}" for a, b in pairwise(content)}
+    return {f"{a} {b}" for a, b in pairwise(_content(words))}
 
 
 def describe(texts: Sequence[str], vectorizer: Vectorizer) -> list[Text]:
@@ -182,32 +253,64 @@ def describe(texts: Sequence[str], vectorizer: Vectorizer) -> list[Text]:
     for i, parts in enumerate(sentence_words):
         end = start + len(parts)
         described.append(Text(
-            words=words[i], content={w for w in words[i] if w not in STOP_WORDS}, bigrams=_bigrams(words[i]),
-            lead={w for w in leads[i] if w not in STOP_WORDS}, vector=vectors[i], lead_vector=lead_vectors[i],
+            words=words[i], content=Counter(_content(words[i])), bigrams=_bigrams(words[i]),
+            lead=set(_content(leads[i])), head=set(_content(tokens(texts[i][:HEAD_CHARACTERS]))),
+            sentence_content=[set(_content(s)) for s in parts], vector=vectors[i], lead_vector=lead_vectors[i],
             sentence_vectors=sentence_matrix[start:end], cues=_cue_rates(words[i]),
-            sentence_cues=np.array([_cue_rates(s) for s in parts], dtype=np.float32)))
+            sentence_cues=np.array([_cue_rates(s) for s in parts], dtype=np.float32),
+            questions=texts[i].count("?"), quoted=any(q in texts[i] for q in QUOTES)))
         start = end
     return described
 
 
-def pair_features(claim: Text, text: Text, idf: dict[str, float]) -> list[float]:
-    """Dense features of one (claim, text) pair: similarity and overlap, then cue rates where they matter."""
+def _idf_cosine(claim: Counter[str], text: Counter[str], weight: Any) -> float:
+    """Cosine of sublinear tf × idf vectors over all words, unseen ones included (the vocabulary's cosines
+    miss a new topic's names)."""
+    def norm(counts: Counter[str]) -> float:
+        return math.sqrt(sum(((1 + math.log(n)) * weight(w)) ** 2 for w, n in counts.items())) or 1.0
+
+    shared = sum((1 + math.log(n)) * (1 + math.log(text[w])) * weight(w) ** 2 for w, n in claim.items() if w in text)
+    return shared / (norm(claim) * norm(text))
+
+
+def pair_features(claim: Text, text: Text, vectorizer: Vectorizer) -> list[float]:
+    """Dense features of one (claim, text) pair: similarity and overlap (unseen words weighed as the rarest),
+    then cue rates where they matter and the claim's own form (a question, a quote)."""
+    idf, unseen = vectorizer.unigram_idf, vectorizer.unseen_idf
+
+    def weight(word: str) -> float:
+        return idf.get(word, unseen)
+
     sims = text.sentence_vectors.dot(claim.vector.T).toarray().ravel()
     top = np.argsort(-sims)[:TOP_SENTENCES]
-    shared = claim.content & text.content
-    claim_weight = sum(idf.get(w, 1.0) for w in claim.content) or 1.0
-    n_claim = max(len(claim.content), 1)
+    claim_words = set(claim.content)
+    shared = claim_words & set(text.content)
+    claim_weight = sum(map(weight, claim_words)) or 1.0
+    coverage = sorted(sum(map(weight, claim_words & s)) / claim_weight for s in text.sentence_content)
+    unseen_words = [w for w in claim_words if w not in idf]
+    n_claim = max(len(claim_words), 1)
     return [
         float(claim.vector.multiply(text.vector).sum()),
         float(claim.vector.multiply(text.lead_vector).sum()),
         float(sims.max()),
         float(sims[top].mean()),
         float(np.sort(sims)[-2] if len(sims) > 1 else 0.0),
+        _idf_cosine(claim.content, text.content, weight),
+        coverage[-1],
+        coverage[-2] if len(coverage) > 1 else 0.0,
+        sum(map(weight, claim_words & text.head)) / claim_weight,
         len(shared) / n_claim,
-        len(claim.content & text.lead) / n_claim,
+        len(claim_words & text.lead) / n_claim,
         len(claim.bigrams & text.bigrams) / max(len(claim.bigrams), 1),
-        sum(idf.get(w, 1.0) for w in shared) / claim_weight,
-        len(shared) / max(len(claim.content | text.content), 1),
+        sum(map(weight, shared)) / claim_weight,
+        len(shared) / max(len(claim_words | set(text.content)), 1),
+        len(unseen_words) / n_claim,
+        sum(w in text.content for w in unseen_words) / len(unseen_words) if unseen_words else 1.0,
+        math.log1p(next((i for i, s in enumerate(text.sentence_content) if claim_words & s),
+                        len(text.sentence_content))),
+        float(claim.questions > 0),
+        float(claim.quoted),
+        math.log1p(text.questions),
         math.log1p(len(claim.words)),
         math.log1p(len(text.words)),
         math.log1p(len(text.sentence_cues)),
@@ -221,8 +324,10 @@ def pair_features(claim: Text, text: Text, idf: dict[str, float]) -> list[float]
 
 
 FEATURE_NAMES = (
-    ["cos", "cos_lead", "cos_sent_max", "cos_sent_top", "cos_sent_2nd", "overlap", "overlap_lead",
-     "bigram_overlap", "idf_overlap", "jaccard", "claim_len", "text_len", "text_sentences"]
+    ["cos", "cos_lead", "cos_sent_max", "cos_sent_top", "cos_sent_2nd", "cos_all_words", "cover_sent_max",
+     "cover_sent_2nd", "cover_head", "overlap", "overlap_lead", "bigram_overlap", "idf_overlap", "jaccard",
+     "claim_unseen", "claim_unseen_found", "first_mention", "claim_question", "claim_quoted", "text_questions",
+     "claim_len", "text_len", "text_sentences"]
     + [f"{where}_{cue}" for where in ("claim", "claim_has", "text", "top_mean", "top_max", "lead")
        for cue in ("refute", "discuss", "confirm", "negate")]
 )
@@ -231,71 +336,48 @@ FEATURE_NAMES = (
 # --- the model -----------------------------------------------------------------------------------------------
 
 @dataclass
-class Member:
-    """One MLP of the ensemble; it reads the dense features, after the ``bow`` most frequent terms' TF-IDF of
-    claim and text when ``bow`` > 0."""
-
-    layers: list[tuple[np.ndarray, np.ndarray]]
-    bow: int = 0
-
-
-@dataclass
 class StanceModel:
-    """TF-IDF vectors and dense pair features, read by an ensemble of one-hidden-layer MLPs whose
-    probabilities are averaged: a dense-only member generalises to unseen topics, a bag-of-words one
-    (UCLMR-style) learns cue words the hand lists miss; together they beat either on held-out topics."""
+    """Dense pair features (TF-IDF cosines, idf-weighted overlaps, cue rates) read by an ensemble of
+    one-hidden-layer MLPs (one per training seed) whose probabilities are averaged. Bag-of-words inputs are
+    left out on purpose: on topics held out from training they learn the training topics' words and lose
+    (see ``train``)."""
 
     vectorizer: Vectorizer
     mean: np.ndarray
     scale: np.ndarray
-    members: list[Member]
+    members: list[list[tuple[np.ndarray, np.ndarray]]]  # each member's layers: (weights, biases)
     trained_on: str = TRAINED_ON
-    held_out: str = ""  # the dev split kept out of training ("fraction=0.2 seed=0"), empty when trained on all
+    held_out: str = ""  # the dev split kept out of training ("split=topic fraction=0.2 seed=0"), empty when trained on all
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> StanceModel:
         with np.load(path, allow_pickle=False) as data:
             vocabulary = {term: i for i, term in enumerate(data["vocabulary"].tolist())}
-            members = []
-            for m in range(int(data["members"])):
-                layers = [(data[f"m{m}_w{i}"].astype(np.float32), data[f"m{m}_b{i}"])
-                          for i in range(int(data[f"m{m}_depth"]))]
-                members.append(Member(layers, int(data[f"m{m}_bow"])))
+            members = [[(data[f"m{m}_w{i}"].astype(np.float32), data[f"m{m}_b{i}"])
+                        for i in range(int(data[f"m{m}_depth"]))] for m in range(int(data["members"]))]
             return cls(Vectorizer(vocabulary, data["idf"]), data["mean"], data["scale"], members,
                        str(data["trained_on"]), str(data["held_out"]))
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Plain arrays only (weight matrices as float16 to keep the file small), readable without pickle."""
         arrays: dict[str, np.ndarray] = {}
-        for m, member in enumerate(self.members):
-            arrays[f"m{m}_depth"], arrays[f"m{m}_bow"] = np.array(len(member.layers)), np.array(member.bow)
-            for i, (w, b) in enumerate(member.layers):
+        for m, layers in enumerate(self.members):
+            arrays[f"m{m}_depth"] = np.array(len(layers))
+            for i, (w, b) in enumerate(layers):
                 arrays[f"m{m}_w{i}"], arrays[f"m{m}_b{i}"] = w.astype(np.float16), b.astype(np.float32)
         vocabulary = sorted(self.vectorizer.vocabulary, key=self.vectorizer.vocabulary.get)
         np.savez_compressed(path, vocabulary=np.array(vocabulary), idf=self.vectorizer.idf, mean=self.mean,
                             scale=self.scale, members=np.array(len(self.members)),
                             trained_on=np.array(self.trained_on), held_out=np.array(self.held_out), **arrays)
 
-    def inputs(self, claims: Sequence[str], texts: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix,
-                                                                             np.ndarray]:
-        """Claim TF-IDF rows, text TF-IDF rows and raw dense features; each distinct text is described once."""
+    def features(self, claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+        """Raw dense features, one row per pair; each distinct claim and text is described once."""
         claim_index, text_index = _index(claims), _index(texts)
         claim_info = describe(list(claim_index), self.vectorizer)
         text_info = describe(list(text_index), self.vectorizer)
-        idf = self.vectorizer.unigram_idf
-        c = [claim_index[claim] for claim in claims]
-        t = [text_index[text] for text in texts]
-        dense = np.array([pair_features(claim_info[i], text_info[j], idf) for i, j in zip(c, t)], dtype=np.float32)
-        claim_vectors = sparse.vstack([info.vector for info in claim_info]).tocsr()[c]
-        text_vectors = sparse.vstack([info.vector for info in text_info]).tocsr()[t]
-        return claim_vectors, text_vectors, dense.reshape(len(c), len(FEATURE_NAMES))
-
-    def member_input(self, member: Member, claim_vectors: sparse.csr_matrix, text_vectors: sparse.csr_matrix,
-                     dense: np.ndarray) -> sparse.csr_matrix:
-        scaled = sparse.csr_matrix((dense - self.mean) / self.scale)
-        if not member.bow:
-            return scaled
-        return sparse.hstack([claim_vectors[:, :member.bow], text_vectors[:, :member.bow], scaled]).tocsr()
+        rows = [pair_features(claim_info[claim_index[c]], text_info[text_index[t]], self.vectorizer)
+                for c, t in zip(claims, texts)]
+        return np.array(rows, dtype=np.float32).reshape(len(rows), len(FEATURE_NAMES))
 
     def predict_proba(self, claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
         """Rows of probabilities in ``LABELS`` order, one per (claim, text) pair."""
@@ -303,19 +385,19 @@ class StanceModel:
             raise ValueError(f"{len(claims)} claims but {len(texts)} texts")
         if not claims:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        parts = self.inputs(claims, texts)
-        return np.mean([forward(m.layers, self.member_input(m, *parts)) for m in self.members], axis=0)
+        x = (self.features(claims, texts) - self.mean) / self.scale
+        return np.mean([forward(layers, x) for layers in self.members], axis=0)
 
     def predict(self, claims: Sequence[str], texts: Sequence[str]) -> list[str]:
         return [LABELS[i] for i in self.predict_proba(claims, texts).argmax(axis=1)]
 
 
-def forward(layers: list[tuple[np.ndarray, np.ndarray]], x: Any) -> np.ndarray:
+def forward(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> np.ndarray:
     """ReLU hidden layers, softmax output."""
     for w, b in layers[:-1]:
         x = np.maximum(x @ w + b, 0)
     w, b = layers[-1]
-    z = np.asarray(x @ w + b)
+    z = x @ w + b
     z = np.exp(z - z.max(axis=1, keepdims=True))
     return z / z.sum(axis=1, keepdims=True)
 
@@ -327,13 +409,14 @@ def _index(items: Sequence[str]) -> dict[str, int]:
 # --- training ------------------------------------------------------------------------------------------------
 
 VOCABULARY_SIZE = 10_000
-BOW_SIZE = 5_000
-MEMBERS = ({"bow": 0, "max_iter": 50}, {"bow": BOW_SIZE, "max_iter": 20})
+SEEDS = (0, 1, 2)
+EPOCHS = 10  # more epochs fit the training topics better and held-out topics worse
+CLASS_WEIGHTS = {"agree": 1.0, "disagree": 2.0, "discuss": 1.0, "unrelated": 1.0}  # disagree is 2% of pairs
 
 
-def fit(rows: Sequence[tuple[str, str, str]], bodies: dict[str, str], seed: int = 0) -> StanceModel:
-    """A model fitted on (headline, body id, stance) rows: vocabulary from their headlines and bodies, then
-    each member MLP (scikit-learn's, its weights copied out)."""
+def fit(rows: Sequence[tuple[str, str, str]], bodies: dict[str, str]) -> StanceModel:
+    """A model fitted on (headline, body id, stance) rows: vocabulary from their headlines and bodies, then one
+    MLP per seed (scikit-learn's, its weights copied out), tuned on the topic split (``split_rows``)."""
     import warnings
 
     from sklearn.exceptions import ConvergenceWarning
@@ -342,45 +425,45 @@ def fit(rows: Sequence[tuple[str, str, str]], bodies: dict[str, str], seed: int 
     used = sorted({b for _, b, _ in rows})
     documents = [terms(tokens(h)) for h in dict.fromkeys(h for h, _, _ in rows)] + [terms(tokens(bodies[b])) for b in used]
     model = StanceModel(Vectorizer.fit(documents, VOCABULARY_SIZE), np.zeros(0), np.ones(0), [])
-    claim_vectors, text_vectors, dense = model.inputs([h for h, _, _ in rows], [bodies[b] for _, b, _ in rows])
+    dense = model.features([h for h, _, _ in rows], [bodies[b] for _, b, _ in rows])
     model.mean, model.scale = dense.mean(axis=0), dense.std(axis=0) + 1e-6
+    x = (dense - model.mean) / model.scale
     y = np.array([LABELS.index(s) for _, _, s in rows])
-    for settings in MEMBERS:
-        member = Member([], settings["bow"])
-        x = model.member_input(member, claim_vectors, text_vectors, dense)
-        classifier = MLPClassifier(hidden_layer_sizes=(100,), alpha=1e-4, batch_size=500,
-                                   max_iter=settings["max_iter"], random_state=seed)
+    weights = np.array([CLASS_WEIGHTS[label] for label in LABELS])[y]
+    for seed in SEEDS:
+        classifier = MLPClassifier(hidden_layer_sizes=(100,), alpha=1e-4, batch_size=500, max_iter=EPOCHS,
+                                   random_state=seed)
         with warnings.catch_warnings():  # a fixed epoch budget (as UCLMR's) rather than convergence
             warnings.simplefilter("ignore", ConvergenceWarning)
-            classifier.fit(x, y)
-        member.layers = [(w.astype(np.float32), b.astype(np.float32))
-                         for w, b in zip(classifier.coefs_, classifier.intercepts_)]
-        model.members.append(member)
+            classifier.fit(x, y, sample_weight=weights)
+        model.members.append([(w.astype(np.float32), b.astype(np.float32))
+                              for w, b in zip(classifier.coefs_, classifier.intercepts_)])
     return model
 
 
 def train(data_dir: Path, out: Path = MODEL_PATH, dev_fraction: float = 0.2, seed: int = 0,
           refit: bool = True) -> dict[str, Any]:
-    """Fit on FNC-1 train less a held-out fraction of bodies, score that dev split, then (``refit``) fit again
-    on all of train and save. The split is by body id, so a dev body's text is never trained on."""
+    """Fit on FNC-1 train less each held-out split and score it — ``topic`` (no dev headline or body is
+    trained on, as in the competition test; the figure to trust) and ``body`` (the older, optimistic split) —
+    then (``refit``) fit again on all of train and save; else save the topic-split model."""
     import time
 
     from newsledger.bench.stance import score
 
     stances, bodies = read_fnc(data_dir)
-    held = dev_bodies(bodies, dev_fraction, seed)
-    train_rows = [row for row in stances if row[1] not in held]
-    dev_rows = [row for row in stances if row[1] in held]
-    started = time.perf_counter()
-    model = fit(train_rows, bodies, seed)
-    fitted = time.perf_counter() - started
-    predicted = model.predict([h for h, _, _ in dev_rows], [bodies[b] for _, b, _ in dev_rows])
-    dev = score([s for _, _, s in dev_rows], predicted)
+    report: dict[str, Any] = {"dev_fraction": dev_fraction, "seed": seed}
+    for split in ("body", "topic"):
+        train_rows, dev_rows = split_rows(stances, split, dev_fraction, seed)
+        started = time.perf_counter()
+        model = fit(train_rows, bodies)
+        fitted = time.perf_counter() - started
+        predicted = model.predict([h for h, _, _ in dev_rows], [bodies[b] for _, b, _ in dev_rows])
+        report[split] = {"train_pairs": len(train_rows), "dev_pairs": len(dev_rows),
+                         "fit_seconds": round(fitted, 1),
+                         **score([s for _, _, s in dev_rows], predicted, [s for _, _, s in stances])}
     if refit:
-        model = fit(stances, bodies, seed)
+        model = fit(stances, bodies)
     else:
-        model.held_out = held_out(dev_fraction, seed)
+        model.held_out = held_out("topic", dev_fraction, seed)
     model.save(out)
-    return {"train_pairs": len(train_rows), "dev_pairs": len(dev_rows), "dev_bodies": len(held),
-            "dev_fraction": dev_fraction, "seed": seed, "fit_seconds": round(fitted, 1), "dev": dev,
-            "refit_on_all_train": refit, "saved": str(out), "bytes": Path(out).stat().st_size}
+    return report | {"refit_on_all_train": refit, "saved": str(out), "bytes": Path(out).stat().st_size}
