@@ -55,7 +55,8 @@ def test_an_outlet_cited_is_that_outlet_and_a_copy_speaks_with_its_originals_voi
 
 
 def test_own_voice_without_outlet_is_the_article_and_relays_end_chains_without_source():
-    assert origin(None, ARTICLES["b"], ARTICLES).key == "article:b"
+    own = origin(None, ARTICLES["b"], ARTICLES)
+    assert (own.key, own.label) == ("article:b", "the reporting of 002_b.txt")
     relayed = origin(_attribution("b", None, [Relay("the Defense Ministry", 0, 1, SourceKind.GOVERNMENT, "ent_1")]), ARTICLES["b"], ARTICLES)
     assert relayed.key == "entity:ent_1"
     named = origin(_attribution("b", SourceSpan("Mossad", 0, 6, SourceKind.GOVERNMENT, entity="ent_2")),
@@ -102,3 +103,8 @@ def test_nationals_without_office_and_two_countries_keep_their_own_origin():
     outlet = origin(_attribution("a", _government("The Washington Post", SourceKind.MEDIA)), ARTICLES["a"], ARTICLES)
     assert (witnesses.key, analyst.key, envoy.key, outlet.key) == (
         "anon:iranian", "entity:ent_4", "entity:ent_5", "outlet:washington post")
+
+
+def test_an_article_is_named_by_its_outlet_else_its_file_else_its_id():
+    assert [a.label for a in ARTICLES.values()] == ["The Wall Street Journal", "002_b.txt", "Yahoo News"]
+    assert Article("d", "text").label == "d"

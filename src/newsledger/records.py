@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -97,6 +98,14 @@ class Article:
     source_path: str | None = None
     author: str | None = None
     external_id: str | None = None  # the id the input gave (a JSON record's "id"); identity stays the content
+
+    @property
+    def label(self) -> str:
+        """How a person names the article in a chain or an explanation: its outlet, else its file name (titles
+        are too long), else its id."""
+        if self.outlet:
+            return self.outlet
+        return PurePath(self.source_path).name if self.source_path else self.id
 
 
 @dataclass(frozen=True, slots=True)

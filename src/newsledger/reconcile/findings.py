@@ -20,7 +20,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsledger.reconcile.independence import Origin, origin
 from newsledger.reconcile.slots import (
@@ -107,10 +106,6 @@ class _Context:
         passing over "sources" that are no speaker ("the drones managed to…": kind unknown)."""
         speakers = [a for a in self.attributions.get(article, []) if _speaks(a)]
         return innermost_holder(speakers, Span("", start, end))
-
-    def label(self, article: str) -> str:
-        a = self.articles[article]
-        return a.outlet or (Path(a.source_path).stem if a.source_path else a.id)
 
 
 def findings_for_story(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],
@@ -297,7 +292,7 @@ def _happening_name(happening: CrossEvent) -> str:
 
 def _voice(context: _Context, claim: Claim) -> str:
     """How a supporter reads in an explanation: "The New York Times (002…) citing anonymous … officials"."""
-    where = context.label(claim.article)
+    where = context.articles[claim.article].label
     attribution = claim.attribution
     if attribution is None or attribution.source is None:
         voice = f"{where} in its own voice"
@@ -385,7 +380,7 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     parts = [attribution.cue, attribution.content, *([source] if source else [])]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     who = origin(attribution, article, context.articles)
-    party = (source.resolved or source.text) if source else context.label(article.id)
+    party = (source.resolved or source.text) if source else article.label
     denied = attribution.stance == Stance.DENIES
     status = FindingStatus.DENIED if denied else FindingStatus.NO_COMMENT
     about = _happening_name(happening) if happening else "the claim"
@@ -393,7 +388,7 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     subject = {("agent", True): f"a role in {about}", ("agent", False): f"the reports of who carried out {about}",
                ("claim", True): f"what is said of {about}", ("claim", False): f"what is said of {about}"}[slot, denied]
     evidence = Evidence(article.id, article.text[start:end], start, end, attribution.id)
-    explanation = (f"{party} {action} {subject}: “{attribution.content.text}” ({context.label(article.id)})")
+    explanation = (f"{party} {action} {subject}: “{attribution.content.text}” ({article.label})")
     return Finding("", context.story.id, happening.id if happening else None, slot, status,
                    [SlotValue(party, [evidence], [attribution.id], [who.key])], 1, explanation)
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsledger.reconcile.governments import government_of
 from newsledger.records import Article, Attribution, SourceKind
@@ -63,8 +62,7 @@ def outlet_origin(article: Article, articles: dict[str, Article]) -> Origin:
     root = root_article(article, articles)
     if root.outlet:
         return Origin(f"outlet:{_norm(root.outlet)}", root.outlet)
-    name = Path(root.source_path).stem if root.source_path else root.id
-    return Origin(f"article:{root.id}", f"the reporting of {name}")
+    return Origin(f"article:{root.id}", f"the reporting of {root.label}")
 
 
 def origin(attribution: Attribution | None, article: Article, articles: dict[str, Article]) -> Origin:

@@ -80,7 +80,7 @@ def _findings(found: list[Finding], attributions: list[Attribution], articles: d
             for evidence in value["evidence"]:
                 article = articles.get(evidence["article"])
                 attribution = by_id.get(evidence["attribution"] or "")
-                label = article_label(article) if article else evidence["article"]
+                label = article.label if article else evidence["article"]
                 evidence["article_label"] = label
                 evidence["chain"] = chain(attribution, article) if attribution and article else [label]
         section = next(name for name, statuses in FINDING_SECTIONS.items() if finding.status in statuses)
@@ -115,11 +115,6 @@ def _article_summary(article: Article) -> dict[str, Any]:
     }
 
 
-def article_label(article: Article) -> str:
-    """How a person names an article in a chain: its outlet, else its file name (titles are too long)."""
-    return article.outlet or Path(article.source_path or article.id).name
-
-
 def source_name(attribution: Attribution) -> str:
     source = attribution.source
     if source is None:
@@ -129,7 +124,7 @@ def source_name(attribution: Attribution) -> str:
 
 def chain(attribution: Attribution, article: Article) -> list[str]:
     """article ← relay ← … ← source, outermost first."""
-    return [article_label(article), *(relay.text for relay in attribution.via), source_name(attribution)]
+    return [article.label, *(relay.text for relay in attribution.via), source_name(attribution)]
 
 
 def _group_by_source(attributions: list[Attribution], articles: dict[str, Article], store: Store) -> list[SourceGroup]:
@@ -146,7 +141,7 @@ def _group_by_source(attributions: list[Attribution], articles: dict[str, Articl
         )
         entry = to_dict(attribution)
         entry["chain"] = chain(attribution, articles[attribution.article])
-        entry["article_label"] = article_label(articles[attribution.article])
+        entry["article_label"] = articles[attribution.article].label
         group.attributions.append(entry)
     return sorted(groups.values(), key=lambda g: (-len(g.attributions), g.name.casefold()))
 
@@ -163,7 +158,7 @@ def _timeline(events: list[Event], articles: dict[str, Article]) -> list[dict[st
         if not (event.agent or event.patient or event.place or (event.time and event.time.value)):
             continue
         entry = to_dict(event)
-        entry["article_label"] = article_label(articles[event.article])
+        entry["article_label"] = articles[event.article].label
         entry["summary"] = event_summary(event)
         entries.append(entry)
     dated = sorted((e for e in entries if e["time"] and e["time"]["value"]), key=lambda e: e["time"]["value"])
