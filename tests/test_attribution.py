@@ -6,9 +6,16 @@ import pytest
 
 from newsledger.annotate.nlp import load
 from newsledger.api import sample_paths
-from newsledger.extract.attribution import extract_attributions, quote_regions
+from newsledger.extract.attribution import (
+    _around_run,
+    _Context,
+    _source_token,
+    _widen_to_verb,
+    extract_attributions,
+    quote_regions,
+)
+from newsledger.extract.chains import Draft, names_outlet
 from newsledger.records import Attribution, SourceKind, Stance
-
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +210,110 @@ def test_quote_regions_span_paragraphs_that_reopen():
 def test_boilerplate_lines_do_not_crash(nlp):
     text = "To Read The Full Story\n\nAre you already a subscriber?\nClick to log in!\n(REUTERS/Ken Cedeno)"
     assert isinstance(extract(nlp, text), list)
+
+
+# --- spans, stance and outlets (PolNeAR conventions learned on train) ------------------------------------
+
+def test_object_of_urge_is_content_but_addressee_of_tell_is_not(nlp):
+    urged = find(extract(nlp, "Obama urged Republicans to disavow Trump."), cue="urged")
+    assert urged.content.text == "Republicans to disavow Trump"
+    told = find(extract(nlp, "Obama told reporters that the talks had failed."), cue="told")
+    assert told.content.text == "that the talks had failed"
+
+
+def test_trailing_relative_clause_is_the_writers_aside(nlp):
+    a = find(extract(nlp, "He said the bill would pass the Senate, which votes on Friday."), cue="said")
+    assert a.content.text == "the bill would pass the Senate"
+
+
+def test_final_stop_of_an_abbreviation_stays_in_the_content(nlp):
+    a = find(extract(nlp, "She said China is taking jobs away from the U.S.\n\nPrices rose."), cue="said")
+    assert a.content.text.endswith("the U.S.")
+
+
+def test_quotation_split_off_by_the_parser_is_the_content(nlp):
+    text = "“I started this group because I love us and I believe in us! We are here,” Bond said onstage Tuesday."
+    a = find(extract(nlp, text), cue="said")
+    assert a.direct and a.content.text.startswith("“I started") and a.content.text.endswith("here,”")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        ("Tanner said he thinks the campaign has stayed vague.", "said", Stance.HEDGES),
+        ("Trump has repeatedly wondered whether the moderators will be fair.", "wondered", Stance.HEDGES),
+        ("She has not said whether she will run.", "said", Stance.DECLINES_TO_COMMENT),
+        ("Tanner said the campaign has stayed vague.", "said", Stance.ASSERTS),
+    ],
+)
+def test_stance_from_the_cue_and_a_reported_belief(nlp, text, cue, expected):
+    assert find(extract(nlp, text), cue=cue).stance is expected
+
+
+def test_the_articles_own_outlet_is_no_relay(nlp):
+    text = "Graham told The Washington Post that the bill was dead."
+    assert [r.text for r in find(extract(nlp, text), cue="told").via] == ["The Washington Post"]
+    own = extract_attributions(nlp(text), "t", outlet="wash-post")
+    assert find(own, cue="told").via == []
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet", "expected"),
+    [
+        ("The Washington Post", "wash-post", True),
+        ("The Post", "wash-post", True),
+        ("The Post", "nyt", False),
+        ("The New York Times", "nyt", True),
+        ("USA TODAY's weekly video newsmaker series", "usa-today", True),
+        ("HuffPost", "huff-post", True),
+        ("The Washington Post", "washingtonpost.com", True),
+        ("Hillary Clinton", "the-hill", False),
+        ("Reuters", None, False),
+    ],
+)
+def test_names_outlet(name, outlet, expected):
+    assert names_outlet(name, outlet) is expected
+
+
+def test_apposition_closed_by_a_comma_keeps_the_comma_in_the_source(nlp):
+    text = "Tad Devine, a senior adviser to Sanders, said the race was close."
+    assert find(extract(nlp, text), cue="said").source.text == "Tad Devine, a senior adviser to Sanders,"
+
+
+def test_nominal_cue_takes_the_subject_of_its_verb_or_its_possessor(nlp):
+    doc = nlp("Trump has been the most aggressive in denouncing the media. Sanders's attacks on Clinton grew.")
+    denouncing = next(t for t in doc if t.text == "denouncing")
+    attacks = next(t for t in doc if t.text == "attacks")
+    assert _source_token(denouncing).text == "Trump"
+    assert _source_token(attacks).text == "Sanders"
+
+
+def test_cue_run_from_a_preposition_or_to_widens_to_its_verb(nlp):
+    doc = nlp("The senator provided new details about the plan. She declined to say whether she would run.")
+    about = next(t for t in doc if t.text == "about")
+    draft = Draft(cue=(about.idx, about.idx + 5), cue_token=about, content=(about.idx + 6, doc[8].idx))
+    _widen_to_verb(draft, doc[about.i:about.i + 1])
+    assert doc.text[slice(*draft.cue)] == "provided new details about"
+    to = next(t for t in doc if t.text == "to")
+    draft = Draft(cue=(to.idx, to.nbor().idx + 3), cue_token=to.nbor(), content=(to.nbor(2).idx, len(doc.text) - 1))
+    _widen_to_verb(draft, doc[to.i:to.i + 2])
+    assert doc.text[slice(*draft.cue)] == "declined to say"
+
+
+def test_headline_document_of_an_outlet_resolves_to_it(nlp):
+    a = find(extract(nlp, "NYT Report: Israel Consulted With U.S. Before Attacking Iranian Sites\n\nIt did."), cue=":")
+    assert a.source.text == "NYT Report" and a.source.kind is SourceKind.DOCUMENT
+    assert a.source.resolved == "The New York Times"
+
+
+def test_nominal_cue_found_by_the_model_leaves_its_preposition_out_of_the_content(nlp):
+    doc = nlp("Sanders has ratcheted up his critique of the trade deal.")
+    critique = next(t for t in doc if t.text == "critique")
+    draft = _around_run(doc[critique.i:critique.i + 1], _Context(doc))
+    assert doc.text[slice(*draft.content)] == "the trade deal"
+    assert doc.text[slice(*draft.source)] == "his"
+
+
+def test_pronoun_resolves_to_a_name_not_to_a_nearer_descriptor(nlp):
+    text = "Jon Husted spoke on Monday. The judge said the law was illegal. He said he would appeal."
+    assert find(extract(nlp, text), source="He").source.resolved == "Jon Husted"

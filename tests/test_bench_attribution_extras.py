@@ -175,3 +175,13 @@ def test_gold_file_is_well_formed_and_its_offsets_match_the_texts() -> None:
         assert row["source"] is not None or row["kind"] == "unknown", row
         assert isinstance(row["via"], list) and all(relay.casefold() in text.casefold() for relay in row["via"]), row
         assert row["resolved"] is None or all(name in text for name in row["resolved"].split(" and ")), row
+
+
+def test_ledger_extractor_knows_the_outlet_from_the_polnear_file_name():
+    from newsledger.annotate.nlp import load
+
+    doc = load()("Graham told The Washington Post that the bill was dead.")
+    elsewhere = bench.ledger_extractor(doc, "nyt_2016-01-01_x")
+    at_home = bench.ledger_extractor(doc, "wash-post_2016-01-01_x")
+    assert [r.text for a in elsewhere for r in a.via] == ["The Washington Post"]
+    assert [r.text for a in at_home for r in a.via] == []

@@ -121,7 +121,9 @@ def _entities(work: Work) -> None:
 
 def _attributions(work: Work) -> None:
     index = EntityIndex(work.records.mentions)
-    work.records.attributions = extract_attributions(work.doc, work.article.id, index.entity_at)
+    work.records.attributions = extract_attributions(
+        work.doc, work.article.id, index.entity_at, outlet=work.article.outlet
+    )
 
 
 def _events(work: Work) -> None:

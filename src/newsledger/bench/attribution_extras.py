@@ -261,7 +261,8 @@ def ledger_extractor(doc: Doc, doc_id: str) -> list[Attribution]:
     from newsledger.extract.attribution import extract_attributions
     from newsledger.extract.entities import EntityIndex, entity_mentions
 
-    return extract_attributions(doc, doc_id, EntityIndex(entity_mentions(doc)).entity_at)
+    outlet = doc_id.split("_", 1)[0]  # PolNeAR names files after their publisher: "wash-post_2016-…"
+    return extract_attributions(doc, doc_id, EntityIndex(entity_mentions(doc)).entity_at, outlet=outlet)
 
 
 def run(gold: Path, data: Path, extractor: Extractor | None = None) -> dict:

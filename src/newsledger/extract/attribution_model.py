@@ -98,6 +98,8 @@ def _neighbours(sheet: Sheet, i: int) -> list[str]:
         "ll-1=" + prev_l + "|" + sheet.lemma[i], "ll+1=" + sheet.lemma[i] + "|" + next_l,
         "pp=" + prev_p + "|" + sheet.pos[i] + "|" + next_p,
         "r-1=" + (sheet.rule[i - 1] if i > 0 else ""), "r+1=" + (sheet.rule[i + 1] if i + 1 < sheet.n else ""),
+        "w-1=" + (sheet.lower[i - 1] if i > 0 else "<s>"), "w+1=" + (sheet.lower[i + 1] if i + 1 < sheet.n else "</s>"),
+        "l-2=" + (sheet.lemma[i - 2] if i > 1 else "<s>"), "l+2=" + (sheet.lemma[i + 2] if i + 2 < sheet.n else "</s>"),
     ]
 
 

@@ -5,6 +5,7 @@ reported content. Works on ``Draft`` attributions and turns them into ``Attribut
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -110,15 +111,17 @@ def _elliptical(subject: Token) -> bool:
 
 # --- assembling records ----------------------------------------------------------------------------------
 
-def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt | None) -> list[Attribution]:
-    """Records with kinds, stance, resolved antecedents and relays, in document order of the cue."""
+def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt | None,
+             outlet: str | None = None) -> list[Attribution]:
+    """Records with kinds, stance, resolved antecedents and relays (the article's own outlet is none), in
+    document order of the cue."""
     entity_at = entity_at or (lambda start, end: None)
     drafts = _hand_over_citations(drafts, doc)
     kinds = {id(d): source_kind(d.source_token, doc, d.source) for d in drafts}
     for index, draft in enumerate(drafts):
         draft.resolved = _antecedent(draft, drafts[:index], kinds, doc)
     for draft in drafts:
-        draft.via = _relays(draft, drafts, kinds, doc, entity_at)
+        draft.via = [r for r in _relays(draft, drafts, kinds, doc, entity_at) if not names_outlet(r.text, outlet)]
     return [_record(d, kinds[id(d)], doc, article_id, n, entity_at) for n, d in enumerate(drafts)]
 
 
@@ -229,7 +232,7 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tu
     if lemma in cues.PERSON_PRONOUNS:
         return _nearest_person(draft, earlier, kinds, doc)
     if head.lemma_.lower() in cues.SOURCE_DOCUMENTS:
-        return _publisher(draft, earlier, kinds, doc)
+        return _named_publisher(head) or _publisher(draft, earlier, kinds, doc)
     if lemma in ("it", "they"):
         for other in reversed(earlier):
             if other.source and kinds[id(other)] not in (SourceKind.PERSON, SourceKind.UNKNOWN):
@@ -245,14 +248,34 @@ def _named(draft: Draft, doc: Doc) -> tuple[str, Range]:
 
 def _nearest_person(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= draft.source[0]]
-    sources = [d for d in earlier if d.source and kinds[id(d)] is SourceKind.PERSON
-               and d.source_token.lower_ not in cues.PERSON_PRONOUNS]
+    named_at = [e.start_char for e in people]
     best_entity = people[-1] if people else None
-    best_source = sources[-1] if sources else None
+    best_source = next((d for d in reversed(earlier) if d.source and kinds[id(d)] is SourceKind.PERSON
+                        and d.source_token.lower_ not in cues.PERSON_PRONOUNS and _names_someone(d, named_at)),
+                       None)
     if best_source is not None and (best_entity is None or best_source.source[0] >= best_entity.start_char):
         return _named(best_source, doc)
     if best_entity is not None:
         return best_entity.text, (best_entity.start_char, best_entity.end_char)
+    return None
+
+
+def _names_someone(draft: Draft, named_at: list[int]) -> bool:
+    """A source a pronoun may stand for: a person's name starts in it (``named_at``: where names start) or
+    it was resolved to one ("the judge" names no one)."""
+    return draft.resolved is not None or any(draft.source[0] <= start < draft.source[1] for start in named_at)
+
+
+def _named_publisher(head: Token) -> tuple[str, Range] | None:
+    """"NYT Report: …", "a CNN report": the outlet named before the document noun (abbreviations spelt out)."""
+    for child in head.lefts:
+        if child.dep_ in ("compound", "poss") and child.pos_ == "PROPN":
+            words = child.lower_
+            name = cues.OUTLET_ABBREVIATIONS.get(words)
+            if name is None and any(words == outlet.removeprefix("the ") for outlet in cues.MEDIA_NAMES):
+                name = child.text
+            if name is not None:
+                return name, (child.idx, child.idx + len(child))
     return None
 
 
@@ -354,6 +377,38 @@ def _relays(draft: Draft, drafts: list[Draft], kinds: dict, doc: Doc, entity_at:
     return [relay for relay in chain if relay is not None]
 
 
+def names_outlet(name: str, outlet: str | None) -> bool:
+    """Whether ``name`` ("The Washington Post", "The Post", "USA TODAY's video series") names the outlet
+    given as a name or slug ("The Washington Post", "wash-post", "nyt", "washingtonpost.com"): the outlet's
+    words begin the name's words in order, or are its initials; a short form ("The Post") names it when
+    the full name it shortens (from ``cues.MEDIA_NAMES``) does."""
+    if not outlet:
+        return False
+    wanted = _outlet_words(outlet)
+    words = _outlet_words(name)
+    if not wanted or not words:
+        return False
+    full_names = [_outlet_words(full) for full in cues.MEDIA_NAMES if _abbreviates(wanted, _outlet_words(full))]
+    return _abbreviates(wanted, words) or any(len(words) == 1 and full[-1] == words[0] for full in full_names)
+
+
+def _outlet_words(name: str) -> list[str]:
+    lowered = re.sub(r"(?:'s|’s)\b", "", name.lower())
+    lowered = re.sub(r"^(?:https?://)?(?:www\.)?|\.(?:com|org|net|co\.uk)\b.*$", "", lowered)
+    return [w for w in re.split(r"[^a-z0-9]+", lowered) if w and w != "the"]
+
+
+def _abbreviates(wanted: list[str], words: list[str]) -> bool:
+    """"wash post" begins "washington post …" (a one-word outlet must be the whole first word: "hill" does
+    not begin "hillary"); "nyt" is the initials of "new york times"; "huffpost" is "huff post" written solid."""
+    if len(wanted) == 1 and words[0] == wanted[0]:
+        return True
+    if 1 < len(wanted) <= len(words) and all(w.startswith(x) for x, w in zip(wanted, words)):
+        return True
+    solid = "".join(wanted)
+    return solid == "".join(words) or (len(words) > 1 and solid == "".join(w[0] for w in words))
+
+
 def _container(draft: Draft, drafts: list[Draft]) -> Draft | None:
     holders = [
         d for d in drafts
@@ -394,7 +449,9 @@ def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Rela
 # --- stance ---------------------------------------------------------------------------------------------
 
 def stance(draft: Draft, doc: Doc) -> Stance:
-    """Declining to comment and denials beat hedges; hedging cues ("claim", "is believed") beat assertion."""
+    """Declining to comment and denials beat hedges; hedging cues ("claim", "is believed", "seemed to
+    think") and reported beliefs ("said he thinks") beat assertion. A negated speech cue ("didn't say",
+    "could not explain") withholds the content."""
     token = draft.cue_token
     content = text_of(doc)[draft.content[0]:draft.content[1]].lower()
     lemma = _lemma(token)
@@ -403,10 +460,36 @@ def stance(draft: Draft, doc: Doc) -> Stance:
         return Stance.DECLINES_TO_COMMENT
     if lemma in cues.DENY_LEMMAS or any(p in content for p in cues.DENIAL_PATTERNS):
         return Stance.DENIES
+    cue_words = _cue_lemmas(draft, doc)
+    if _negated(token) and lemma in cues.CUE_VERBS and not cue_words & cues.HEDGE_LEMMAS:
+        return Stance.DECLINES_TO_COMMENT
     passive = any(c.dep_ == "auxpass" for c in token.children)
-    if lemma in cues.HEDGE_LEMMAS or (passive and lemma in cues.HEDGE_PASSIVES):
+    if cue_words & cues.HEDGE_LEMMAS or (passive and lemma in cues.HEDGE_PASSIVES) or _reports_belief(draft, doc):
         return Stance.HEDGES
     return Stance.ASSERTS
+
+
+def _cue_lemmas(draft: Draft, doc: Doc) -> set[str]:
+    """Lemmas and lowercased words of the cue: "Claiming" at a sentence start may be lemmatised as a name."""
+    span = doc.char_span(*draft.cue, alignment_mode="expand") or ()
+    return {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+
+
+def _negated(cue: Token) -> bool:
+    """The cue's verb is negated ("has not said", "isn't saying much about"); a negated belief ("doesn't
+    think") still hedges."""
+    return any(c.dep_ == "neg" for c in cue.children)
+
+
+def _reports_belief(draft: Draft, doc: Doc) -> bool:
+    """"said he thinks …": the content opens with its own subject's belief, outside quotation marks."""
+    span = doc.char_span(*draft.content, alignment_mode="expand")
+    if span is None or draft.direct:
+        return False
+    root = span.root
+    return root.lemma_.lower() in cues.BELIEF_LEMMAS and any(
+        c.dep_ == "nsubj" and c.i < root.i for c in root.children
+    )
 
 
 def _around(draft: Draft, doc: Doc) -> str:

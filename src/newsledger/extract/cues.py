@@ -69,6 +69,12 @@ CUE_PREPOSITIONS = {
     "write": {"about"},
 }
 
+#: Verbs whose object before the content is whom it was said to, not part of it ("told reporters to wait").
+TELL_VERBS = words("tell")
+#: Verbs whose object before a "that" clause is the addressee ("assured voters that…"); before a "to" clause
+#: it is part of the content ("asked voters to wait").
+ADDRESSEE_VERBS = words("ask assure remind convince inform notify warn persuade")
+
 #: Nouns that name the act of saying; "in a statement" after a cue verb belongs to the cue.
 STATEMENT_NOUNS = words(
     "statement interview email letter tweet post release op-ed speech remarks conference call"
@@ -77,8 +83,13 @@ STATEMENT_NOUNS = words(
 # --- stance ---------------------------------------------------------------------------------------------
 
 HEDGE_LEMMAS = words(
-    "claim allege believe think suspect suggest speculate guess surmise reckon estimate fear hope"
+    """
+    claim allege believe think suspect suggest speculate guess surmise reckon estimate fear hope accuse
+    charge wonder question seem appear expect predict prediction reportedly speculation
+    """
 )
+#: A content whose own verb is one of these reports a belief, so its attribution hedges ("said he thinks").
+BELIEF_LEMMAS = words("think believe suspect guess feel")
 DENY_LEMMAS = words("deny reject dismiss refute rebut disavow dispute")
 #: Cues of a state of mind: who believes or wishes something passes nothing on, so is no relay in a chain.
 ATTITUDE_LEMMAS = words("believe think wish hope fear want expect suspect worry feel doubt assume consider")
@@ -136,6 +147,11 @@ MEDIA_NAMES = (
     "time magazine", "the new yorker", "tass", "ria novosti", "irna", "tasnim", "fars news", "press tv",
     "xinhua", "yonhap", "kyodo", "dpa", "channel 12", "channel 13", "kan news", "ynet", "axel springer",
 )
+#: Outlets' initials as headlines write them ("NYT Report: …"), spelt out for resolution.
+OUTLET_ABBREVIATIONS = {
+    "nyt": "The New York Times", "wsj": "The Wall Street Journal", "wapo": "The Washington Post",
+    "ap": "The Associated Press", "ft": "The Financial Times", "lat": "The Los Angeles Times",
+}
 MEDIA_NOUNS = words(
     "newspaper daily paper outlet network magazine broadcaster tabloid journal publication channel agency"
 )
