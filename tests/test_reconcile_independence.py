@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.reconcile.independence import origin
+from newsledger.reconcile.independence import origin, written_up
 from newsledger.records import (
     Article,
     Attribution,
@@ -108,3 +108,30 @@ def test_nationals_without_office_and_two_countries_keep_their_own_origin():
 def test_an_article_is_named_by_its_outlet_else_its_file_else_its_id():
     assert [a.label for a in ARTICLES.values()] == ["The Wall Street Journal", "002_b.txt", "Yahoo News"]
     assert Article("d", "text").label == "d"
+
+
+def _credit(article: str, start: int, source: SourceSpan | None, via: list[Relay] | None = None) -> Attribution:
+    return Attribution(f"{article}:{start}", article, source, CueSpan("reported", start, start + 8, "report"),
+                       Span("x", 0, 1), via=via or [])
+
+
+def test_an_article_crediting_an_outlet_in_its_lead_writes_up_that_outlets_report():
+    text = "NYT Report: Israel Struck Iran\n\nKARAJ\nIsraeli officials consulted the U.S. twice, the paper said.\nLater news."
+    article = Article("n", text, title="NYT Report: Israel Struck Iran")
+    articles = {"n": article}
+    report = SourceSpan("NYT Report", 0, 10, SourceKind.DOCUMENT, resolved="The New York Times")
+    voice = written_up(article, [_credit("n", 10, report)], articles)
+    assert voice is not None and voice.key == "outlet:new york times"
+    assert origin(None, article, articles, voice) == voice
+    assert origin(_credit("n", 10, report), article, articles).key == voice.key
+    wsj = [_credit("n", 60, None, [Relay("The Wall Street Journal", 0, 1, SourceKind.MEDIA)])]
+    assert written_up(article, wsj, articles).key == "outlet:wall street journal"  # past the dateline, in the lead
+
+
+def test_a_credit_after_the_lead_or_to_the_articles_own_outlet_is_no_write_up():
+    text = "Officials met in Vienna on Monday to discuss the deal and its future.\nThe Times reported more later."
+    later = [_credit("a", text.index("reported"), SourceSpan("The Times", 0, 9, SourceKind.MEDIA))]
+    assert written_up(Article("a", text), later, {}) is None
+    own = Article("w", text, outlet="The Wall Street Journal")
+    cites_itself = [_credit("w", 5, SourceSpan("The Wall Street Journal", 0, 23, SourceKind.MEDIA))]
+    assert written_up(own, cites_itself, {"w": own}) is None

@@ -132,3 +132,14 @@ def test_brief_shows_the_findings_sections_escaped(tmp_path):
     assert "<h2>Disputed</h2>" in html and "two were shot down" in html
     brief["findings"]["disputed"][0]["explanation"] = "<script>alert(1)</script>"
     assert "<script>" not in render([brief], "html") and "<script>" not in render([brief], "md")
+
+
+def test_a_write_up_of_another_outlets_report_speaks_with_that_outlets_voice(seed_ledger, isfahan):
+    """000 leads with "…, reported The Wall Street Journal": its own statements are the WSJ's, not a second
+    origin; 004 ("NYT Report: …", one article) then has no finding resting on itself and the NYT as two."""
+    _, _, found, ids = isfahan
+    place = next(f for f in found if f.slot == "place" and any(e.article == ids["000"] for v in f.values
+                                                                 for e in v.evidence))
+    assert "000" in place.explanation and "writing up The Wall Street Journal" in place.explanation
+    strike = next(s for s in seed_ledger.store.stories() if ids["004"] in s.articles)
+    assert all(f.status != FindingStatus.CORROBORATED for f in _findings(seed_ledger, strike))

@@ -137,6 +137,12 @@ class SourceSpan:
     anonymity: str | None = None  # for anonymous sources: "senior U.S. intelligence officials"
     affiliation: str | None = None  # for anonymous sources: "U.S. intelligence"
 
+    @property
+    def name(self) -> str:
+        """Who the source is, as a person reads it: the name it resolves to, else its text without the comma that
+        closes an apposition ("Iran's foreign minister, Hossein Amir Abdollahian," said)."""
+        return self.resolved or self.text.rstrip(" ,;:")
+
 
 @dataclass(frozen=True, slots=True)
 class CueSpan:

@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from newsledger.reconcile.independence import Origin, origin
+from newsledger.reconcile.independence import Origin, origin, written_up
 from newsledger.reconcile.slots import (
     SLOTS,
     Found,
@@ -100,6 +100,10 @@ class _Context:
     articles: dict[str, Article]
     attributions: dict[str, list[Attribution]]
     relations: Relations
+    voices: dict[str, Origin]  # articles that write up another outlet's report → that outlet (``written_up``)
+
+    def origin(self, attribution: Attribution | None, article: str) -> Origin:
+        return origin(attribution, self.articles[article], self.articles, self.voices.get(article))
 
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
@@ -114,7 +118,9 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_article[attribution.article].append(attribution)
-    context = _Context(story, {a.id: a for a in articles}, dict(by_article), Relations())
+    by_id = {a.id: a for a in articles}
+    voices = {a.id: voice for a in articles if (voice := written_up(a, by_article.get(a.id, []), by_id))}
+    context = _Context(story, by_id, dict(by_article), Relations(), voices)
     events_by_id = {e.id: e for e in events if e.article in context.articles}
     happenings = sorted((c for c in cross_events if c.story == story.id),
                         key=lambda c: (-len(c.articles), -len(c.mentions), c.id))
@@ -235,7 +241,7 @@ def _add(claims: dict, context: _Context, happening: str, slot: str, value: Valu
     if event.factuality == Factuality.HYPOTHETICAL:
         return  # "seek to block Mossad from carrying out attacks" says nothing happened
     claims[key] = Claim(happening, slot, value, article, start, end, holder,
-                        origin(holder, context.articles[article], context.articles), _speculative(holder), support)
+                        context.origin(holder, article), _speculative(holder), support)
 
 
 def _speaks(attribution: Attribution) -> bool:
@@ -296,6 +302,8 @@ def _voice(context: _Context, claim: Claim) -> str:
     attribution = claim.attribution
     if attribution is None or attribution.source is None:
         voice = f"{where} in its own voice"
+        if claim.origin == context.voices.get(claim.article):
+            voice += f", writing up {claim.origin.label}"
     elif attribution.via:
         voice = f"{attribution.via[0].text} ({where}) citing {claim.origin.label}"
     else:
@@ -379,8 +387,8 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     source = attribution.source
     parts = [attribution.cue, attribution.content, *([source] if source else [])]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
-    who = origin(attribution, article, context.articles)
-    party = (source.resolved or source.text) if source else article.label
+    who = context.origin(attribution, article.id)
+    party = source.name if source else article.label
     denied = attribution.stance == Stance.DENIES
     status = FindingStatus.DENIED if denied else FindingStatus.NO_COMMENT
     about = _happening_name(happening) if happening else "the claim"
@@ -419,7 +427,7 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
         if len({a.article for a in group}) < 2:
             continue
         claims = [Claim("", "claim", Value("claim", group[0].content.text), a.article, a.content.start,
-                        a.content.end, a, origin(a, context.articles[a.article], context.articles), _speculative(a))
+                        a.content.end, a, context.origin(a, a.article), _speculative(a))
                   for a in group]
         confirming = {c.origin.key for c in claims if not c.speculative}
         status = FindingStatus.CORROBORATED if len(confirming) >= 2 else FindingStatus.SINGLE_SOURCE

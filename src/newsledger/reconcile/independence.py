@@ -20,10 +20,12 @@ See docs/reconcile-guide.md for the rule and its limits.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsledger.extract.cues import MEDIA_NAMES
 from newsledger.reconcile.governments import government_of
-from newsledger.records import Article, Attribution, SourceKind
+from newsledger.records import Article, Attribution, SourceKind, SourceSpan
 
 _QUALIFIERS = re.compile(r"\b(?:senior|top|high-ranking|high|ranking|former|current|some|several|two|three|a|an|the"
                          r"|one|other|close to .*)\b", re.IGNORECASE)
@@ -65,8 +67,58 @@ def outlet_origin(article: Article, articles: dict[str, Article]) -> Origin:
     return Origin(f"article:{root.id}", f"the reporting of {root.label}")
 
 
-def origin(attribution: Attribution | None, article: Article, articles: dict[str, Article]) -> Origin:
-    """Where what ``attribution`` says (None: the outlet's own statement in ``article``) comes from."""
+def written_up(article: Article, attributions: Sequence[Attribution], articles: dict[str, Article]) -> Origin | None:
+    """The outlet whose report ``article`` writes up, when its headline or lead credits one ("…, reported The Wall
+    Street Journal"; "NYT Report: …"): what the article then says in its own voice comes from that report, so it
+    is that outlet's voice, not a second origin beside it."""
+    lead_end = _lead_end(article)
+    own = outlet_origin(article, articles)
+    for attribution in sorted(attributions, key=lambda a: a.cue.start):
+        if attribution.cue.start >= lead_end:
+            break
+        outlet = _credited_outlet(attribution)
+        if outlet and f"outlet:{_norm(outlet)}" != own.key:
+            return Origin(f"outlet:{_norm(outlet)}", outlet)
+    return None
+
+
+#: A lead paragraph has at least this many words; shorter lines after a headline are datelines or bylines.
+_LEAD_MIN_WORDS = 8
+
+
+def _lead_end(article: Article) -> int:
+    """Where the lead ends: after the headline (when the text opens with the title) and the first paragraph."""
+    offset = 0
+    for line in article.text.splitlines(keepends=True):
+        offset += len(line)
+        headline = offset == len(line) and article.title and line.strip() == article.title.strip()
+        if not headline and len(line.split()) >= _LEAD_MIN_WORDS:
+            break
+    return offset
+
+
+def _credited_outlet(attribution: Attribution) -> str | None:
+    """The outlet an attribution credits: its source, or the outermost relay, when that is a news outlet."""
+    if attribution.source is not None and (outlet := _outlet_source(attribution.source)):
+        return outlet
+    return next((relay.text for relay in attribution.via if relay.kind == SourceKind.MEDIA), None)
+
+
+def _outlet_source(source: SourceSpan) -> str | None:
+    """The outlet a source is: a news outlet, or a report resolved to the outlet that published it ("NYT
+    Report" → The New York Times)."""
+    name = source.name
+    if source.kind == SourceKind.MEDIA:
+        return name
+    if source.kind == SourceKind.DOCUMENT and source.resolved and any(o in name.lower() for o in MEDIA_NAMES):
+        return name
+    return None
+
+
+def origin(attribution: Attribution | None, article: Article, articles: dict[str, Article],
+           own_voice: Origin | None = None) -> Origin:
+    """Where what ``attribution`` says (None: the outlet's own statement in ``article``) comes from;
+    ``own_voice``: the origin of the article's own statements when it is not its outlet (``written_up``)."""
     source = attribution.source if attribution else None
     if source is None and attribution and attribution.via:  # no source of its own: the last relay said it
         relay = attribution.via[-1]
@@ -77,8 +129,8 @@ def origin(attribution: Attribution | None, article: Article, articles: dict[str
             return government
         return Origin(f"entity:{relay.entity}" if relay.entity else f"name:{_norm(relay.text)}", relay.text)
     if source is None:
-        return outlet_origin(article, articles)
-    name = source.resolved or source.text
+        return own_voice or outlet_origin(article, articles)
+    name = source.name
     if source.kind == SourceKind.ANONYMOUS:
         described = source.affiliation or _QUALIFIERS.sub(" ", source.anonymity or name)
         key = _norm(described) or _norm(name)
@@ -86,8 +138,8 @@ def origin(attribution: Attribution | None, article: Article, articles: dict[str
         label = f"anonymous {_anonymous_label(who, name)}"
         return _government_origin(_anonymous_office(source.affiliation, name), label, False) or \
             Origin(f"anon:{key}", label)
-    if source.kind == SourceKind.MEDIA:
-        return Origin(f"outlet:{_norm(name)}", name)
+    if outlet := _outlet_source(source):
+        return Origin(f"outlet:{_norm(outlet)}", outlet)
     government = _government_origin(name, name, source.kind == SourceKind.GOVERNMENT)
     if government:
         return government

@@ -119,7 +119,7 @@ def source_name(attribution: Attribution) -> str:
     source = attribution.source
     if source is None:
         return "(no source named)"
-    return source.resolved or source.text
+    return source.name
 
 
 def chain(attribution: Attribution, article: Article) -> list[str]:
