@@ -172,3 +172,14 @@ def test_large_stories_are_checked_for_merges_only_as_they_grow():
     for i in range(12):
         linker.assign(f"a{i}", _features(["quake", "aceh"], keys=["aceh"]))
     assert checked == [2, 3, 5, 8, 12]  # every time up to 3 articles, then at +50% over the last check (4.5, 7.5…)
+
+
+def test_a_story_whose_entities_were_pruned_still_makes_its_record():
+    """300 distinct entities prune the centroid; the record's key entities must not need the dropped ones."""
+    linker = StoryLinker()
+    for n in range(40):
+        linker.assign(f"a{n}", _features(["drone", "isfahan", "strike"], [f"e{n}_{k}" for k in range(10)] + ["iran"],
+                                         keys=["isfahan"]))
+    story = next(iter(linker.stories.values()))
+    assert len(story.articles) == 40 and len(story.entities.weights) < len(story.entity_articles)
+    assert story.record().key_entities[0] == "iran"

@@ -245,7 +245,8 @@ class _StoryState:
         return min(abs((when - date.fromisoformat(edge)).days) for edge in (self.first, self.last))
 
     def record(self) -> Story:
-        key = sorted(self.entity_articles, key=lambda e: (-self.entity_articles[e], -self.entities.weights[e], e))
+        weights = self.entities.weights  # a pruned centroid no longer holds its lightest entities
+        key = sorted(self.entity_articles, key=lambda e: (-self.entity_articles[e], -weights.get(e, 0.0), e))
         return Story(id=self.id, title=self.title, articles=list(self.articles), first_seen=self.first,
                      last_seen=self.last, key_entities=key[:8])
 
@@ -300,8 +301,11 @@ class StoryLinker:
         self._born = itertools.count()
 
     def restore(self, article: str, story_id: str, features: dict[str, Any]) -> None:
-        """Replay a stored assignment, so a re-opened ledger links new articles as if it never stopped."""
-        self._add(self._story(story_id), article, features)
+        """Replay a stored assignment, so a re-opened ledger links new articles as it would have had it never
+        stopped (a story's centroids, pruned in stored order, may differ in their lightest keys)."""
+        story = self._story(story_id)
+        self._add(story, article, features)
+        story.merge_checked_at = len(story.articles)  # stored stories were checked as they grew
 
     def assign(self, article: str, features: dict[str, Any]) -> str:
         """The id of the story the article joins (a new story takes the id of its first article); joining may

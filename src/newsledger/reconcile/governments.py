@@ -70,14 +70,25 @@ COUNTRIES = (
     Country("Yemen", ("yemen", "yemeni", "sanaa", "sana'a")),
 )
 
-# Words of an office of state, and the qualifiers that may come with them; what is left of a description once
+# Words of an office of state; with the qualifiers that may come with them, what is left of a description once
 # they and its country are taken out must be nothing for it to speak for the government.
+_OFFICE_WORDS = (r"government|administration|authorities|regime|cabinet|ministry|ministries|minister|ministers"
+                 r"|premier|president|presidency|spokes\w+|officials?|diplomats?|embassy|ambassador|envoy|consulate"
+                 r"|military|army|navy|air force|armed forces|forces|defen[cs]e|foreign|interior|intelligence|office"
+                 r"|security|services?|revolutionary guards?|agency")
+OFFICES = re.compile(rf"\b(?:{_OFFICE_WORDS})\b", re.IGNORECASE)
 GOVERNMENT_WORDS = re.compile(
-    r"\b(?:government|administration|authorities|regime|cabinet|ministry|ministries|minister|ministers|premier"
-    r"|prime|president|presidency|spokes\w+|officials?|diplomats?|embassy|ambassador|envoy|consulate|military|army"
-    r"|navy|air force|armed forces|forces|defen[cs]e|foreign|interior|intelligence|office|security|services?"
-    r"|revolutionary guards?|state|agency|the|a|an|senior|top|high-ranking|some|several|current)\b|'s\b",
+    rf"\b(?:{_OFFICE_WORDS}|prime|state|the|a|an|senior|top|high-ranking|some|several|current)\b|'s\b",
     re.IGNORECASE)
+
+
+#: Places inside a country whose names hold a country's name or seat: their officials are no national government.
+SUBNATIONAL = re.compile(r"\b(?:new mexico|british columbia|new south wales|western australia|south australia"
+                         r"|washington state|state of washington|washington,? d\.?c\.?|paris, texas)\b", re.IGNORECASE)
+#: Branches that are not the government speaking: courts, legislatures and police check or oppose the executive,
+#: so "a U.S. federal court" and "the White House" are two origins.
+OTHER_BRANCHES = re.compile(r"\b(?:courts?|judges?|justices|congress\w*|senat\w*|lawmakers?|legislat\w*"
+                            r"|parliament\w*|police|opposition|tribal)\b", re.IGNORECASE)
 
 
 @cache
@@ -85,27 +96,30 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, Country]]:
     by_name = {name: country for country in COUNTRIES for name in country.names}
     names = sorted(by_name, key=len, reverse=True)  # "north korea" before "korea", "u.s.a." before "u.s."
     alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)", re.IGNORECASE), by_name
+    by_name["us"] = by_name["u.s."]  # "US officials"; only in capitals, as "us" is a pronoun
+    return re.compile(rf"(?<![\w.])(?:{alternatives}|(?-i:US))(?!\w)", re.IGNORECASE), by_name
 
 
 def countries_named(text: str) -> set[Country]:
     """The countries a name mentions: "Iran's Defense Ministry" → {Iran}; "the Obama administration in the
-    United States" → {United States}."""
+    United States" → {United States}; "New Mexico officials" → none."""
     pattern, by_name = _country_pattern()
-    return {by_name[match.group(0).casefold()] for match in pattern.finditer(text.replace("’", "'"))}
+    text = SUBNATIONAL.sub(" ", text.replace("’", "'"))
+    return {by_name[match.group(0).casefold()] for match in pattern.finditer(text)}
 
 
 def government_of(description: str, is_government: bool) -> Country | None:
-    """The country whose government a source so described speaks for: exactly one country named, and the source
-    is a government (by the extractor's kind) or described only by that country and offices of state. None
-    otherwise — two countries ("Iran's envoy to Russia") are not guessed between."""
+    """The country whose government a source so described speaks for: exactly one country named, no court,
+    legislature or police, and either the source is a government (by the extractor's kind) or its description
+    is nothing but that country and offices of state, with at least one office ("Jordan" or "Paris" alone may
+    be a person). None otherwise — two countries ("Iran's envoy to Russia") are not guessed between."""
     named = countries_named(description)
-    if len(named) != 1:
+    if len(named) != 1 or OTHER_BRANCHES.search(description):
         return None
     if not is_government:
         pattern, _ = _country_pattern()
-        head = description.replace("’", "'").split(",")[0]
-        rest = GOVERNMENT_WORDS.sub(" ", pattern.sub(" ", head))
-        if re.search(r"\w", rest):
+        head = SUBNATIONAL.sub(" ", description.replace("’", "'").split(",")[0])
+        offices = pattern.sub(" ", head)
+        if re.search(r"\w", GOVERNMENT_WORDS.sub(" ", offices)) or not OFFICES.search(offices):
             return None
     return next(iter(named))
