@@ -149,8 +149,10 @@ def test_training_without_refit_saves_a_model_the_bench_scores_on_its_topic_spli
                     [headline, f"{(i + 1) % len(subjects)}1", "unrelated"]]
     _write_fnc(tmp_path / "train", "train", bodies, stances)
     out = tmp_path / "model.npz"
-    report = bench.train(tmp_path / "train", out, refit=False)
-    assert {"topic", "body"} <= set(report) and report["bytes"] < 1_000_000
+    report = bench.train(tmp_path / "train", out, seeds=[0, 1], refit=False)
+    assert {"topic seed 0", "topic seed 1", "body seed 0", "topic mean"} <= set(report) and report["bytes"] < 1_000_000
+    means = [report[f"topic seed {s}"]["macro_f1"] for s in (0, 1)]
+    assert report["topic mean"]["macro_f1"] == pytest.approx(sum(means) / 2)
     result = bench.run(tmp_path / "train", model_path=out)
-    assert result["pairs"] == report["topic"]["pairs"] > 0
+    assert result["pairs"] == report["topic seed 0"]["pairs"] > 0
     assert "topic split" in result["scored"] and not result["contaminated"]

@@ -316,13 +316,14 @@ def bench_scale(
 
 @bench_app.command("stance")
 def bench_stance(
-    data: Annotated[Optional[Path], typer.Option(help="FNC-1 folder: train_* files (scores the held-out dev bodies) or competition_test_* files.")] = None,
+    data: Annotated[Optional[Path], typer.Option(help="FNC-1 folder: train_* files (scores the dev pairs of the model's held-out topic split) or competition_test_* files.")] = None,
     csv: Annotated[Optional[Path], typer.Option(help="Any labelled CSV of (claim, text, label) instead of --data.")] = None,
     claim_col: Annotated[Optional[str], typer.Option(help="With --csv: the claim column.")] = None,
     text_col: Annotated[Optional[str], typer.Option(help="With --csv: the text column.")] = None,
     label_col: Annotated[Optional[str], typer.Option(help="With --csv: the label column.")] = None,
     label_map: Annotated[Optional[str], typer.Option("--map", help="With --csv: labels to stances, e.g. a=agree,b=disagree,c=discuss,d=unrelated.")] = None,
-    train: Annotated[bool, typer.Option("--train", help="Train on --data (FNC-1 train files) and save the model (needs scikit-learn: pip install -e '.[train]').")] = False,
+    train: Annotated[bool, typer.Option("--train", help="Train on --data (FNC-1 train files): score held-out topic splits, refit on all of train, save the model (needs scikit-learn: pip install -e '.[train]').")] = False,
+    split_seeds: Annotated[str, typer.Option(help="With --train: seeds of the held-out topic splits to score, comma-separated (choices were made on seed 0).")] = "0",
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Stance of a text toward a claim (agree, disagree, discuss, unrelated): FNC score, per-class P/R/F1, macro-F1."""
@@ -333,7 +334,8 @@ def bench_stance(
     if train:
         if data is None:
             raise typer.BadParameter("--train needs --data (the FNC-1 train files)")
-        typer.echo(json.dumps(bench.train(data), indent=2))
+        seeds = [int(seed) for seed in split_seeds.split(",") if seed.strip()]
+        typer.echo(json.dumps(bench.train(data, seeds=seeds or [0]), indent=2))
         return
     mapping = bench.parse_label_map(label_map) if label_map else None
     result = bench.run(data=data, csv=csv, claim_col=claim_col, text_col=text_col, label_col=label_col, label_map=mapping)

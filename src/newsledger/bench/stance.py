@@ -18,6 +18,8 @@ train and the competition test are about 72%, and unrelated pairs are the easy o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import time
 from collections import Counter
 from pathlib import Path
@@ -149,10 +151,10 @@ def run(data: Path | None = None, csv: Path | None = None, claim_col: str | None
             **score(gold, predicted, reference), "seconds": seconds, "pairs_per_second": len(gold) / seconds if seconds else 0.0}
 
 
-def train(data: Path, out: Path = MODEL_PATH, dev_fraction: float = 0.2, seed: int = 0,
+def train(data: Path, out: Path = MODEL_PATH, dev_fraction: float = 0.2, seeds: Sequence[int] = (0,),
           refit: bool = True) -> dict[str, Any]:
     """Train the stance model on FNC-1 train (needs scikit-learn); see ``reconcile.stance.train``."""
-    return stance.train(data, out, dev_fraction, seed, refit)
+    return stance.train(data, out, dev_fraction, seeds, refit)
 
 
 def render(result: dict[str, Any]) -> str:

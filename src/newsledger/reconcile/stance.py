@@ -441,29 +441,40 @@ def fit(rows: Sequence[tuple[str, str, str]], bodies: dict[str, str]) -> StanceM
     return model
 
 
-def train(data_dir: Path, out: Path = MODEL_PATH, dev_fraction: float = 0.2, seed: int = 0,
+def train(data_dir: Path, out: Path = MODEL_PATH, dev_fraction: float = 0.2, seeds: Sequence[int] = (0,),
           refit: bool = True) -> dict[str, Any]:
     """Fit on FNC-1 train less each held-out split and score it — ``topic`` (no dev headline or body is
-    trained on, as in the competition test; the figure to trust) and ``body`` (the older, optimistic split) —
-    then (``refit``) fit again on all of train and save; else save the topic-split model."""
+    trained on, as in the competition test; the split to trust), once per split seed, and ``body`` (the older,
+    optimistic split) for the first seed — then (``refit``) fit again on all of train and save; else save the
+    first topic-split model. Design choices were made on topic seed 0, so other seeds are the cleaner figures."""
     import time
 
     from newsledger.bench.stance import score
 
     stances, bodies = read_fnc(data_dir)
-    report: dict[str, Any] = {"dev_fraction": dev_fraction, "seed": seed}
-    for split in ("body", "topic"):
+    report: dict[str, Any] = {"dev_fraction": dev_fraction, "seeds": list(seeds)}
+    first = None
+    for split, seed in [("body", seeds[0]), *(("topic", s) for s in seeds)]:
         train_rows, dev_rows = split_rows(stances, split, dev_fraction, seed)
         started = time.perf_counter()
         model = fit(train_rows, bodies)
         fitted = time.perf_counter() - started
         predicted = model.predict([h for h, _, _ in dev_rows], [bodies[b] for _, b, _ in dev_rows])
-        report[split] = {"train_pairs": len(train_rows), "dev_pairs": len(dev_rows),
-                         "fit_seconds": round(fitted, 1),
-                         **score([s for _, _, s in dev_rows], predicted, [s for _, _, s in stances])}
+        report[f"{split} seed {seed}"] = {"train_pairs": len(train_rows), "dev_pairs": len(dev_rows),
+                                          "fit_seconds": round(fitted, 1),
+                                          **score([s for _, _, s in dev_rows], predicted, [s for _, _, s in stances])}
+        if split == "topic" and first is None:
+            first = model
+    topics = [report[f"topic seed {s}"] for s in seeds]
+    report["topic mean"] = {
+        "fnc_percent": sum(r["fnc"]["percent"] for r in topics) / len(topics),
+        "fnc_percent_at_train_mix": sum(r["fnc"]["percent_at_reference_mix"] for r in topics) / len(topics),
+        "macro_f1": sum(r["macro_f1"] for r in topics) / len(topics),
+    }
     if refit:
         model = fit(stances, bodies)
     else:
-        model.held_out = held_out("topic", dev_fraction, seed)
+        model = first
+        model.held_out = held_out("topic", dev_fraction, seeds[0])
     model.save(out)
     return report | {"refit_on_all_train": refit, "saved": str(out), "bytes": Path(out).stat().st_size}
