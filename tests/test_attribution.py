@@ -9,6 +9,7 @@ from newsledger.api import sample_paths
 from newsledger.extract.attribution import (
     _around_run,
     _Context,
+    _draft,
     _source_token,
     _widen_to_verb,
     extract_attributions,
@@ -317,3 +318,20 @@ def test_nominal_cue_found_by_the_model_leaves_its_preposition_out_of_the_conten
 def test_pronoun_resolves_to_a_name_not_to_a_nearer_descriptor(nlp):
     text = "Jon Husted spoke on Monday. The judge said the law was illegal. He said he would appeal."
     assert find(extract(nlp, text), source="He").source.resolved == "Jon Husted"
+
+
+def test_poll_speaks_through_in_mid_sentence_but_a_statement_does_not(nlp):
+    doc = nlp("Clinton leads Trump by five points in a new CBS News poll. Trump spoke in a statement on Monday.")
+    poll_in, statement_in = [t for t in doc if t.lower_ == "in"]
+    draft = _draft(poll_in, _Context(doc))
+    assert draft is not None and doc.text[slice(*draft.cue)] == "in"
+    assert doc.text[slice(*draft.content)] == "Clinton leads Trump by five points"
+    assert _draft(statement_in, _Context(doc)) is None
+
+
+def test_reportedly_proposes_its_clause_without_a_source(nlp):
+    doc = nlp("The Club for Growth is reportedly spending $1.5 million on advertisements.")
+    draft = _draft(next(t for t in doc if t.lower_ == "reportedly"), _Context(doc))
+    assert draft is not None and draft.source is None
+    assert doc.text[slice(*draft.cue)] == "reportedly"
+    assert doc.text[slice(*draft.content)] == "The Club for Growth is reportedly spending $1.5 million on advertisements"

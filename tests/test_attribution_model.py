@@ -9,7 +9,11 @@ import pytest
 
 from newsledger.annotate.nlp import load
 from newsledger.extract import attribution_model
-from newsledger.extract.attribution import extract_attributions
+from newsledger.extract.attribution import (
+    extract_attributions,
+    proposals_and_context,
+    sheet_for,
+)
 from newsledger.extract.attribution_model import ArtifactMissing, CueModel
 
 SENTENCES = [
@@ -84,3 +88,12 @@ def test_shipped_artifact_loads_and_is_small():
 def test_missing_artifact_is_a_clear_error(tmp_path):
     with pytest.raises(ArtifactMissing, match="train"):
         CueModel.read(tmp_path)
+
+
+def test_features_tell_a_poll_from_a_statement_after_in():
+    doc = load()("In a new poll, Clinton leads. He spoke in a statement.")
+    sheet = sheet_for(doc, *proposals_and_context(doc))
+    first, second = [t.i for t in doc if t.lower_ == "in"]
+    assert {"lcl=in|poll", "s0=in"} <= set(attribution_model.features(sheet, first))
+    assert "lcl=in|statement" in attribution_model.features(sheet, second)
+    assert "s0=in" not in attribution_model.features(sheet, second)

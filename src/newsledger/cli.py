@@ -193,9 +193,15 @@ def bench_attribution(
     data: Annotated[Path, typer.Option(help="Folder in PolNeAR layout: text/*.txt and attributions/*.ann.")],
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N articles.")] = None,
     train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.[train]').")] = False,
+    train_content: Annotated[bool, typer.Option("--train-content", help="Train the content-boundary model on --data (PolNeAR train only) and save it in the package (needs scikit-learn).")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher."""
+    if train_content:
+        from newsledger.bench.attribution import train_content as train_spans
+
+        typer.echo(json.dumps(train_spans(data), indent=2))
+        return
     if train:
         from newsledger.extract.attribution_model import train as train_tagger
 

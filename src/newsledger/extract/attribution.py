@@ -2,8 +2,8 @@
 spaCy ``Doc``.
 
 A cue anchors each attribution; its subject is the source and its complement the content. The rules
-propose cues (a speech or cognition verb from ``cues.CUE_VERBS``, "according to", "in a poll", a colon after
-a speaker's name); the cue model of ``attribution_model`` decides which words are cues, keeping the rules'
+propose cues (a speech or cognition verb from ``cues.CUE_VERBS``, "according to", "in a poll", "reportedly",
+a colon after a speaker's name); the cue model of ``attribution_model`` decides which words are cues, keeping the rules'
 proposals it confirms and adding the predicates PolNeAR annotates beyond them.
 Quotation marks widen the content to the whole quotation, which may span sentences and paragraphs.
 Spans follow PolNeAR's conventions, as measured on its TRAIN split: the cue is the verb with its auxiliaries
@@ -21,9 +21,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract import attribution_model, chains, cues
+from newsledger.extract import attribution_model, chains, content_spans, cues
 from newsledger.extract.attribution_model import CueModel, Sheet, runs
 from newsledger.extract.chains import Draft, sentence, text_of
+from newsledger.extract.content_spans import ContentModel
 from newsledger.records import Attribution
 
 EntityAt = Callable[[int, int], "str | None"]
@@ -46,12 +47,13 @@ _NOT_CONTENT = frozenset(("punct", "cc", "conj", "nsubj", "nsubjpass", "advmod",
 
 def extract_attributions(
     doc: Doc, article_id: str, entity_at: EntityAt | None = None, *, model: CueModel | None = None,
-    outlet: str | None = None,
+    outlet: str | None = None, content_model: ContentModel | None = None,
 ) -> list[Attribution]:
     """Every attribution in ``doc`` in document order of its cue, with ids ``{article_id}:a{n}``. The cue
     model (the shipped one unless given) decides which words are cues; the rules build the rest. The
     article's ``outlet`` (a name or slug: "The Washington Post", "wash-post") is no relay of its own
-    article: "told The Post" in the Post is first-hand."""
+    article: "told The Post" in the Post is first-hand. The content model (the shipped one unless given)
+    settles where each content starts and ends, among variants of the rules' span."""
     context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
     for draft in _accepted(proposed, model or attribution_model.shipped(), context):
@@ -60,6 +62,7 @@ def extract_attributions(
     for draft in ordered:
         _continue_quotes(draft, context)
     chains.extend_continuations(ordered, doc)
+    (content_model or content_spans.shipped()).refine(ordered, context)
     return chains.assemble(ordered, doc, article_id, entity_at, outlet)
 
 
@@ -287,20 +290,24 @@ def _draft(token: Token, context: _Context) -> Draft | None:
         return _prepositional(token, token, context)
     if token.text == ":":
         return _colon(token, context)
+    if lower in cues.HEARSAY_ADVERBS and token.dep_ == "advmod":
+        return _hearsay(token, context)
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.CUE_VERBS:
         return _verbal(token, context)
     return None
 
 
 def _is_document_pp(prep: Token) -> bool:
-    """"In a new poll, …": a sentence-initial "in" whose object is a poll, survey, statement…"""
+    """"In a new poll, …": a sentence-initial "in" whose object is a poll, survey, statement…; a poll or
+    survey speaks through "in" mid-sentence too ("Clinton leads Trump in a CBS News poll"), which PolNeAR
+    marks as the cue, while a statement or email there is the medium of a speech verb ("said in a statement")."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return (
-        bool(objects)
-        and objects[0].lemma_.lower() in cues.SOURCE_DOCUMENTS
-        and prep.i == sentence(prep).start
-        and prep.head.pos_ in ("VERB", "AUX")
-    )
+    if not objects:
+        return False
+    lemma = objects[0].lemma_.lower()
+    if prep.i == sentence(prep).start:
+        return lemma in cues.SOURCE_DOCUMENTS and prep.head.pos_ in ("VERB", "AUX")
+    return lemma in cues.POLL_NOUNS and prep.head.pos_ in ("VERB", "AUX", "NOUN")
 
 
 def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None:
@@ -358,6 +365,24 @@ def _colon(colon: Token, context: _Context) -> Draft | None:
         content=content,
         source=(left.start_char, left.end_char),
         source_token=left.root,
+    )
+
+
+def _hearsay(adverb: Token, context: _Context) -> Draft | None:
+    """"The Club for Growth is reportedly spending $1.5 million": the adverb is the cue, the clause of the
+    verb it modifies the content (the adverb cut out by the span's reader), and nobody is named as source."""
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb == adverb:
+        return None
+    clause = _token_range(adverb.doc, verb.left_edge.i, verb.right_edge.i + 1)
+    content = _tidy(_without_aside(_clip(clause, adverb.idx, context), context), context)
+    if content is None:
+        return None
+    return Draft(
+        cue=(adverb.idx, adverb.idx + len(adverb)),
+        cue_token=adverb,
+        content=content,
+        direct=_direct(content, context),
     )
 
 

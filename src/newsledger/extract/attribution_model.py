@@ -29,6 +29,9 @@ CONFIG = "config.json"
 
 #: Dependents whose label, joined to the lemma, tells a predicate's frame ("say|ccomp", "critique|prep").
 _FRAME_DEPS = frozenset(("ccomp", "xcomp", "dobj", "prep", "nsubj", "nsubjpass", "agent", "pobj", "attr", "acomp"))
+#: Dependents whose lemma, joined to the word's, tells whether it is a cue: the object of a preposition
+#: ("in | poll" against "in | statement"), the predicate of a copula ("is | adamant that").
+_NAMING_DEPS = frozenset(("pobj", "acomp", "attr"))
 
 
 class ArtifactMissing(RuntimeError):
@@ -50,6 +53,7 @@ class Sheet:
         self.ent = [t.ent_type_ for t in doc]
         self.head = [t.head.i for t in doc]
         self.space = [t.is_space for t in doc]
+        self.first = [bool(t.is_sent_start) for t in doc]
         self.quoted = quoted
         self.rule = rule_cue
         self.reported = reported
@@ -61,8 +65,9 @@ class Sheet:
 
 
 def features(sheet: Sheet, i: int) -> list[str]:
-    """The cue features of token ``i``: itself, its governor chain up to the nearest verb, its dependents
-    and its neighbours, whether the lexicon rules put it in a cue (and on which side they found the
+    """The cue features of token ``i``: itself, whether it opens its sentence, its governor chain up to the
+    nearest verb, its dependents (with the lemma of a preposition's object or a copula's predicate) and its
+    neighbours, whether the lexicon rules put it in a cue (and on which side they found the
     content), and whether it lies in the content of another proposed cue."""
     lemma, pos, dep, head = sheet.lemma[i], sheet.pos[i], sheet.dep[i], sheet.head[i]
     h_lemma = sheet.lemma[head] if head != i else "<root>"
@@ -77,6 +82,8 @@ def features(sheet: Sheet, i: int) -> list[str]:
     if sheet.lexical[i]:  # "…, reported The Wall Street Journal": a post-posed cue between comma and name
         before = sheet.lower[i - 1] if i > 0 else "<s>"
         found.append("xp=" + before + "|" + (sheet.pos[i + 1] if i + 1 < sheet.n else "</s>"))
+    if sheet.first[i]:  # "In a new poll, …", "For Republican voters, …": a phrase opening its sentence
+        found.append("s0=" + sheet.lower[i])
     for child in sheet.children[i]:
         c_dep = sheet.dep[child]
         found.append("c=" + c_dep)
@@ -84,6 +91,8 @@ def features(sheet: Sheet, i: int) -> list[str]:
             found.append("lc=" + lemma + "|" + c_dep)
             if c_dep == "prep":
                 found.append("lcp=" + lemma + "|" + sheet.lower[child])
+            elif c_dep in _NAMING_DEPS:  # "in | poll" speaks, "in | statement" is a medium; "is | adamant"
+                found.append("lcl=" + lemma + "|" + sheet.lemma[child])
     found += _neighbours(sheet, i) + _anchor(sheet, i)
     return found
 

@@ -137,6 +137,11 @@ SOURCE_DOCUMENTS = words(
     assessment review audit investigation probe estimate projection forecast cable dossier brief
     """
 )
+#: Adverbs that attribute their clause to unnamed others ("is reportedly spending"); PolNeAR marks
+#: "reportedly" as a cue two times in three on train, "allegedly" and "apparently" rarely.
+HEARSAY_ADVERBS = words("reportedly")
+#: Documents that speak through "in" wherever it stands ("leads in a new poll"), unlike a statement.
+POLL_NOUNS = words("poll polls survey surveys")
 #: Outlets named in sources; a source mentioning one is media ("The Wall Street Journal reported").
 MEDIA_NAMES = (
     "new york times", "the times", "wall street journal", "washington post", "reuters", "associated press",

@@ -1,0 +1,390 @@
+"""Learned content boundaries for attribution, trained on PolNeAR TRAIN.
+
+The dependency rules in ``attribution`` find a content for each cue, but PolNeAR's edges are a matter of
+convention the rules cannot settle (a trailing apposition or participle after a comma is kept about as often
+as not; a final stop or closing quotation mark; a multi-sentence quotation; the clause before "…, X said")
+and the parse misplaces some (coordination, PP attachment). Around the rules' span this module generates
+candidate spans — other start and end boundaries: one token either way, the sentence's edges, the commas and
+dashes inside, the phrases hanging on the right of the span's top words, the following sentences of the
+paragraph, the quotation's marks; never over another cue the rules' span leaves out — and a pairwise
+logistic-regression ranker over boundary features (words, tags and dependencies at each edge and beside it, the
+phrase cut off or added, quotation balance, distance from the rules' span) scores them; the best one becomes
+the content (the rules' span wins ties). Inference is a sum of feature weights from a small gzip JSON artifact.
+The training entry is ``newsledger.bench.attribution.train_content`` (``bench attribution --train-content``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from newsledger.extract.chains import Draft
+
+Range = tuple[int, int]
+
+ARTIFACT = Path(__file__).with_name("content_model.json.gz")
+_QUOTES = frozenset(("“", "”", '"', "''", "``", "‘", "’", "'"))
+_MARKS = frozenset((",", ";", "—", "–", "--", "-", ":"))
+#: The end of a candidate: one of the commas or dashes nearest its end, at most this many.
+_MAX_CUTS = 3
+_MAX_NEXT = 2  # following sentences of the paragraph a candidate may reach over
+
+
+class ArtifactMissing(RuntimeError):
+    """The trained content model is not in the package; rebuild it with ``bench attribution --train-content``."""
+
+
+class Candidate:
+    """A candidate content as a token range ``start:end`` with the features that describe its edges, in
+    parts (those of its start and of its end are shared with the other candidates of the draft)."""
+
+    __slots__ = ("chars", "end", "parts", "start")
+
+    def __init__(self, start: int, end: int, chars: Range, parts: tuple[tuple[str, ...], ...]):
+        self.start, self.end, self.chars, self.parts = start, end, chars, parts
+
+    @property
+    def features(self) -> list[str]:
+        return [f for part in self.parts for f in part]
+
+
+# --- candidates ----------------------------------------------------------------------------------------------
+
+def candidates(draft: Draft, context, cues: Iterable[Range] = ()) -> list[Candidate]:
+    """The rules' content (always first) and its variants, each once, with its features. ``context`` is the
+    rules' view of the doc (``attribution._Context``: quotations and paragraphs). A variant holds the same
+    other ``cues`` as the rules' span (it neither reaches over "…, reported The Wall Street Journal" nor
+    drops a nested cue the relay chains hang on) and adds back no ", which …" aside."""
+    doc: Doc = context.doc
+    rule = _tokens(doc, draft.content)
+    cue = _tokens(doc, draft.cue)
+    if rule is None or cue is None:
+        return []
+    s, e = rule
+    side = "after" if s >= cue[1] else "before" if e <= cue[0] else "around"
+    lo, hi = _bounds(doc, draft, context, side, rule, cue)
+    starts = _starts(doc, context, s, e, lo, side)
+    ends = _ends(doc, context, s, e, hi, side)
+    rule_chars = _chars(doc, s, e)
+    lo_char, hi_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    near = [c[0] for c in cues if c != draft.cue and lo_char <= c[0] < hi_char]
+    held = {c for c in near if rule_chars and rule_chars[0] <= c < rule_chars[1]}
+    found: dict[Range, Candidate] = {}
+    for a, start_op in starts:
+        for b, end_op in ends:
+            if a >= b or not (lo <= a and b <= hi) or (b > e and _adds_aside(doc, e, b)):
+                continue
+            chars = _chars(doc, a, b)
+            if chars is None or chars in found or {c for c in near if chars[0] <= c < chars[1]} != held:
+                continue
+            found[chars] = Candidate(a, b, chars, _features(doc, draft, side, a, b, s, e, start_op, end_op))
+    if rule_chars is not None and rule_chars not in found:  # a span the bounds would exclude stays a choice
+        found[rule_chars] = Candidate(s, e, rule_chars, _features(doc, draft, side, s, e, s, e, "r", "r"))
+    ordered = sorted(found.values(), key=lambda c: c.chars != rule_chars)
+    return ordered
+
+
+def _tokens(doc: Doc, chars: Range) -> Range | None:
+    span = doc.char_span(*chars, alignment_mode="expand") if chars[0] < chars[1] else None
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _bounds(doc: Doc, draft: Draft, context, side: str, rule: Range, cue: Range) -> Range:
+    """Token limits a candidate stays within: on its side of the cue and the source, within the paragraph
+    (or the quotation running out of it)."""
+    para = context.paragraph(draft.cue[0] if side == "after" else draft.content[0])
+    for q_start, q_end in context.quotes:
+        if q_start < para[1] and para[0] < q_end:
+            para = (min(para[0], q_start), max(para[1], q_end))
+    span = doc.char_span(*para, alignment_mode="expand") if para[0] < para[1] else None
+    lo, hi = (span.start, span.end) if span is not None else (0, len(doc))
+    source = _tokens(doc, draft.source) if draft.source is not None else None
+    if side == "after":
+        lo = max(lo, cue[1], source[1] if source and source[1] <= rule[0] else 0)
+    elif side == "before":
+        hi = min(hi, cue[0], source[0] if source and source[0] >= rule[1] else len(doc))
+    lo, hi = min(lo, rule[0]), max(hi, rule[1])
+    return lo, hi
+
+
+def _starts(doc: Doc, context, s: int, e: int, lo: int, side: str) -> list[tuple[int, str]]:
+    starts = [(s, "r"), (s - 1, "m1"), (s + 1, "p1")]
+    sent_start = _sentence_start(doc, s)
+    starts.append((sent_start, "sent"))
+    if side == "after":
+        starts.append((lo, "cue"))
+    cuts = [i for i in range(s, e - 1) if doc[i].text in _MARKS and not context.quoted(doc[i].idx)]
+    starts += [(i + 1, "comma") for i in cuts[:2]]
+    for q_start, q_end in context.quotes:
+        if q_start <= doc[s].idx < q_end:
+            q = _tokens(doc, (q_start, q_start + 1))
+            if q is not None:
+                starts.append((q[0], "q"))
+            break
+    return [(a, op) for a, op in starts if lo <= a < e]
+
+
+def _ends(doc: Doc, context, s: int, e: int, hi: int, side: str) -> list[tuple[int, str]]:
+    ends = [(e, "r"), (e - 1, "m1"), (e + 1, "p1")]
+    cuts = [i for i in range(s + 1, e) if doc[i].text in _MARKS and not context.quoted(doc[i].idx)]
+    ends += [(i, "comma") for i in cuts[-_MAX_CUTS:]]
+    ends += [(i, "tail") for i in _tails(doc, s, e)[-_MAX_CUTS:]]
+    sent_end = _sentence_end(doc, e - 1)
+    ends += [(sent_end, "sent"), (_without_punct(doc, s, sent_end), "sent-p")]
+    if side != "before":
+        end = sent_end
+        for n in range(1, _MAX_NEXT + 1):
+            if end >= hi:
+                break
+            end = _sentence_end(doc, end)
+            ends += [(end, f"next{n}"), (_without_punct(doc, s, end), f"next{n}-p")]
+    for q_start, q_end in context.quotes:
+        if q_start < doc[e - 1].idx < q_end:
+            q = _tokens(doc, (q_end - 1, q_end))
+            if q is not None:
+                ends.append((q[1], "q"))
+            break
+    if side == "before":
+        ends.append((_without_punct(doc, s, hi), "cue"))
+    return [(b, op) for b, op in ends if s < b <= hi or (op == "r")]
+
+
+def _adds_aside(doc: Doc, e: int, b: int) -> bool:
+    """Whether reaching from ``e`` to ``b`` adds back a non-restrictive relative clause after a comma
+    (", which votes on Friday"), the writer's aside the rules leave out."""
+    sh = _sheet(doc)
+    return sh.text[e] in _MARKS and e + 1 < b and sh.dep[sh.root(e + 1, b)] == "relcl"
+
+
+def _tails(doc: Doc, s: int, e: int) -> list[int]:
+    """Where a phrase hanging on the right of the span's top words starts ("the resolution | on free speech
+    grounds", "that the crime was a genocide | and goes …"): PP attachment and coordination the parse may
+    have got wrong."""
+    found = set()
+    for token in doc[s:e]:
+        if not s <= token.head.i < e or token.head == token:
+            found.update(c.left_edge.i for c in token.rights if s < c.left_edge.i < e)
+            if token.i > s:
+                found.add(token.left_edge.i if token.left_edge.i > s else token.i)
+    return sorted(found)
+
+
+def _sentence_start(doc: Doc, i: int) -> int:
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    i += 1
+    while i < len(doc) and not doc[i].is_sent_start:
+        i += 1
+    return i
+
+
+def _without_punct(doc: Doc, s: int, end: int) -> int:
+    while end > s + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in _QUOTES:
+        end -= 1
+    return end
+
+
+def _chars(doc: Doc, a: int, b: int) -> Range | None:
+    sh = _sheet(doc)
+    while a < b and sh.space[a]:
+        a += 1
+    while b > a and sh.space[b - 1]:
+        b -= 1
+    return (sh.idx[a], sh.idx[b - 1] + sh.length[b - 1]) if a < b else None
+
+
+def _bin(n: int) -> str:
+    return str(n) if -3 <= n <= 3 else ("<" if n < 0 else ">")
+
+
+class _Sheet:
+    """Token attributes of a doc read once (spaCy builds strings anew on every access), with running counts
+    of quotation marks and sentence starts."""
+
+    def __init__(self, doc: Doc):
+        import numpy
+        from spacy.attrs import (
+            DEP,
+            HEAD,
+            IDX,
+            IS_SPACE,
+            LEMMA,
+            LENGTH,
+            LOWER,
+            ORTH,
+            POS,
+            SENT_START,
+        )
+
+        self.doc = doc
+        self.n = len(doc)
+        columns = doc.to_array([LOWER, ORTH, POS, DEP, LEMMA]) if self.n else numpy.zeros((0, 5), "uint64")
+        strings = doc.vocab.strings
+        self.lower, self.text, self.pos, self.dep = (_Column(columns[:, k], strings) for k in range(4))
+        self.lemma = _Column(columns[:, 4], strings, lower=True)
+        self.head = (numpy.arange(self.n) + doc.to_array(HEAD).astype("int64")).tolist()
+        self.idx, self.length, self.space = (doc.to_array(attr).tolist() for attr in (IDX, LENGTH, IS_SPACE))
+        self.sent_start = (doc.to_array(SENT_START).astype("int64") == 1).tolist()
+        quote_ids = numpy.array([strings.add(q) for q in _QUOTES], dtype="uint64")
+        self.quotes = [0] + numpy.cumsum(numpy.isin(columns[:, 1], quote_ids)).tolist()
+        self.sentences = [0] + numpy.cumsum(self.sent_start).tolist()
+        self._roots: dict[Range, int] = {}
+        self.parts: dict[tuple, tuple[str, ...]] = {}  # the features of a draft's start or end, made once
+
+    def root(self, a: int, b: int) -> int:
+        """The first token of ``a:b`` whose head lies outside it."""
+        found = self._roots.get((a, b))
+        if found is None:
+            head = self.head
+            found = next((i for i in range(a, b) if not a <= head[i] < b or head[i] == i), a)
+            self._roots[(a, b)] = found
+        return found
+
+
+class _Column:
+    """One string attribute of every token, looked up from its hash when first asked for."""
+
+    def __init__(self, hashes, strings, lower: bool = False):
+        self.hashes, self.strings, self.lower, self.cache = hashes, strings, lower, {}
+
+    def __getitem__(self, i: int) -> str:
+        found = self.cache.get(i)
+        if found is None:
+            found = self.strings[int(self.hashes[i])]
+            found = self.cache[i] = found.lower() if self.lower else found
+        return found
+
+
+_last_sheet: _Sheet | None = None
+
+
+def _sheet(doc: Doc) -> _Sheet:
+    global _last_sheet
+    if _last_sheet is None or _last_sheet.doc is not doc:
+        _last_sheet = _Sheet(doc)
+    return _last_sheet
+
+
+def _features(doc: Doc, draft: Draft, side: str, a: int, b: int, s: int, e: int, start_op: str,
+              end_op: str) -> tuple[tuple[str, ...], ...]:
+    sh = _sheet(doc)
+    key = (draft.cue_token.i, s, e)
+    start_part = sh.parts.get((key, "s", a, start_op))
+    if start_part is None:
+        start_part = sh.parts[(key, "s", a, start_op)] = tuple(_start_features(sh, draft, side, a, s, start_op))
+    end_part = sh.parts.get((key, "e", b, end_op))
+    if end_part is None:
+        end_part = sh.parts[(key, "e", b, end_op)] = tuple(_end_features(sh, draft, side, b, e, end_op))
+    quotes = sh.quotes[b] - sh.quotes[a]
+    sentences = sh.sentences[b] - sh.sentences[a + 1]
+    pair = ("se=" + start_op + "|" + end_op, "dse=" + _bin(a - s) + "|" + _bin(b - e),
+            "q=" + str(quotes % 2) + "|" + str(sh.text[a] in _QUOTES) + "|" + str(sh.text[b - 1] in _QUOTES),
+            "ns=" + str(min(sentences, 3)))
+    if b < e:
+        root = sh.root(b, e)
+        pair += ("cuth=" + str(a <= sh.head[root] < b) + "|" + sh.dep[root],)
+    return start_part, end_part, pair
+
+
+def _start_features(sh: _Sheet, draft: Draft, side: str, a: int, s: int, start_op: str) -> list[str]:
+    lower, pos, dep, text = sh.lower, sh.pos, sh.dep, sh.text
+    before_w, before_p = (lower[a - 1], pos[a - 1]) if a > 0 else ("<d>", "<d>")
+    found = ["b", "so=" + start_op, "sso=" + side + "|" + start_op, "sw=" + lower[a], "sp=" + pos[a],
+             "sd=" + dep[a], "s-1=" + before_w, "s-1p=" + before_p, "ds=" + _bin(a - s),
+             "ss=" + str(sh.sent_start[a]), "sdep=" + dep[a] + "|" + dep[sh.head[a]]]
+    if a > s:
+        found.append("drop=" + dep[sh.root(s, a)] + "|" + text[a - 1])
+    elif a < s:
+        found.append("gain=" + dep[a] + "|" + text[s - 1])
+    return found
+
+
+def _end_features(sh: _Sheet, draft: Draft, side: str, b: int, e: int, end_op: str) -> list[str]:
+    lower, pos, dep, text = sh.lower, sh.pos, sh.dep, sh.text
+    last = b - 1
+    after_w, after_p = (lower[b], pos[b]) if b < sh.n else ("</d>", "</d>")
+    lemma = sh.lemma[draft.cue_token.i]
+    found = [
+        "eo=" + end_op, "seo=" + side + "|" + end_op, "ew=" + lower[last], "ep=" + pos[last], "ed=" + dep[last],
+        "e+1=" + after_w, "e+1p=" + after_p, "de=" + _bin(b - e), "es=" + str(b >= sh.n or sh.sent_start[b]),
+        "qd=" + str(bool(draft.direct)) + "|" + end_op, "cl=" + lemma + "|" + side, "cle=" + lemma + "|" + end_op,
+        "epair=" + lower[last] + "|" + after_w,
+    ]
+    if b < e:  # what the candidate leaves off its end: the phrase's role and how it is joined
+        root = sh.root(b, e)
+        found += ["cut=" + dep[root] + "|" + text[b], "cutp=" + pos[root] + "|" + end_op,
+                  "cutl=" + sh.lemma[root] + "|" + end_op, "cutn=" + _bin(e - b) + "|" + end_op]
+    elif b > e:
+        root = sh.root(e, b)
+        found += ["add=" + dep[root] + "|" + text[e], "addn=" + _bin(b - e) + "|" + end_op,
+                  "addh=" + str(sh.head[root] == draft.cue_token.i) + "|" + dep[root] + "|" + end_op,
+                  "addl=" + sh.lemma[root] + "|" + end_op, "addp=" + pos[root] + "|" + pos[e]]
+    return found
+
+
+# --- the model -------------------------------------------------------------------------------------------------
+
+class ContentModel:
+    """Weights of a logistic regression over candidate features; the best-scoring candidate wins."""
+
+    def __init__(self, weights: dict[str, float]):
+        self.weights = weights
+
+    def score(self, candidate: Candidate, memo: dict[int, float] | None = None) -> float:
+        """The sum of the candidate's feature weights; ``memo`` keeps the sums of parts shared by candidates."""
+        get, total = self.weights.get, 0.0
+        for part in candidate.parts:
+            value = memo.get(id(part)) if memo is not None else None
+            if value is None:
+                value = sum(get(f, 0.0) for f in part)
+                if memo is not None:
+                    memo[id(part)] = value
+            total += value
+        return total
+
+    def refine(self, drafts: Iterable[Draft], context) -> None:
+        """Set each draft's content to its best candidate (the rules' span wins ties, being first)."""
+        drafts = list(drafts)
+        cues = [d.cue for d in drafts]
+        for draft in drafts:
+            found = candidates(draft, context, cues)
+            if found:
+                memo: dict[int, float] = {}
+                best = max(found, key=lambda c: self.score(c, memo))
+                draft.content = best.chars
+                draft.direct = any(best.chars[0] <= q_start and q_end <= best.chars[1] + 1
+                                   for q_start, q_end in context.quotes)
+
+    def save(self, path: Path, config: dict) -> None:
+        payload = {"config": config, "weights": dict(sorted(self.weights.items()))}
+        data = json.dumps(payload, separators=(",", ":")).encode("utf-8")
+        Path(path).write_bytes(gzip.compress(data, mtime=0))
+
+    @classmethod
+    def read(cls, path: Path = ARTIFACT) -> ContentModel:
+        if not Path(path).exists():
+            raise ArtifactMissing(f"content model not found at {path}; rebuild it with "
+                                  "newsledger bench attribution --data <PolNeAR train> --train-content")
+        return cls(json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))["weights"])
+
+
+def config(path: Path = ARTIFACT) -> dict:
+    """The training configuration and cross-validation figures stored with the artifact."""
+    return json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))["config"]
+
+
+@lru_cache(maxsize=1)
+def shipped() -> ContentModel:
+    """The model shipped in the package, loaded once."""
+    return ContentModel.read(ARTIFACT)
