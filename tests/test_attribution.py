@@ -258,6 +258,21 @@ def test_the_articles_own_outlet_is_no_relay(nlp):
     assert find(own, cue="told").via == []
 
 
+def test_only_outlets_are_dropped_as_self_relays(nlp):
+    """In an AP article, the person Andrew Peters relaying officials is kept, though his initials match."""
+    text = "Andrew Peters said, citing officials, that the plan had failed."
+    relays = [r.text for a in extract_attributions(nlp(text), "t", outlet="AP") for r in a.via]
+    assert names_outlet("Andrew Peters", "AP") and relays == ["Andrew Peters"]
+
+
+def test_a_long_content_keeps_abbreviation_stops_only_at_its_very_end(nlp):
+    """The trailing-abbreviation check reads the last characters only: "the U.S." keeps its stop, a hostile
+    "a.a.a.…ab." loses it (and no longer costs quadratic time)."""
+    content = find(extract(nlp, "According to officials, the plan was " + "a." * 3000 + "ab."), cue="According")
+    assert content.content.text.endswith("a.ab")
+    assert find(extract(nlp, "Officials said the talks went well in the U.S."), cue="said").content.text.endswith("U.S.")
+
+
 @pytest.mark.parametrize(
     ("name", "outlet", "expected"),
     [
@@ -335,3 +350,17 @@ def test_reportedly_proposes_its_clause_without_a_source(nlp):
     assert draft is not None and draft.source is None
     assert doc.text[slice(*draft.cue)] == "reportedly"
     assert doc.text[slice(*draft.content)] == "The Club for Growth is reportedly spending $1.5 million on advertisements"
+
+
+def test_a_date_is_when_something_was_said_never_what(nlp):
+    attributions = extract(nlp, "Officials met twice, the Times reported on Saturday.")
+    assert find(attributions, cue="reported").content.text == "Officials met twice"
+
+
+def test_a_fronted_content_starts_in_its_cues_paragraph(nlp):
+    """A headline and a dateline the parser runs into the lead stay out of the lead's content."""
+    text = ("NYT Report: Israel Consulted With U.S. Before Attacking Iranian Sites\n\nYERUSHALAYIM\n\n"
+            "Israeli officials consulted with the U.S. on two separate occasions before launching covert strikes "
+            "against Iranian facilities, the New York Times reported on Saturday.")
+    lead = find(extract(nlp, text), cue="reported")
+    assert lead.content.text.startswith("Israeli officials consulted") and lead.content.text.endswith("facilities")

@@ -35,7 +35,7 @@ _OBJECTS = ("dobj", "oprd", "dative")
 _OBJECT_TAIL = ("dobj", "oprd", "prep", "dative", "xcomp", "ccomp", "advmod", "acomp")
 _QUOTE_MARK = re.compile(r"[“”\"]|''|``")
 _EDGE_PUNCT = ".,;:—–-"
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "the U.S." keeps its final stop
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2}$")  # "the U.S." keeps its final stop
 #: What trails a comma at the end of a content as the writer's aside: a non-restrictive relative clause
 #: (", which votes on March 1"). Appositions, participles and adjuncts after a comma were tried too: PolNeAR
 #: keeps them in the content as often as not (train exact content F1 fell).
@@ -168,7 +168,7 @@ def _around_run(run: Span, context: _Context) -> Draft | None:
     """A cue the rules cannot frame: the content is what the run governs to its right ("has the support of
     | women"), else the subject of a passive ("X were echoed"); the source the subject of its head word."""
     head = next(t for t in run if _governs(t, run))
-    dependents = [c for t in run for c in t.rights if c.i >= run.end and c.dep_ not in _NOT_CONTENT]
+    dependents = [c for t in run for c in t.rights if c.i >= run.end and c.dep_ not in _NOT_CONTENT and not _when(c)]
     source_token = _source_token(head)
     if dependents:
         first = dependents[0]
@@ -448,6 +448,9 @@ def _content(verb: Token, open_frames: bool = False) -> tuple[Range, int] | None
         content = _clause_without(verb.head, verb)
         if content is not None:
             return content, cue_end
+    fronted = _fronted_clause(verb) if clause_cue else None
+    if fronted is not None:
+        return _in_paragraph(_edges(fronted), verb), cue_end
     shared = _shared_with_conjunct(verb)
     if shared is not None:
         return shared
@@ -455,7 +458,7 @@ def _content(verb: Token, open_frames: bool = False) -> tuple[Range, int] | None
         return None
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in cues.CUE_PREPOSITIONS.get(lemma, ()):
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _when(c)]
             if objects:
                 return _edges(objects[0]), max(cue_end, child.idx + len(child))
     objects = [c for c in verb.rights if c.dep_ in _OBJECTS]
@@ -463,6 +466,37 @@ def _content(verb: Token, open_frames: bool = False) -> tuple[Range, int] | None
         tail = [c for c in verb.rights if c.dep_ in _OBJECT_TAIL and c.i >= objects[0].i]
         return (_edges(objects[0])[0], max(_edges(c)[1] for c in tail)), cue_end
     return None
+
+
+def _fronted_clause(verb: Token) -> Token | None:
+    """"CONTENT, the Times reported" parsed with the content as the cue's adverbial clause: a clause with no
+    subordinator ("because", "when") before the cue's subject, a comma right before the subject."""
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    return next((c for c in verb.lefts if c.dep_ == "advcl" and c.i < subject.i
+                 and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children)), None)
+
+
+def _in_paragraph(span: Range, verb: Token) -> Range:
+    """A content before its cue starts in the cue's paragraph: the parser may run a headline or a dateline
+    into the sentence below it."""
+    text = verb.doc.text
+    paragraph = text.rfind("\n\n", span[0], verb.idx)
+    if paragraph < 0:
+        return span
+    start = paragraph + 2
+    while start < span[1] and text[start].isspace():
+        start += 1
+    return start, span[1]
+
+
+def _when(token: Token) -> bool:
+    """"reported on Saturday": a date or time (or a preposition governing one) is when it was said, never what."""
+    if token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and all(_when(c) for c in objects)
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _object_told(verb: Token, clause: Token) -> Token | None:
@@ -684,7 +718,7 @@ def _tidy(content: Range, context: _Context) -> Range | None:
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
-        if text[end - 1] == "." and _ABBREVIATION_END.search(text, start, end):
+        if text[end - 1] == "." and _ABBREVIATION_END.search(text, max(start, end - 4), end):  # bounded: hostile text
             break
         end -= 1
     if start >= end:

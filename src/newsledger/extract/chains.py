@@ -121,7 +121,8 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
     for index, draft in enumerate(drafts):
         draft.resolved = _antecedent(draft, drafts[:index], kinds, doc)
     for draft in drafts:
-        draft.via = [r for r in _relays(draft, drafts, kinds, doc, entity_at) if not names_outlet(r.text, outlet)]
+        draft.via = [r for r in _relays(draft, drafts, kinds, doc, entity_at)
+                     if not (r.kind is SourceKind.MEDIA and names_outlet(r.text, outlet))]
     return [_record(d, kinds[id(d)], doc, article_id, n, entity_at) for n, d in enumerate(drafts)]
 
 
