@@ -294,10 +294,13 @@ def evaluate(articles: list[Article], docs: Iterable[Doc], extractor: Extractor 
     }
 
 
-def run(data_dir: Path, json_output: bool = False, limit: int | None = None) -> dict:
-    """Parse and score a PolNeAR-layout folder. ``json_output`` keeps the per-article scores in the result
-    (for machine consumers); otherwise they are dropped to keep the result small."""
+def run(data_dir: Path, json_output: bool = False, limit: int | None = None, content_model: bool = False) -> dict:
+    """Parse and score a PolNeAR-layout folder, with the learned content-boundary ranker when ``content_model``.
+    ``json_output`` keeps the per-article scores in the result (for machine consumers); otherwise they are
+    dropped to keep the result small."""
     from newsledger.annotate.nlp import load
+    from newsledger.extract import content_spans
+    from newsledger.extract.attribution import extract_attributions
 
     data_dir = Path(data_dir)
     articles = load_articles(data_dir, limit)
@@ -305,7 +308,9 @@ def run(data_dir: Path, json_output: bool = False, limit: int | None = None) -> 
     started = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
     parse_seconds = time.perf_counter() - started
-    result = evaluate(articles, docs)
+    ranker = content_spans.shipped() if content_model else None
+    result = evaluate(articles, docs, lambda doc, name: extract_attributions(doc, name, content_model=ranker))
+    result["content_model"] = content_model
     total = parse_seconds + result["extract_seconds"]
     result.update(
         data_dir=str(data_dir),
@@ -322,7 +327,8 @@ def run(data_dir: Path, json_output: bool = False, limit: int | None = None) -> 
 def render(result: dict) -> str:
     """A plain-text table: P/R/F1 per role and level, then F1 per publisher, then timings."""
     lines = [
-        f"PolNeAR attribution benchmark — {result.get('data_dir', '')}",
+        f"PolNeAR attribution benchmark — {result.get('data_dir', '')}"
+        + ("  (with the content-boundary ranker)" if result.get("content_model") else ""),
         (
             f"articles {result['articles']}  annotation files {result['annotation_files']}  "
             f"gold attributions {result['gold_attributions']}  predicted {result['predicted_attributions']}"

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract import attribution_model, chains, content_spans, cues
+from newsledger.extract import attribution_model, chains, cues
 from newsledger.extract.attribution_model import CueModel, Sheet, runs
 from newsledger.extract.chains import Draft, sentence, text_of
 from newsledger.extract.content_spans import ContentModel
@@ -52,8 +52,9 @@ def extract_attributions(
     """Every attribution in ``doc`` in document order of its cue, with ids ``{article_id}:a{n}``. The cue
     model (the shipped one unless given) decides which words are cues; the rules build the rest. The
     article's ``outlet`` (a name or slug: "The Washington Post", "wash-post") is no relay of its own
-    article: "told The Post" in the Post is first-hand. The content model (the shipped one unless given)
-    settles where each content starts and ends, among variants of the rules' span."""
+    article: "told The Post" in the Post is first-hand. A content model (``content_spans.shipped()``), when
+    given, settles where each content starts and ends among variants of the rules' span: about +1 point of exact
+    content F1 for about 4% of parse time, so it is opt-in (the budget for all of attribution is 15%)."""
     context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
     for draft in _accepted(proposed, model or attribution_model.shipped(), context):
@@ -62,7 +63,8 @@ def extract_attributions(
     for draft in ordered:
         _continue_quotes(draft, context)
     chains.extend_continuations(ordered, doc)
-    (content_model or content_spans.shipped()).refine(ordered, context)
+    if content_model is not None:
+        content_model.refine(ordered, context)
     return chains.assemble(ordered, doc, article_id, entity_at, outlet)
 
 

@@ -12,6 +12,7 @@ network. ``train`` rebuilds the artifact from a PolNeAR-layout folder (scikit-le
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 from collections import Counter
@@ -139,9 +140,9 @@ class CueModel:
 
     def tag(self, sheet: Sheet) -> list[bool]:
         """Cue membership of every token; tokens inside quotations and whitespace are never cue."""
-        get, margin = self.weights.get, self._margin
+        get, margin, zero = self.weights.get, self._margin, itertools.repeat(0.0)
         return [
-            not sheet.quoted[i] and not sheet.space[i] and sum(get(f, 0.0) for f in features(sheet, i)) > margin
+            not sheet.quoted[i] and not sheet.space[i] and sum(map(get, features(sheet, i), zero)) > margin
             for i in range(sheet.n)
         ]
 

@@ -16,6 +16,7 @@ The training entry is ``newsledger.bench.attribution.train_content`` (``bench at
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from collections.abc import Iterable
 from functools import lru_cache
@@ -347,7 +348,7 @@ class ContentModel:
         for part in candidate.parts:
             value = memo.get(id(part)) if memo is not None else None
             if value is None:
-                value = sum(get(f, 0.0) for f in part)
+                value = sum(map(get, part, itertools.repeat(0.0)))
                 if memo is not None:
                     memo[id(part)] = value
             total += value
