@@ -364,3 +364,10 @@ def test_a_fronted_content_starts_in_its_cues_paragraph(nlp):
             "against Iranian facilities, the New York Times reported on Saturday.")
     lead = find(extract(nlp, text), cue="reported")
     assert lead.content.text.startswith("Israeli officials consulted") and lead.content.text.endswith("facilities")
+
+
+def test_a_postposed_cue_is_cut_from_its_content_before_a_line_break(nlp):
+    """"CONTENT, reported X.\\n": the line break hangs on the root and used to keep the cue inside the content."""
+    text = "Officials claim that the strike was conducted by Mossad, reported The Wall Street Journal.\nMore news."
+    reported = find(extract(nlp, text), cue="reported")
+    assert reported.content.text.endswith("by Mossad") and "Journal" not in reported.content.text

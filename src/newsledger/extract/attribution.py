@@ -578,8 +578,8 @@ def _clause_without(head: Token, part: Token) -> Range | None:
     middle ("A," he said, "B.") keeps the whole clause, and the cut is the benchmark's job."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"'":
-        end -= 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "”\"'"):
+        end -= 1  # a line break after the final stop hangs on the root too
     cut_start, cut_end = part.left_edge.i, part.right_edge.i + 1
     if cut_start <= start:
         start = cut_end
