@@ -158,3 +158,8 @@ def _assert_consistent(db: Path) -> None:
             "select count(*) from mentions where article not in (select id from articles)",
         ):
             assert connection.execute(query).fetchone() == (0,), query
+
+
+def test_scale_bench_refuses_streams_too_short_to_time():
+    result = run("bench", "scale", "--sizes", "5")
+    assert result.returncode == 2 and "at least 10" in result.stderr

@@ -318,6 +318,8 @@ def bench_scale(
     from newsledger.bench import scale as bench
 
     counts = [int(size) for size in sizes.split(",") if size.strip()]
+    if not counts or min(counts) < 10:
+        raise typer.BadParameter("--sizes are stream lengths of at least 10 (the bench times the last tenth)")
     _print(bench.run(data, counts, seed), bench.render, json_output)
 
 
