@@ -455,7 +455,7 @@ def train_content(train_dir: Path, folds: int = 5, out: Path | None = None, **ov
     from newsledger.annotate.nlp import load
     from newsledger.extract import content_spans
     from newsledger.extract.attribution import extract_attributions
-    from newsledger.extract.attribution_model import LICENCE_NOTE
+    from newsledger.extract.attribution_model import LICENCE_NOTE, training_record
 
     params = {**CONTENT_DEFAULTS, **overrides}
     articles = load_articles(Path(train_dir))
@@ -477,11 +477,8 @@ def train_content(train_dir: Path, folds: int = 5, out: Path | None = None, **ov
                 target.merge(score_article(docs[n], articles[n], predicted))
     model = content_spans.ContentModel(fit_content(drafts, params))
     config = {
-        "model": "pairwise logistic-regression ranker of candidate content spans (newsledger.extract.content_spans)",
-        "data": {"train_dir": str(train_dir), "articles": len(articles),
-                 "annotation_files": sum(len(a.annotations) for a in articles)},
-        "params": params,
-        "features": len(model.weights),
+        **training_record("pairwise logistic-regression ranker of candidate content spans "
+                          "(newsledger.extract.content_spans)", train_dir, articles, params, model.weights),
         "gold_cue_drafts": {
             "drafts": len(drafts),
             "candidates_per_draft": round(sum(len(r) for _, r in drafts) / max(len(drafts), 1), 2),

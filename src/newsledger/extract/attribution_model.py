@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -194,6 +195,15 @@ LICENCE_NOTE = (
 )
 
 
+def training_record(description: str, train_dir: Path, articles: Sequence, params: dict,
+                    weights: dict[str, float]) -> dict[str, Any]:
+    """What an artifact's config says of its training: the model, the data it saw, its settings, its size."""
+    return {"model": description,
+            "data": {"train_dir": str(train_dir), "articles": len(articles),
+                     "annotation_files": sum(len(a.annotations) for a in articles)},
+            "params": params, "features": len(weights)}
+
+
 def train(train_dir: Path, out: Path = ARTIFACT, folds: int = 5, **overrides) -> dict:
     """Fit the cue model on a PolNeAR-layout folder (TRAIN only: never dev or test) and write it with its
     config to ``out``. With ``folds`` > 1, the attribution benchmark is first run on held-out document folds
@@ -209,11 +219,8 @@ def train(train_dir: Path, out: Path = ARTIFACT, folds: int = 5, **overrides) ->
     model = CueModel(_fit_docs(per_doc, range(len(docs)), params), params["threshold"])
     model.save(Path(out))
     config = {
-        "model": "logistic-regression cue tagger over spaCy parse features (newsledger.extract.attribution_model)",
-        "data": {"train_dir": str(train_dir), "articles": len(articles),
-                 "annotation_files": sum(len(a.annotations) for a in articles)},
-        "params": params,
-        "features": len(model.weights),
+        **training_record("logistic-regression cue tagger over spaCy parse features "
+                          "(newsledger.extract.attribution_model)", train_dir, articles, params, model.weights),
         "cross_validation": validation,
         "licence": LICENCE_NOTE,
     }
