@@ -371,3 +371,19 @@ def test_a_postposed_cue_is_cut_from_its_content_before_a_line_break(nlp):
     text = "Officials claim that the strike was conducted by Mossad, reported The Wall Street Journal.\nMore news."
     reported = find(extract(nlp, text), cue="reported")
     assert reported.content.text.endswith("by Mossad") and "Journal" not in reported.content.text
+
+
+def test_quotation_and_paragraph_lookups_agree_with_a_scan(nlp):
+    """The bisecting lookups return what a scan of the quotations and paragraphs in text order returns."""
+    text = ('He said "one two." She said "three."\n\n"Four," they said. Then nothing.\n\n'
+            '"Five\n\n"six," he said, "seven."')
+    context = _Context(nlp(text))
+    assert len(context.quotes) >= 4
+    for start in range(len(text)):
+        for end in (start + 1, start + 7):
+            scan = next(((s, e) for s, e in context.quotes if s < end and start < e), None)
+            assert context.quote_at(start, end) == scan, (start, end)
+        paragraph = next(((s, e) for s, e in context.paragraphs if s <= start <= e), (0, len(text)))
+        assert context.paragraph(start) == paragraph, start
+        assert context.quotes_from(start) == [q for q in context.quotes if q[0] >= start]
+        assert context.quotes_ending_after(start) == [q for q in context.quotes if q[1] > start]

@@ -16,6 +16,7 @@ Sources, relays and stance are settled afterwards by ``chains``; the article's o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -230,16 +231,37 @@ class _Context:
         self._inside = bytearray(len(self.text) + 1)
         for start, end in self.quotes:
             self._inside[start + 1:end] = b"\x01" * max(end - start - 1, 0)
+        # both lists are in text order without overlaps, so their ends are sorted: lookups bisect, and an
+        # article of thousands of quotations costs log time per lookup, not a scan
+        self._quote_starts = [start for start, _ in self.quotes]
+        self._quote_ends = [end for _, end in self.quotes]
+        self._paragraph_ends = [end for _, end in self.paragraphs]
 
     def quoted(self, position: int) -> bool:
         return bool(self._inside[position])
 
+    def quotes_from(self, position: int) -> list[Range]:
+        """The quotations that start at or after ``position``, in text order."""
+        return self.quotes[bisect.bisect_left(self._quote_starts, position):]
+
+    def quotes_ending_after(self, position: int) -> list[Range]:
+        """The quotations that end after ``position``, in text order."""
+        return self.quotes[bisect.bisect_right(self._quote_ends, position):]
+
+    def last_quote_ending_by(self, position: int) -> Range | None:
+        i = bisect.bisect_right(self._quote_ends, position)
+        return self.quotes[i - 1] if i else None
+
     def quote_at(self, start: int, end: int) -> Range | None:
         """The first quotation overlapping ``start:end``."""
-        return next(((s, e) for s, e in self.quotes if s < end and start < e), None)
+        i = bisect.bisect_right(self._quote_ends, start)
+        return self.quotes[i] if i < len(self.quotes) and self.quotes[i][0] < end else None
 
     def paragraph(self, position: int) -> Range:
-        return next(((s, e) for s, e in self.paragraphs if s <= position <= e), (0, len(self.text)))
+        i = bisect.bisect_left(self._paragraph_ends, position)
+        if i < len(self.paragraphs) and self.paragraphs[i][0] <= position:
+            return self.paragraphs[i]
+        return 0, len(self.text)
 
 
 # --- quotations and paragraphs ------------------------------------------------------------------------------
@@ -427,7 +449,12 @@ def _source_range(source: Token, verb: Token) -> Range:
 
 def _direct(content: Range, context: _Context) -> bool:
     """Verbatim words: the content is a quotation or quotes the source in part ("must “do everything”")."""
-    return any(content[0] <= start and end <= content[1] + 1 for start, end in context.quotes)
+    for start, end in context.quotes_from(content[0]):
+        if start > content[1] + 1:
+            return False
+        if end <= content[1] + 1:
+            return True
+    return False
 
 
 def _content(verb: Token, open_frames: bool = False) -> tuple[Range, int] | None:
@@ -521,17 +548,14 @@ def _adjacent_quotation(verb: Token, context: _Context) -> tuple[Range, int] | N
     paragraph = context.paragraph(verb.idx)
     clause_start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ in ("nsubj", "aux", "neg", "advmod")])
     before = doc[clause_start].idx
-    for start, end in reversed(context.quotes):
-        if end <= before:
-            if start >= paragraph[0] and not text[end:before].strip(" ,—–-"):
-                return (start, end), cue_end
-            break
-    for start, end in context.quotes:
-        if start >= cue_end:
-            between = text[cue_end:start]
-            if not between.strip(" ,:\n") and ("\n" not in between or text[cue_end - 1] == ":"):
-                return (start, end), cue_end  # a quotation in the next paragraph only after "said:"
-            break
+    last = context.last_quote_ending_by(before)
+    if last is not None and last[0] >= paragraph[0] and not text[last[1]:before].strip(" ,—–-"):
+        return last, cue_end
+    following = context.quotes_from(cue_end)[:1]
+    for start, end in following:
+        between = text[cue_end:start]
+        if not between.strip(" ,:\n") and ("\n" not in between or text[cue_end - 1] == ":"):
+            return (start, end), cue_end  # a quotation in the next paragraph only after "said:"
     return None
 
 
@@ -686,9 +710,10 @@ def _edges(token: Token) -> Range:
 def _clip(content: Range, anchor: int, context: _Context) -> Range:
     """Keep the content within the cue's paragraph, or within the quotation it continues into."""
     start, end = context.paragraph(anchor)
-    for q_start, q_end in context.quotes:
-        if q_start < end and start < q_end:
-            start, end = min(start, q_start), max(end, q_end)
+    for q_start, q_end in context.quotes_ending_after(start):
+        if q_start >= end:
+            break
+        start, end = min(start, q_start), max(end, q_end)
     return max(content[0], start), min(content[1], end)
 
 
@@ -740,7 +765,8 @@ def _continue_quotes(draft: Draft, context: _Context) -> None:
         return
     sent_end = sentence(draft.cue_token).end_char
     paragraph_end = context.paragraph(draft.cue[0])[1]
-    for q_start, q_end in context.quotes:
-        if sent_end <= q_start < paragraph_end and not context.text[sent_end:q_start].strip():
-            draft.content = (draft.content[0], q_end)
-            sent_end = q_end
+    for q_start, q_end in context.quotes_from(sent_end):
+        if q_start >= paragraph_end or context.text[sent_end:q_start].strip():
+            break
+        draft.content = (draft.content[0], q_end)
+        sent_end = q_end

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpanType
@@ -198,7 +199,7 @@ def _name_of(head: Token, span: Range) -> str:
 
 
 def _has_entity(doc: Doc, span: Range, label: str) -> bool:
-    return any(e.label_ == label and span[0] <= e.start_char < span[1] for e in doc.ents)
+    return any(e.label_ == label and span[0] <= e.start_char < span[1] for e in _entities(doc))
 
 
 def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
@@ -247,8 +248,15 @@ def _named(draft: Draft, doc: Doc) -> tuple[str, Range]:
     return text_of(doc)[draft.source[0]:draft.source[1]], draft.source
 
 
+@lru_cache(maxsize=1)
+def _entities(doc: Doc) -> tuple[SpanType, ...]:
+    """The doc's named entities, read once per doc: ``doc.ents`` is rebuilt from the tokens on every access,
+    which made an article of thousands of attributions quadratic."""
+    return tuple(doc.ents)
+
+
 def _nearest_person(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= draft.source[0]]
+    people = [e for e in _entities(doc) if e.label_ == "PERSON" and e.end_char <= draft.source[0]]
     named_at = [e.start_char for e in people]
     best_entity = people[-1] if people else None
     best_source = next((d for d in reversed(earlier) if d.source and kinds[id(d)] is SourceKind.PERSON
