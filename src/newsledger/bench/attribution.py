@@ -112,7 +112,12 @@ class Article:
 
     @property
     def publisher(self) -> str:
-        return self.name.split("_", 1)[0]
+        return publisher_of(self.name)
+
+
+def publisher_of(name: str) -> str:
+    """PolNeAR names its files after their publisher: "wash-post_2016-…" → "wash-post"."""
+    return name.split("_", 1)[0]
 
 
 def load_articles(data_dir: Path, limit: int | None = None) -> list[Article]:

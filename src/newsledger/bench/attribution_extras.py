@@ -258,11 +258,11 @@ def _plain(item: Item) -> dict:
 
 def ledger_extractor(doc: Doc, doc_id: str) -> list[Attribution]:
     """The extraction path the ledger runs: entity mentions first, so sources resolve to entities."""
+    from newsledger.bench.attribution import publisher_of
     from newsledger.extract.attribution import extract_attributions
     from newsledger.extract.entities import EntityIndex, entity_mentions
 
-    outlet = doc_id.split("_", 1)[0]  # PolNeAR names files after their publisher: "wash-post_2016-…"
-    return extract_attributions(doc, doc_id, EntityIndex(entity_mentions(doc)).entity_at, outlet=outlet)
+    return extract_attributions(doc, doc_id, EntityIndex(entity_mentions(doc)).entity_at, outlet=publisher_of(doc_id))
 
 
 def run(gold: Path, data: Path, extractor: Extractor | None = None) -> dict:

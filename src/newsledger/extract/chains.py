@@ -172,7 +172,7 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
     text = text_of(doc)[span[0]:span[1]]
     lemma = head.lemma_.lower()
     name = _name_of(head, span).lower()
-    if any(outlet in name for outlet in cues.MEDIA_NAMES) or lemma in cues.MEDIA_NOUNS:
+    if cues.names_an_outlet(name) or lemma in cues.MEDIA_NOUNS:
         return SourceKind.MEDIA
     if lemma in cues.SOURCE_DOCUMENTS:
         return SourceKind.DOCUMENT
@@ -348,7 +348,7 @@ def _cited(draft: Draft) -> tuple[Range, Token, None] | None:
 
 
 def _is_outlet(token: Token) -> bool:
-    return any(outlet in sentence(token).text.lower() for outlet in cues.MEDIA_NAMES) and token.ent_type_ == "ORG"
+    return cues.names_an_outlet(sentence(token).text) and token.ent_type_ == "ORG"
 
 
 def _phrase(first: Token, last: Token) -> Range:

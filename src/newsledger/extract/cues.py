@@ -152,6 +152,14 @@ MEDIA_NAMES = (
     "time magazine", "the new yorker", "tass", "ria novosti", "irna", "tasnim", "fars news", "press tv",
     "xinhua", "yonhap", "kyodo", "dpa", "channel 12", "channel 13", "kan news", "ynet", "axel springer",
 )
+
+
+def names_an_outlet(text: str) -> bool:
+    """Whether a name mentions a news outlet ("The Wall Street Journal's report", "a CNN anchor")."""
+    lowered = text.lower()
+    return any(outlet in lowered for outlet in MEDIA_NAMES)
+
+
 #: Outlets' initials as headlines write them ("NYT Report: …"), spelt out for resolution.
 OUTLET_ABBREVIATIONS = {
     "nyt": "The New York Times", "wsj": "The Wall Street Journal", "wapo": "The Washington Post",

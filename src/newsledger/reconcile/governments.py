@@ -118,7 +118,7 @@ def government_of(description: str, is_government: bool) -> Country | None:
         return None
     if not is_government:
         pattern, _ = _country_pattern()
-        head = SUBNATIONAL.sub(" ", description.replace("’", "'").split(",")[0])
+        head = description.replace("’", "'").split(",")[0]
         offices = pattern.sub(" ", head)
         if re.search(r"\w", GOVERNMENT_WORDS.sub(" ", offices)) or not OFFICES.search(offices):
             return None

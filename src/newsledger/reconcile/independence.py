@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.extract.cues import MEDIA_NAMES
+from newsledger.extract.cues import names_an_outlet
 from newsledger.reconcile.governments import government_of
 from newsledger.records import Article, Attribution, SourceKind, SourceSpan
 
@@ -110,7 +110,7 @@ def _outlet_source(source: SourceSpan) -> str | None:
     name = source.name
     if source.kind == SourceKind.MEDIA:
         return name
-    if source.kind == SourceKind.DOCUMENT and source.resolved and any(o in name.lower() for o in MEDIA_NAMES):
+    if source.kind == SourceKind.DOCUMENT and source.resolved and names_an_outlet(name):
         return name
     return None
 
