@@ -16,7 +16,7 @@ from newsledger.extract.attribution import (
     quote_regions,
 )
 from newsledger.extract.chains import Draft, names_outlet
-from newsledger.records import Attribution, SourceKind, Stance
+from newsledger.records import Attribution, SourceKind, Stance, pieces
 
 
 @pytest.fixture(scope="module")
@@ -387,3 +387,50 @@ def test_quotation_and_paragraph_lookups_agree_with_a_scan(nlp):
         assert context.paragraph(start) == paragraph, start
         assert context.quotes_from(start) == [q for q in context.quotes if q[0] >= start]
         assert context.quotes_ending_after(start) == [q for q in context.quotes if q[1] > start]
+
+
+def test_a_quotation_after_the_cues_sentence_is_a_second_piece_of_the_content(nlp):
+    text = ("Mexico's future relies on trade. ''That's Mexico's vulnerability,'' said Luis Rubio, who heads a "
+            "research center in Mexico City. ''There is nothing more important in Mexico than Nafta.''\n\n"
+            "The president spoke later.")
+    found = find(extract(nlp, text), cue="said")
+    assert [p.text for p in found.content_pieces()] == [
+        "''That's Mexico's vulnerability,''",
+        "''There is nothing more important in Mexico than Nafta.''",
+    ]
+    assert found.source.text.startswith("Luis Rubio")
+
+
+def test_of_two_subjects_the_speaker_is_the_nearer_and_the_quotation_its_content(nlp):
+    text = ('Scott drew praise.\n\n"He would be a great senator. Not good, great. One of the brightest members '
+            'of the entire Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.')
+    found = find(extract(nlp, text), cue="said")
+    assert found.source.text.startswith("Rep. Elijah E. Cummings")
+    assert found.content.text.startswith('"He would be') and found.content.text.endswith('Congress,"')
+
+
+def test_a_source_never_starts_with_a_quotation_mark(nlp):
+    text = ('"I think this is another case where he hasn\'t really thought out the language they\'re using," Tanner '
+            'said. "There\'s no legal way to exclude a single mother."\n\nConservative economist Aparna Mathur, who '
+            'studies tax policy and labor issues at the American Enterprise Institute, said Ivanka Trump\'s statement '
+            'didn\'t clarify the matter.')
+    for attribution in extract(nlp, text):
+        if attribution.source is not None:
+            assert attribution.source.text[0] not in "\"“”' \n"
+
+
+@pytest.mark.parametrize(("span", "holes", "expected"), [
+    ((0, 10), [], [(0, 10)]),
+    ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),
+    ((0, 10), [(4, 8), (2, 5)], [(0, 2), (8, 10)]),  # overlapping holes, given out of order
+    ((5, 10), [(0, 6), (9, 20)], [(6, 9)]),  # holes reaching past either edge
+    ((0, 10), [(0, 10)], []),
+])
+def test_pieces_cut_holes_out_of_a_range(span, holes, expected):
+    assert pieces("abcdefghijklmnopqrstuvwxyz", span, holes) == expected
+
+
+def test_pieces_lose_joining_punctuation_and_need_a_word():
+    text = "Israel is believed, by many, to have done it , but"
+    assert [text[s:e] for s, e in pieces(text, (0, len(text)), [(7, 18), (28, 44)])] == ["Israel", "by many", "but"]
+    assert pieces("a , b", (0, 5), [(0, 1), (4, 5)]) == []

@@ -7,6 +7,7 @@ Records serialise to the export contract with ``to_dict`` and back with ``from_d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from pathlib import PurePath
@@ -67,6 +68,11 @@ class Span:
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         return cls(text[start:end], start, end)
+
+    @classmethod
+    def of_part(cls, span: Span, start: int, end: int) -> Span:
+        """The part ``start:end`` (article offsets) of a span."""
+        return cls(span.text[start - span.start:end - span.start], start, end)
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
@@ -165,6 +171,10 @@ class Relay:
 
 @dataclass(slots=True)
 class Attribution:
+    """Who said what. ``content`` runs from the first reported word to the last; a content in several pieces
+    ("A," she said, speaking on Monday. "B.") holds its own source and cue and the ``gaps`` of narration
+    between its pieces, which ``content_pieces`` leaves out."""
+
     id: str
     article: str
     source: SourceSpan | None
@@ -173,6 +183,36 @@ class Attribution:
     direct: bool = False
     stance: Stance = Stance.ASSERTS
     via: list[Relay] = field(default_factory=list)
+    gaps: list[Span] = field(default_factory=list)
+
+    def content_pieces(self) -> list[Span]:
+        """The content without the source, cue and gaps it runs around, in text order."""
+        holes = [(s.start, s.end) for s in (self.source, self.cue, *self.gaps) if s is not None]
+        content = self.content
+        return [Span.of_part(content, start, end) for start, end in
+                pieces(content.text, (content.start, content.end), holes, base=content.start)]
+
+
+def pieces(text: str, span: tuple[int, int], holes: Iterable[tuple[int, int]], base: int = 0) -> list[tuple[int, int]]:
+    """What is left of the character range ``span`` once the ``holes`` (which may overlap it or each other) are
+    cut out: the pieces that have a word, without the whitespace and joining punctuation at their edges, in
+    text order. ``text`` starts at offset ``base``."""
+    found, start = [], span[0]
+    for hole_start, hole_end in sorted((*holes, (span[1], span[1]))):
+        if hole_start > start:
+            found.append(_trimmed(text, start, min(hole_start, span[1]), base))
+        start = max(start, hole_end)
+        if start >= span[1]:
+            break
+    return [piece for piece in found if piece is not None]
+
+
+def _trimmed(text: str, start: int, end: int, base: int) -> tuple[int, int] | None:
+    while start < end and (text[start - base].isspace() or text[start - base] in ".,;:—–-"):
+        start += 1
+    while end > start and (text[end - 1 - base].isspace() or text[end - 1 - base] in ",;:—–-"):
+        end -= 1
+    return (start, end) if any(c.isalnum() for c in text[start - base:end - base]) else None
 
 
 def innermost_holder(attributions: list[Attribution], span: Span) -> Attribution | None:

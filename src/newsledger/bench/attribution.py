@@ -40,7 +40,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newsledger.records import Attribution
+from newsledger.records import Attribution, pieces
 
 ROLES = ("source", "cue", "content")
 LEVELS = ("exact", "overlap")
@@ -163,40 +163,20 @@ class Counts:
 
 
 def predicted_spans(attribution: Attribution, text: str) -> GoldAttribution:
-    """A prediction in the gold shape, so both sides are scored by the same code.
-
-    A record has one content span, which may run around its own source and cue ("A," she said, "B."); those
-    are cut out of it, as PolNeAR annotators do with discontinuous spans."""
-    source, cue, content = attribution.source, attribution.cue, attribution.content
-    holes = [(span.start, span.end) for span in (source, cue) if span is not None]
+    """A prediction in the gold shape, so both sides are scored by the same code."""
+    source, cue = attribution.source, attribution.cue
+    holes = [(span.start, span.end) for span in (source, cue, *attribution.gaps) if span is not None]
     return GoldAttribution(
         cue=((cue.start, cue.end),),
         source=((source.start, source.end),) if source else None,
-        content=content_fragments((content.start, content.end), holes, text),
+        content=content_fragments((attribution.content.start, attribution.content.end), holes, text),
     )
 
 
 def content_fragments(content: tuple[int, int], holes: list[tuple[int, int]], text: str) -> Fragments | None:
-    """A predicted content as scored: without the source and cue spans (``holes``) it runs around."""
-    fragments, start = [], content[0]
-    for hole_start, hole_end in sorted(holes):
-        if content[0] <= hole_start and hole_end <= content[1]:
-            fragments.append((start, hole_start))
-            start = hole_end
-    fragments.append((start, content[1]))
-    return normalise(_strip_punctuation(fragments, text), text) or None
-
-
-def _strip_punctuation(fragments: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Fragment edges left by a cut lose the commas and dashes that joined them to the cut-out frame."""
-    stripped = []
-    for start, end in fragments:
-        while start < end and (text[start].isspace() or text[start] in ",.;:—–-"):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-            end -= 1
-        stripped.append((start, end))
-    return stripped
+    """A predicted content as scored: its pieces without the source, cue and narration (``holes``) it runs
+    around, as PolNeAR annotators mark discontinuous spans (``Attribution.content_pieces``)."""
+    return normalise(pieces(text, content, holes), text) or None
 
 
 def score(doc: Doc, predicted: list[GoldAttribution], gold: list[GoldAttribution]) -> Counts:
@@ -395,7 +375,7 @@ class _Recorder:
             golds = {g.content for g in self.gold if g.content and _overlaps((draft.cue,), g.cue)}
             if not golds:
                 continue
-            holes = [h for h in (draft.source, draft.cue) if h is not None]
+            holes = [h for h in (draft.source, draft.cue, *draft.gaps) if h is not None]
             found = candidates(draft, context, cues)
             labels = [content_fragments(c.chars, holes, self.text) in golds for c in found]
             self.rows.append(([c.features for c in found], labels))

@@ -440,6 +440,8 @@ def _source_range(source: Token, verb: Token) -> Range:
     else:
         start, end = source.left_edge.idx, source.idx + len(source)
     text = text_of(verb.doc)
+    while start < end and (text[start].isspace() or text[start] in "\"“”'`"):  # a closing mark the parser left on
+        start += 1
     while end > start and text[end - 1].isspace():  # a source ending in a line break's whitespace token
         end -= 1
     if end < verb.idx and text[end:end + 1] == "," and "," in text[start:end]:
@@ -546,7 +548,8 @@ def _adjacent_quotation(verb: Token, context: _Context) -> tuple[Range, int] | N
         return None
     cue_end = _cue_end(verb)
     paragraph = context.paragraph(verb.idx)
-    clause_start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ in ("nsubj", "aux", "neg", "advmod")])
+    clause_start = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ in ("nsubj", "aux", "neg", "advmod")
+                                   and not context.quoted(c.left_edge.idx)])
     before = doc[clause_start].idx
     last = context.last_quote_ending_by(before)
     if last is not None and last[0] >= paragraph[0] and not text[last[1]:before].strip(" ,—–-"):
@@ -618,9 +621,9 @@ def _source_token(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # of two subjects ("…Congress," Rep. Cummings said), the parser's stray one is the farther
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     for child in verb.lefts:
         nested = next((t for t in child.subtree if t.dep_ == "nsubj" and t.head == child), None)
         if nested is not None and child.dep_ in ("advmod", "prep", "npadvmod"):
@@ -764,9 +767,12 @@ def _continue_quotes(draft: Draft, context: _Context) -> None:
     if not draft.direct or draft.cue[0] < draft.content[1]:
         return
     sent_end = sentence(draft.cue_token).end_char
+    while sent_end > draft.cue[1] and (context.text[sent_end - 1].isspace() or context.text[sent_end - 1] in "“\"'`"):
+        sent_end -= 1  # the parser often ends the sentence after the next quotation's opening mark
     paragraph_end = context.paragraph(draft.cue[0])[1]
     for q_start, q_end in context.quotes_from(sent_end):
         if q_start >= paragraph_end or context.text[sent_end:q_start].strip():
             break
+        draft.gaps.append((draft.content[1], q_start))
         draft.content = (draft.content[0], q_end)
         sent_end = q_end

@@ -40,6 +40,7 @@ class Draft:
     direct: bool = False
     via: list[Relay] = field(default_factory=list)
     relay: Relay | None = None  # set when the source was handed over to whom a report cited
+    gaps: list[Range] = field(default_factory=list)  # narration between the pieces of the content
     resolved: tuple[str, Range] | None = None  # the named antecedent of a pronoun or "the report"
 
 
@@ -153,6 +154,7 @@ def _record(draft: Draft, kind: SourceKind, doc: Doc, article_id: str, n: int, e
         direct=draft.direct,
         stance=stance(draft, doc),
         via=draft.via,
+        gaps=[Span.of(text, *gap) for gap in draft.gaps],
     )
 
 

@@ -141,6 +141,7 @@ def _group_by_source(attributions: list[Attribution], articles: dict[str, Articl
         )
         entry = to_dict(attribution)
         entry["chain"] = chain(attribution, articles[attribution.article])
+        entry["content_pieces"] = [piece.text for piece in attribution.content_pieces()]
         entry["article_label"] = articles[attribution.article].label
         group.attributions.append(entry)
     return sorted(groups.values(), key=lambda g: (-len(g.attributions), g.name.casefold()))
