@@ -434,3 +434,23 @@ def test_pieces_lose_joining_punctuation_and_need_a_word():
     text = "Israel is believed, by many, to have done it , but"
     assert [text[s:e] for s, e in pieces(text, (0, len(text)), [(7, 18), (28, 44)])] == ["Israel", "by many", "but"]
     assert pieces("a , b", (0, 5), [(0, 1), (4, 5)]) == []
+
+
+@pytest.mark.parametrize("text", [
+    '"I think Lester Holt will be very fair," Trump said, "but a lot of people are going to be watching."',
+    '“Every time you say that,” Clinton told him, “you give ammunition to the people who want to break us.”',
+])
+def test_a_quotation_split_around_its_speaker_is_one_content_in_two_pieces(nlp, text):
+    found = [a for a in extract(nlp, text) if a.cue.text in ("said", "told")]
+    assert len(found) == 1
+    first, second = (piece.text for piece in found[0].content_pieces())
+    assert text.startswith(first) and first.endswith((',"', ",”"))
+    assert text.endswith(second) and second[0] in "\"“"
+
+
+def test_an_indirect_content_does_not_take_the_quotation_before_its_speaker(nlp):
+    text = ('"We need change," the New York businessman said, arguing that he will bring a "common-sense" approach '
+            'to the demands of being commander in chief.')
+    found = find(extract(nlp, text), cue="arguing")
+    assert [p.text for p in found.content_pieces()] == ['that he will bring a "common-sense" approach to the '
+                                                         'demands of being commander in chief']

@@ -763,16 +763,39 @@ def _tidy(content: Range, context: _Context) -> Range | None:
 
 
 def _continue_quotes(draft: Draft, context: _Context) -> None:
-    """""A," she said. "B."" — a quotation right after a post-posed cue's sentence continues the content."""
-    if not draft.direct or draft.cue[0] < draft.content[1]:
+    """A quotation split around its speaker is one content in pieces: ""A," she said, "B."", ""A," she said.
+    "B."" (the quotations right after the cue's sentence too) and "“A,” he said, “B.”" when the rules found B."""
+    if not draft.direct:
         return
+    text = context.text
+    frame = (min(draft.cue[0], draft.source[0]) if draft.source else draft.cue[0],
+             max(draft.cue[1], draft.source[1]) if draft.source else draft.cue[1])
+    paragraph = context.paragraph(draft.cue[0])
+    if draft.content[0] >= frame[1]:  # the rules found B: A, ending in a comma, ends right before the speaker
+        before = context.last_quote_ending_by(frame[0])
+        opens = context.quote_at(draft.content[0], draft.content[0] + 1)
+        if (before is not None and opens is not None and opens[0] == draft.content[0] and before[0] >= paragraph[0]
+                and text[before[0]:before[1]].rstrip("\"”'`").endswith(",")
+                and not text[before[1]:frame[0]].strip(" ,—–-")):
+            draft.gaps.append((before[1], draft.content[0]))
+            draft.content = (before[0], draft.content[1])
+        return
+    if draft.cue[0] < draft.content[1]:
+        return
+    after = context.quotes_from(frame[1])[:1]
+    if after and after[0][0] < paragraph[1] and not text[frame[1]:after[0][0]].strip(" ,"):
+        _append_piece(draft, after[0])
     sent_end = sentence(draft.cue_token).end_char
-    while sent_end > draft.cue[1] and (context.text[sent_end - 1].isspace() or context.text[sent_end - 1] in "“\"'`"):
+    while sent_end > draft.cue[1] and (text[sent_end - 1].isspace() or text[sent_end - 1] in "“\"'`"):
         sent_end -= 1  # the parser often ends the sentence after the next quotation's opening mark
-    paragraph_end = context.paragraph(draft.cue[0])[1]
-    for q_start, q_end in context.quotes_from(sent_end):
-        if q_start >= paragraph_end or context.text[sent_end:q_start].strip():
+    sent_end = max(sent_end, draft.content[1])
+    for quotation in context.quotes_from(sent_end):
+        if quotation[0] >= paragraph[1] or text[sent_end:quotation[0]].strip():
             break
-        draft.gaps.append((draft.content[1], q_start))
-        draft.content = (draft.content[0], q_end)
-        sent_end = q_end
+        _append_piece(draft, quotation)
+        sent_end = quotation[1]
+
+
+def _append_piece(draft: Draft, quotation: Range) -> None:
+    draft.gaps.append((draft.content[1], quotation[0]))
+    draft.content = (draft.content[0], quotation[1])
