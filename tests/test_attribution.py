@@ -454,3 +454,16 @@ def test_an_indirect_content_does_not_take_the_quotation_before_its_speaker(nlp)
     found = find(extract(nlp, text), cue="arguing")
     assert [p.text for p in found.content_pieces()] == ['that he will bring a "common-sense" approach to the '
                                                          'demands of being commander in chief']
+
+
+def test_as_someone_points_out_reports_the_clause_around_it(nlp):
+    text = "Low rates help the economy. And that, as Trump points out, is quite a bit right now."
+    found = find(extract(nlp, text), cue="points")
+    assert found.source.text == "Trump"
+    assert [p.text for p in found.content_pieces()] == ["And that", "is quite a bit right now"]
+
+
+def test_as_in_a_time_clause_with_its_own_content_is_not_commentary(nlp):
+    text = "As Clinton talked about bringing communities together, Trump highlighted his message of law and order."
+    found = find(extract(nlp, text), cue="talked")
+    assert found.content.text == "bringing communities together"

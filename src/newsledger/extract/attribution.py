@@ -419,6 +419,8 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
     content = _tidy(_without_aside(_clip(content, verb.idx, context), context), context)
     if content is None:
         return None
+    words = [t for t in verb.subtree if not (t.is_punct or t.is_space)]
+    frame = words[0].idx, words[-1].idx + len(words[-1])
     return Draft(
         cue=(_cue_start(verb), cue_end),
         cue_token=verb,
@@ -426,6 +428,8 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
         source=_source_range(source_token, verb) if source_token is not None else None,
         source_token=source_token,
         direct=_direct(content, context),
+        # a cue clause inside its content ("that, as Trump points out, is…") is narration between two pieces
+        gaps=[frame] if content[0] < frame[0] and frame[1] < content[1] else [],
     )
 
 
@@ -475,7 +479,7 @@ def _content(verb: Token, open_frames: bool = False) -> tuple[Range, int] | None
         if told is not None:
             return (_edges(told)[0], _edges(clause)[1]), cue_end
         return _edges(clause), cue_end
-    if clause_cue and (verb.dep_ in ("parataxis", "ccomp") or _postposed(verb)):
+    if clause_cue and (verb.dep_ in ("parataxis", "ccomp") or _postposed(verb) or _as_clause(verb)):
         content = _clause_without(verb.head, verb)
         if content is not None:
             return content, cue_end
@@ -590,6 +594,13 @@ def _postposed(verb: Token) -> bool:
     if any(c.dep_ in ("mark", "advmod", "dobj", "ccomp", "xcomp") and c.i < verb.i for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" for c in verb.children) or _inverted_subject(verb) is not None
+
+
+def _as_clause(verb: Token) -> bool:
+    """"…, as Breitbart reported" / "that, as Trump points out, is…": the clause the cue comments on is the content."""
+    return verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts) and not any(  # not "as X talked about Y"
+        c.dep_ not in ("punct", "prt", "advmod", "npadvmod") for c in verb.rights)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
