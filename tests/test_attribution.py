@@ -467,3 +467,12 @@ def test_as_in_a_time_clause_with_its_own_content_is_not_commentary(nlp):
     text = "As Clinton talked about bringing communities together, Trump highlighted his message of law and order."
     found = find(extract(nlp, text), cue="talked")
     assert found.content.text == "bringing communities together"
+
+
+def test_a_content_in_pieces_survives_the_export_round_trip(nlp):
+    from newsledger.records import from_dict, to_dict
+
+    text = '"I think Lester Holt will be very fair," Trump said, "but a lot of people are going to be watching."'
+    found = next(a for a in extract(nlp, text) if a.gaps)
+    again = from_dict(Attribution, to_dict(found))
+    assert again == found and [p.text for p in again.content_pieces()] == [p.text for p in found.content_pieces()]

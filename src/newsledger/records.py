@@ -363,6 +363,7 @@ _FIELD_TYPES: dict[tuple[type, str], Any] = {
     (Attribution, "content"): Span,
     (Attribution, "stance"): Stance,
     (Attribution, "via"): [Relay],
+    (Attribution, "gaps"): [Span],
     (Event, "trigger"): Span,
     (Event, "type"): EventType,
     (Event, "agent"): Span,
