@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpanType
 
-from newsledger.extract import cues
+from newsledger.extract import antecedents, cues
 from newsledger.records import (
     Attribution,
     CueSpan,
@@ -234,13 +234,15 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tu
         return draft.resolved
     lemma = head.lower_
     if lemma in cues.PERSON_PRONOUNS:
-        return _nearest_person(draft, earlier, kinds, doc)
+        return antecedents.people(doc).pronoun(head, draft.source[0])
     if head.lemma_.lower() in cues.SOURCE_DOCUMENTS:
         return _named_publisher(head) or _publisher(draft, earlier, kinds, doc)
     if lemma in ("it", "they"):
         for other in reversed(earlier):
             if other.source and kinds[id(other)] not in (SourceKind.PERSON, SourceKind.UNKNOWN):
                 return _named(other, doc)
+    if head.tag_ == "NN" and not any(c.dep_ == "det" and c.lower_ != "the" for c in head.children):
+        return antecedents.people(doc).described(head, draft.source[0])  # "the mayor", not "a senator"
     return None
 
 
@@ -255,26 +257,6 @@ def _entities(doc: Doc) -> tuple[SpanType, ...]:
     """The doc's named entities, read once per doc: ``doc.ents`` is rebuilt from the tokens on every access,
     which made an article of thousands of attributions quadratic."""
     return tuple(doc.ents)
-
-
-def _nearest_person(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
-    people = [e for e in _entities(doc) if e.label_ == "PERSON" and e.end_char <= draft.source[0]]
-    named_at = [e.start_char for e in people]
-    best_entity = people[-1] if people else None
-    best_source = next((d for d in reversed(earlier) if d.source and kinds[id(d)] is SourceKind.PERSON
-                        and d.source_token.lower_ not in cues.PERSON_PRONOUNS and _names_someone(d, named_at)),
-                       None)
-    if best_source is not None and (best_entity is None or best_source.source[0] >= best_entity.start_char):
-        return _named(best_source, doc)
-    if best_entity is not None:
-        return best_entity.text, (best_entity.start_char, best_entity.end_char)
-    return None
-
-
-def _names_someone(draft: Draft, named_at: list[int]) -> bool:
-    """A source a pronoun may stand for: a person's name starts in it (``named_at``: where names start) or
-    it was resolved to one ("the judge" names no one)."""
-    return draft.resolved is not None or any(draft.source[0] <= start < draft.source[1] for start in named_at)
 
 
 def _named_publisher(head: Token) -> tuple[str, Range] | None:

@@ -180,8 +180,10 @@ ANONYMOUS_NOUNS = words(
 ROLE_NOUNS = words(
     """
     minister spokesman spokeswoman spokesperson president secretary director chief chairman chairwoman chair
-    governor senator representative ambassador general commander premier leader mayor king queen prince
-    prosecutor judge lawyer attorney candidate nominee editor author writer speechwriter host anchor
+    governor senator representative congressman congresswoman lawmaker ambassador general lieutenant
+    commander premier leader mayor king queen prince prosecutor judge justice sheriff commissioner lawyer
+    attorney candidate nominee editor author writer speechwriter host anchor strategist founder executive
+    ceo pastor professor
     """
 )
 GOVERNMENT_NOUNS = words(

@@ -1,0 +1,169 @@
+"""Whom an unnamed person source stands for: "he said" for the nearest earlier person the pronoun agrees
+with, the most salient first; "the mayor" or "the South Carolina senator" for the nearest earlier person the
+text named with that role ("Mayor Bill de Blasio", "Sen. Lindsey Graham", "Graham, the senator").
+
+Gender and roles come from the article itself, never from outside lists of names: a title ("Mr.", "Ms.") or
+a role word before a name ("Sen.", "Republican presidential nominee"), an apposition, and the pronouns that
+take up a name as the subject of the next sentence. A resolution reads as the fullest form of the name the
+article uses ("Bill de Blasio", not "de Blasio").
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from newsledger.extract import cues
+
+Range = tuple[int, int]
+
+MALE = frozenset(("he", "him", "his", "himself"))
+FEMALE = frozenset(("she", "her", "hers", "herself"))
+_TITLES = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+#: Role words as written before a name, as the descriptor's head noun says them.
+_ROLE_FORMS = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "pres.": "president", "gen.": "general",
+    "lt.": "lieutenant", "sec.": "secretary", "atty.": "attorney", "congressman": "representative",
+    "congresswoman": "representative", "lawmaker": "representative", "chairwoman": "chairman",
+    "spokeswoman": "spokesman", "spokesperson": "spokesman", "advisor": "adviser",
+}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+#: How far back a pronoun looks for its person, in sentences, before settling for the nearest one anywhere.
+_WINDOW = 4
+
+
+@dataclass(slots=True)
+class _Person:
+    """Everyone the article names with one surname: where, with what roles, and which pronouns took them up."""
+
+    names: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)  # "m" / "f" evidence
+
+    @property
+    def gender(self) -> str | None:
+        (top, count), *rest = self.votes.most_common(2) or [(None, 0)]
+        return top if count and (not rest or rest[0][1] < count) else None
+
+    @property
+    def full_name(self) -> str:
+        return max(self.names, key=len)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    person: str  # the surname key
+    span: Range
+    sentence: int
+    subject: bool
+
+
+class People:
+    """The people a doc names, read once per doc."""
+
+    def __init__(self, doc: Doc):
+        self.sentence_of = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            self.sentence_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        self.people: dict[str, _Person] = {}
+        self.mentions: list[_Mention] = []
+        bearers: dict[str, Counter] = {}  # surname -> how often each full name with it was seen so far
+        for entity in doc.ents:
+            words = [t for t in entity if t.is_alpha]
+            if entity.label_ != "PERSON" or not words:
+                continue
+            surname = words[-1].lower_
+            if len(words) > 1:
+                key = " ".join(t.lower_ for t in words)
+                bearers.setdefault(surname, Counter())[key] += 1
+            else:  # "Trump" is the Trump named most so far, not the last one ("Ivanka Trump")
+                key = bearers[surname].most_common(1)[0][0] if surname in bearers else surname
+            person = self.people.setdefault(key, _Person())
+            person.names.append(_POSSESSIVE.sub("", entity.text.strip()))
+            person.roles |= _roles(entity)
+            before = doc[entity.start - 1].lower_ if entity.start else ""
+            if before in _TITLES:
+                person.votes[_TITLES[before]] += 3
+            subject = entity.root.dep_ in ("nsubj", "nsubjpass")
+            self.mentions.append(_Mention(key, (entity.start_char, entity.end_char),
+                                          self.sentence_of[entity.start], subject))
+            if subject:
+                self._vote_by_next_subject(doc, entity.root, person)
+        self._ends = [m.span[1] for m in self.mentions]
+
+    def gender(self, key: str) -> str | None:
+        return self.people[key].gender
+
+    def _vote_by_next_subject(self, doc: Doc, root: Token, person: _Person) -> None:
+        """"Graham spoke. He said…": a gendered pronoun subject of the next sentence most likely takes up the
+        subject (a pronoun in the same sentence may as well be anyone else's)."""
+        following = self.sentence_of[root.i] + 1
+        for token in doc[root.i + 1:]:
+            sentence = self.sentence_of[token.i]
+            if sentence > following:
+                return
+            gender = "m" if token.lower_ in MALE else "f" if token.lower_ in FEMALE else None
+            if sentence == following and token.dep_ == "nsubj":
+                if gender:
+                    person.votes[gender] += 2
+                return
+
+    def pronoun(self, token: Token, before: int) -> tuple[str, Range] | None:
+        """The person a pronoun at ``token`` takes up, from names ending by ``before``: in the nearest sentence
+        with a person it agrees with, the subject, else the first named; the nearest agreeing name when no
+        sentence within reach has one."""
+        wanted = "m" if token.lower_ in MALE else "f" if token.lower_ in FEMALE else None
+        agreeing = (m for m in reversed(self.mentions[:bisect.bisect_right(self._ends, before)])
+                    if wanted is None or self.gender(m.person) in (None, wanted))
+        nearest = next(agreeing, None)
+        if nearest is None:
+            return None
+        chosen = nearest
+        if self.sentence_of[token.i] - nearest.sentence <= _WINDOW:
+            same = [nearest, *itertools.takewhile(lambda m: m.sentence == nearest.sentence, agreeing)][::-1]
+            chosen = next((m for m in same if m.subject), same[0])
+        return self.people[chosen.person].full_name, chosen.span
+
+    def described(self, head: Token, before: int) -> tuple[str, Range] | None:
+        """The nearest person named before ``before`` with the role of a descriptor's head noun."""
+        role = _role(head.lower_) or _role(head.lemma_)
+        if role is None:
+            return None
+        for mention in reversed(self.mentions):
+            if mention.span[1] <= before and role in self.people[mention.person].roles:
+                return self.people[mention.person].full_name, mention.span
+        return None
+
+
+@lru_cache(maxsize=1)
+def people(doc: Doc) -> People:
+    return People(doc)
+
+
+def _role(word: str) -> str | None:
+    """The role a word names, in the form descriptors use ("Sen." -> "senator"), or None."""
+    word = word.lower()
+    role = _ROLE_FORMS.get(word, word)
+    return role if role in _KNOWN_ROLES else None
+
+
+def _roles(entity) -> set[str]:
+    """Role words the text attaches to a name: before it in its noun phrase ("Sen. Lindsey Graham",
+    "Republican presidential nominee Donald Trump"), its apposition ("Graham, the senator"), or the noun it
+    stands in apposition to ("the mayor, Bill de Blasio")."""
+    doc, root = entity.doc, entity.root
+    words = [*doc[root.left_edge.i:entity.start], *entity]
+    words += [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        words.append(root.head)
+    return {role for t in words for role in (_role(t.lower_), _role(t.lemma_)) if role}
+
+
+_KNOWN_ROLES = cues.ROLE_NOUNS
+

@@ -1,0 +1,56 @@
+"""Whom a pronoun or a role description stands for, on small hand-written articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.annotate.nlp import load
+from newsledger.extract.attribution import extract_attributions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def resolved(nlp, text: str, source: str) -> str | None:
+    found = [a for a in extract_attributions(nlp(text), "t") if a.source and a.source.text == source]
+    assert found, f"no attribution with source {source!r}"
+    return found[-1].source.resolved
+
+
+def test_a_pronoun_takes_up_the_person_it_agrees_with_not_the_nearer_subject(nlp):
+    text = ("Ms. Ann Petersen runs the shelter. Mr. Tom Walsh visited it on Monday and praised the staff.\n\n"
+            "She said the shelter needs more beds.")
+    assert resolved(nlp, text, "She") == "Ann Petersen"
+
+
+def test_a_pronoun_prefers_the_subject_of_the_nearest_sentence_with_a_person(nlp):
+    text = ("Senator Mark Ellison met Governor Paul Drake in Albany on Monday.\n\n"
+            "He said the talks went well.")
+    assert resolved(nlp, text, "He") == "Mark Ellison"
+
+
+def test_a_role_description_stands_for_the_person_named_with_that_role(nlp):
+    text = ("Mayor Bill de Blasio spoke at the site on Sunday, hours after the explosion.\n\n"
+            "Police closed the streets around it.\n\n"
+            "The mayor said there was no evidence of a link to terrorism.")
+    assert resolved(nlp, text, "The mayor") == "Bill de Blasio"
+
+
+def test_an_abbreviated_title_gives_the_role(nlp):
+    text = ("Sen. Lindsey Graham criticized the plan on Tuesday.\n\n"
+            "The South Carolina senator said the deal was a mistake.")
+    assert resolved(nlp, text, "The South Carolina senator") == "Lindsey Graham"
+
+
+def test_an_indefinite_description_stands_for_no_one_named(nlp):
+    text = ("Sen. Lindsey Graham criticized the plan on Tuesday.\n\n"
+            "A senator said the deal was a mistake.")
+    assert resolved(nlp, text, "A senator") is None
+
+
+def test_a_surname_alone_is_the_bearer_named_most_so_far(nlp):
+    text = ("Donald Trump spoke in Ohio. Donald Trump then flew to Iowa with Ivanka Trump.\n\n"
+            "Trump told reporters the race was close. He said he would win both states.")
+    assert resolved(nlp, text, "He") == "Donald Trump"
