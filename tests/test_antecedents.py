@@ -54,3 +54,17 @@ def test_a_surname_alone_is_the_bearer_named_most_so_far(nlp):
     text = ("Donald Trump spoke in Ohio. Donald Trump then flew to Iowa with Ivanka Trump.\n\n"
             "Trump told reporters the race was close. He said he would win both states.")
     assert resolved(nlp, text, "He") == "Donald Trump"
+
+
+def test_a_surname_the_tagger_misreads_is_still_a_person(nlp):
+    text = ("Donald Trump spoke in Ohio on Monday.\n\n"
+            "Trump has faced questions about business practices at a foundation that bears his name.")
+    kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
+    assert kinds["Trump"] == "person"
+
+
+def test_an_outlets_poll_is_a_document_and_the_outlet_itself_media(nlp):
+    text = ("A Bloomberg poll shows the race is tied.\n\n"
+            "The Washington Post reported that the campaign was short of money.")
+    kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
+    assert kinds == {"A Bloomberg poll": "document", "The Washington Post": "media"}

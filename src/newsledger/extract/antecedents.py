@@ -96,6 +96,11 @@ class People:
             if subject:
                 self._vote_by_next_subject(doc, entity.root, person)
         self._ends = [m.span[1] for m in self.mentions]
+        self._surnames = {key.rsplit(" ", 1)[-1] for key in self.people}
+
+    def bears(self, word: str) -> bool:
+        """Whether some person in the article has this (lower-cased) surname."""
+        return word in self._surnames
 
     def gender(self, key: str) -> str | None:
         return self.people[key].gender

@@ -174,14 +174,17 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
     text = text_of(doc)[span[0]:span[1]]
     lemma = head.lemma_.lower()
     name = _name_of(head, span).lower()
-    if cues.names_an_outlet(name) or lemma in cues.MEDIA_NOUNS:
-        return SourceKind.MEDIA
-    if lemma in cues.SOURCE_DOCUMENTS:
+    outlet = cues.names_an_outlet(name)
+    if lemma in cues.SOURCE_DOCUMENTS and not (outlet and head.pos_ == "PROPN"):  # "a Bloomberg poll", not "The Post"
         return SourceKind.DOCUMENT
+    if outlet or lemma in cues.MEDIA_NOUNS:
+        return SourceKind.MEDIA
     if head.lower_ in cues.PERSON_PRONOUNS:
         return SourceKind.PERSON
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and _has_entity(doc, span, "PERSON")):
         return SourceKind.PERSON
+    if head.pos_ == "PROPN" and antecedents.people(doc).bears(head.lower_):
+        return SourceKind.PERSON  # "Trump", which the tagger read as an organisation here, is a person elsewhere
     if lemma in cues.ANONYMOUS_NOUNS and not _has_entity(doc, (span[0], head.idx + len(head)), "PERSON"):
         return SourceKind.ANONYMOUS
     if lemma in cues.ROLE_NOUNS:
