@@ -68,3 +68,13 @@ def test_an_outlets_poll_is_a_document_and_the_outlet_itself_media(nlp):
             "The Washington Post reported that the campaign was short of money.")
     kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
     assert kinds == {"A Bloomberg poll": "document", "The Washington Post": "media"}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A federal judge found that the law was discriminatory.", "A federal judge"),
+    ("Voting rights advocates said the purge was illegal.", "Voting rights advocates"),
+    ("Twelve percent said they would not vote.", "Twelve percent"),
+])
+def test_people_counted_but_not_named_are_anonymous(nlp, text, source):
+    kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
+    assert kinds[source] == "anonymous"

@@ -187,13 +187,24 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
         return SourceKind.PERSON  # "Trump", which the tagger read as an organisation here, is a person elsewhere
     if lemma in cues.ANONYMOUS_NOUNS and not _has_entity(doc, (span[0], head.idx + len(head)), "PERSON"):
         return SourceKind.ANONYMOUS
-    if lemma in cues.ROLE_NOUNS:
-        return SourceKind.PERSON
+    if lemma in cues.ROLE_NOUNS:  # "the minister" is someone; "a federal judge" is someone unnamed
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+        return SourceKind.ANONYMOUS if indefinite else SourceKind.PERSON
     if lemma in cues.GOVERNMENT_NOUNS or head.ent_type_ == "GPE" or any(w in text for w in cues.GOVERNMENT_WORDS):
         return SourceKind.GOVERNMENT
+    if _unnamed_people(head):
+        return SourceKind.ANONYMOUS
     if head.ent_type_ in ("ORG", "NORP") or lemma in cues.ORGANIZATION_NOUNS:
         return SourceKind.ORGANIZATION
     return SourceKind.UNKNOWN
+
+
+def _unnamed_people(head: Token) -> bool:
+    """"Voting rights advocates", "Republicans", "Some", "Twelve percent": people the text counts but does not
+    name (plural nouns that are neither institutions nor documents, which are settled before)."""
+    if head.lower_ in cues.SHARE_WORDS:
+        return True
+    return head.tag_ in ("NNS", "NNPS") and head.ent_type_ in ("", "NORP")
 
 
 def _name_of(head: Token, span: Range) -> str:

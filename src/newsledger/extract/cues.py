@@ -201,6 +201,8 @@ ORGANIZATION_NOUNS = words("company group organization organisation firm campaig
 #: Nouns whose bare presence before a colon can make a speaker label ("Clinton camp: …").
 GROUP_NOUNS = words("camp campaign official officials aide aides spokesman critics analysts")
 PERSON_PRONOUNS = words("he she i")
+#: Heads that count people without naming them ("Some said", "Twelve percent said", "Most agreed").
+SHARE_WORDS = words("some many most few several others percent majority minority half all both")
 #: Rank words kept out of an anonymous source's affiliation ("senior U.S. officials" -> "U.S.").
 RANK_WORDS = words("senior top former current high-ranking unnamed anonymous some several two three")
 
