@@ -1,4 +1,4 @@
-"""Whom a pronoun or a role description stands for, on small hand-written articles."""
+"""Whom a source stands for (a pronoun, a role description) and what kind of source it is, on small hand-written articles."""
 
 from __future__ import annotations
 
@@ -78,3 +78,9 @@ def test_an_outlets_poll_is_a_document_and_the_outlet_itself_media(nlp):
 def test_people_counted_but_not_named_are_anonymous(nlp, text, source):
     kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
     assert kinds[source] == "anonymous"
+
+
+def test_plural_things_are_not_unnamed_people(nlp):
+    text = "The nuclear facilities appear to have not been the targets of the strike."
+    kinds = [a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source]
+    assert kinds and "anonymous" not in kinds

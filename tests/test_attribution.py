@@ -476,3 +476,23 @@ def test_a_content_in_pieces_survives_the_export_round_trip(nlp):
     found = next(a for a in extract(nlp, text) if a.gaps)
     again = from_dict(Attribution, to_dict(found))
     assert again == found and [p.text for p in again.content_pieces()] == [p.text for p in found.content_pieces()]
+
+
+@pytest.mark.parametrize(("text", "relay"), [
+    ("Trump told Bill O'Reilly of Fox News that the polls were wrong.", "Bill O'Reilly of Fox News"),
+    ("Ivanka Trump said in an interview with Cosmopolitan magazine that the plan helps mothers.",
+     "Cosmopolitan magazine"),
+    ("Clinton said on The Steve Harvey Morning Show that she would win.", "The Steve Harvey Morning Show"),
+])
+def test_the_outlet_a_speaker_talks_to_relays_the_claim(nlp, text, relay):
+    found = find(extract(nlp, text), cue="said" if "said" in text else "told")
+    assert [r.text for r in found.via] == [relay]
+
+
+@pytest.mark.parametrize("text", [
+    "According to Politico, the campaign spent $2 million.",
+    "Schultz likened the network to the BBC, which receives some government funding, and said it was fair.",
+])
+def test_an_outlet_that_speaks_or_is_compared_is_no_relay(nlp, text):
+    for attribution in extract(nlp, text):
+        assert attribution.via == []

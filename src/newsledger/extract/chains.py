@@ -201,10 +201,15 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
 
 def _unnamed_people(head: Token) -> bool:
     """"Voting rights advocates", "Republicans", "Some", "Twelve percent": people the text counts but does not
-    name (plural nouns that are neither institutions nor documents, which are settled before)."""
+    name — a group of people by nationality or party, or a plural agent noun ("advocates", "physicians",
+    "journalists"; not "the nuclear facilities")."""
     if head.lower_ in cues.SHARE_WORDS:
         return True
-    return head.tag_ in ("NNS", "NNPS") and head.ent_type_ in ("", "NORP")
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    lemma = head.lemma_.lower()
+    return head.ent_type_ == "NORP" or (not head.ent_type_ and lemma.endswith(cues.AGENT_SUFFIXES)
+                                        and lemma not in cues.NOT_AGENTS)
 
 
 def _name_of(head: Token, span: Range) -> str:
@@ -437,20 +442,41 @@ def _with_entity(relay: Relay, entity_at: EntityAt) -> Relay:
 
 
 def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Relay]:
-    """"officials close to The Wall Street Journal claimed…", "officials told The Times that…"."""
+    """"officials close to The Wall Street Journal claimed…", "officials told The Times that…", "said on
+    CNN", "told Bill O'Reilly of Fox News", "said in an interview with Cosmopolitan magazine"."""
     candidates: list[Token] = []
     if draft.source is not None:
         source = doc.char_span(*draft.source, alignment_mode="expand")
         candidates += [t for t in source if t.dep_ == "pobj" and t.head.lower_ == "to"
                        and t.head.head.lemma_.lower() in cues.SPOKEN_TO]
-    if draft.cue_token.lemma_ == "tell":
-        candidates += [c for c in draft.cue_token.children if c.dep_ in ("dobj", "dative")]
+    cue = draft.cue_token
+    if cue.lemma_ == "tell":
+        candidates += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if draft.source and noun.idx < draft.source[1] and draft.source[0] < noun.idx + len(noun):
+                continue  # "according to Politico": the outlet is the source, not a relay
+            if prep.lower_ in ("on", "with") or (prep.lower_ == "to" and cue.lemma_.lower() in cues.SPOKEN_TO):
+                candidates.append(noun)
+            elif noun.lemma_.lower() in cues.STATEMENT_NOUNS:  # "in an interview with …"
+                candidates += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in _TO_AN_OUTLET
+                               for o in p.children if o.dep_ == "pobj"]
     relays = []
     for token in candidates:
         start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        if source_kind(token, doc, (start, end)) is SourceKind.MEDIA:
+        if _is_outlet_span(token, doc, (start, end)):
             relays.append(_with_entity(Relay(text_of(doc)[start:end], start, end, SourceKind.MEDIA), entity_at))
     return relays
+
+
+#: Prepositions by which a speaker reaches an outlet in a statement: "an interview with …", "remarks to …".
+_TO_AN_OUTLET = frozenset(("on", "to", "with"))
+
+
+def _is_outlet_span(head: Token, doc: Doc, span: Range) -> bool:
+    """An outlet, a programme, or a journalist named with their outlet ("Bill O'Reilly of Fox News")."""
+    return (source_kind(head, doc, span) is SourceKind.MEDIA or head.lemma_.lower() in cues.PROGRAMME_NOUNS
+            or cues.names_an_outlet(text_of(doc)[span[0]:span[1]]))
 
 
 # --- stance ---------------------------------------------------------------------------------------------

@@ -151,6 +151,8 @@ MEDIA_NAMES = (
     "al jazeera", "al-monitor", "breitbart", "huffington post", "daily beast", "vox", "buzzfeed", "newsweek",
     "time magazine", "the new yorker", "tass", "ria novosti", "irna", "tasnim", "fars news", "press tv",
     "xinhua", "yonhap", "kyodo", "dpa", "channel 12", "channel 13", "kan news", "ynet", "axel springer",
+    "cnbc", "rt america", "russia today", "new york post", "washington times", "daily caller", "fox business",
+    "c-span", "pbs", "univision", "telemundo", "cosmopolitan",
 )
 
 
@@ -165,6 +167,8 @@ OUTLET_ABBREVIATIONS = {
     "nyt": "The New York Times", "wsj": "The Wall Street Journal", "wapo": "The Washington Post",
     "ap": "The Associated Press", "ft": "The Financial Times", "lat": "The Los Angeles Times",
 }
+#: What an outlet airs, through which a speaker's words reach it ("said on The Steve Harvey Morning Show").
+PROGRAMME_NOUNS = words("show program programme podcast broadcast")
 MEDIA_NOUNS = words(
     "newspaper daily paper outlet network magazine broadcaster tabloid journal publication channel agency"
 )
@@ -201,6 +205,13 @@ ORGANIZATION_NOUNS = words("company group organization organisation firm campaig
 #: Nouns whose bare presence before a colon can make a speaker label ("Clinton camp: …").
 GROUP_NOUNS = words("camp campaign official officials aide aides spokesman critics analysts")
 PERSON_PRONOUNS = words("he she i")
+#: Endings of nouns for people by what they do ("advocate", "physician", "journalist", "voter", "Democrat").
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "crat", "ee")
+#: Nouns with those endings that are not people.
+NOT_AGENTS = words("""
+    number paper center centre order matter letter water border power headquarter corner computer figure
+    estimate rate state debate mandate percent event agent element statement document comment sector factor
+    """)
 #: Heads that count people without naming them ("Some said", "Twelve percent said", "Most agreed").
 SHARE_WORDS = words("some many most few several others percent majority minority half all both")
 #: Rank words kept out of an anonymous source's affiliation ("senior U.S. officials" -> "U.S.").
