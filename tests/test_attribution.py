@@ -496,3 +496,38 @@ def test_the_outlet_a_speaker_talks_to_relays_the_claim(nlp, text, relay):
 def test_an_outlet_that_speaks_or_is_compared_is_no_relay(nlp, text):
     for attribution in extract(nlp, text):
         assert attribution.via == []
+
+
+def test_containers_sweep_agrees_with_the_definition():
+    import random
+
+    from newsledger.extract.chains import _containers
+
+    rng = random.Random(7)
+    for _ in range(200):
+        drafts = []
+        for _ in range(rng.randint(1, 12)):
+            cue_start = rng.randint(0, 60)
+            content_start = rng.randint(0, 60)
+            drafts.append(Draft(cue=(cue_start, cue_start + rng.randint(1, 4)), cue_token=None,
+                                content=(content_start, content_start + rng.randint(1, 40))))
+        found = _containers(drafts)
+        for draft in drafts:
+            holders = [d for d in drafts if d is not draft and d.content[0] <= draft.cue[0] < d.content[1]
+                       and not draft.content[0] <= d.cue[0] < draft.content[1]]
+            expected = min(holders, key=lambda d: d.content[1] - d.content[0], default=None)
+            assert found[id(draft)] is expected
+
+
+def test_nested_cues_sweep_agrees_with_the_definition():
+    import random
+
+    from newsledger.extract.attribution import _without_nested_cues
+
+    rng = random.Random(11)
+    for _ in range(200):
+        cues = {(s, s + rng.randint(1, 8)) for s in (rng.randint(0, 40) for _ in range(rng.randint(1, 10)))}
+        drafts = [Draft(cue=cue, cue_token=None, content=(0, 1)) for cue in sorted(cues)]
+        expected = [d for d in drafts if not any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
+                                                 for o in drafts)]
+        assert _without_nested_cues(drafts) == expected

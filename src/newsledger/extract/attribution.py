@@ -215,9 +215,14 @@ def _fitted(draft: Draft, start: int, end: int, context: _Context) -> bool:
 
 
 def _without_nested_cues(drafts: list[Draft]) -> list[Draft]:
-    """A verb already inside a longer cue ("denied" in "has not confirmed or denied") is not a cue again."""
-    return [d for d in drafts if not any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
-                                         and o.cue != d.cue for o in drafts)]
+    """A verb already inside a longer cue ("denied" in "has not confirmed or denied") is not a cue again.
+    Cues are distinct; in order of start, longest first, a cue is nested when an earlier one reaches its end."""
+    nested, reach = set(), -1
+    for draft in sorted(drafts, key=lambda d: (d.cue[0], -d.cue[1])):
+        if reach >= draft.cue[1]:
+            nested.add(id(draft))
+        reach = max(reach, draft.cue[1])
+    return [d for d in drafts if id(d) not in nested]
 
 
 class _Context:

@@ -5,6 +5,7 @@ reported content. Works on ``Draft`` attributions and turns them into ``Attribut
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,8 +123,9 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
     kinds = {id(d): source_kind(d.source_token, doc, d.source) for d in drafts}
     for index, draft in enumerate(drafts):
         draft.resolved = _antecedent(draft, drafts[:index], kinds, doc)
+    containers, chains = _containers(drafts), {}
     for draft in drafts:
-        draft.via = [r for r in _relays(draft, drafts, kinds, doc, entity_at)
+        draft.via = [r for r in _relays(draft, containers, chains, kinds, doc, entity_at)
                      if not (r.kind is SourceKind.MEDIA and names_outlet(r.text, outlet))]
     return [_record(d, kinds[id(d)], doc, article_id, n, entity_at) for n, d in enumerate(drafts)]
 
@@ -374,19 +376,24 @@ def _cited_report(kept: list[Draft], citing: Draft, doc: Doc) -> Draft | None:
     return None
 
 
-def _relays(draft: Draft, drafts: list[Draft], kinds: dict, doc: Doc, entity_at: EntityAt) -> list[Relay]:
+def _relays(draft: Draft, containers: dict[int, Draft | None], chains: dict[int, list[Relay]], kinds: dict,
+            doc: Doc, entity_at: EntityAt) -> list[Relay]:
     """Outer attributions whose content holds this cue (those that report it, not those that merely believe
-    it), outermost first, then outlets the source spoke to."""
-    chain: list[Relay] = []
-    outer = _container(draft, drafts)
+    it), outermost first, then outlets the source spoke to. ``chains`` keeps each draft's chain once made."""
+    if id(draft) in chains:
+        return chains[id(draft)]
+    chains[id(draft)] = []  # a draft met again while its own chain is being made adds nothing
+    chain: list[Relay | None] = []
+    outer = containers[id(draft)]
     if outer is not None:
-        chain = _relays(outer, drafts, kinds, doc, entity_at)
+        chain = list(_relays(outer, containers, chains, kinds, doc, entity_at))
         if outer.cue_token.lemma_.lower() not in cues.ATTITUDE_LEMMAS:
             chain.append(_as_relay(outer, kinds, doc, entity_at))
     if draft.relay is not None:
         chain.append(_with_entity(draft.relay, entity_at))
     chain.extend(_outlets_spoken_to(draft, doc, entity_at))
-    return [relay for relay in chain if relay is not None]
+    chains[id(draft)] = [relay for relay in chain if relay is not None]
+    return chains[id(draft)]
 
 
 def names_outlet(name: str, outlet: str | None) -> bool:
@@ -421,13 +428,25 @@ def _abbreviates(wanted: list[str], words: list[str]) -> bool:
     return solid == "".join(words) or (len(words) > 1 and solid == "".join(w[0] for w in words))
 
 
-def _container(draft: Draft, drafts: list[Draft]) -> Draft | None:
-    holders = [
-        d for d in drafts
-        if d is not draft and d.content[0] <= draft.cue[0] < d.content[1]
-        and not (draft.content[0] <= d.cue[0] < draft.content[1])
-    ]
-    return min(holders, key=lambda d: d.content[1] - d.content[0], default=None)
+def _containers(drafts: list[Draft]) -> dict[int, Draft | None]:
+    """For each draft, the draft with the shortest content holding its cue (not one whose cue its own content
+    holds: two attributions of one sentence do not report each other), the first of equals. A sweep over cue
+    starts keeps only the contents open there, so an article of thousands of attributions stays near linear."""
+    by_start = sorted(range(len(drafts)), key=lambda n: drafts[n].content[0])
+    open_contents: list[tuple[int, int]] = []  # heap of (content end, draft number)
+    found: dict[int, Draft | None] = {}
+    k = 0
+    for n in sorted(range(len(drafts)), key=lambda n: drafts[n].cue[0]):
+        draft, position = drafts[n], drafts[n].cue[0]
+        while k < len(by_start) and drafts[by_start[k]].content[0] <= position:
+            heapq.heappush(open_contents, (drafts[by_start[k]].content[1], by_start[k]))
+            k += 1
+        while open_contents and open_contents[0][0] <= position:
+            heapq.heappop(open_contents)
+        holders = [(drafts[m].content[1] - drafts[m].content[0], m) for _, m in open_contents
+                   if m != n and not draft.content[0] <= drafts[m].cue[0] < draft.content[1]]
+        found[id(draft)] = drafts[min(holders)[1]] if holders else None
+    return found
 
 
 def _as_relay(draft: Draft, kinds: dict, doc: Doc, entity_at: EntityAt) -> Relay | None:
