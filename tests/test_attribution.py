@@ -531,3 +531,11 @@ def test_nested_cues_sweep_agrees_with_the_definition():
         expected = [d for d in drafts if not any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
                                                  for o in drafts)]
         assert _without_nested_cues(drafts) == expected
+
+
+def test_a_source_starts_on_its_cues_line_not_in_the_dateline_above(nlp):
+    text = ("WASHINGTON (AP) — The Latest on the U.S. presidential race (all times EDT):\n\n7 p.m.\n\nDonald Trump "
+            "is once again questioning the integrity of the U.S. voting system, encouraging his supporters to visit "
+            "polling locations on Election Day.")
+    found = find(extract(nlp, text), cue="questioning")
+    assert found.source.text == "Donald Trump"

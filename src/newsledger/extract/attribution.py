@@ -449,6 +449,9 @@ def _source_range(source: Token, verb: Token) -> Range:
     else:
         start, end = source.left_edge.idx, source.idx + len(source)
     text = text_of(verb.doc)
+    line = text.rfind("\n", start, end)
+    if line >= 0 and text[line:end].strip():  # a headline or dateline run into the sentence ("7 p.m.⏎⏎Donald Trump")
+        start = line + 1
     while start < end and (text[start].isspace() or text[start] in "\"“”'`"):  # a closing mark the parser left on
         start += 1
     while end > start and text[end - 1].isspace():  # a source ending in a line break's whitespace token
