@@ -54,6 +54,7 @@ HOSTILE = {
         'Critics said the record {"note": "<b onmouseover=alert(1)>bold</b>", "x": "</textarea><iframe src=//evil>"} was forged.\n'
         f"{LONG_LINE}\n"
         "The ministry declined to comment on the report.\n"
+        '"<script>window.__pwned=2</script> is ours," the minister said, "and <img src=x onerror=alert(2)> too."\n'
     ),
 }
 

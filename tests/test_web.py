@@ -235,6 +235,7 @@ def test_the_hostile_article_was_ingested_with_its_payloads(records):
     assert "<script>" in article["title"] and "onerror" in article["outlet"]
     assert "<script>" in article["text"] and LONG_LINE[:1000] in article["text"]
     assert any(a["article"] == article["id"] for a in records["attributions"])
+    assert any(a["article"] == article["id"] and a["gaps"] for a in records["attributions"])  # a content in pieces
 
 
 def test_no_page_runs_or_renders_the_hostile_markup(client, records):
