@@ -84,3 +84,18 @@ def test_plural_things_are_not_unnamed_people(nlp):
     text = "The nuclear facilities appear to have not been the targets of the strike."
     kinds = [a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source]
     assert kinds and "anonymous" not in kinds
+
+
+def test_the_writers_own_i_stands_for_no_one_in_the_article(nlp):
+    text = "Donald Trump spoke in Ohio on Monday.\n\nI said at the time that the rally would be large."
+    assert resolved(nlp, text, "I") is None
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("Bill O'Reilly hosted the debate.\n\nO'Reilly said the questions were fair.", "O'Reilly", "person"),
+    ("The agreements state that the plant must close.", "The agreements", "unknown"),
+    ("Federal agents said the suspect was armed.", "Federal agents", "anonymous"),
+])
+def test_kinds_of_names_with_apostrophes_and_of_plural_nouns(nlp, text, source, kind):
+    kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
+    assert kinds[source] == kind

@@ -414,9 +414,10 @@ def test_a_source_never_starts_with_a_quotation_mark(nlp):
             'said. "There\'s no legal way to exclude a single mother."\n\nConservative economist Aparna Mathur, who '
             'studies tax policy and labor issues at the American Enterprise Institute, said Ivanka Trump\'s statement '
             'didn\'t clarify the matter.')
-    for attribution in extract(nlp, text):
-        if attribution.source is not None:
-            assert attribution.source.text[0] not in "\"“”' \n"
+    found = [a for a in extract(nlp, text) if a.source is not None]
+    assert len(found) == 2
+    for attribution in found:
+        assert attribution.source.text[0] not in "\"“”' \n"
 
 
 @pytest.mark.parametrize(("span", "holes", "expected"), [
@@ -494,7 +495,9 @@ def test_the_outlet_a_speaker_talks_to_relays_the_claim(nlp, text, relay):
     "Schultz likened the network to the BBC, which receives some government funding, and said it was fair.",
 ])
 def test_an_outlet_that_speaks_or_is_compared_is_no_relay(nlp, text):
-    for attribution in extract(nlp, text):
+    found = extract(nlp, text)
+    assert found
+    for attribution in found:
         assert attribution.via == []
 
 
@@ -539,3 +542,25 @@ def test_a_source_starts_on_its_cues_line_not_in_the_dateline_above(nlp):
             "polling locations on Election Day.")
     found = find(extract(nlp, text), cue="questioning")
     assert found.source.text == "Donald Trump"
+
+
+def test_a_quotation_that_opens_the_next_speakers_content_stays_theirs(nlp):
+    found = extract(nlp, '"The plan is dead," she said. "We will fight it," he replied.')
+    pieces = {a.source.text: [p.text for p in a.content_pieces()] for a in found}
+    assert pieces == {"she": ['"The plan is dead,"'], "he": ['"We will fight it,"']}
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton commented on the program, saying she would win.",
+    "Trump commented on the CNN report that he lost money.",
+    "He said in an interview on the show that he would win.",
+])
+def test_what_a_speaker_talks_about_is_no_relay(nlp, text):
+    found = extract(nlp, text)
+    assert found and all(a.via == [] for a in found)
+
+
+def test_a_single_line_break_inside_a_source_is_wrapping_not_a_new_paragraph(nlp):
+    found = find(extract(nlp, "The senior economist Aparna\nMathur of the institute said the plan would help."),
+                 cue="said")
+    assert found.source.text == "The senior economist Aparna\nMathur of the institute"

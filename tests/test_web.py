@@ -248,6 +248,7 @@ def test_no_page_runs_or_renders_the_hostile_markup(client, records):
         assert_layout(response.text)
     article_page = client.get(pages[5]).text
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in article_page
+    assert "&lt;script&gt;window.__pwned=2&lt;/script&gt; is ours,&#34; … &#34;and &lt;img" in article_page
     assert "javascript:alert(1)" in article_page  # shown as text, never as a link (assert_inert)
 
 

@@ -72,6 +72,8 @@ class Span:
     @classmethod
     def of_part(cls, span: Span, start: int, end: int) -> Span:
         """The part ``start:end`` (article offsets) of a span."""
+        if not span.start <= start <= end <= span.end:
+            raise ValueError(f"{start}:{end} is not within {span.start}:{span.end}")
         return cls(span.text[start - span.start:end - span.start], start, end)
 
     def contains(self, other: Span) -> bool:
@@ -185,6 +187,12 @@ class Attribution:
     via: list[Relay] = field(default_factory=list)
     gaps: list[Span] = field(default_factory=list)
 
+    @property
+    def reported_text(self) -> str:
+        """The content as a reader is shown it: its pieces joined by " … ", or the whole content when no piece
+        has a word (a quotation of "...")."""
+        return " … ".join(piece.text for piece in self.content_pieces()) or self.content.text
+
     def content_pieces(self) -> list[Span]:
         """The content without the source, cue and gaps it runs around, in text order."""
         holes = [(s.start, s.end) for s in (self.source, self.cue, *self.gaps) if s is not None]
@@ -198,7 +206,7 @@ def pieces(text: str, span: tuple[int, int], holes: Iterable[tuple[int, int]], b
     cut out: the pieces that have a word, without the whitespace and joining punctuation at their edges, in
     text order. ``text`` starts at offset ``base``."""
     found, start = [], span[0]
-    for hole_start, hole_end in sorted((*holes, (span[1], span[1]))):
+    for hole_start, hole_end in sorted((*(h for h in holes if h[0] <= h[1]), (span[1], span[1]))):
         if hole_start > start:
             found.append(_trimmed(text, start, min(hole_start, span[1]), base))
         start = max(start, hole_end)

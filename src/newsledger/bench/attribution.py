@@ -165,11 +165,10 @@ class Counts:
 def predicted_spans(attribution: Attribution, text: str) -> GoldAttribution:
     """A prediction in the gold shape, so both sides are scored by the same code."""
     source, cue = attribution.source, attribution.cue
-    holes = [(span.start, span.end) for span in (source, cue, *attribution.gaps) if span is not None]
     return GoldAttribution(
         cue=((cue.start, cue.end),),
         source=((source.start, source.end),) if source else None,
-        content=content_fragments((attribution.content.start, attribution.content.end), holes, text),
+        content=normalise(((p.start, p.end) for p in attribution.content_pieces()), text) or None,
     )
 
 

@@ -11,7 +11,6 @@ article uses ("Bill de Blasio", not "de Blasio").
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +33,8 @@ _ROLE_FORMS = {
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "advisor": "adviser",
 }
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+#: A word of a name: letters, with inner apostrophes or hyphens ("O'Reilly", "Jo-Renee"), no digits or brackets.
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: How far back a pronoun looks for its person, in sentences, before settling for the nearest one anywhere.
 _WINDOW = 4
 
@@ -65,17 +66,22 @@ class _Mention:
 
 
 class People:
-    """The people a doc names, read once per doc."""
+    """The people a doc names, read once per doc; every lookup bisects, so an article of thousands of names
+    and pronouns stays near linear."""
 
     def __init__(self, doc: Doc):
         self.sentence_of = [0] * len(doc)
+        first_subject: dict[int, Token] = {}  # sentence number -> its first subject
         for n, sent in enumerate(doc.sents):
             self.sentence_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+            subject = next((t for t in sent if t.dep_ == "nsubj"), None)
+            if subject is not None:
+                first_subject[n] = subject
         self.people: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
         bearers: dict[str, Counter] = {}  # surname -> how often each full name with it was seen so far
         for entity in doc.ents:
-            words = [t for t in entity if t.is_alpha]
+            words = [t for t in entity if _NAME_WORD.fullmatch(t.text)]
             if entity.label_ != "PERSON" or not words:
                 continue
             surname = words[-1].lower_
@@ -90,48 +96,41 @@ class People:
             before = doc[entity.start - 1].lower_ if entity.start else ""
             if before in _TITLES:
                 person.votes[_TITLES[before]] += 3
+            sentence = self.sentence_of[entity.start]
             subject = entity.root.dep_ in ("nsubj", "nsubjpass")
-            self.mentions.append(_Mention(key, (entity.start_char, entity.end_char),
-                                          self.sentence_of[entity.start], subject))
-            if subject:
-                self._vote_by_next_subject(doc, entity.root, person)
-        self._ends = [m.span[1] for m in self.mentions]
+            self.mentions.append(_Mention(key, (entity.start_char, entity.end_char), sentence, subject))
+            # "Graham spoke. He said…": a gendered pronoun subject of the next sentence most likely takes up the
+            # subject (a pronoun in the same sentence may as well be anyone else's)
+            taken_up = first_subject.get(sentence + 1) if subject else None
+            if taken_up is not None and (gender := _gender_of(taken_up)):
+                person.votes[gender] += 2
         self._surnames = {key.rsplit(" ", 1)[-1] for key in self.people}
+        genders = {key: person.gender for key, person in self.people.items()}
+        #: the mentions a pronoun of each gender may take up ("f" excludes the men), with their ends to bisect
+        self._agreeing = {wanted: _Index([m for m in self.mentions if genders[m.person] in (None, wanted)])
+                          for wanted in ("m", "f")}
+        self._agreeing[None] = _Index(self.mentions)
+        self._by_role: dict[str, _Index] = {}
 
     def bears(self, word: str) -> bool:
         """Whether some person in the article has this (lower-cased) surname."""
         return word in self._surnames
 
-    def gender(self, key: str) -> str | None:
-        return self.people[key].gender
-
-    def _vote_by_next_subject(self, doc: Doc, root: Token, person: _Person) -> None:
-        """"Graham spoke. He said…": a gendered pronoun subject of the next sentence most likely takes up the
-        subject (a pronoun in the same sentence may as well be anyone else's)."""
-        following = self.sentence_of[root.i] + 1
-        for token in doc[root.i + 1:]:
-            sentence = self.sentence_of[token.i]
-            if sentence > following:
-                return
-            gender = "m" if token.lower_ in MALE else "f" if token.lower_ in FEMALE else None
-            if sentence == following and token.dep_ == "nsubj":
-                if gender:
-                    person.votes[gender] += 2
-                return
-
     def pronoun(self, token: Token, before: int) -> tuple[str, Range] | None:
         """The person a pronoun at ``token`` takes up, from names ending by ``before``: in the nearest sentence
         with a person it agrees with, the subject, else the first named; the nearest agreeing name when no
         sentence within reach has one."""
-        wanted = "m" if token.lower_ in MALE else "f" if token.lower_ in FEMALE else None
-        agreeing = (m for m in reversed(self.mentions[:bisect.bisect_right(self._ends, before)])
-                    if wanted is None or self.gender(m.person) in (None, wanted))
-        nearest = next(agreeing, None)
-        if nearest is None:
+        index = self._agreeing[_gender_of(token)]
+        found = index.by(before)
+        if not found:
             return None
+        nearest = index.mentions[found - 1]
         chosen = nearest
         if self.sentence_of[token.i] - nearest.sentence <= _WINDOW:
-            same = [nearest, *itertools.takewhile(lambda m: m.sentence == nearest.sentence, agreeing)][::-1]
+            first = found - 1
+            while first > 0 and index.mentions[first - 1].sentence == nearest.sentence:
+                first -= 1
+            same = index.mentions[first:found]
             chosen = next((m for m in same if m.subject), same[0])
         return self.people[chosen.person].full_name, chosen.span
 
@@ -140,10 +139,30 @@ class People:
         role = _role(head.lower_) or _role(head.lemma_)
         if role is None:
             return None
-        for mention in reversed(self.mentions):
-            if mention.span[1] <= before and role in self.people[mention.person].roles:
-                return self.people[mention.person].full_name, mention.span
-        return None
+        if role not in self._by_role:
+            self._by_role[role] = _Index([m for m in self.mentions if role in self.people[m.person].roles])
+        index = self._by_role[role]
+        found = index.by(before)
+        if not found:
+            return None
+        mention = index.mentions[found - 1]
+        return self.people[mention.person].full_name, mention.span
+
+
+class _Index:
+    """Mentions in text order with their ends, to find the last one ending by a position."""
+
+    def __init__(self, mentions: list[_Mention]):
+        self.mentions = mentions
+        self._ends = [m.span[1] for m in mentions]
+
+    def by(self, position: int) -> int:
+        """How many of the mentions end by ``position``."""
+        return bisect.bisect_right(self._ends, position)
+
+
+def _gender_of(token: Token) -> str | None:
+    return "m" if token.lower_ in MALE else "f" if token.lower_ in FEMALE else None
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,8 @@ _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "oprd", "dative")
 _OBJECT_TAIL = ("dobj", "oprd", "prep", "dative", "xcomp", "ccomp", "advmod", "acomp")
 _QUOTE_MARK = re.compile(r"[“”\"]|''|``")
+_QUOTE_CHARS = "\"“”'`"
+_OPENING_MARKS = "\"“'`"
 _EDGE_PUNCT = ".,;:—–-"
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2}$")  # "the U.S." keeps its final stop
 #: What trails a comma at the end of a content as the writer's aside: a non-restrictive relative clause
@@ -61,8 +63,9 @@ def extract_attributions(
     for draft in _accepted(proposed, model or attribution_model.shipped(), context):
         drafts.setdefault(draft.cue, draft)
     ordered = _without_nested_cues(sorted(drafts.values(), key=lambda d: d.cue))
+    claimed = {draft.content[0] for draft in ordered}  # where contents start: no other speaker's next piece
     for draft in ordered:
-        _continue_quotes(draft, context)
+        _continue_quotes(draft, context, claimed)
     chains.extend_continuations(ordered, doc)
     if content_model is not None:
         content_model.refine(ordered, context)
@@ -424,8 +427,6 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
     content = _tidy(_without_aside(_clip(content, verb.idx, context), context), context)
     if content is None:
         return None
-    words = [t for t in verb.subtree if not (t.is_punct or t.is_space)]
-    frame = words[0].idx, words[-1].idx + len(words[-1])
     return Draft(
         cue=(_cue_start(verb), cue_end),
         cue_token=verb,
@@ -433,9 +434,22 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
         source=_source_range(source_token, verb) if source_token is not None else None,
         source_token=source_token,
         direct=_direct(content, context),
-        # a cue clause inside its content ("that, as Trump points out, is…") is narration between two pieces
-        gaps=[frame] if content[0] < frame[0] and frame[1] < content[1] else [],
+        gaps=_inner_clause(verb, content),
     )
+
+
+def _inner_clause(verb: Token, content: Range) -> list[Range]:
+    """A cue clause inside its content ("that, as Trump points out, is…") is narration between two pieces."""
+    if not content[0] < verb.idx < content[1]:
+        return []
+    doc = verb.doc
+    start, end = verb.left_edge.i, verb.right_edge.i
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    frame = doc[start].idx, doc[end].idx + len(doc[end])
+    return [frame] if content[0] < frame[0] and frame[1] < content[1] else []
 
 
 def _source_range(source: Token, verb: Token) -> Range:
@@ -449,10 +463,10 @@ def _source_range(source: Token, verb: Token) -> Range:
     else:
         start, end = source.left_edge.idx, source.idx + len(source)
     text = text_of(verb.doc)
-    line = text.rfind("\n", start, end)
-    if line >= 0 and text[line:end].strip():  # a headline or dateline run into the sentence ("7 p.m.⏎⏎Donald Trump")
-        start = line + 1
-    while start < end and (text[start].isspace() or text[start] in "\"“”'`"):  # a closing mark the parser left on
+    blank = text.rfind("\n\n", start, end)  # a headline or dateline run into the sentence ("7 p.m.⏎⏎Donald Trump");
+    if blank >= 0 and text[blank:end].strip():  # a single line break may only be hard wrapping
+        start = blank + 2
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):  # a closing mark the parser left on
         start += 1
     while end > start and text[end - 1].isspace():  # a source ending in a line break's whitespace token
         end -= 1
@@ -781,11 +795,17 @@ def _tidy(content: Range, context: _Context) -> Range | None:
     return start, end
 
 
-def _continue_quotes(draft: Draft, context: _Context) -> None:
+def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None:
     """A quotation split around its speaker is one content in pieces: ""A," she said, "B."", ""A," she said.
-    "B."" (the quotations right after the cue's sentence too) and "“A,” he said, “B.”" when the rules found B."""
+    "B."" (the quotations right after the cue's sentence too) and "“A,” he said, “B.”" when the rules found B.
+    A quotation another attribution's content starts with (""B," he replied") is that speaker's, and a stray
+    mark with no word is none."""
     if not draft.direct:
         return
+
+    def free(quotation: Range) -> bool:
+        return quotation[0] not in claimed and any(c.isalnum() for c in text[quotation[0]:quotation[1]])
+
     text = context.text
     frame = (min(draft.cue[0], draft.source[0]) if draft.source else draft.cue[0],
              max(draft.cue[1], draft.source[1]) if draft.source else draft.cue[1])
@@ -802,14 +822,14 @@ def _continue_quotes(draft: Draft, context: _Context) -> None:
     if draft.cue[0] < draft.content[1]:
         return
     after = context.quotes_from(frame[1])[:1]
-    if after and after[0][0] < paragraph[1] and not text[frame[1]:after[0][0]].strip(" ,"):
+    if after and after[0][0] < paragraph[1] and not text[frame[1]:after[0][0]].strip(" ,") and free(after[0]):
         _append_piece(draft, after[0])
     sent_end = sentence(draft.cue_token).end_char
-    while sent_end > draft.cue[1] and (text[sent_end - 1].isspace() or text[sent_end - 1] in "“\"'`"):
+    while sent_end > draft.cue[1] and (text[sent_end - 1].isspace() or text[sent_end - 1] in _OPENING_MARKS):
         sent_end -= 1  # the parser often ends the sentence after the next quotation's opening mark
     sent_end = max(sent_end, draft.content[1])
     for quotation in context.quotes_from(sent_end):
-        if quotation[0] >= paragraph[1] or text[sent_end:quotation[0]].strip():
+        if quotation[0] >= paragraph[1] or text[sent_end:quotation[0]].strip() or not free(quotation):
             break
         _append_piece(draft, quotation)
         sent_end = quotation[1]

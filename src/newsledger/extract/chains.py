@@ -185,7 +185,7 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
         return SourceKind.PERSON
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and _has_entity(doc, span, "PERSON")):
         return SourceKind.PERSON
-    if head.pos_ == "PROPN" and antecedents.people(doc).bears(head.lower_):
+    if head.pos_ == "PROPN" and head.ent_type_ not in _PLACES and antecedents.people(doc).bears(head.lower_):
         return SourceKind.PERSON  # "Trump", which the tagger read as an organisation here, is a person elsewhere
     if lemma in cues.ANONYMOUS_NOUNS and not _has_entity(doc, (span[0], head.idx + len(head)), "PERSON"):
         return SourceKind.ANONYMOUS
@@ -194,11 +194,17 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
         return SourceKind.ANONYMOUS if indefinite else SourceKind.PERSON
     if lemma in cues.GOVERNMENT_NOUNS or head.ent_type_ == "GPE" or any(w in text for w in cues.GOVERNMENT_WORDS):
         return SourceKind.GOVERNMENT
+    if lemma in cues.ORGANIZATION_NOUNS:  # "the committees", before plural people
+        return SourceKind.ORGANIZATION
     if _unnamed_people(head):
         return SourceKind.ANONYMOUS
-    if head.ent_type_ in ("ORG", "NORP") or lemma in cues.ORGANIZATION_NOUNS:
+    if head.ent_type_ in ("ORG", "NORP"):
         return SourceKind.ORGANIZATION
     return SourceKind.UNKNOWN
+
+
+#: Entity labels the tagger is trusted on over a surname the article gives a person ("Washington", "Israel").
+_PLACES = frozenset(("GPE", "LOC", "NORP"))
 
 
 def _unnamed_people(head: Token) -> bool:
@@ -211,7 +217,7 @@ def _unnamed_people(head: Token) -> bool:
         return False
     lemma = head.lemma_.lower()
     return head.ent_type_ == "NORP" or (not head.ent_type_ and lemma.endswith(cues.AGENT_SUFFIXES)
-                                        and lemma not in cues.NOT_AGENTS)
+                                        and not lemma.endswith("ment") and lemma not in cues.NOT_AGENTS)
 
 
 def _name_of(head: Token, span: Range) -> str:
@@ -254,8 +260,8 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tu
     if head is None or draft.resolved is not None:
         return draft.resolved
     lemma = head.lower_
-    if lemma in cues.PERSON_PRONOUNS:
-        return antecedents.people(doc).pronoun(head, draft.source[0])
+    if lemma in cues.PERSON_PRONOUNS:  # not "I": outside a quotation that is the writer
+        return antecedents.people(doc).pronoun(head, draft.source[0]) if lemma != "i" else None
     if head.lemma_.lower() in cues.SOURCE_DOCUMENTS:
         return _named_publisher(head) or _publisher(draft, earlier, kinds, doc)
     if lemma in ("it", "they"):
@@ -469,20 +475,23 @@ def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Rela
         candidates += [t for t in source if t.dep_ == "pobj" and t.head.lower_ == "to"
                        and t.head.head.lemma_.lower() in cues.SPOKEN_TO]
     cue = draft.cue_token
-    if cue.lemma_ == "tell":
+    lemma = cue.lemma_.lower()
+    if lemma == "tell":
         candidates += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
     for prep in (c for c in cue.children if c.dep_ == "prep"):
+        if prep.lower_ in cues.CUE_PREPOSITIONS.get(lemma, ()):
+            continue  # "commented on the CNN interview": what is said, not whom to
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             if draft.source and noun.idx < draft.source[1] and draft.source[0] < noun.idx + len(noun):
                 continue  # "according to Politico": the outlet is the source, not a relay
-            if prep.lower_ in ("on", "with") or (prep.lower_ == "to" and cue.lemma_.lower() in cues.SPOKEN_TO):
+            if prep.lower_ in ("on", "with") or (prep.lower_ == "to" and lemma in cues.SPOKEN_TO):
                 candidates.append(noun)
             elif noun.lemma_.lower() in cues.STATEMENT_NOUNS:  # "in an interview with …"
                 candidates += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in _TO_AN_OUTLET
                                for o in p.children if o.dep_ == "pobj"]
     relays = []
     for token in candidates:
-        start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        start, end = _name_span(token)
         if _is_outlet_span(token, doc, (start, end)):
             relays.append(_with_entity(Relay(text_of(doc)[start:end], start, end, SourceKind.MEDIA), entity_at))
     return relays
@@ -490,11 +499,26 @@ def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Rela
 
 #: Prepositions by which a speaker reaches an outlet in a statement: "an interview with …", "remarks to …".
 _TO_AN_OUTLET = frozenset(("on", "to", "with"))
+#: What a relay's name takes along after its head: "Bill O'Reilly | of Fox News", not "the show | that he…".
+_NAME_PARTS = frozenset(("prep", "compound", "appos", "nmod", "poss", "amod", "nummod", "det", "punct"))
+
+
+def _name_span(head: Token) -> Range:
+    """A relay's noun phrase without the clauses it governs."""
+    end = max([head, *(c.right_edge for c in head.rights if c.dep_ in _NAME_PARTS and c.dep_ != "punct")],
+              key=lambda t: t.i)
+    return head.left_edge.idx, end.idx + len(end)
 
 
 def _is_outlet_span(head: Token, doc: Doc, span: Range) -> bool:
-    """An outlet, a programme, or a journalist named with their outlet ("Bill O'Reilly of Fox News")."""
-    return (source_kind(head, doc, span) is SourceKind.MEDIA or head.lemma_.lower() in cues.PROGRAMME_NOUNS
+    """An outlet, a named programme, or a journalist named with their outlet ("Bill O'Reilly of Fox News");
+    never a document ("the CNN report")."""
+    if head.lemma_.lower() in cues.SOURCE_DOCUMENTS and head.pos_ != "PROPN":  # but "The Washington Post"
+        return False
+    words = doc.char_span(*span, alignment_mode="expand")
+    named = words is not None and any(t.pos_ == "PROPN" for t in words)
+    return (source_kind(head, doc, span) is SourceKind.MEDIA
+            or (named and head.lemma_.lower() in cues.PROGRAMME_NOUNS)
             or cues.names_an_outlet(text_of(doc)[span[0]:span[1]]))
 
 

@@ -364,6 +364,7 @@ class ContentModel:
                 memo: dict[int, float] = {}
                 best = max(found, key=lambda c: self.score(c, memo))
                 draft.content = best.chars
+                draft.gaps = [g for g in draft.gaps if best.chars[0] <= g[0] and g[1] <= best.chars[1]]
                 draft.direct = any(best.chars[0] <= q_start and q_end <= best.chars[1] + 1
                                    for q_start, q_end in context.quotes)
 

@@ -210,7 +210,7 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "crat", "ee")
 #: Nouns with those endings that are not people.
 NOT_AGENTS = words("""
     number paper center centre order matter letter water border power headquarter corner computer figure
-    estimate rate state debate mandate percent event agent element statement document comment sector factor
+    estimate rate state debate mandate event element sector factor plant grant restaurant fee tree degree
     """)
 #: Heads that count people without naming them ("Some said", "Twelve percent said", "Most agreed").
 SHARE_WORDS = words("some many most few several others percent majority minority half all both")

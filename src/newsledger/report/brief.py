@@ -141,7 +141,7 @@ def _group_by_source(attributions: list[Attribution], articles: dict[str, Articl
         )
         entry = to_dict(attribution)
         entry["chain"] = chain(attribution, articles[attribution.article])
-        entry["content_pieces"] = [piece.text for piece in attribution.content_pieces()]
+        entry["reported_text"] = attribution.reported_text
         entry["article_label"] = articles[attribution.article].label
         group.attributions.append(entry)
     return sorted(groups.values(), key=lambda g: (-len(g.attributions), g.name.casefold()))

@@ -79,7 +79,7 @@ def _markdown(brief: dict[str, Any]) -> str:
             lines.append(
                 f"- **{at['stance'].replace('_', ' ')}** · {_md(' ← '.join(at['chain']))} · “{_md(at['cue']['text'])}”{direct}"
             )
-            lines.append(f"  > {_md(' … '.join(at['content_pieces']))}")
+            lines.append(f"  > {_md(at['reported_text'])}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
