@@ -5,7 +5,8 @@ A cue anchors each attribution; its subject is the source and its complement the
 propose cues (a speech or cognition verb from ``cues.CUE_VERBS``, "according to", "in a poll", "reportedly",
 a colon after a speaker's name); the cue model of ``attribution_model`` decides which words are cues, keeping the rules'
 proposals it confirms and adding the predicates PolNeAR annotates beyond them.
-Quotation marks widen the content to the whole quotation, which may span sentences and paragraphs.
+Quotation marks widen the content to the whole quotation, which may span sentences and paragraphs; a quotation
+split around its speaker (""A," she said, "B."") is one content in pieces, with the narration between as gaps.
 Spans follow PolNeAR's conventions, as measured on its TRAIN split: the cue is the verb with its auxiliaries
 (a cue the model found from its preposition, "… about", reaches back to the verb of the frame); the source
 the full noun phrase, with the comma that closes an apposition before the cue; the content the clause
@@ -802,11 +803,11 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
     mark with no word is none."""
     if not draft.direct:
         return
+    text = context.text
 
     def free(quotation: Range) -> bool:
         return quotation[0] not in claimed and any(c.isalnum() for c in text[quotation[0]:quotation[1]])
 
-    text = context.text
     frame = (min(draft.cue[0], draft.source[0]) if draft.source else draft.cue[0],
              max(draft.cue[1], draft.source[1]) if draft.source else draft.cue[1])
     paragraph = context.paragraph(draft.cue[0])
@@ -814,7 +815,7 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
         before = context.last_quote_ending_by(frame[0])
         opens = context.quote_at(draft.content[0], draft.content[0] + 1)
         if (before is not None and opens is not None and opens[0] == draft.content[0] and before[0] >= paragraph[0]
-                and text[before[0]:before[1]].rstrip("\"”'`").endswith(",")
+                and text[before[0]:before[1]].rstrip(_QUOTE_CHARS).endswith(",")
                 and not text[before[1]:frame[0]].strip(" ,—–-")):
             draft.gaps.append((before[1], draft.content[0]))
             draft.content = (before[0], draft.content[1])

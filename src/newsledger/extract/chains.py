@@ -501,13 +501,12 @@ def _outlets_spoken_to(draft: Draft, doc: Doc, entity_at: EntityAt) -> list[Rela
 #: Prepositions by which a speaker reaches an outlet in a statement: "an interview with …", "remarks to …".
 _TO_AN_OUTLET = frozenset(("on", "to", "with"))
 #: What a relay's name takes along after its head: "Bill O'Reilly | of Fox News", not "the show | that he…".
-_NAME_PARTS = frozenset(("prep", "compound", "appos", "nmod", "poss", "amod", "nummod", "det", "punct"))
+_NAME_PARTS = frozenset(("prep", "compound", "appos", "nmod", "poss", "amod", "nummod", "det"))
 
 
 def _name_span(head: Token) -> Range:
     """A relay's noun phrase without the clauses it governs."""
-    end = max([head, *(c.right_edge for c in head.rights if c.dep_ in _NAME_PARTS and c.dep_ != "punct")],
-              key=lambda t: t.i)
+    end = max([head, *(c.right_edge for c in head.rights if c.dep_ in _NAME_PARTS)], key=lambda t: t.i)
     return head.left_edge.idx, end.idx + len(end)
 
 
