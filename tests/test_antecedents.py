@@ -99,3 +99,12 @@ def test_the_writers_own_i_stands_for_no_one_in_the_article(nlp):
 def test_kinds_of_names_with_apostrophes_and_of_plural_nouns(nlp, text, source, kind):
     kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
     assert kinds[source] == kind
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The data show that turnout fell by a third.", "The data"),
+    ("The ruling said the purge violated federal law.", "The ruling"),
+])
+def test_data_and_rulings_speak_as_documents(nlp, text, source):
+    kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
+    assert kinds[source] == "document"

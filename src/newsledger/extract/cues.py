@@ -135,6 +135,7 @@ SOURCE_DOCUMENTS = words(
     report statement document study poll survey memo memorandum letter analysis filing indictment complaint
     lawsuit record records email e-mail book article column op-ed editorial transcript data tweet post release
     assessment review audit investigation probe estimate projection forecast cable dossier brief
+    datum statistic ruling video footage
     """
 )
 #: Adverbs that attribute their clause to unnamed others ("is reportedly spending"); PolNeAR marks
