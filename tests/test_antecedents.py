@@ -108,3 +108,13 @@ def test_kinds_of_names_with_apostrophes_and_of_plural_nouns(nlp, text, source, 
 def test_data_and_rulings_speak_as_documents(nlp, text, source):
     kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
     assert kinds[source] == "document"
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("The Denver Post reported that the mayor would resign.", "The Denver Post", "media"),
+    ("Christian News Service reported that the bill had passed.", "Christian News Service", "media"),
+    ("Dr. Anna Herald said the vaccine works.", "Dr. Anna Herald", "person"),
+])
+def test_outlets_known_by_their_names_words(nlp, text, source, kind):
+    kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
+    assert kinds[source] == kind

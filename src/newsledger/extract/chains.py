@@ -176,7 +176,7 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
     text = text_of(doc)[span[0]:span[1]]
     lemma = head.lemma_.lower()
     name = _name_of(head, span).lower()
-    outlet = cues.names_an_outlet(name)
+    outlet = cues.names_an_outlet(name) or _outlet_name(head, doc, span)
     if lemma in cues.SOURCE_DOCUMENTS and not (outlet and head.pos_ == "PROPN"):  # "a Bloomberg poll", not "The Post"
         return SourceKind.DOCUMENT
     if outlet or lemma in cues.MEDIA_NOUNS:
@@ -201,6 +201,17 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
     if head.ent_type_ in ("ORG", "NORP"):
         return SourceKind.ORGANIZATION
     return SourceKind.UNKNOWN
+
+
+def _outlet_name(head: Token, doc: Doc, span: Range) -> bool:
+    """A proper name the list of outlets lacks but whose words make it one ("The Denver Post", "RT", "Christian
+    News Service")."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":  # "Dr. Anna Herald"
+        return False
+    if head.lower_ in cues.OUTLET_HEADS:
+        return True
+    words = doc.char_span(span[0], head.idx + len(head), alignment_mode="expand") or ()
+    return any(t.lower_ == "news" and t.pos_ == "PROPN" for t in words)
 
 
 #: Entity labels the tagger is trusted on over a surname the article gives a person ("Washington", "Israel").
