@@ -210,7 +210,8 @@ def _outlet_name(head: Token, doc: Doc, span: Range) -> bool:
         return False
     if head.lower_ in cues.OUTLET_HEADS:
         return True
-    words = doc.char_span(span[0], head.idx + len(head), alignment_mode="expand") or ()
+    start = min(span[0], head.idx)  # a source cut below a dateline may start after its parse head
+    words = doc.char_span(start, head.idx + len(head), alignment_mode="expand") or ()
     return any(t.lower_ == "news" and t.pos_ == "PROPN" for t in words)
 
 
