@@ -564,3 +564,12 @@ def test_a_single_line_break_inside_a_source_is_wrapping_not_a_new_paragraph(nlp
     found = find(extract(nlp, "The senior economist Aparna\nMathur of the institute said the plan would help."),
                  cue="said")
     assert found.source.text == "The senior economist Aparna\nMathur of the institute"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Clinton told the audience that she believes we must push policies that help, saying that “race still "
+     "matters.”", "told"),
+    ("A viewer would now ask: is this a state-financed outlet?", "ask"),
+])
+def test_a_reported_belief_or_a_hypothetical_question_hedges(nlp, text, cue):
+    assert find(extract(nlp, text), cue=cue).stance is Stance.HEDGES

@@ -570,14 +570,19 @@ def _negated(cue: Token) -> bool:
 
 
 def _reports_belief(draft: Draft, doc: Doc) -> bool:
-    """"said he thinks …": the content opens with its own subject's belief, outside quotation marks."""
+    """"said he thinks …": the content opens with its own subject's belief, outside quotation marks (a quotation
+    may follow: "…that she believes X, saying that "Y"")."""
     span = doc.char_span(*draft.content, alignment_mode="expand")
-    if span is None or draft.direct:
+    if span is None:
         return False
     root = span.root
-    return root.lemma_.lower() in cues.BELIEF_LEMMAS and any(
+    quoted = _QUOTE_OPENING.search(text_of(doc), draft.content[0], root.idx) is not None
+    return not quoted and root.lemma_.lower() in cues.BELIEF_LEMMAS and any(
         c.dep_ == "nsubj" and c.i < root.i for c in root.children
     )
+
+
+_QUOTE_OPENING = re.compile(r"[“\"]|''|``")
 
 
 def _around(draft: Draft, doc: Doc) -> str:

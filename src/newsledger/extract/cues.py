@@ -86,6 +86,7 @@ HEDGE_LEMMAS = words(
     """
     claim allege believe think suspect suggest speculate guess surmise reckon estimate fear hope accuse
     charge wonder question seem appear expect predict prediction reportedly speculation
+    would might
     """
 )
 #: A content whose own verb is one of these reports a belief, so its attribution hedges ("said he thinks").
