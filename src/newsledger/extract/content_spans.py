@@ -15,10 +15,11 @@ The training entry is ``newsledger.bench.attribution.train_content`` (``bench at
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,11 +59,12 @@ class Candidate:
 
 # --- candidates ----------------------------------------------------------------------------------------------
 
-def candidates(draft: Draft, context, cues: Iterable[Range] = ()) -> list[Candidate]:
+def candidates(draft: Draft, context, cues: Sequence[Range] = ()) -> list[Candidate]:
     """The rules' content (always first) and its variants, each once, with its features. ``context`` is the
     rules' view of the doc (``attribution._Context``: quotations and paragraphs). A variant holds the same
     other ``cues`` as the rules' span (it neither reaches over "…, reported The Wall Street Journal" nor
-    drops a nested cue the relay chains hang on) and adds back no ", which …" aside."""
+    drops a nested cue the relay chains hang on) and adds back no ", which …" aside. ``cues`` come sorted by
+    start, so the nearby ones are found by bisection."""
     doc: Doc = context.doc
     rule = _tokens(doc, draft.content)
     cue = _tokens(doc, draft.cue)
@@ -75,7 +77,12 @@ def candidates(draft: Draft, context, cues: Iterable[Range] = ()) -> list[Candid
     ends = _ends(doc, context, s, e, hi, side)
     rule_chars = _chars(doc, s, e)
     lo_char, hi_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    near = [c[0] for c in cues if c != draft.cue and lo_char <= c[0] < hi_char]
+    near = []
+    for k in range(bisect.bisect_left(cues, lo_char, key=lambda c: c[0]), len(cues)):
+        if cues[k][0] >= hi_char:
+            break
+        if cues[k] != draft.cue:
+            near.append(cues[k][0])
     held = {c for c in near if rule_chars and rule_chars[0] <= c < rule_chars[1]}
     found: dict[Range, Candidate] = {}
     for a, start_op in starts:
@@ -101,9 +108,10 @@ def _bounds(doc: Doc, draft: Draft, context, side: str, rule: Range, cue: Range)
     """Token limits a candidate stays within: on its side of the cue and the source, within the paragraph
     (or the quotation running out of it)."""
     para = context.paragraph(draft.cue[0] if side == "after" else draft.content[0])
-    for q_start, q_end in context.quotes:
-        if q_start < para[1] and para[0] < q_end:
-            para = (min(para[0], q_start), max(para[1], q_end))
+    for q_start, q_end in context.quotes_ending_after(para[0]):  # in text order: stop past the paragraph
+        if q_start >= para[1]:
+            break
+        para = (min(para[0], q_start), max(para[1], q_end))
     span = doc.char_span(*para, alignment_mode="expand") if para[0] < para[1] else None
     lo, hi = (span.start, span.end) if span is not None else (0, len(doc))
     source = _tokens(doc, draft.source) if draft.source is not None else None
@@ -123,12 +131,11 @@ def _starts(doc: Doc, context, s: int, e: int, lo: int, side: str) -> list[tuple
         starts.append((lo, "cue"))
     cuts = [i for i in range(s, e - 1) if doc[i].text in _MARKS and not context.quoted(doc[i].idx)]
     starts += [(i + 1, "comma") for i in cuts[:2]]
-    for q_start, q_end in context.quotes:
-        if q_start <= doc[s].idx < q_end:
-            q = _tokens(doc, (q_start, q_start + 1))
-            if q is not None:
-                starts.append((q[0], "q"))
-            break
+    quotation = context.quote_at(doc[s].idx, doc[s].idx + 1)
+    if quotation is not None:
+        q = _tokens(doc, (quotation[0], quotation[0] + 1))
+        if q is not None:
+            starts.append((q[0], "q"))
     return [(a, op) for a, op in starts if lo <= a < e]
 
 
@@ -146,12 +153,11 @@ def _ends(doc: Doc, context, s: int, e: int, hi: int, side: str) -> list[tuple[i
                 break
             end = _sentence_end(doc, end)
             ends += [(end, f"next{n}"), (_without_punct(doc, s, end), f"next{n}-p")]
-    for q_start, q_end in context.quotes:
-        if q_start < doc[e - 1].idx < q_end:
-            q = _tokens(doc, (q_end - 1, q_end))
-            if q is not None:
-                ends.append((q[1], "q"))
-            break
+    quotation = context.quote_at(doc[e - 1].idx, doc[e - 1].idx + 1)
+    if quotation is not None and quotation[0] < doc[e - 1].idx:
+        q = _tokens(doc, (quotation[1] - 1, quotation[1]))
+        if q is not None:
+            ends.append((q[1], "q"))
     if side == "before":
         ends.append((_without_punct(doc, s, hi), "cue"))
     return [(b, op) for b, op in ends if s < b <= hi or (op == "r")]
@@ -365,8 +371,8 @@ class ContentModel:
                 best = max(found, key=lambda c: self.score(c, memo))
                 draft.content = best.chars
                 draft.gaps = [g for g in draft.gaps if best.chars[0] <= g[0] and g[1] <= best.chars[1]]
-                draft.direct = any(best.chars[0] <= q_start and q_end <= best.chars[1] + 1
-                                   for q_start, q_end in context.quotes)
+                first = context.quotes_from(best.chars[0])[:1]  # the quotation inside it that ends first
+                draft.direct = bool(first) and first[0][1] <= best.chars[1] + 1
 
     def save(self, path: Path, config: dict) -> None:
         payload = {"config": config, "weights": dict(sorted(self.weights.items()))}
