@@ -368,3 +368,16 @@ def test_story_page_shows_the_findings_sections(client, records):
     for heading in ("Established", "Single source", "Disputed", "Denied or no comment"):
         assert f">{heading}</h2>" in page
     assert "all had been shot down" in page and "two were shot down" in page  # the disputed drones, both sides
+
+
+def test_a_content_in_pieces_is_marked_piece_by_piece(records):
+    from newsledger.records import Article, Attribution, from_dict
+    from newsledger.web.routes.articles import marks
+
+    article = from_dict(Article, hostile_article(records))
+    split = [from_dict(Attribution, a) for a in records["attributions"] if a["article"] == article.id and a["gaps"]]
+    assert split
+    content = [m for m in marks(article, split) if m.role == "content"]
+    assert len(content) >= 2
+    for gap in split[0].gaps:
+        assert not any(m.start < gap.end and gap.start < m.end for m in content)

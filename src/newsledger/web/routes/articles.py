@@ -51,5 +51,6 @@ def marks(article: Article, attributions: list[Attribution]) -> list[Mark]:
         if at.source:
             found.append(Mark(at.source.start, at.source.end, "source", f"{note} (source)"))
         found.append(Mark(at.cue.start, at.cue.end, "cue", f"{note} (cue “{at.cue.text}”)", anchor(at), f"[{number}]"))
-        found.append(Mark(at.content.start, at.content.end, "content", f"{note} (content)"))
+        for piece in at.content_pieces() or [at.content]:  # not the narration between a content's pieces
+            found.append(Mark(piece.start, piece.end, "content", f"{note} (content)"))
     return found
