@@ -573,3 +573,15 @@ def test_a_single_line_break_inside_a_source_is_wrapping_not_a_new_paragraph(nlp
 ])
 def test_a_reported_belief_or_a_hypothetical_question_hedges(nlp, text, cue):
     assert find(extract(nlp, text), cue=cue).stance is Stance.HEDGES
+
+
+def test_the_narration_between_pieces_is_held_by_no_one(nlp):
+    from newsledger.records import Span, innermost_holder
+
+    text = '"The strike hit the depot," the minister said, visiting the base on Monday. "Two drones were downed."'
+    found = find(extract(nlp, text), cue="said")
+    assert found.gaps
+    narration = text.index("visiting the base")
+    assert innermost_holder([found], Span("visiting", narration, narration + 8)) is None
+    hit = text.index("hit the depot")
+    assert innermost_holder([found], Span("hit", hit, hit + 3)) is found

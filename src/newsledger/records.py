@@ -187,6 +187,10 @@ class Attribution:
     via: list[Relay] = field(default_factory=list)
     gaps: list[Span] = field(default_factory=list)
 
+    def holds(self, span: Span) -> bool:
+        """Whether ``span`` lies in what is reported: within the content, not in the narration between pieces."""
+        return self.content.contains(span) and not any(gap.overlaps(span) for gap in self.gaps)
+
     @property
     def reported_text(self) -> str:
         """The content as a reader is shown it: its pieces joined by " … ", or the whole content when no piece
@@ -226,7 +230,7 @@ def _trimmed(text: str, start: int, end: int, base: int) -> tuple[int, int] | No
 def innermost_holder(attributions: list[Attribution], span: Span) -> Attribution | None:
     """The attribution with the shortest content holding ``span`` (a relay's outer report holds it too, but the
     inner attribution is whose claim it is); ties go to the first id."""
-    holding = [a for a in attributions if a.content.contains(span)]
+    holding = [a for a in attributions if a.holds(span)]
     return min(holding, key=lambda a: (a.content.end - a.content.start, a.id), default=None)
 
 
