@@ -118,3 +118,12 @@ def test_data_and_rulings_speak_as_documents(nlp, text, source):
 def test_outlets_known_by_their_names_words(nlp, text, source, kind):
     kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
     assert kinds[source] == kind
+
+
+def test_a_headlines_speech_verb_is_no_part_of_a_name(nlp):
+    from newsledger.extract.entities import entity_mentions
+
+    doc = nlp("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\n"
+              "WASHINGTON -- President Obama spoke. Charles Wells spoke too.")
+    names = {m.name for m in entity_mentions(doc) if m.label == "PERSON"}
+    assert "Obama Says" not in names and {"Obama", "Charles Wells"} <= names

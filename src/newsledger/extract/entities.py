@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from newsledger.extract import cues
 from newsledger.records import EntityMention
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
@@ -53,7 +54,8 @@ def canonical(surface: str) -> str:
 
 def entity_mentions(doc: Doc) -> list[EntityMention]:
     """The article's entity mentions; a person's short name joins the fullest name it ends or starts."""
-    spans = [ent for ent in doc.ents if ent.label_ in LABELS and canonical(ent.text)]
+    spans = [_without_headline_verb(ent) for ent in doc.ents if ent.label_ in LABELS]
+    spans = [ent for ent in spans if canonical(ent.text)]
     full_names = [canonical(ent.text) for ent in spans if ent.label_ == "PERSON" and len(ent) > 1]
     found = []
     for ent in spans:
@@ -62,6 +64,14 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             name = _fullest_person(name, full_names)
         found.append(_mention(ent, name))
     return found
+
+
+def _without_headline_verb(ent: SpacySpan) -> SpacySpan:
+    """A headline's "Obama Says …" tagged as one name: the speech verb it ends with is no part of the person."""
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_.endswith("s") \
+            and ent[-1].lower_[:-1] in cues.CUE_VERBS:
+        return SpacySpan(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
 
 
 def _fullest_person(name: str, full_names: list[str]) -> str:
