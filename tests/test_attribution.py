@@ -453,8 +453,8 @@ def test_an_indirect_content_does_not_take_the_quotation_before_its_speaker(nlp)
     text = ('"We need change," the New York businessman said, arguing that he will bring a "common-sense" approach '
             'to the demands of being commander in chief.')
     found = find(extract(nlp, text), cue="arguing")
-    assert [p.text for p in found.content_pieces()] == ['that he will bring a "common-sense" approach to the '
-                                                         'demands of being commander in chief']
+    expected = 'that he will bring a "common-sense" approach to the demands of being commander in chief'
+    assert [p.text for p in found.content_pieces()] == [expected]
 
 
 def test_as_someone_points_out_reports_the_clause_around_it(nlp):
@@ -567,8 +567,8 @@ def test_a_single_line_break_inside_a_source_is_wrapping_not_a_new_paragraph(nlp
 
 
 @pytest.mark.parametrize(("text", "cue"), [
-    ("Clinton told the audience that she believes we must push policies that help, saying that “race still "
-     "matters.”", "told"),
+    (("Clinton told the audience that she believes we must push policies that help, saying that “race still "
+      "matters.”"), "told"),
     ("A viewer would now ask: is this a state-financed outlet?", "ask"),
 ])
 def test_a_reported_belief_or_a_hypothetical_question_hedges(nlp, text, cue):
