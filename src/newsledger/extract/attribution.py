@@ -35,7 +35,6 @@ Range = tuple[int, int]
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "oprd", "dative")
 _OBJECT_TAIL = ("dobj", "oprd", "prep", "dative", "xcomp", "ccomp", "advmod", "acomp")
-_QUOTE_MARK = re.compile(r"[“”\"]|''|``")
 _QUOTE_CHARS = "\"“”'`"
 _OPENING_MARKS = "\"“'`"
 _EDGE_PUNCT = ".,;:—–-"
@@ -285,12 +284,12 @@ def quote_regions(text: str) -> list[Range]:
     for paragraph in text.split("\n"):
         if open_at is not None and paragraph.strip():
             if paragraph.lstrip()[:1] in ("“", '"', "'", "`"):
-                marks = list(_QUOTE_MARK.finditer(paragraph))[1:]  # the re-opening mark
+                marks = list(cues.QUOTE_MARK.finditer(paragraph))[1:]  # the re-opening mark
             else:
                 regions.append((open_at, offset - 1))
-                open_at, marks = None, list(_QUOTE_MARK.finditer(paragraph))
+                open_at, marks = None, list(cues.QUOTE_MARK.finditer(paragraph))
         else:
-            marks = list(_QUOTE_MARK.finditer(paragraph))
+            marks = list(cues.QUOTE_MARK.finditer(paragraph))
         for mark in marks:
             symbol, position = mark.group(), offset + mark.start()
             closing = symbol == "”" or (symbol in ('"', "''") and open_at is not None)

@@ -576,13 +576,10 @@ def _reports_belief(draft: Draft, doc: Doc) -> bool:
     if span is None:
         return False
     root = span.root
-    quoted = _QUOTE_OPENING.search(text_of(doc), draft.content[0], root.idx) is not None
+    quoted = cues.QUOTE_MARK.search(text_of(doc), draft.content[0], root.idx) is not None
     return not quoted and root.lemma_.lower() in cues.BELIEF_LEMMAS and any(
         c.dep_ == "nsubj" and c.i < root.i for c in root.children
     )
-
-
-_QUOTE_OPENING = re.compile(r"[“\"]|''|``")
 
 
 def _around(draft: Draft, doc: Doc) -> str:

@@ -9,6 +9,11 @@ Rare speech verbs were added by hand; verbs of plain action that PolNeAR also an
 
 from __future__ import annotations
 
+import re
+
+#: A quotation mark, straight, curly or doubled (''…'' and ``…`` in some wire copy).
+QUOTE_MARK = re.compile(r"[“”\"]|''|``")
+
 
 def words(text: str) -> frozenset[str]:
     """A lexicon written as space-separated words."""
