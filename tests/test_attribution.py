@@ -420,6 +420,13 @@ def test_a_source_never_starts_with_a_quotation_mark(nlp):
         assert attribution.source.text[0] not in "\"“”' \n"
 
 
+def test_a_source_starts_after_a_sentence_adverb(nlp):
+    text = ("Also, the Obama administration’s attempt to formulate the JCPOA, or the Iran nuclear deal, attempted to "
+            "resolve the problem of Iran as the U.S. withdrew from the region.")  # seed 002
+    found = find(extract(nlp, text), cue="attempted")
+    assert found.source.text == "the Obama administration’s attempt"
+
+
 @pytest.mark.parametrize(("span", "holes", "expected"), [
     ((0, 10), [], [(0, 10)]),
     ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),

@@ -117,6 +117,29 @@ def test_run_end_to_end_and_render(tmp_path):
     assert "content" in table and "articles/s" in table
 
 
+def test_annotators_are_scored_against_each_other(tmp_path):
+    # a1 marks "Smith said the plan failed"; b2 the same cue and source but only "the plan" as content
+    partial = ANN.replace("T3\tContent 11 26\tthe plan failed", "T3\tContent 11 19\tthe plan")
+    articles = bench.load_articles(folder(tmp_path, {"_a1": ANN, "_b2": partial}))
+    table = bench.annotator_agreement(articles, [load()(TEXT)]).table()
+    assert table["cue"]["exact"]["f1"] == 1.0
+    assert table["content"]["exact"]["f1"] == 0.0
+    # content tokens: a1 against b2 overlap 2 of a1's 3 (P) and b2's 2 (R); b2 against a1 the other way round.
+    # Counts are pooled, each pair weighing 1/2: P = (2 + 2) / (3 + 2) = 0.8, and R the same
+    assert table["content"]["overlap"] == {"p": 0.8, "r": 0.8, "f1": 0.8}
+
+
+def test_agreement_run_keeps_only_articles_with_several_annotators(tmp_path):
+    data = folder(tmp_path, {"_a1": ANN, "_b2": ANN})
+    (data / "text" / "politico_2016-01-01_alone.txt").write_text(TEXT, encoding="utf-8")
+    (data / "attributions" / "politico_2016-01-01_alone_a1.ann").write_text(ANN, encoding="utf-8")
+    result = bench.run(data, agreement=True)
+    assert result["articles"] == 1 and set(result["publishers"]) == {"wash-post"}
+    assert result["annotators"]["source"]["overlap"]["f1"] == 1.0
+    assert "against each other" in bench.render(result)
+    assert "annotators" not in bench.run(data)
+
+
 @pytest.mark.slow
 def test_polnear_dev_reaches_its_floor():
     dev = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "polnear" / "dev"

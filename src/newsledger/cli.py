@@ -195,6 +195,7 @@ def bench_attribution(
     train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.[train]').")] = False,
     train_content: Annotated[bool, typer.Option("--train-content", help="Train the content-boundary model on --data (PolNeAR train only) and save it in the package (needs scikit-learn).")] = False,
     content_model: Annotated[bool, typer.Option("--content-model", help="Settle content edges with the learned ranker (opt-in: about +1 point exact content F1, about 4% more of parse time).")] = False,
+    agreement: Annotated[bool, typer.Option("--agreement", help="Score only the articles several annotators marked, and report how far the annotators agree with each other there (the ceiling the data allows).")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher."""
@@ -210,7 +211,7 @@ def bench_attribution(
         return
     from newsledger.bench import attribution
 
-    _print(attribution.run(data, limit=limit, content_model=content_model), attribution.render, json_output)
+    _print(attribution.run(data, limit=limit, content_model=content_model, agreement=agreement), attribution.render, json_output)
 
 
 @bench_app.command("attribution-extras")

@@ -247,6 +247,19 @@ def score_article(doc: Doc, article: Article, predicted: list[Attribution]) -> C
     return total
 
 
+def annotator_agreement(articles: list[Article], docs: Iterable[Doc]) -> Counts:
+    """How far the annotators agree with each other, by the same metric: each annotation file is scored as a
+    prediction against every other file of its article, and each article contributes the mean over its ordered
+    pairs of files (articles with one file contribute nothing). Pooled over ordered pairs, P = R = F1."""
+    total = Counts()
+    for article, doc in zip(articles, docs, strict=True):
+        files = article.annotations
+        pairs = [(one, other) for i, one in enumerate(files) for j, other in enumerate(files) if i != j]
+        for one, other in pairs:
+            total.merge(score(doc, one, other), weight=1 / len(pairs))
+    return total
+
+
 # --- running ----------------------------------------------------------------------------------------------
 
 Extractor = Callable[[Doc, str], list[Attribution]]
@@ -278,16 +291,21 @@ def evaluate(articles: list[Article], docs: Iterable[Doc], extractor: Extractor 
     }
 
 
-def run(data_dir: Path, json_output: bool = False, limit: int | None = None, content_model: bool = False) -> dict:
+def run(data_dir: Path, json_output: bool = False, limit: int | None = None, content_model: bool = False,
+        agreement: bool = False) -> dict:
     """Parse and score a PolNeAR-layout folder, with the learned content-boundary ranker when ``content_model``.
-    ``json_output`` keeps the per-article scores in the result (for machine consumers); otherwise they are
-    dropped to keep the result small."""
+    With ``agreement``, only the articles that several annotators marked are scored, and the annotators'
+    agreement with each other on them (``annotator_agreement``) is reported beside the system's figures: the
+    ceiling the data allows. ``json_output`` keeps the per-article scores in the result (for machine
+    consumers); otherwise they are dropped to keep the result small."""
     from newsledger.annotate.nlp import load
     from newsledger.extract import content_spans
     from newsledger.extract.attribution import extract_attributions
 
     data_dir = Path(data_dir)
     articles = load_articles(data_dir, limit)
+    if agreement:
+        articles = [article for article in articles if len(article.annotations) > 1]
     nlp = load()
     started = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
@@ -295,6 +313,8 @@ def run(data_dir: Path, json_output: bool = False, limit: int | None = None, con
     ranker = content_spans.shipped() if content_model else None
     result = evaluate(articles, docs, lambda doc, name: extract_attributions(doc, name, content_model=ranker))
     result["content_model"] = content_model
+    if agreement:
+        result["annotators"] = annotator_agreement(articles, docs).table()
     total = parse_seconds + result["extract_seconds"]
     result.update(
         data_dir=str(data_dir),
@@ -320,12 +340,10 @@ def render(result: dict) -> str:
         "",
         f"{'':<12}{'exact P':>9}{'R':>8}{'F1':>8}   {'overlap P':>9}{'R':>8}{'F1':>8}",
     ]
-    for role, levels in result["scores"].items():
-        exact, overlap = levels["exact"], levels["overlap"]
-        lines.append(
-            f"{role:<12}{exact['p']:>9.3f}{exact['r']:>8.3f}{exact['f1']:>8.3f}   "
-            f"{overlap['p']:>9.3f}{overlap['r']:>8.3f}{overlap['f1']:>8.3f}"
-        )
+    lines += _score_rows(result["scores"])
+    if "annotators" in result:
+        lines += ["", "the annotators against each other, on the same articles (each file scored against the others)"]
+        lines += _score_rows(result["annotators"])
     lines += ["", "F1 by publisher (exact / overlap)", f"{'publisher':<16}" + "".join(f"{r:>16}" for r in result["scores"])]
     for name, table in result["publishers"].items():
         cells = "".join(f"{table[r]['exact']['f1']:>8.3f}{table[r]['overlap']['f1']:>8.3f}" for r in table)
@@ -340,6 +358,17 @@ def render(result: dict) -> str:
             ),
         ]
     return "\n".join(lines)
+
+
+def _score_rows(scores: dict) -> list[str]:
+    rows = []
+    for role, levels in scores.items():
+        exact, overlap = levels["exact"], levels["overlap"]
+        rows.append(
+            f"{role:<12}{exact['p']:>9.3f}{exact['r']:>8.3f}{exact['f1']:>8.3f}   "
+            f"{overlap['p']:>9.3f}{overlap['r']:>8.3f}{overlap['f1']:>8.3f}"
+        )
+    return rows
 
 
 # --- training the content-boundary model ----------------------------------------------------------------------

@@ -468,11 +468,23 @@ def _source_range(source: Token, verb: Token) -> Range:
         start = blank + 2
     while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):  # a closing mark the parser left on
         start += 1
+    start = _past_discourse_adverb(verb.doc, start, end)
     while end > start and text[end - 1].isspace():  # a source ending in a line break's whitespace token
         end -= 1
     if end < verb.idx and text[end:end + 1] == "," and "," in text[start:end]:
         end += 1
     return start, end
+
+
+def _past_discourse_adverb(doc: Doc, start: int, end: int) -> int:
+    """A source starts after a sentence adverb the parser put in its phrase ("Also, the administration")."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is not None and len(first) > 2 and first[0].pos_ in _DISCOURSE_POS and first[1].text == ",":
+        return first[2].idx
+    return start
+
+
+_DISCOURSE_POS = frozenset(("ADV", "CCONJ", "INTJ"))
 
 
 def _direct(content: Range, context: _Context) -> bool:
