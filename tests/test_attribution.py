@@ -427,6 +427,20 @@ def test_a_source_starts_after_a_sentence_adverb(nlp):
     assert found.source.text == "the Obama administration’s attempt"
 
 
+def test_what_seems_so_has_no_speaker_and_its_subject_is_content(nlp):
+    text = ("Trump’s supporters seemed equally unperturbed. The nuclear facilities appear to have not been the "
+            "targets of the strike. Obama seemed to recognize the significance of the Iowa victory.")
+    found = extract(nlp, text)
+    seemed = find(found, cue="seemed")
+    assert seemed.source is None
+    assert [p.text for p in seemed.content_pieces()] == ["Trump’s supporters", "equally unperturbed"]
+    appear = find(found, cue="appear")
+    assert appear.source is None and appear.content.text.startswith("The nuclear facilities")
+    assert appear.stance.value == "hedges"
+    recognized = [a for a in found if a.cue.text == "seemed" and a.cue.start > appear.cue.start]
+    assert [a.source.text for a in recognized] == ["Obama"]  # "to recognize" is a cue: Obama does speak
+
+
 @pytest.mark.parametrize(("span", "holes", "expected"), [
     ((0, 10), [], [(0, 10)]),
     ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),

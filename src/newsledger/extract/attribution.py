@@ -424,6 +424,8 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
         return None
     content, cue_end = found
     source_token = _source_token(verb)
+    if source_token is not None and _raised(verb, source_token, content):
+        content, source_token = (_edges(source_token)[0], content[1]), None
     content = _tidy(_without_aside(_clip(content, verb.idx, context), context), context)
     if content is None:
         return None
@@ -436,6 +438,16 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
         direct=_direct(content, context),
         gaps=_inner_clause(verb, content),
     )
+
+
+def _raised(verb: Token, subject: Token, content: Range) -> bool:
+    """"X seemed unperturbed", "X appears to be moving": the subject belongs to the content. Not when the
+    complement is a cue of its own ("seemed to recognize"), whose subject does speak."""
+    if verb.lemma_.lower() not in cues.RAISING_CUES or subject.dep_ != "nsubj" or subject.i > verb.i:
+        return False
+    complement = next((c for c in verb.rights if c.dep_ in ("xcomp", "oprd", "acomp", "attr")), None)
+    return (complement is not None and content[0] >= verb.idx
+            and complement.lemma_.lower() not in cues.CUE_VERBS - {"be"})
 
 
 def _inner_clause(verb: Token, content: Range) -> list[Range]:
