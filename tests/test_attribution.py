@@ -16,6 +16,7 @@ from newsledger.extract.attribution import (
     quote_regions,
 )
 from newsledger.extract.chains import Draft, names_outlet
+from newsledger.extract.entities import EntityIndex, entity_mentions
 from newsledger.records import Attribution, SourceKind, Stance, pieces
 
 
@@ -439,6 +440,19 @@ def test_what_seems_so_has_no_speaker_and_its_subject_is_content(nlp):
     assert appear.stance.value == "hedges"
     recognized = [a for a in found if a.cue.text == "seemed" and a.cue.start > appear.cue.start]
     assert [a.source.text for a in recognized] == ["Obama"]  # "to recognize" is a cue: Obama does speak
+
+
+def test_a_source_is_the_entity_it_names_not_one_that_modifies_it(nlp):
+    text = ("The Biden administration said the talks would resume. Joe Biden said the deal was dead. Iran's foreign "
+            "minister, Hossein Amir Abdollahian, said the attack was cowardly.")
+    doc = nlp(text)
+    index = EntityIndex(entity_mentions(doc))
+    found = extract_attributions(doc, "t", index.entity_at)
+    biden = find(found, source="Joe Biden").source.entity
+    assert biden is not None
+    assert find(found, source="The Biden administration").source.entity != biden
+    minister = find(found, source="Abdollahian").source.entity
+    assert minister == index.entity_at(text.index("Hossein"), text.index("Hossein") + 5)
 
 
 @pytest.mark.parametrize(("span", "holes", "expected"), [

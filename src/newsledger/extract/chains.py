@@ -130,6 +130,19 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
     return [_record(d, kinds[id(d)], doc, article_id, n, entity_at) for n, d in enumerate(drafts)]
 
 
+def _named_entity(draft: Draft, entity_at: EntityAt) -> str | None:
+    """The entity the source names: its head's, or an apposition's ("Iran's foreign minister, Hossein Amir
+    Abdollahian"); not one that only modifies a common noun ("the Biden administration" is not Biden, "Trump's
+    lawyer" not Trump)."""
+    head = draft.source_token
+    if head is None or not draft.source[0] <= head.idx < draft.source[1]:
+        return entity_at(*draft.source)
+    for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+        if found := entity_at(token.idx, token.idx + len(token)):
+            return found
+    return None if head.pos_ == "NOUN" else entity_at(*draft.source)
+
+
 def _record(draft: Draft, kind: SourceKind, doc: Doc, article_id: str, n: int, entity_at: EntityAt) -> Attribution:
     text = text_of(doc)
     source = None
@@ -141,7 +154,8 @@ def _record(draft: Draft, kind: SourceKind, doc: Doc, article_id: str, n: int, e
             start=draft.source[0],
             end=draft.source[1],
             kind=kind,
-            entity=None if kind is SourceKind.ANONYMOUS else entity_at(*entity_span),  # "U.S. officials" are not the U.S.
+            entity=None if kind is SourceKind.ANONYMOUS else  # "U.S. officials" are not the U.S.
+            entity_at(*entity_span) if draft.resolved else _named_entity(draft, entity_at),
             resolved=draft.resolved[0] if draft.resolved else None,
             anonymity=anonymity,
             affiliation=affiliation,
