@@ -455,6 +455,17 @@ def test_a_source_is_the_entity_it_names_not_one_that_modifies_it(nlp):
     assert minister == index.entity_at(text.index("Hossein"), text.index("Hossein") + 5)
 
 
+def test_a_quotation_goes_on_through_paragraphs_that_hold_only_quotations(nlp):
+    text = ("“I’m in disbelief,” he said. “I wish everyone could read them.”\n\n"
+            "“Don’t wait until Donald Trump is elected president to find somewhere else to live.”\n\n"
+            "“We will be fine,” the mayor replied.\n\n“It was a long night.” The crowd left at midnight.")
+    found = extract(nlp, text)
+    said = find(found, cue="said")
+    assert [p.text[:9] for p in said.content_pieces()] == ["“I’m in d", "“I wish e", "“Don’t wa"]
+    replied = find(found, cue="replied")  # its paragraph is its own; the next one holds narration too
+    assert [p.text for p in replied.content_pieces()] == ["“We will be fine,”"]
+
+
 @pytest.mark.parametrize(("span", "holes", "expected"), [
     ((0, 10), [], [(0, 10)]),
     ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),

@@ -66,6 +66,7 @@ def extract_attributions(
     claimed = {draft.content[0] for draft in ordered}  # where contents start: no other speaker's next piece
     for draft in ordered:
         _continue_quotes(draft, context, claimed)
+        _continue_paragraphs(draft, context, claimed)
     chains.extend_continuations(ordered, doc)
     if content_model is not None:
         content_model.refine(ordered, context)
@@ -270,6 +271,14 @@ class _Context:
         if i < len(self.paragraphs) and self.paragraphs[i][0] <= position:
             return self.paragraphs[i]
         return 0, len(self.text)
+
+    def paragraph_after(self, position: int) -> Range | None:
+        """The first paragraph with words that starts after ``position``."""
+        i = bisect.bisect_right(self._paragraph_ends, position)
+        while i < len(self.paragraphs) and (self.paragraphs[i][0] <= position
+                                            or not self.text[slice(*self.paragraphs[i])].strip()):
+            i += 1
+        return self.paragraphs[i] if i < len(self.paragraphs) else None
 
 
 # --- quotations and paragraphs ------------------------------------------------------------------------------
@@ -857,6 +866,33 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
             break
         _append_piece(draft, quotation)
         sent_end = quotation[1]
+
+
+def _continue_paragraphs(draft: Draft, context: _Context, claimed: set[int]) -> None:
+    """A direct quotation that ends its paragraph goes on through the next paragraphs that hold nothing but
+    free quotations ("“A,” he said.⏎⏎“B.”"): a speech quoted over several paragraphs."""
+    text = context.text
+    if not draft.direct or context.quote_at(draft.content[1] - 1, draft.content[1]) is None:
+        return
+    end = draft.content[1]
+    for _ in range(_MAX_QUOTED_PARAGRAPHS):
+        if text[end:context.paragraph(end - 1)[1]].strip():
+            return
+        following = context.paragraph_after(end)
+        if following is None:
+            return
+        inside = [q for q in context.quotes_from(following[0]) if q[1] <= following[1]]
+        if not inside or text[following[0]:inside[0][0]].strip() or inside[0][0] in claimed:
+            return
+        outside = "".join(text[a[1]:b[0]] for a, b in zip(inside, [*inside[1:], (following[1], following[1])]))
+        if any(c.isalnum() for c in outside):
+            return
+        for quotation in inside:
+            _append_piece(draft, quotation)
+        end = draft.content[1]
+
+
+_MAX_QUOTED_PARAGRAPHS = 3
 
 
 def _append_piece(draft: Draft, quotation: Range) -> None:
