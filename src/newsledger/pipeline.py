@@ -28,6 +28,7 @@ from newsledger.link.coref import CorefModel, describe
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
 from newsledger.reconcile.findings import findings_for_story
+from newsledger.reconcile.people import merge_people
 from newsledger.records import Article, ArticleRecords, Factuality, Stance, innermost_holder
 from newsledger.store.ledger import Store
 
@@ -211,7 +212,7 @@ class Ingestor:
         for story_id in pending:
             story = self.store.story(story_id)
             articles = list(self.store.articles(story.articles))
-            attributions = self.store.attributions(story.articles)
+            attributions = merge_people(self.store.attributions(story.articles), self.store.entity_names)
             events = self.store.events(story.articles)
             found = cross_events(story_id, events, self.store.story_features(story_id), self.coref_model)
             findings = findings_for_story(story, articles, attributions, events, found)

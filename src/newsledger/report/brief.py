@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsledger.reconcile.people import merge_people
 from newsledger.records import (
     Article,
     Attribution,
@@ -46,7 +47,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
     """The brief as plain data (also the json format)."""
     articles = list(store.articles(story.articles))
     by_id = {a.id: a for a in articles}
-    attributions = store.attributions(story.articles)
+    attributions = merge_people(store.attributions(story.articles), store.entity_names)
     events = store.events(story.articles)
     names = store.entity_names(story.key_entities)
     cross_events = store.cross_events(story.id)
