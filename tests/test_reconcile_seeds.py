@@ -143,3 +143,19 @@ def test_a_write_up_of_another_outlets_report_speaks_with_that_outlets_voice(see
     assert "000" in place.explanation and "writing up The Wall Street Journal" in place.explanation
     strike = next(s for s in seed_ledger.store.stories() if ids["004"] in s.articles)
     assert all(f.status != FindingStatus.CORROBORATED for f in _findings(seed_ledger, strike))
+
+
+def test_what_a_source_will_not_say_is_no_value_of_the_story(tmp_path):
+    first, second = sample_paths()[:2]
+    (tmp_path / "000.txt").write_text(first.read_text(encoding="utf-8"))
+    (tmp_path / "002.txt").write_text(second.read_text(encoding="utf-8") + "\n\nA Revolutionary Guard spokesman "
+                                      "would not confirm that four drones were shot down.\n")
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        ledger.ingest([tmp_path / "000.txt", tmp_path / "002.txt"])
+        [story] = [s for s in ledger.stories() if len(s.articles) == 2]
+        found = _findings(ledger, story)
+    shot = next(f for f in found if f.slot == "shot_down")
+    assert {v.value for v in shot.values} == {"2 of 3", "all"}  # not "4": the spokesman would not say
+    assert shot.status == FindingStatus.DISPUTED
+    [declined] = [f for f in found if f.status == FindingStatus.NO_COMMENT and "Revolutionary Guard" in f.explanation]
+    assert "four drones" in declined.values[0].evidence[0].text
