@@ -44,7 +44,9 @@ def default_location() -> str:
 
 def _engine(location: str, readonly: bool) -> Engine:
     if "://" in location:
-        return create_engine(location, future=True)
+        # a reader of PostgreSQL gets read-only transactions from the server itself (libpq's options)
+        readers = {"options": "-c default_transaction_read_only=on"} if readonly and location.startswith("postgresql") else {}
+        return create_engine(location, future=True, connect_args=readers)
     path = Path(location)
     if readonly:
         if not path.exists():
