@@ -466,6 +466,17 @@ def test_a_quotation_goes_on_through_paragraphs_that_hold_only_quotations(nlp):
     assert [p.text for p in replied.content_pieces()] == ["“We will be fine,”"]
 
 
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("The story was first reported by The Washington Post.", "was first reported", "The Washington Post",
+     "The story"),
+    ("Clinton has been endorsed by dozens of papers.", "has been endorsed", "dozens of papers", "Clinton"),
+])
+def test_a_passive_cue_with_an_agent_reports_its_subject(nlp, text, cue, source, content):
+    found = find(extract(nlp, text), cue=cue)
+    assert found.source.text == source
+    assert [p.text for p in found.content_pieces()] == [content]
+
+
 @pytest.mark.parametrize(("span", "holes", "expected"), [
     ((0, 10), [], [(0, 10)]),
     ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),

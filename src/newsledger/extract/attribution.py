@@ -177,17 +177,20 @@ def _around_run(run: Span, context: _Context) -> Draft | None:
     head = next(t for t in run if _governs(t, run))
     dependents = [c for t in run for c in t.rights if c.i >= run.end and c.dep_ not in _NOT_CONTENT and not _when(c)]
     source_token = _source_token(head)
+    subject = next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is not None and any(c.dep_ == "agent" for c in head.children):
+        dependents = []  # "X was first reported by the Post": the agent speaks, of X
     if dependents:
         first = dependents[0]
         objects = [c for c in first.children if c.dep_ in ("pobj", "pcomp")] if first.dep_ == "prep" else []
         start = objects[0].left_edge.i if objects and first.i == run.end else first.left_edge.i
         content = start, max(c.right_edge.i for c in dependents) + 1
     else:
-        subject = next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
         if subject is None:
             return None
         content = subject.left_edge.i, subject.right_edge.i + 1
-        source_token = None
+        if not any(c.dep_ == "agent" for c in head.children):
+            source_token = None
     content = _tidy(_without_aside(_clip(_token_range(run.doc, *content), head.idx, context), context), context)
     if content is None:
         return None
