@@ -421,6 +421,14 @@ def test_a_source_never_starts_with_a_quotation_mark(nlp):
         assert attribution.source.text[0] not in "\"“”' \n"
 
 
+def test_a_dateline_is_neither_source_nor_content(nlp):
+    text = ("NEW YORK - Republican presidential candidate Donald Trump tweeted that he would win.\n\n"
+            "MEXICO CITY — The rise of Donald Trump has, according to officials, alarmed the government.")
+    found = extract(nlp, text)
+    assert find(found, cue="tweeted").source.text == "Republican presidential candidate Donald Trump"
+    assert find(found, cue="according to").content.text.startswith("The rise of Donald Trump")
+
+
 def test_a_source_starts_after_a_sentence_adverb(nlp):
     text = ("Also, the Obama administration’s attempt to formulate the JCPOA, or the Iran nuclear deal, attempted to "
             "resolve the problem of Iran as the U.S. withdrew from the region.")  # seed 002

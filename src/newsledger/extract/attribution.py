@@ -492,12 +492,21 @@ def _source_range(source: Token, verb: Token) -> Range:
         start = blank + 2
     while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):  # a closing mark the parser left on
         start += 1
-    start = _past_discourse_adverb(verb.doc, start, end)
+    start = _past_discourse_adverb(verb.doc, _past_dateline(text, start, end), end)
     while end > start and text[end - 1].isspace():  # a source ending in a line break's whitespace token
         end -= 1
     if end < verb.idx and text[end:end + 1] == "," and "," in text[start:end]:
         end += 1
     return start, end
+
+
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """A span starts after a dateline run into its sentence ("NEW YORK - Donald Trump")."""
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found else start
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+(?:--|[-—–])\s+")
 
 
 def _past_discourse_adverb(doc: Doc, start: int, end: int) -> int:
@@ -820,6 +829,7 @@ def _tidy(content: Range, context: _Context) -> Range | None:
         if text[end - 1] == "." and _ABBREVIATION_END.search(text, max(start, end - 4), end):  # bounded: hostile text
             break
         end -= 1
+    start = _past_dateline(text, start, end)
     if start >= end:
         return None
     first = context.quote_at(start, start + 1)
