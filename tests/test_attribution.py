@@ -421,6 +421,16 @@ def test_a_source_never_starts_with_a_quotation_mark(nlp):
         assert attribution.source.text[0] not in "\"“”' \n"
 
 
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Asked about the polls, he said they were wrong.", "Asked about", None),  # he was asked: the asker is unnamed
+    ("Asked by Matt Lauer whether she had practiced, she said she had.", "Asked", "Matt Lauer"),
+    ("It appears that the deal is dead.", "appears", None),
+])
+def test_who_asks_and_what_appears_have_no_speaker_in_the_sentence(nlp, text, cue, source):
+    found = find(extract(nlp, text), cue=cue)
+    assert (found.source.text if found.source else None) == source
+
+
 def test_a_dateline_is_neither_source_nor_content(nlp):
     text = ("NEW YORK - Republican presidential candidate Donald Trump tweeted that he would win.\n\n"
             "MEXICO CITY — The rise of Donald Trump has, according to officials, alarmed the government.")

@@ -438,6 +438,8 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
     source_token = _source_token(verb)
     if source_token is not None and _raised(verb, source_token, content):
         content, source_token = (_edges(source_token)[0], content[1]), None
+    elif source_token is not None and source_token.lower_ == "it" and verb.lemma_.lower() in cues.RAISING_CUES:
+        source_token = None  # "it appears that …": nobody speaks
     content = _tidy(_without_aside(_clip(content, verb.idx, context), context), context)
     if content is None:
         return None
@@ -708,6 +710,8 @@ def _source_token(verb: Token) -> Token | None:
             return nested  # "officials close to the Journal claimed": the parser hangs them off "close"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a report saying that…"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() == "ask" and verb.dep_ == "advcl":
+        return None  # "Asked about it, he said": he is who was asked, not who asks
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         return _source_token(verb.head)
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj", "ROOT"):
