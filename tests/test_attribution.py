@@ -431,6 +431,16 @@ def test_who_asks_and_what_appears_have_no_speaker_in_the_sentence(nlp, text, cu
     assert (found.source.text if found.source else None) == source
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The economy, according to the report, is growing fast.", ["The economy", "is growing fast"]),
+    ("Trump leads Clinton by 5 points, according to a poll released Monday.", ["Trump leads Clinton by 5 points"]),
+    ("According to the report, the economy is growing.", ["the economy is growing"]),
+])
+def test_according_to_reports_the_clause_it_stands_in(nlp, text, expected):
+    found = find(extract(nlp, text), cue="ccording to")
+    assert [p.text for p in found.content_pieces()] == expected
+
+
 def test_a_dateline_is_neither_source_nor_content(nlp):
     text = ("NEW YORK - Republican presidential candidate Donald Trump tweeted that he would win.\n\n"
             "MEXICO CITY — The rise of Donald Trump has, according to officials, alarmed the government.")

@@ -362,11 +362,15 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
         return None
     sent = sentence(first)
     phrase_start, phrase_end = first.i, max(first.right_edge.i, objects[0].right_edge.i) + 1
+    doc = first.doc
+    gaps = []
     if phrase_start - sent.start <= 1:
         span = (phrase_end, sent.end)
+    elif first.head.i >= phrase_end and phrase_end < sent.end - 1:
+        span = (sent.start, sent.end)  # "The economy, according to the report, is growing": the clause around it
+        gaps = [_token_range(doc, phrase_start, phrase_end)]
     else:
         span = (sent.start, phrase_start)
-    doc = first.doc
     if span[0] >= span[1]:
         return None
     content = _tidy(_without_aside(_token_range(doc, span[0], span[1]), context), context)
@@ -378,6 +382,7 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
         content=content,
         source=_edges(objects[0]),
         source_token=objects[0],
+        gaps=[gap for gap in gaps if content[0] < gap[0] and gap[1] < content[1]],
     )
 
 
