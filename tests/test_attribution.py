@@ -505,6 +505,18 @@ def test_a_passive_cue_with_an_agent_reports_its_subject(nlp, text, cue, source,
     assert [p.text for p in found.content_pieces()] == [content]
 
 
+def test_a_quotation_goes_on_after_the_cues_own_clause(nlp):
+    text = ("“If we win big in California, we’re going to go marching into the convention,” Sanders said to cheers "
+            "at a rally on the outskirts of Disneyland. “And if we go marching in, we’re going to march out with "
+            "the nomination.”\n\n“All of us are fearful,” Collins told MSNBC.\n\n“So the best way we do it, we get to "
+            "1,237. Game over.”")
+    found = extract(nlp, text)
+    sanders = find(found, cue="said")
+    assert [p.text[:10] for p in sanders.content_pieces()] == ["“If we win", "“And if we"]
+    collins = find(found, cue="told")
+    assert [p.text[:10] for p in collins.content_pieces()] == ["“All of us", "“So the be"]
+
+
 @pytest.mark.parametrize(("span", "holes", "expected"), [
     ((0, 10), [], [(0, 10)]),
     ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),

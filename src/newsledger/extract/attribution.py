@@ -877,7 +877,8 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
     if draft.cue[0] < draft.content[1]:
         return
     after = context.quotes_from(frame[1])[:1]
-    if after and after[0][0] < paragraph[1] and not text[frame[1]:after[0][0]].strip(" ,") and free(after[0]):
+    if after and after[0][0] < paragraph[1] and free(after[0]) and (
+            not text[frame[1]:after[0][0]].strip(" ,") or _narrates(draft.cue_token, frame[1], after[0][0])):
         _append_piece(draft, after[0])
     sent_end = sentence(draft.cue_token).end_char
     while sent_end > draft.cue[1] and (text[sent_end - 1].isspace() or text[sent_end - 1] in _OPENING_MARKS):
@@ -890,13 +891,31 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
         sent_end = quotation[1]
 
 
+def _narrates(cue: Token, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` is only the cue's own clause going on ("said to cheers at a
+    rally on the outskirts of Disneyland.", "told The New York Times in 2012,"): every word in it hangs from
+    the cue, and it closes with a stop or a comma."""
+    if end - start > _MAX_NARRATION:
+        return False
+    span = cue.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not text_of(cue.doc)[start:end].rstrip().endswith((".", ",", ":")):
+        return False
+    return all(t.is_punct or t.is_space or cue.is_ancestor(t) for t in span)
+
+
+_MAX_NARRATION = 250  # characters of the cue's clause between two pieces of a quotation
+
+
 def _continue_paragraphs(draft: Draft, context: _Context, claimed: set[int]) -> None:
-    """A direct quotation that ends its paragraph goes on through the next paragraphs that hold nothing but
-    free quotations ("“A,” he said.⏎⏎“B.”"): a speech quoted over several paragraphs."""
+    """A direct quotation that ends its paragraph, or whose cue's clause does, goes on through the next
+    paragraphs that hold nothing but free quotations ("“A,” he said.⏎⏎“B.”"): a speech quoted over several
+    paragraphs."""
     text = context.text
     if not draft.direct or context.quote_at(draft.content[1] - 1, draft.content[1]) is None:
         return
     end = draft.content[1]
+    if draft.cue[0] >= end:  # "“A,” Collins told MSNBC.⏎⏎“B.”": the cue's clause closes the paragraph
+        end = max(end, min(sentence(draft.cue_token).end_char, context.paragraph(draft.cue[0])[1]))
     for _ in range(_MAX_QUOTED_PARAGRAPHS):
         if text[end:context.paragraph(end - 1)[1]].strip():
             return
