@@ -517,6 +517,13 @@ def test_a_quotation_goes_on_after_the_cues_own_clause(nlp):
     assert [p.text[:10] for p in collins.content_pieces()] == ["“All of us", "“So the be"]
 
 
+def test_quotations_after_a_colon_go_on_while_nothing_comes_between(nlp):
+    text = ("Trump said in an interview: “No money in the campaign, no volunteers.” “No political operation at "
+            "all.”\n\nHe left.")
+    found = find(extract(nlp, text), cue="said")
+    assert [p.text[:10] for p in found.content_pieces()] == ["“No money ", "“No politi"]
+
+
 @pytest.mark.parametrize(("span", "holes", "expected"), [
     ((0, 10), [], [(0, 10)]),
     ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),

@@ -873,6 +873,11 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
                 and not text[before[1]:frame[0]].strip(" ,—–-")):
             draft.gaps.append((before[1], draft.content[0]))
             draft.content = (before[0], draft.content[1])
+        for quotation in context.quotes_from(draft.content[1]):  # "said in an interview: “A.” “B.”"
+            if (quotation[0] >= paragraph[1] or text[draft.content[1]:quotation[0]].strip(" .")
+                    or not free(quotation) or context.quote_at(draft.content[1] - 1, draft.content[1]) is None):
+                break
+            _append_piece(draft, quotation)
         return
     if draft.cue[0] < draft.content[1]:
         return
