@@ -435,6 +435,10 @@ def test_who_asks_and_what_appears_have_no_speaker_in_the_sentence(nlp, text, cu
     ("The economy, according to the report, is growing fast.", ["The economy", "is growing fast"]),
     ("Trump leads Clinton by 5 points, according to a poll released Monday.", ["Trump leads Clinton by 5 points"]),
     ("According to the report, the economy is growing.", ["the economy is growing"]),
+    ("Still, two in three voters view Trump favorably, according to the poll.",
+     ["two in three voters view Trump favorably"]),
+    ("And Santorum also continued to deliver paid speeches, according to his filings.",
+     ["Santorum also continued to deliver paid speeches"]),
 ])
 def test_according_to_reports_the_clause_it_stands_in(nlp, text, expected):
     found = find(extract(nlp, text), cue="ccording to")

@@ -370,7 +370,7 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
         span = (sent.start, sent.end)  # "The economy, according to the report, is growing": the clause around it
         gaps = [_token_range(doc, phrase_start, phrase_end)]
     else:
-        span = (sent.start, phrase_start)
+        span = (_past_conjunction(doc, sent.start, phrase_start), phrase_start)
     if span[0] >= span[1]:
         return None
     content = _tidy(_without_aside(_token_range(doc, span[0], span[1]), context), context)
@@ -384,6 +384,16 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
         source_token=objects[0],
         gaps=[gap for gap in gaps if content[0] < gap[0] and gap[1] < content[1]],
     )
+
+
+def _past_conjunction(doc: Doc, start: int, end: int) -> int:
+    """A content before "…, according to X" starts after the "And"/"But" or the "Still," that opens its
+    sentence."""
+    if start < end and doc[start].pos_ == "CCONJ":
+        start += 1
+    if start + 1 < end and doc[start].pos_ == "ADV" and doc[start + 1].text == ",":
+        start += 2
+    return start
 
 
 def _token_range(doc: Doc, start_token: int, end_token: int) -> Range:
