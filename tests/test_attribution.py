@@ -528,6 +528,14 @@ def test_quotations_after_a_colon_go_on_while_nothing_comes_between(nlp):
     assert [p.text[:10] for p in found.content_pieces()] == ["“No money ", "“No politi"]
 
 
+def test_gaps_stay_inside_a_content_the_cue_run_cut_short(nlp):
+    # found by fuzzing: the tagger's run "reported said" took the end of a content whose gap was already set
+    text = (" who that Mr. Paul Jones was dead Christian News Service” which Sen. appears to The Denver Post — he "
+            "reported said")
+    for found in extract(nlp, text):
+        assert all(found.content.start <= gap.start <= gap.end <= found.content.end for gap in found.gaps)
+
+
 @pytest.mark.parametrize(("span", "holes", "expected"), [
     ((0, 10), [], [(0, 10)]),
     ((0, 10), [(3, 5)], [(0, 3), (5, 10)]),

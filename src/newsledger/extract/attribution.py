@@ -218,6 +218,7 @@ def _fitted(draft: Draft, start: int, end: int, context: _Context) -> bool:
         if tidy is None:
             return False
         draft.content = tidy
+        draft.gaps = [gap for gap in draft.gaps if tidy[0] < gap[0] and gap[1] < tidy[1]]
     return True
 
 
