@@ -386,8 +386,14 @@ def test_quotation_and_paragraph_lookups_agree_with_a_scan(nlp):
             assert context.quote_at(start, end) == scan, (start, end)
         paragraph = next(((s, e) for s, e in context.paragraphs if s <= start <= e), (0, len(text)))
         assert context.paragraph(start) == paragraph, start
-        assert context.quotes_from(start) == [q for q in context.quotes if q[0] >= start]
-        assert context.quotes_ending_after(start) == [q for q in context.quotes if q[1] > start]
+        assert list(context.quotes_from(start)) == [q for q in context.quotes if q[0] >= start]
+        assert list(context.quotes_ending_after(start)) == [q for q in context.quotes if q[1] > start]
+        within = []
+        for quotation in (q for q in context.quotes if q[0] >= start):
+            if quotation[1] > start + 30:
+                break
+            within.append(quotation)
+        assert context.quotes_within(start, start + 30) == within
 
 
 def test_a_quotation_after_the_cues_sentence_is_a_second_piece_of_the_content(nlp):
@@ -451,6 +457,10 @@ def test_a_dateline_is_neither_source_nor_content(nlp):
     found = extract(nlp, text)
     assert find(found, cue="tweeted").source.text == "Republican presidential candidate Donald Trump"
     assert find(found, cue="according to").content.text.startswith("The rise of Donald Trump")
+    # mid-line, or one short word, it is no dateline: the words stay
+    found = extract(nlp, "Officials said ISIS — not al Qaeda — was behind it.\n\nUS - China trade will fall, he said.")
+    assert find(found, cue="said", source="Officials").content.text.startswith("ISIS — not al Qaeda")
+    assert find(found, cue="said", source="he").content.text.startswith("US - China trade")
 
 
 def test_a_source_starts_after_a_sentence_adverb(nlp):
@@ -485,6 +495,10 @@ def test_a_source_is_the_entity_it_names_not_one_that_modifies_it(nlp):
     assert find(found, source="The Biden administration").source.entity != biden
     minister = find(found, source="Abdollahian").source.entity
     assert minister == index.entity_at(text.index("Hossein"), text.index("Hossein") + 5)
+    lawyers = "Donald Trump spoke on Monday. One of Trump's lawyers said the case was weak."
+    doc = nlp(lawyers)
+    found = extract_attributions(doc, "t", EntityIndex(entity_mentions(doc)).entity_at)
+    assert find(found, cue="said").source.entity is None
 
 
 def test_a_quotation_goes_on_through_paragraphs_that_hold_only_quotations(nlp):
@@ -526,6 +540,16 @@ def test_quotations_after_a_colon_go_on_while_nothing_comes_between(nlp):
             "all.”\n\nHe left.")
     found = find(extract(nlp, text), cue="said")
     assert [p.text[:10] for p in found.content_pieces()] == ["“No money ", "“No politi"]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The host asked him: “Will you run?” “Never.”", "asked", ["“Will you run?”"]),  # the answer is not the host's
+    ("He told reporters “We will win.” “They lost.”", "told", ["“We will win.”"]),  # no colon: no run of quotes
+    ("“We will win,” Trump said, as protesters shouted, “No way.”", "said", ["“We will win,”"]),
+    ("“We will win,” he said.\n\n“”\n\n“”", "said", ["“We will win,”"]),  # wordless marks are no quotation
+])
+def test_a_quotation_does_not_take_what_someone_else_says(nlp, text, cue, expected):
+    assert [p.text for p in find(extract(nlp, text), cue=cue).content_pieces()] == expected
 
 
 def test_gaps_stay_inside_a_content_the_cue_run_cut_short(nlp):

@@ -7,11 +7,18 @@ from pathlib import Path
 from newsledger.api import Ledger, sample_paths
 from newsledger.reconcile.independence import origin
 from newsledger.reconcile.people import merge_people, same_people
-from newsledger.records import Article, Attribution, CueSpan, SourceKind, SourceSpan, Span
+from newsledger.records import (
+    Article,
+    Attribution,
+    CueSpan,
+    SourceKind,
+    SourceSpan,
+    Span,
+)
 
 NAMES = {"e_full": "Benny Gantz", "e_short": "Gantz", "e_hillary": "Hillary Clinton", "e_bill": "Bill Clinton",
          "e_clinton": "Clinton", "e_katz": "Israel Katz", "e_israel": "Israel", "e_blinken": "Blinken",
-         "e_antony": "Antony Blinken"}
+         "e_antony": "Antony Blinken", "e_ford": "Ford", "e_bill_ford": "Bill Ford", "e_benny": "Benny"}
 
 
 def said(article: str, text: str, kind: SourceKind, entity: str) -> Attribution:
@@ -40,6 +47,12 @@ def test_ambiguous_surnames_and_countries_stay_apart():
              said("b", "Israel", SourceKind.GOVERNMENT, "e_israel")]
     assert same_people(found, names) == {}
     assert merge_people(found, names) is found
+
+
+def test_an_organisation_or_a_first_name_is_not_the_person():
+    found = [said("a", "Bill Ford", SourceKind.PERSON, "e_bill_ford"), said("b", "Ford", SourceKind.ORGANIZATION, "e_ford"),
+             said("a", "Benny Gantz", SourceKind.PERSON, "e_full"), said("b", "Benny", SourceKind.PERSON, "e_benny")]
+    assert same_people(found, names) == {}
 
 
 def test_a_surname_the_tagger_took_for_a_place_still_joins_the_person():

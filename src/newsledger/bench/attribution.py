@@ -303,9 +303,9 @@ def run(data_dir: Path, json_output: bool = False, limit: int | None = None, con
     from newsledger.extract.attribution import extract_attributions
 
     data_dir = Path(data_dir)
-    articles = load_articles(data_dir, limit)
-    if agreement:
-        articles = [article for article in articles if len(article.annotations) > 1]
+    articles = load_articles(data_dir, None if agreement else limit)
+    if agreement:  # the limit counts the articles scored
+        articles = [article for article in articles if len(article.annotations) > 1][:limit]
     nlp = load()
     started = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=32))

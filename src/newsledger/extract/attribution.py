@@ -18,8 +18,9 @@ Sources, relays and stance are settled afterwards by ``chains``; the article's o
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -179,7 +180,8 @@ def _around_run(run: Span, context: _Context) -> Draft | None:
     source_token = _source_token(head)
     subject = next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
     if subject is not None and any(c.dep_ == "agent" for c in head.children):
-        dependents = []  # "X was first reported by the Post": the agent speaks, of X
+        # "X was first reported by the Post": the agent speaks, of X (of the clause, when one follows)
+        dependents = [c for c in dependents if c.dep_ in _CLAUSES]
     if dependents:
         first = dependents[0]
         objects = [c for c in first.children if c.dep_ in ("pobj", "pcomp")] if first.dep_ == "prep" else []
@@ -253,13 +255,21 @@ class _Context:
     def quoted(self, position: int) -> bool:
         return bool(self._inside[position])
 
-    def quotes_from(self, position: int) -> list[Range]:
-        """The quotations that start at or after ``position``, in text order."""
-        return self.quotes[bisect.bisect_left(self._quote_starts, position):]
+    def quotes_from(self, position: int) -> Iterator[Range]:
+        """The quotations that start at or after ``position``, in text order; lazily, as callers stop at the
+        first few (a copy of the rest would cost every cue the article's quotation count)."""
+        quotes = self.quotes
+        return (quotes[i] for i in range(bisect.bisect_left(self._quote_starts, position), len(quotes)))
 
-    def quotes_ending_after(self, position: int) -> list[Range]:
-        """The quotations that end after ``position``, in text order."""
-        return self.quotes[bisect.bisect_right(self._quote_ends, position):]
+    def quotes_within(self, start: int, end: int) -> list[Range]:
+        """The quotations that start at or after ``start`` and end by ``end``, in text order, up to the first
+        that does not."""
+        return list(itertools.takewhile(lambda quotation: quotation[1] <= end, self.quotes_from(start)))
+
+    def quotes_ending_after(self, position: int) -> Iterator[Range]:
+        """The quotations that end after ``position``, in text order, lazily."""
+        quotes = self.quotes
+        return (quotes[i] for i in range(bisect.bisect_right(self._quote_ends, position), len(quotes)))
 
     def last_quote_ending_by(self, position: int) -> Range | None:
         i = bisect.bisect_right(self._quote_ends, position)
@@ -368,7 +378,8 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
     if phrase_start - sent.start <= 1:
         span = (phrase_end, sent.end)
     elif first.head.i >= phrase_end and phrase_end < sent.end - 1:
-        span = (sent.start, sent.end)  # "The economy, according to the report, is growing": the clause around it
+        # "The economy, according to the report, is growing": the clause around it
+        span = (_past_conjunction(doc, sent.start, phrase_start), sent.end)
         gaps = [_token_range(doc, phrase_start, phrase_end)]
     else:
         span = (_past_conjunction(doc, sent.start, phrase_start), phrase_start)
@@ -388,7 +399,7 @@ def _prepositional(first: Token, last: Token, context: _Context) -> Draft | None
 
 
 def _past_conjunction(doc: Doc, start: int, end: int) -> int:
-    """A content before "…, according to X" starts after the "And"/"But" or the "Still," that opens its
+    """A content around "according to X" starts after the "And"/"But" or the "Still," that opens its
     sentence."""
     if start < end and doc[start].pos_ == "CCONJ":
         start += 1
@@ -519,12 +530,19 @@ def _source_range(source: Token, verb: Token) -> Range:
 
 
 def _past_dateline(text: str, start: int, end: int) -> int:
-    """A span starts after a dateline run into its sentence ("NEW YORK - Donald Trump")."""
+    """A span that opens its line starts after a dateline run into it ("NEW YORK - Donald Trump"); mid-line,
+    "ISIS — not al Qaeda — was behind it" keeps its words."""
+    line = start
+    while line > 0 and text[line - 1] in " \t":
+        line -= 1
+    if line > 0 and text[line - 1] != "\n":
+        return start
     found = _DATELINE.match(text, start, end)
     return found.end() if found else start
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+(?:--|[-—–])\s+")
+#: "NEW YORK -", "ROME —", "TALLAHASSEE, Fla. -"; one short word is a name, not a place ("US - China trade")
+_DATELINE = re.compile(r"[A-Z](?:[A-Z.'’]{3,}|[A-Z.'’]+(?=[ ,]+[A-Z]))(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+(?:--|[-—–])\s+")
 
 
 def _past_discourse_adverb(doc: Doc, start: int, end: int) -> int:
@@ -643,8 +661,7 @@ def _adjacent_quotation(verb: Token, context: _Context) -> tuple[Range, int] | N
     last = context.last_quote_ending_by(before)
     if last is not None and last[0] >= paragraph[0] and not text[last[1]:before].strip(" ,—–-"):
         return last, cue_end
-    following = context.quotes_from(cue_end)[:1]
-    for start, end in following:
+    for start, end in itertools.islice(context.quotes_from(cue_end), 1):
         between = text[cue_end:start]
         if not between.strip(" ,:\n") and ("\n" not in between or text[cue_end - 1] == ":"):
             return (start, end), cue_end  # a quotation in the next paragraph only after "said:"
@@ -869,10 +886,6 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
     if not draft.direct:
         return
     text = context.text
-
-    def free(quotation: Range) -> bool:
-        return quotation[0] not in claimed and any(c.isalnum() for c in text[quotation[0]:quotation[1]])
-
     frame = (min(draft.cue[0], draft.source[0]) if draft.source else draft.cue[0],
              max(draft.cue[1], draft.source[1]) if draft.source else draft.cue[1])
     paragraph = context.paragraph(draft.cue[0])
@@ -884,27 +897,33 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
                 and not text[before[1]:frame[0]].strip(" ,—–-")):
             draft.gaps.append((before[1], draft.content[0]))
             draft.content = (before[0], draft.content[1])
-        for quotation in context.quotes_from(draft.content[1]):  # "said in an interview: “A.” “B.”"
-            if (quotation[0] >= paragraph[1] or text[draft.content[1]:quotation[0]].strip(" .")
-                    or not free(quotation) or context.quote_at(draft.content[1] - 1, draft.content[1]) is None):
-                break
-            _append_piece(draft, quotation)
+        if text[frame[0]:draft.content[0]].rstrip().endswith(":"):  # "said in an interview: “A.” “B.”"
+            for quotation in context.quotes_within(draft.content[1], paragraph[1]):
+                if (text[draft.content[1]:quotation[0]].strip(" .") or not _free(quotation, text, claimed)
+                        or text[draft.content[0]:draft.content[1]].rstrip(_QUOTE_CHARS + " ").endswith("?")):
+                    break  # "asked him: “Will you run?” “Never.”": the answer is not the asker's
+                _append_piece(draft, quotation)
         return
     if draft.cue[0] < draft.content[1]:
         return
-    after = context.quotes_from(frame[1])[:1]
-    if after and after[0][0] < paragraph[1] and free(after[0]) and (
-            not text[frame[1]:after[0][0]].strip(" ,") or _narrates(draft.cue_token, frame[1], after[0][0])):
-        _append_piece(draft, after[0])
+    after = next(context.quotes_from(frame[1]), None)
+    if after and after[0] < paragraph[1] and _free(after, text, claimed) and (
+            not text[frame[1]:after[0]].strip(" ,") or _narrates(draft.cue_token, frame[1], after[0])):
+        _append_piece(draft, after)
     sent_end = sentence(draft.cue_token).end_char
     while sent_end > draft.cue[1] and (text[sent_end - 1].isspace() or text[sent_end - 1] in _OPENING_MARKS):
         sent_end -= 1  # the parser often ends the sentence after the next quotation's opening mark
     sent_end = max(sent_end, draft.content[1])
     for quotation in context.quotes_from(sent_end):
-        if quotation[0] >= paragraph[1] or text[sent_end:quotation[0]].strip() or not free(quotation):
+        if quotation[0] >= paragraph[1] or text[sent_end:quotation[0]].strip() or not _free(quotation, text, claimed):
             break
         _append_piece(draft, quotation)
         sent_end = quotation[1]
+
+
+def _free(quotation: Range, text: str, claimed: set[int]) -> bool:
+    """A quotation with words that no other attribution's content starts with."""
+    return quotation[0] not in claimed and any(c.isalnum() for c in text[quotation[0]:quotation[1]])
 
 
 def _narrates(cue: Token, start: int, end: int) -> bool:
@@ -916,7 +935,13 @@ def _narrates(cue: Token, start: int, end: int) -> bool:
     span = cue.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not text_of(cue.doc)[start:end].rstrip().endswith((".", ",", ":")):
         return False
-    return all(t.is_punct or t.is_space or cue.is_ancestor(t) for t in span)
+    return all(t.is_punct or t.is_space or (cue.is_ancestor(t) and not _speaks_itself(t)) for t in span)
+
+
+def _speaks_itself(token: Token) -> bool:
+    """"as protesters shouted": a clause in the narration with a subject of its own ("referring to …" shares
+    the speaker's)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 _MAX_NARRATION = 250  # characters of the cue's clause between two pieces of a quotation
@@ -933,16 +958,16 @@ def _continue_paragraphs(draft: Draft, context: _Context, claimed: set[int]) -> 
     if draft.cue[0] >= end:  # "“A,” Collins told MSNBC.⏎⏎“B.”": the cue's clause closes the paragraph
         end = max(end, min(sentence(draft.cue_token).end_char, context.paragraph(draft.cue[0])[1]))
     for _ in range(_MAX_QUOTED_PARAGRAPHS):
-        if text[end:context.paragraph(end - 1)[1]].strip():
+        if _NON_SPACE.search(text, end, context.paragraph(end - 1)[1]):
             return
         following = context.paragraph_after(end)
         if following is None:
             return
-        inside = [q for q in context.quotes_from(following[0]) if q[1] <= following[1]]
-        if not inside or text[following[0]:inside[0][0]].strip() or inside[0][0] in claimed:
+        inside = context.quotes_within(*following)
+        if not inside or _NON_SPACE.search(text, following[0], inside[0][0]):
             return
-        outside = "".join(text[a[1]:b[0]] for a, b in zip(inside, [*inside[1:], (following[1], following[1])]))
-        if any(c.isalnum() for c in outside):
+        outside = zip((q[1] for q in inside), [*(q[0] for q in inside[1:]), following[1]])
+        if any(_WORD_CHAR.search(text, a, b) for a, b in outside) or not all(_free(q, text, claimed) for q in inside):
             return
         for quotation in inside:
             _append_piece(draft, quotation)
@@ -950,6 +975,8 @@ def _continue_paragraphs(draft: Draft, context: _Context, claimed: set[int]) -> 
 
 
 _MAX_QUOTED_PARAGRAPHS = 3
+_NON_SPACE = re.compile(r"\S")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _append_piece(draft: Draft, quotation: Range) -> None:

@@ -132,15 +132,15 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
 
 def _named_entity(draft: Draft, entity_at: EntityAt) -> str | None:
     """The entity the source names: its head's, or an apposition's ("Iran's foreign minister, Hossein Amir
-    Abdollahian"); not one that only modifies a common noun ("the Biden administration" is not Biden, "Trump's
-    lawyer" not Trump)."""
+    Abdollahian"); a name's own words when the head is a proper noun; never one that only modifies another word
+    ("the Biden administration" is not Biden, "One of Trump's lawyers" not Trump)."""
     head = draft.source_token
     if head is None or not draft.source[0] <= head.idx < draft.source[1]:
         return entity_at(*draft.source)
     for token in (head, *(c for c in head.children if c.dep_ == "appos")):
         if found := entity_at(token.idx, token.idx + len(token)):
             return found
-    return None if head.pos_ == "NOUN" else entity_at(*draft.source)
+    return entity_at(*draft.source) if head.pos_ == "PROPN" else None
 
 
 def _record(draft: Draft, kind: SourceKind, doc: Doc, article_id: str, n: int, entity_at: EntityAt) -> Attribution:

@@ -371,8 +371,8 @@ class ContentModel:
                 best = max(found, key=lambda c: self.score(c, memo))
                 draft.content = best.chars
                 draft.gaps = [g for g in draft.gaps if best.chars[0] <= g[0] and g[1] <= best.chars[1]]
-                first = context.quotes_from(best.chars[0])[:1]  # the quotation inside it that ends first
-                draft.direct = bool(first) and first[0][1] <= best.chars[1] + 1
+                first = next(context.quotes_from(best.chars[0]), None)  # the quotation inside it that ends first
+                draft.direct = first is not None and first[1] <= best.chars[1] + 1
 
     def save(self, path: Path, config: dict) -> None:
         payload = {"config": config, "weights": dict(sorted(self.weights.items()))}

@@ -75,13 +75,13 @@ CUE_PREPOSITIONS = {
 }
 
 #: Verbs whose object before the content is whom it was said to, not part of it ("told reporters to wait").
-#: "X seems to win": X is no speaker but part of what seems so; the content runs from X over the cue
-#: (PolNeAR marks it so, with no source, five times in six on train).
-RAISING_CUES = words("seem appear")
 TELL_VERBS = words("tell")
 #: Verbs whose object before a "that" clause is the addressee ("assured voters that…"); before a "to" clause
 #: it is part of the content ("asked voters to wait").
 ADDRESSEE_VERBS = words("ask assure remind convince inform notify warn persuade")
+#: "X seems to win": X is no speaker but part of what seems so; the content runs from X over the cue
+#: (PolNeAR marks it so, with no source, five times in six on train).
+RAISING_CUES = words("seem appear")
 
 #: Nouns that name the act of saying; "in a statement" after a cue verb belongs to the cue.
 STATEMENT_NOUNS = words(

@@ -61,7 +61,7 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
     for ent in spans:
         name = canonical(ent.text)
         if ent.label_ == "PERSON":
-            name = fullest_person(name, full_names)
+            name = _fullest_person(name, full_names)
         found.append(_mention(ent, name))
     return found
 
@@ -74,7 +74,7 @@ def _without_headline_verb(ent: SpacySpan) -> SpacySpan:
     return ent
 
 
-def fullest_person(name: str, full_names: list[str]) -> str:
+def _fullest_person(name: str, full_names: list[str]) -> str:
     """The one longer name this name starts or ends ("Gantz" -> "Benny Gantz"); itself when none or ambiguous."""
     parts = name.split()
     candidates = {

@@ -10,9 +10,9 @@ by the fuller name's. The ledger keeps the per-article ids.
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from newsledger.extract.entities import fullest_person
 from newsledger.reconcile.governments import countries_named
 from newsledger.records import Attribution, SourceKind
 
@@ -20,18 +20,21 @@ Names = Callable[[Iterable[str]], dict[str, str]]
 
 
 def same_people(attributions: list[Attribution], names: Names) -> dict[str, str]:
-    """The entity id of each source the story names by one word → the id of the one fuller name of a person
-    among its sources that starts or ends with it ("Gantz" → "Benny Gantz"; "Clinton" stays when both Hillary
-    and Bill Clinton speak). A country's name is never a person's ("Israel" is not Israel Katz)."""
+    """The entity id of each person or government the story's sources name by one word → the id of the one
+    fuller name of a person among its sources that ends with it ("Gantz" → "Benny Gantz"; "Clinton" stays when
+    both Hillary and Bill Clinton speak). A country's name is never a person's ("Israel" is not Israel Katz);
+    an organisation named after someone ("Ford", "Bloomberg") is not that someone."""
     named = names({s.entity for a in attributions if (s := a.source) and s.entity and s.kind in _NAMED})
     people = {s.entity for a in attributions if (s := a.source) and s.kind is SourceKind.PERSON}
-    full = {name: entity for entity, name in named.items() if entity in people and len(name.split()) > 1}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for entity, name in named.items():
+        if entity in people and len(name.split()) > 1:
+            by_surname[name.split()[-1]].add(entity)
     merged = {}
     for entity, name in named.items():
-        if len(name.split()) == 1 and not countries_named(name):
-            fuller = fullest_person(name, list(full))
-            if fuller != name:
-                merged[entity] = full[fuller]
+        fuller = by_surname.get(name, set()) if len(name.split()) == 1 else set()
+        if len(fuller) == 1 and not countries_named(name):
+            merged[entity] = fuller.pop()
     return merged
 
 
@@ -48,4 +51,4 @@ def merge_people(attributions: list[Attribution], names: Names) -> list[Attribut
     ]
 
 
-_NAMED = frozenset((SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.GOVERNMENT))
+_NAMED = frozenset((SourceKind.PERSON, SourceKind.GOVERNMENT))  # a lone surname may be tagged a place

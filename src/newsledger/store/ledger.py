@@ -12,7 +12,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    make_url,
+    select,
+)
 from sqlalchemy.exc import DBAPIError
 
 from newsledger.records import (
@@ -42,11 +51,20 @@ def default_location() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
+def _reader_options(url: str) -> dict[str, str]:
+    """A reader of PostgreSQL gets read-only transactions from the server itself (libpq's ``options``, added to
+    any the URL already sets)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return {}
+    given = parsed.query.get("options", "")
+    given = " ".join(given) if isinstance(given, tuple) else given
+    return {"options": f"{given} -c default_transaction_read_only=on".strip()}
+
+
 def _engine(location: str, readonly: bool) -> Engine:
     if "://" in location:
-        # a reader of PostgreSQL gets read-only transactions from the server itself (libpq's options)
-        readers = {"options": "-c default_transaction_read_only=on"} if readonly and location.startswith("postgresql") else {}
-        return create_engine(location, future=True, connect_args=readers)
+        return create_engine(location, future=True, connect_args=_reader_options(location) if readonly else {})
     path = Path(location)
     if readonly:
         if not path.exists():
