@@ -451,6 +451,11 @@ def test_according_to_reports_the_clause_it_stands_in(nlp, text, expected):
     assert [p.text for p in found.content_pieces()] == expected
 
 
+def test_a_participle_with_its_agent_is_no_fronted_content(nlp):
+    found = find(extract(nlp, "Asked by reporters, Trump said no."), cue="said")
+    assert found.source.text == "Trump" and [p.text for p in found.content_pieces()] == ["no"]
+
+
 def test_a_dateline_is_neither_source_nor_content(nlp):
     text = ("NEW YORK - Republican presidential candidate Donald Trump tweeted that he would win.\n\n"
             "MEXICO CITY — The rise of Donald Trump has, according to officials, alarmed the government.")

@@ -608,12 +608,14 @@ def _content(verb: Token, open_frames: bool = False) -> tuple[Range, int] | None
 
 def _fronted_clause(verb: Token) -> Token | None:
     """"CONTENT, the Times reported" parsed with the content as the cue's adverbial clause: a clause with no
-    subordinator ("because", "when") before the cue's subject, a comma right before the subject."""
+    subordinator ("because", "when") before the cue's subject, a comma right before the subject; not a passive
+    participle with its agent ("Asked by reporters, Trump said no")."""
     subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
     if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
         return None
     return next((c for c in verb.lefts if c.dep_ == "advcl" and c.i < subject.i
-                 and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children)), None)
+                 and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children)
+                 and not (c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children))), None)
 
 
 def _in_paragraph(span: Range, verb: Token) -> Range:
