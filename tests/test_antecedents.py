@@ -25,6 +25,12 @@ def test_a_pronoun_takes_up_the_person_it_agrees_with_not_the_nearer_subject(nlp
     assert resolved(nlp, text, "She") == "Ann Petersen"
 
 
+def test_a_pronoun_prefers_a_person_of_its_gender_within_reach_to_a_nearer_one_of_none(nlp):
+    text = ("Ms. Ann Petersen runs the shelter. On Monday the shelter was visited by Jordan Baker.\n\n"
+            "She said the shelter needs more beds.")
+    assert resolved(nlp, text, "She") == "Ann Petersen"
+
+
 def test_a_pronoun_prefers_the_subject_of_the_nearest_sentence_with_a_person(nlp):
     text = ("Senator Mark Ellison met Governor Paul Drake in Albany on Monday.\n\n"
             "He said the talks went well.")

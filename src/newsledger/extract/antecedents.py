@@ -110,6 +110,8 @@ class People:
         self._agreeing = {wanted: _Index([m for m in self.mentions if genders[m.person] in (None, wanted)])
                           for wanted in ("m", "f")}
         self._agreeing[None] = _Index(self.mentions)
+        self._known = {wanted: _Index([m for m in self.mentions if genders[m.person] == wanted])
+                       for wanted in ("m", "f")}
         self._by_role: dict[str, _Index] = {}
 
     def bears(self, word: str) -> bool:
@@ -118,12 +120,17 @@ class People:
 
     def pronoun(self, token: Token, before: int) -> tuple[str, Range] | None:
         """The person a pronoun at ``token`` takes up, from names ending by ``before``: in the nearest sentence
-        with a person it agrees with, the subject, else the first named; the nearest agreeing name when no
-        sentence within reach has one."""
-        index = self._agreeing[_gender_of(token)]
+        with a person of its gender within reach (else with one it agrees with, of no known gender), the
+        subject, else the first named; the nearest agreeing name when no sentence within reach has one."""
+        gender = _gender_of(token)
+        index = self._agreeing[gender]
         found = index.by(before)
         if not found:
             return None
+        known = self._known[gender] if gender else None
+        known_found = known.by(before) if known else 0
+        if known_found and self.sentence_of[token.i] - known.mentions[known_found - 1].sentence <= _WINDOW:
+            index, found = known, known_found  # "she" takes up a woman named within reach before anyone unknown
         nearest = index.mentions[found - 1]
         chosen = nearest
         if self.sentence_of[token.i] - nearest.sentence <= _WINDOW:
