@@ -31,6 +31,15 @@ def test_a_pronoun_prefers_a_person_of_its_gender_within_reach_to_a_nearer_one_o
     assert resolved(nlp, text, "She") == "Ann Petersen"
 
 
+def test_a_relative_pronoun_stands_for_the_name_its_clause_hangs_on(nlp):
+    text = "Rates rose after a statement from the Federal Reserve, which said inflation was falling."
+    [found] = [a for a in extract_attributions(nlp(text), "t") if a.source and a.source.text == "which"]
+    assert found.source.resolved == "the Federal Reserve" and found.source.kind.value == "organization"
+    text = "Senators who oppose the bill say it is too costly."
+    [found] = [a for a in extract_attributions(nlp(text), "t") if a.source and a.source.text == "who"]
+    assert found.source.resolved is None  # no one named: the guide's null
+
+
 def test_a_pronoun_prefers_the_subject_of_the_nearest_sentence_with_a_person(nlp):
     text = ("Senator Mark Ellison met Governor Paul Drake in Albany on Monday.\n\n"
             "He said the talks went well.")

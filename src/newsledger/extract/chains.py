@@ -120,7 +120,7 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
     document order of the cue."""
     entity_at = entity_at or (lambda start, end: None)
     drafts = _hand_over_citations(drafts, doc)
-    kinds = {id(d): source_kind(d.source_token, doc, d.source) for d in drafts}
+    kinds = {id(d): _kind(d, doc) for d in drafts}
     for index, draft in enumerate(drafts):
         draft.resolved = _antecedent(draft, drafts[:index], kinds, doc)
     containers, chains = _containers(drafts), {}
@@ -279,6 +279,25 @@ def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
 
 # --- antecedents ----------------------------------------------------------------------------------------
 
+def _relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun source stands for: "the Federal Reserve, which said…" → Reserve."""
+    if head.lower_ not in _RELATIVE_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+_RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+
+
+def _kind(draft: Draft, doc: Doc) -> SourceKind:
+    """The source's kind; a relative pronoun's is its antecedent's ("officials, who said" are anonymous)."""
+    noun = _relative_antecedent(draft.source_token) if draft.source_token is not None else None
+    if noun is not None:
+        return source_kind(noun, doc, (noun.left_edge.idx, noun.idx + len(noun)))
+    return source_kind(draft.source_token, doc, draft.source)
+
+
 def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
     """A pronoun source stands for the nearest earlier compatible source or named person; "the report" for
     the outlet that published it (the subject that released it, or the nearest earlier outlet)."""
@@ -286,6 +305,10 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tu
     if head is None or draft.resolved is not None:
         return draft.resolved
     lemma = head.lower_
+    noun = _relative_antecedent(head)
+    if noun is not None:  # "Glenn Beck, who said…"; "senators who say…" stand for no one named
+        span = (noun.left_edge.idx, noun.idx + len(noun))
+        return (text_of(doc)[span[0]:span[1]], span) if noun.pos_ == "PROPN" else None
     if lemma in cues.PERSON_PRONOUNS:  # not "I": outside a quotation that is the writer
         return antecedents.people(doc).pronoun(head, draft.source[0]) if lemma != "i" else None
     if head.lemma_.lower() in cues.SOURCE_DOCUMENTS:
