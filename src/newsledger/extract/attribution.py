@@ -290,7 +290,7 @@ class _Context:
         """The first paragraph with words that starts after ``position``."""
         i = bisect.bisect_right(self._paragraph_ends, position)
         while i < len(self.paragraphs) and (self.paragraphs[i][0] <= position
-                                            or not self.text[slice(*self.paragraphs[i])].strip()):
+                                            or not _NON_SPACE.search(self.text, *self.paragraphs[i])):
             i += 1
         return self.paragraphs[i] if i < len(self.paragraphs) else None
 
