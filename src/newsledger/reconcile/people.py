@@ -34,7 +34,7 @@ def same_people(attributions: list[Attribution], names: Names) -> dict[str, str]
     for entity, name in named.items():
         fuller = by_surname.get(name, set()) if len(name.split()) == 1 else set()
         if len(fuller) == 1 and not countries_named(name):
-            merged[entity] = fuller.pop()
+            merged[entity] = next(iter(fuller))
     return merged
 
 
