@@ -179,7 +179,11 @@ def _around_run(run: Span, context: _Context) -> Draft | None:
     dependents = [c for t in run for c in t.rights if c.i >= run.end and c.dep_ not in _NOT_CONTENT and not _when(c)]
     source_token = _source_token(head)
     subject = next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
-    if subject is not None and any(c.dep_ == "agent" for c in head.children):
+    agent = any(c.dep_ == "agent" for c in head.children)
+    modified = subject is None and agent and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN")
+    if modified:
+        subject = head.head  # "the bill, supported by Republicans": the agent speaks, of the bill
+    if subject is not None and agent:
         # "X was first reported by the Post": the agent speaks, of X (of the clause, when one follows)
         dependents = [c for c in dependents if c.dep_ in _CLAUSES]
     if dependents:
@@ -190,8 +194,8 @@ def _around_run(run: Span, context: _Context) -> Draft | None:
     else:
         if subject is None:
             return None
-        content = subject.left_edge.i, subject.right_edge.i + 1
-        if not any(c.dep_ == "agent" for c in head.children):
+        content = subject.left_edge.i, (subject.i if modified else subject.right_edge.i) + 1
+        if not agent:
             source_token = None
     content = _tidy(_without_aside(_clip(_token_range(run.doc, *content), head.idx, context), context), context)
     if content is None:
