@@ -451,6 +451,13 @@ def test_according_to_reports_the_clause_it_stands_in(nlp, text, expected):
     assert [p.text for p in found.content_pieces()] == expected
 
 
+def test_an_attribution_whose_content_is_all_frame_is_dropped(nlp):
+    text = "Emails that contain material now deemed classified were authored by Clinton aides."
+    found = extract(nlp, text)
+    assert [a.cue.text for a in found] == ["were authored"]  # not "now deemed", inside its own source
+    assert all(a.content_pieces() for a in found)
+
+
 def test_a_participle_with_its_agent_is_no_fronted_content(nlp):
     found = find(extract(nlp, "Asked by reporters, Trump said no."), cue="said")
     assert found.source.text == "Trump" and [p.text for p in found.content_pieces()] == ["no"]

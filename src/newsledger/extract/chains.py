@@ -23,6 +23,7 @@ from newsledger.records import (
     SourceSpan,
     Span,
     Stance,
+    pieces,
 )
 
 Range = tuple[int, int]
@@ -127,7 +128,14 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
     for draft in drafts:
         draft.via = [r for r in _relays(draft, containers, chains, kinds, doc, entity_at)
                      if not (r.kind is SourceKind.MEDIA and names_outlet(r.text, outlet))]
-    return [_record(d, kinds[id(d)], doc, article_id, n, entity_at) for n, d in enumerate(drafts)]
+    said = [d for d in drafts if _says_something(d, doc)]  # after the chains, which such a draft may carry
+    return [_record(d, kinds[id(d)], doc, article_id, n, entity_at) for n, d in enumerate(said)]
+
+
+def _says_something(draft: Draft, doc: Doc) -> bool:
+    """Whether the content has words beyond the source, cue and narration it runs around (a cue run inside
+    its own source's phrase leaves none: "Emails … now deemed classified")."""
+    return bool(pieces(text_of(doc), draft.content, [h for h in (draft.source, draft.cue, *draft.gaps) if h]))
 
 
 def _named_entity(draft: Draft, entity_at: EntityAt) -> str | None:
