@@ -403,9 +403,8 @@ class _Recorder:
             golds = {g.content for g in self.gold if g.content and _overlaps((draft.cue,), g.cue)}
             if not golds:
                 continue
-            holes = [h for h in (draft.source, draft.cue, *draft.gaps) if h is not None]
             found = candidates(draft, context, cues)
-            labels = [content_fragments(c.chars, holes, self.text) in golds for c in found]
+            labels = [content_fragments(c.chars, draft.holes(), self.text) in golds for c in found]
             self.rows.append(([c.features for c in found], labels))
 
 

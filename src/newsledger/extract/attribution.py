@@ -906,7 +906,8 @@ def _continue_quotes(draft: Draft, context: _Context, claimed: set[int]) -> None
         if text[frame[0]:draft.content[0]].rstrip().endswith(":"):  # "said in an interview: “A.” “B.”"
             for quotation in context.quotes_within(draft.content[1], paragraph[1]):
                 if (text[draft.content[1]:quotation[0]].strip(" .") or not _free(quotation, text, claimed)
-                        or text[draft.content[0]:draft.content[1]].rstrip(_QUOTE_CHARS + " ").endswith("?")):
+                        or text[max(draft.content[0], draft.content[1] - 8):draft.content[1]]
+                        .rstrip(_QUOTE_CHARS + " ").endswith("?")):
                     break  # "asked him: “Will you run?” “Never.”": the answer is not the asker's
                 _append_piece(draft, quotation)
         return

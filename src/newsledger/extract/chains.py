@@ -45,6 +45,10 @@ class Draft:
     gaps: list[Range] = field(default_factory=list)  # narration between the pieces of the content
     resolved: tuple[str, Range] | None = None  # the named antecedent of a pronoun or "the report"
 
+    def holes(self) -> list[Range]:
+        """What the content runs around and does not report: the source, the cue, the narration."""
+        return [hole for hole in (self.source, self.cue, *self.gaps) if hole is not None]
+
 
 _last_text: tuple[Doc | None, str] = (None, "")
 
@@ -135,7 +139,7 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
 def _says_something(draft: Draft, doc: Doc) -> bool:
     """Whether the content has words beyond the source, cue and narration it runs around (a cue run inside
     its own source's phrase leaves none: "Emails … now deemed classified")."""
-    return bool(pieces(text_of(doc), draft.content, [h for h in (draft.source, draft.cue, *draft.gaps) if h]))
+    return bool(pieces(text_of(doc), draft.content, draft.holes()))
 
 
 def _named_entity(draft: Draft, entity_at: EntityAt) -> str | None:

@@ -90,7 +90,6 @@ def candidates(draft: Draft, context, cues: Sequence[Range] = ()) -> list[Candid
     held = {c for c in near if rule_chars and rule_chars[0] <= c < rule_chars[1]}
     sh = _sheet(doc)
     found: dict[Range, Candidate] = {}
-    sh.rule_start = s
     key = (draft.cue_token.i, s, e)
     end_parts: list[tuple[str, ...] | None] = [None] * len(ends)  # made once per end, when first used
     for a, start_op in starts:
@@ -273,7 +272,6 @@ class _Sheet:
         self._roots: dict[Range, int] = {}
         self._left: list[int] | None = None
         self._rights: list[list[int]] | None = None
-        self.rule_start = 0  # the start of the rules' span of the draft whose features are being made
         self.parts: dict[tuple, tuple[str, ...]] = {}  # the features of a draft's start or end, made once
 
     @property
@@ -338,7 +336,6 @@ def _sheet(doc: Doc) -> _Sheet:
 
 def _features(sh: _Sheet, draft: Draft, side: str, a: int, b: int, s: int, e: int, start_op: str,
               end_op: str) -> tuple[tuple[str, ...], ...]:
-    sh.rule_start = s
     key = (draft.cue_token.i, s, e)
     return (_part(sh, draft, side, key, "s", a, s, start_op), _part(sh, draft, side, key, "e", b, e, end_op),
             _pair(sh, a, b, s, e, start_op, end_op))
@@ -349,8 +346,10 @@ def _part(sh: _Sheet, draft: Draft, side: str, key: tuple, which: str, i: int, e
     """The features of a candidate's start (``which`` "s") or end ("e") at token ``i``, made once per draft."""
     found = sh.parts.get((key, which, i, op))
     if found is None:
-        make = _start_features if which == "s" else _end_features
-        found = sh.parts[(key, which, i, op)] = tuple(make(sh, draft, side, i, edge, op))
+        rule_start = key[1]
+        made = (_start_features(sh, draft, side, i, edge, op) if which == "s"
+                else _end_features(sh, draft, side, i, edge, op, rule_start))
+        found = sh.parts[(key, which, i, op)] = tuple(made)
     return found
 
 
@@ -389,7 +388,8 @@ def _start_features(sh: _Sheet, draft: Draft, side: str, a: int, s: int, start_o
     return found
 
 
-def _end_features(sh: _Sheet, draft: Draft, side: str, b: int, e: int, end_op: str) -> list[str]:
+def _end_features(sh: _Sheet, draft: Draft, side: str, b: int, e: int, end_op: str, s: int) -> list[str]:
+    """The features of a candidate ending at ``b``, the rules' span being ``s:e``."""
     lower, pos, dep, text = sh.lower, sh.pos, sh.dep, sh.text
     last = b - 1
     after_w, after_p = (lower[b], pos[b]) if b < sh.n else ("</d>", "</d>")
@@ -418,7 +418,7 @@ def _end_features(sh: _Sheet, draft: Draft, side: str, b: int, e: int, end_op: s
             j += 1
         if j < hi:
             root = sh.root(j, hi)
-            rel = _relation(sh, draft, root, sh.rule_start <= sh.head[root] < lo)
+            rel = _relation(sh, draft, root, s <= sh.head[root] < lo)
             mark = text[j - 1] if j > lo else "_"
             found += [tag + "x=" + mark + "|" + dep[root] + "|" + pos[root],
                       tag + "xh=" + rel + "|" + dep[root] + "|" + pos[sh.head[root]] + "|" + end_op,
