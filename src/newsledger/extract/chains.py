@@ -5,6 +5,7 @@ reported content. Works on ``Draft`` attributions and turns them into ``Attribut
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpanType
 
 from newsledger.extract import antecedents, cues
+from newsledger.extract.attribution_model import strings_of
 from newsledger.records import (
     Attribution,
     CueSpan,
@@ -50,26 +52,36 @@ class Draft:
         return [hole for hole in (self.source, self.cue, *self.gaps) if hole is not None]
 
 
-_last_text: tuple[Doc | None, str] = (None, "")
+class _Reading:
+    """What the extractor reads of the doc being processed, read once from its arrays: spaCy rebuilds
+    ``doc.text`` from every token on each access, and finding a token's sentence walked token objects."""
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import ORTH, SENT_START, SPACY
+
+        words, = strings_of(doc, (ORTH,))
+        spaces = doc.to_array(SPACY).tolist()
+        self.text = "".join(word + " " if space else word for word, space in zip(words, spaces))
+        flags = doc.to_array(SENT_START).tolist()
+        self.sentence_starts = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i > 0]
+
+
+@lru_cache(maxsize=1)  # the doc being processed (a Doc hashes and compares by identity)
+def _reading(doc: Doc) -> _Reading:
+    return _Reading(doc)
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, kept for the doc being processed: spaCy rebuilds it from every token on each access."""
-    global _last_text
-    if _last_text[0] is not doc:
-        _last_text = (doc, doc.text)
-    return _last_text[1]
+    """``doc.text``, kept for the doc being processed."""
+    return _reading(doc).text
 
 
 def sentence(token: Token) -> SpanType:
     """The token's sentence, found from sentence-start flags: ``Token.sent`` rescans the whole doc."""
     doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return doc[start:end]
+    starts = _reading(doc).sentence_starts
+    k = bisect.bisect_right(starts, token.i) - 1
+    return doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)]
 
 
 # --- continuation sentences ------------------------------------------------------------------------------

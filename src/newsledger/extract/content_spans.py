@@ -256,7 +256,6 @@ class _Sheet:
             SENT_START,
         )
 
-        self.doc = doc
         self.n = len(doc)
         columns = doc.to_array([LOWER, ORTH, POS, DEP, LEMMA]) if self.n else numpy.zeros((0, 5), "uint64")
         strings = doc.vocab.strings
@@ -324,14 +323,9 @@ class _Column(dict):
         return found
 
 
-_last_sheet: _Sheet | None = None
-
-
+@lru_cache(maxsize=1)  # the doc being processed (a Doc hashes and compares by identity)
 def _sheet(doc: Doc) -> _Sheet:
-    global _last_sheet
-    if _last_sheet is None or _last_sheet.doc is not doc:
-        _last_sheet = _Sheet(doc)
-    return _last_sheet
+    return _Sheet(doc)
 
 
 def _features(sh: _Sheet, draft: Draft, side: str, a: int, b: int, s: int, e: int, start_op: str,
