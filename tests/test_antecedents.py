@@ -115,3 +115,16 @@ def test_a_headlines_speech_verb_is_no_part_of_a_name(nlp):
               "WASHINGTON -- President Obama spoke. Charles Wells spoke too.")
     names = {m.name for m in entity_mentions(doc) if m.label == "PERSON"}
     assert "Obama Says" not in names and {"Obama", "Charles Wells"} <= names
+
+
+def test_a_surname_the_entity_tagger_left_unlabelled_still_names_its_person(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.extract.antecedents import People
+
+    doc = nlp("Oz spoke first. Tom Ford spoke next.\n\nLater, Oz took questions. He said the cures work.")
+    oz = next(t.i for t in doc if t.text == "Oz")
+    ford = next(t.i for t in doc if t.text == "Ford")
+    doc.ents = [Span(doc, oz, oz + 1, "PERSON"), Span(doc, ford - 1, ford + 1, "PERSON")]  # the second "Oz" untagged
+    he = next(t for t in doc if t.text == "He")
+    assert People(doc).pronoun(he, he.idx)[0] == "Oz"

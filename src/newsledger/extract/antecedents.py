@@ -80,10 +80,8 @@ class People:
         self.people: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
         bearers: dict[str, Counter] = {}  # surname -> how often each full name with it was seen so far
-        for entity in doc.ents:
+        for entity in _person_spans(doc):
             words = [t for t in entity if _NAME_WORD.fullmatch(t.text)]
-            if entity.label_ != "PERSON" or not words:
-                continue
             surname = words[-1].lower_
             if len(words) > 1:
                 key = " ".join(t.lower_ for t in words)
@@ -154,6 +152,17 @@ class People:
             return None
         mention = index.mentions[found - 1]
         return self.people[mention.person].full_name, mention.span
+
+
+def _person_spans(doc: Doc) -> list:
+    """The people the doc names: its PERSON entities, and the other mentions of their surnames that the
+    entity tagger left unlabelled ("Oz has been dogged by charges that he …", where only one "Oz" of many
+    was tagged a person)."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and any(_NAME_WORD.fullmatch(t.text) for t in e)]
+    surnames = {[t for t in entity if _NAME_WORD.fullmatch(t.text)][-1].lower_ for entity in persons}
+    bare = [doc[t.i:t.i + 1] for t in doc
+            if t.lower_ in surnames and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ != "compound"]
+    return sorted(persons + bare, key=lambda span: span.start)
 
 
 class _Index:
