@@ -97,3 +97,13 @@ def test_features_tell_a_poll_from_a_statement_after_in():
     assert {"lcl=in|poll", "s0=in"} <= set(attribution_model.features(sheet, first))
     assert "lcl=in|statement" in attribution_model.features(sheet, second)
     assert "s0=in" not in attribution_model.features(sheet, second)
+
+
+def test_a_word_the_tagger_does_not_weigh_joins_the_cue_around_it_but_a_comma_does_not():
+    doc = load()("He made the case, adding that the plan had failed.")
+    context, proposed = proposals_and_context(doc)
+    sheet = sheet_for(doc, context, proposed)
+    model = CueModel({"b": -10.0, "w=made": 20.0, "w=case": 20.0, "w=adding": 20.0}, 0.5)
+    tagged = [t.text for t, tag in zip(doc, model.tag(sheet)) if tag]
+    assert tagged == ["made", "the", "case", "adding"]  # "the" (a determiner) is never weighed, only joined
+    assert [doc[a:b].text for a, b in attribution_model.runs(model.tag(sheet))] == ["made the case", "adding"]

@@ -142,7 +142,7 @@ def _starts(doc: Doc, context, s: int, e: int, lo: int, side: str) -> list[tuple
     starts.append((sent_start, "sent"))
     if side == "after":
         starts.append((lo, "cue"))
-    cuts = [i for i in range(s, e - 1) if doc[i].text in _MARKS and not context.quoted(doc[i].idx)]
+    cuts = _cuts(doc, context, s, e - 1)
     starts += [(i + 1, "comma") for i in cuts[:2]]
     quotation = context.quote_at(doc[s].idx, doc[s].idx + 1)
     if quotation is not None:
@@ -154,7 +154,7 @@ def _starts(doc: Doc, context, s: int, e: int, lo: int, side: str) -> list[tuple
 
 def _ends(doc: Doc, context, s: int, e: int, hi: int, side: str) -> list[tuple[int, str]]:
     ends = [(e, "r"), (e - 1, "m1"), (e + 1, "p1")]
-    cuts = [i for i in range(s + 1, e) if doc[i].text in _MARKS and not context.quoted(doc[i].idx)]
+    cuts = _cuts(doc, context, s + 1, e)
     ends += [(i, "comma") for i in cuts[-_MAX_CUTS:]]
     ends += [(i, "tail") for i in _tails(doc, s, e)[-_MAX_TAILS:]]
     sent_end = _sentence_end(doc, e - 1)
@@ -174,6 +174,13 @@ def _ends(doc: Doc, context, s: int, e: int, hi: int, side: str) -> list[tuple[i
     if side == "before":
         ends.append((_without_punct(doc, s, hi), "cue"))
     return [(b, op) for b, op in ends if s < b <= hi or (op == "r")]
+
+
+def _cuts(doc: Doc, context, a: int, b: int) -> list[int]:
+    """The commas and dashes among tokens ``a:b`` outside quotations."""
+    sh = _sheet(doc)
+    text, idx = sh.text, sh.idx
+    return [i for i in range(a, b) if text[i] in _MARKS and not context.quoted(idx[i])]
 
 
 def _adds_aside(doc: Doc, e: int, b: int) -> bool:
@@ -199,18 +206,15 @@ def _tails(doc: Doc, s: int, e: int) -> list[int]:
 
 
 def _sentence_start(doc: Doc, i: int) -> int:
-    sent_start = _sheet(doc).sent_start
-    while i > 0 and not sent_start[i]:
-        i -= 1
-    return i
+    starts = _sheet(doc).starts
+    return starts[bisect.bisect_right(starts, i) - 1]
 
 
 def _sentence_end(doc: Doc, i: int) -> int:
-    sent_start, n = _sheet(doc).sent_start, len(doc)
-    i += 1
-    while i < n and not sent_start[i]:
-        i += 1
-    return i
+    """Where the sentence of token ``i`` ends (the doc's length in the last one)."""
+    sh = _sheet(doc)
+    k = bisect.bisect_right(sh.starts, i)
+    return sh.starts[k] if k < len(sh.starts) else sh.n
 
 
 def _without_punct(doc: Doc, s: int, end: int) -> int:
@@ -268,6 +272,7 @@ class _Sheet:
         quote_ids = numpy.array([strings.add(q) for q in _QUOTES], dtype="uint64")
         self.quotes = [0] + numpy.cumsum(numpy.isin(columns[:, 1], quote_ids)).tolist()
         self.sentences = [0] + numpy.cumsum(self.sent_start).tolist()
+        self.starts = [0] + [i for i, start in enumerate(self.sent_start) if start and i > 0]  # sentence starts
         self._roots: dict[Range, int] = {}
         self._left: list[int] | None = None
         self._rights: list[list[int]] | None = None
