@@ -128,3 +128,16 @@ def test_a_surname_the_entity_tagger_left_unlabelled_still_names_its_person(nlp)
     doc.ents = [Span(doc, oz, oz + 1, "PERSON"), Span(doc, ford - 1, ford + 1, "PERSON")]  # the second "Oz" untagged
     he = next(t for t in doc if t.text == "He")
     assert People(doc).pronoun(he, he.idx)[0] == "Oz"
+
+
+def test_an_untagged_full_name_is_not_a_mention_of_its_surnames_best_known_bearer(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.extract.antecedents import People
+
+    doc = nlp("Donald Trump spoke first. Then Ivanka Trump took questions. She said the plan was fair.")
+    donald = next(t.i for t in doc if t.text == "Donald")
+    doc.ents = [Span(doc, donald, donald + 2, "PERSON")]  # "Ivanka Trump" left untagged
+    ivanka = next(t for t in doc if t.text == "Ivanka")
+    assert [(m.person, m.span[0]) for m in People(doc).mentions] == [
+        ("donald trump", doc[donald].idx), ("ivanka trump", ivanka.idx)]

@@ -107,3 +107,11 @@ def test_a_word_the_tagger_does_not_weigh_joins_the_cue_around_it_but_a_comma_do
     tagged = [t.text for t, tag in zip(doc, model.tag(sheet)) if tag]
     assert tagged == ["made", "the", "case", "adding"]  # "the" (a determiner) is never weighed, only joined
     assert [doc[a:b].text for a, b in attribution_model.runs(model.tag(sheet))] == ["made the case", "adding"]
+
+
+def test_no_cue_is_joined_across_a_line_break():
+    doc = load()("Trump says\n\nAccording to a new poll, Clinton leads by five points.")
+    context, proposed = proposals_and_context(doc)
+    sheet = sheet_for(doc, context, proposed)
+    model = CueModel({"b": -10.0, "w=says": 20.0, "w=according": 20.0, "w=to": 20.0}, 0.5)
+    assert [doc[a:b].text for a, b in attribution_model.runs(model.tag(sheet))] == ["says", "According to"]

@@ -160,9 +160,15 @@ def _person_spans(doc: Doc) -> list:
     was tagged a person)."""
     persons = [e for e in doc.ents if e.label_ == "PERSON" and any(_NAME_WORD.fullmatch(t.text) for t in e)]
     surnames = {[t for t in entity if _NAME_WORD.fullmatch(t.text)][-1].lower_ for entity in persons}
-    bare = [doc[t.i:t.i + 1] for t in doc
+    bare = [_with_first_names(t) for t in doc
             if t.lower_ in surnames and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ != "compound"]
     return sorted(persons + bare, key=lambda span: span.start)
+
+
+def _with_first_names(surname: Token):
+    """The name a surname ends: an untagged "Ivanka Trump" is hers, not a mention of the best-known Trump."""
+    first = min((c.i for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=surname.i)
+    return surname.doc[first:surname.i + 1]
 
 
 class _Index:

@@ -23,10 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract import attribution_model, chains, cues
+from newsledger.extract import attribution_model, chains, content_spans, cues
 from newsledger.extract.attribution_model import CueModel, Sheet, runs, strings_of
 from newsledger.extract.chains import Draft, sentence, text_of
 from newsledger.extract.content_spans import ContentModel
@@ -61,6 +62,8 @@ def extract_attributions(
     article: "told The Post" in the Post is first-hand. A content model (``content_spans.shipped()``), when
     given, settles where each content starts and ends among variants of the rules' span: about +1 point of exact
     content F1 for about 4% of parse time, so it is opt-in (the budget for all of attribution is 15%)."""
+    chains.forget()  # a doc changed since it was last read (retokenized) is read anew
+    content_spans.forget()
     context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
     for draft in _accepted(proposed, model or attribution_model.shipped(), context):
@@ -282,10 +285,12 @@ class _Context:
 
     @property
     def names(self) -> Counter[str]:
-        """How often each word (lower-cased) is part of a named person, organisation, group or place in the
-        doc; made on first use."""
+        """How often each word (lower-cased) is a proper noun of a named person, organisation, group or place
+        in the doc ("the" of "the Clinton Foundation" is not); made on first use."""
         if self._names is None:
-            self._names = Counter(t.lower_ for t in self.doc if t.ent_type_ in _NAME_TYPES)
+            lower, pos, ent = strings_of(self.doc, (LOWER, POS, ENT_TYPE))
+            self._names = Counter(word for word, tag, kind in zip(lower, pos, ent)
+                                  if kind in _NAME_TYPES and tag == "PROPN" and word not in STOP_WORDS)
         return self._names
 
     def quoted(self, position: int) -> bool:
@@ -453,28 +458,28 @@ def _colon(colon: Token, context: _Context) -> Draft | None:
     """A short name opening a line or sentence before a colon is a speaker's label: a headline's "Clinton
     camp: Trump's Islamophobia threatens…" or "Poll: …", a transcript's "PENCE: Well, …" (inside the
     quotation marks that open each of its paragraphs), a roundup's "… - Carl Bialik: “…”". The label is the
-    source, the rest of the sentence (of the line, in a transcript) the content."""
-    doc = colon.doc
+    source, the rest of the sentence (in a transcript, of the speaker's turn) the content."""
+    doc, text = colon.doc, context.text
     paragraph_start, paragraph_end = context.paragraph(colon.idx)
     start = _label_start(colon, paragraph_start)
+    if start is None:
+        return None
     transcript = context.quoted(colon.idx)
     if transcript:  # only the label right after the mark that opens the paragraph
-        opening = context.text[paragraph_start:doc[start].idx]
-        if not opening or opening.strip() not in _OPENING_MARKS:
+        opening = text[paragraph_start:doc[start].idx].strip()
+        if len(opening) != 1 or opening not in _OPENING_MARKS:
             return None
     label = doc[start:colon.i]
     if not _is_speaker_label(label, context):
         return None
-    sent = sentence(colon)
-    end = paragraph_end if transcript or sent.end_char <= colon.idx + 2 else min(paragraph_end, sent.end_char)
-    content = _tidy((colon.idx + 1, end), context)
+    if transcript:
+        content = _turn(colon, context, paragraph_end)
+    else:
+        sent = sentence(colon)
+        end = paragraph_end if sent.end_char <= colon.idx + 2 else min(paragraph_end, sent.end_char)
+        content = _tidy((colon.idx + 1, end), context)
     if content is None:
         return None
-    if transcript:  # the marks around the transcript are not this speaker's
-        start = colon.idx + 1
-        while start < content[1] and context.text[start].isspace():
-            start += 1
-        content = (start, min(content[1], paragraph_end))
     return Draft(
         cue=(colon.idx, colon.idx + 1),
         cue_token=colon,
@@ -484,37 +489,72 @@ def _colon(colon: Token, context: _Context) -> Draft | None:
     )
 
 
+def _turn(colon: Token, context: _Context, paragraph_end: int) -> Range | None:
+    """A transcript speaker's words: after the colon to the end of the paragraph or of the quotation marks
+    around it, whichever comes first ("PENCE: Yes." He smiled.), without those marks."""
+    text = context.text
+    quotation = context.quote_at(colon.idx, colon.idx + 1)
+    start, end = colon.idx + 1, min(paragraph_end, quotation[1]) if quotation is not None else paragraph_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS):
+        end -= 1
+    return (start, end) if start < end else None
+
+
 _NAME_TYPES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+#: Dashes that may stand between a section title and a speaker's label ("EARLY - Carl Bialik:"); a hyphen
+#: only with spaces around it ("Wasserman-Schultz" is one name).
 _LABEL_BREAKS = frozenset(("-", "–", "—", "―", "--"))
+_SPACED_ONLY = frozenset(("-", "--"))
+_MAX_LABEL = 5
 
 
-def _label_start(colon: Token, paragraph_start: int) -> int:
-    """Where a label before ``colon`` would start: its sentence's or line's start, or past a dash, and past
-    opening quotation marks."""
+def _label_start(colon: Token, paragraph_start: int) -> int | None:
+    """Where a label before ``colon`` starts: at its sentence's or line's start, or past a dash, and past
+    opening quotation marks; None when that lies more than a label's length away."""
     doc = colon.doc
-    start = sentence(colon).start
-    for i in range(colon.i - 1, start - 1, -1):
-        if doc[i].idx < paragraph_start or doc[i].text in _LABEL_BREAKS:
+    floor = max(sentence(colon).start, colon.i - _MAX_LABEL - 3)  # room for marks and a dash before the label
+    start = None
+    for i in range(colon.i - 1, floor - 1, -1):
+        if doc[i].idx < paragraph_start or _breaks_label(doc, i):
             start = i + 1
             break
+    if start is None:
+        if floor > sentence(colon).start:
+            return None  # the sentence began further back in the line: a long clause, no label
+        start = floor
     while start < colon.i and (doc[start].is_space or doc[start].text in _OPENING_MARKS):
         start += 1
     return start
 
 
+def _breaks_label(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text not in _LABEL_BREAKS:
+        return False
+    return token.text not in _SPACED_ONLY or bool(token.whitespace_ and i and doc[i - 1].whitespace_)
+
+
 def _is_speaker_label(label: Span, context: _Context) -> bool:
-    """One to five capitalised words naming someone, with no verb: a proper noun or entity, a group or
-    document noun ("Clinton camp", "Poll"), or a word the article names someone or something by elsewhere
-    ("TRUMP", "Milbank": capitals mislead the tagger in headlines and transcripts). "Editor's note", "The
-    Latest", "CORRECTION" and "Another problem for Sanders" name no one."""
+    """One to five capitalised words naming someone, with no verb and no punctuation but a name's own hyphen:
+    a proper noun or entity, a group or document noun ("Clinton camp", "Poll"), or a word the article names a
+    person or organisation by elsewhere ("TRUMP", "Milbank": capitals mislead the tagger in headlines and
+    transcripts). Newsroom labels ("Editor's note", "The Latest", "CORRECTION", "BREAKING NEWS") and
+    "Another problem for Sanders" name no one."""
+    if not 1 <= len(label) <= _MAX_LABEL:
+        return False
     group_words = cues.GROUP_NOUNS | cues.SOURCE_DOCUMENTS
     words = [t for t in label if not t.is_punct]
-    if not 1 <= len(label) <= 5 or not words or any(
-            not t.text[:1].isupper() and t.lemma_.lower() not in group_words for t in words):
+    if not words or any(t.is_punct and not (t.text == "-" and not t.whitespace_) for t in label):
         return False
+    if any(not t.text[:1].isupper() and t.lemma_.lower() not in group_words for t in words):
+        return False
+    if any(t.lower_ in cues.SECTION_LABELS or t.lemma_.lower() in cues.CUE_VERBS - group_words for t in words):
+        return False  # "TRUMP SAYS:" is a cue of its own, not a label
     if label.text.isupper():
         return len(label.text) > 1 and any(_named_elsewhere(t, context) for t in words)
-    if any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in label):
+    if any(t.pos_ in ("VERB", "AUX") for t in label):
         return False
     return any(t.pos_ == "PROPN" or t.ent_type_ or _named_elsewhere(t, context) or t.lemma_.lower() in group_words
                for t in label)

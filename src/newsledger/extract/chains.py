@@ -71,6 +71,11 @@ def _reading(doc: Doc) -> _Reading:
     return _Reading(doc)
 
 
+def forget() -> None:
+    """Drop what was read of the last doc, so that a doc changed since is read anew."""
+    _reading.cache_clear()
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, kept for the doc being processed."""
     return _reading(doc).text

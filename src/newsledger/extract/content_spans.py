@@ -333,6 +333,11 @@ def _sheet(doc: Doc) -> _Sheet:
     return _Sheet(doc)
 
 
+def forget() -> None:
+    """Drop the last doc's sheet, so that a doc changed since is read anew."""
+    _sheet.cache_clear()
+
+
 def _features(sh: _Sheet, draft: Draft, side: str, a: int, b: int, s: int, e: int, start_op: str,
               end_op: str) -> tuple[tuple[str, ...], ...]:
     key = (draft.cue_token.i, s, e)

@@ -218,6 +218,12 @@ GOVERNMENT_WORDS = ("Ministry", "Department", "Administration", "White House", "
                     "Government", "Agency", "Forces", "Army", "Police", "Congress", "Senate", "Mossad", "CIA",
                     "FBI", "NSA", "Shin Bet", "IRGC", "Revolutionary Guard")
 ORGANIZATION_NOUNS = words("company group organization organisation firm campaign party committee")
+#: Words of a newsroom's own labels before a colon ("Editor's note:", "The Latest:", "BREAKING NEWS:"), which
+#: name no speaker.
+SECTION_LABELS = words("""
+    note latest correction corrections update updates breaking exclusive video watch related byline photo photos
+    read listen live
+    """)
 #: Nouns whose bare presence before a colon can make a speaker label ("Clinton camp: …").
 GROUP_NOUNS = words("camp campaign official officials aide aides spokesman critics analysts")
 PERSON_PRONOUNS = words("he she i")
