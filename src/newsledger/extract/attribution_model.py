@@ -66,9 +66,8 @@ class Sheet:
 
 
 def strings_of(doc: Doc, attrs: tuple[int, ...]) -> list[list[str]]:
-    """String attributes of every token, read as one array (a spaCy ``Token`` is built anew on every access,
-    which made reading them token by token most of the extractor's time); each distinct hash is looked up
-    once."""
+    """String attributes of every token, read as one array (a spaCy ``Token`` is built anew on every access);
+    each distinct hash is looked up once."""
     import numpy
 
     if not len(doc):
@@ -83,7 +82,8 @@ def strings_of(doc: Doc, attrs: tuple[int, ...]) -> list[list[str]]:
 
 #: Parts of speech PolNeAR's cues almost never are: pronouns, determiners, numbers, conjunctions and
 #: punctuation but the colon (on dev, 29 of the 2,900 tokens the tagger marked, 12 of them inside a cue, which
-#: the gap filling of ``CueModel.tag`` keeps); skipping them saves 30% of the tokens the tagger weighs. Names stay weighed: skipping them too saved 12% more, but cut "wrote on Twitter" to "wrote on".
+#: the gap filling of ``CueModel.tag`` keeps); skipping them saves 30% of the tokens the tagger weighs. Names
+#: stay weighed: skipping them too saved 12% more, but cut "wrote on Twitter" to "wrote on".
 _NEVER_CUES = frozenset(("PRON", "DET", "NUM", "CCONJ", "PUNCT", "SYM", "X", "INTJ", "SPACE"))
 
 
