@@ -59,9 +59,9 @@ def _print(result: dict, render, json_output: bool) -> None:
     typer.echo(json.dumps(result, indent=2) if json_output else render(result))
 
 
-def _open(db: str | None, readonly: bool = True, model: str | None = None) -> Ledger:
+def _open(db: str | None, readonly: bool = True, model: str | None = None, content_model: bool = False) -> Ledger:
     try:
-        return Ledger(db, readonly=readonly, model=model)
+        return Ledger(db, readonly=readonly, model=model, content_model=content_model)
     except LedgerError as error:
         raise _fail(str(error)) from error
 
@@ -81,6 +81,7 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name [default: $NEWSLEDGER_MODEL or the best installed English model].")] = None,
     batch_size: Annotated[Optional[int], typer.Option(min=1, help="Articles parsed and stored together, in one transaction. [default: 32]")] = None,
+    content_model: Annotated[bool, typer.Option("--content-model", help="Edge attribution contents with the learned ranker: about +0.8 point exact content F1 on PolNeAR dev, about 5% more of parse time.")] = False,
 ) -> None:
     """Ingest articles into the ledger: clean, deduplicate, extract, link into stories.
 
@@ -90,7 +91,7 @@ def ingest(
     inputs = list(paths or []) + (sample_paths() if sample else [])
     if not inputs:
         raise typer.BadParameter("give at least one PATH, or --sample")
-    ledger = _open(db, readonly=False, model=model)
+    ledger = _open(db, readonly=False, model=model, content_model=content_model)
     ledger.batch_size = batch_size
     total = sum(_size(path) for path in inputs)
     try:
@@ -180,12 +181,13 @@ def bench_speed(
     data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],
     limit: Annotated[Optional[int], typer.Option(help="Use only the first N texts.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    content_model: Annotated[bool, typer.Option("--content-model", help="Ingest with the learned content ranker, as `ingest --content-model` does.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """End-to-end ingest throughput against bare spaCy nlp.pipe on the same texts (tokens/s, articles/s, ratio)."""
     from newsledger.bench import speed
 
-    _print(speed.run(data, limit=limit, model=model), speed.render, json_output)
+    _print(speed.run(data, limit=limit, model=model, content_model=content_model), speed.render, json_output)
 
 
 @bench_app.command("attribution")

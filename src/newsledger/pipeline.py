@@ -18,7 +18,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsledger.annotate.nlp import load
+from newsledger.extract import content_spans
 from newsledger.extract.attribution import extract_attributions
+from newsledger.extract.content_spans import ContentModel
 from newsledger.extract.entities import EntityIndex, entity_mentions
 from newsledger.extract.events import extract_events
 from newsledger.ingest.clean import InputError, clean_article
@@ -120,11 +122,14 @@ def _entities(work: Work) -> None:
     work.records.mentions = entity_mentions(work.doc)
 
 
-def _attributions(work: Work) -> None:
-    index = EntityIndex(work.records.mentions)
-    work.records.attributions = extract_attributions(
-        work.doc, work.article.id, index.entity_at, outlet=work.article.outlet
-    )
+def _attributions_by(content_model: ContentModel | None) -> Callable[[Work], None]:
+    def _attributions(work: Work) -> None:
+        index = EntityIndex(work.records.mentions)
+        work.records.attributions = extract_attributions(
+            work.doc, work.article.id, index.entity_at, outlet=work.article.outlet, content_model=content_model
+        )
+
+    return _attributions
 
 
 def _events(work: Work) -> None:
@@ -147,10 +152,14 @@ def _features(work: Work) -> None:
     work.records.features = features
 
 
-def extraction_stages() -> list[Stage]:
+def extraction_stages(content_model: bool = False) -> list[Stage]:
+    """The stages after the parse; with ``content_model``, attribution contents are edged by the learned
+    ranker (``content_spans``), which costs about 5% of parse time more."""
+    ranker = content_spans.shipped() if content_model else None
     return [
         Stage("entities", requires=("doc",), assigns=("mentions",), run=_each(_entities)),
-        Stage("attributions", requires=("doc", "mentions"), assigns=("attributions",), run=_each(_attributions)),
+        Stage("attributions", requires=("doc", "mentions"), assigns=("attributions",),
+              run=_each(_attributions_by(ranker))),
         Stage("events", requires=("doc", "attributions"), assigns=("events",), run=_each(_events)),
         Stage("features", requires=("doc", "mentions", "events"), assigns=("features",), run=_each(_features)),
     ]
@@ -166,10 +175,11 @@ class IngestReport:
 class Ingestor:
     """Runs inputs through the pipeline into a store; the linker resumes from what the store holds."""
 
-    def __init__(self, store: Store, model: str | None = None, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, store: Store, model: str | None = None, batch_size: int = BATCH_SIZE,
+                 content_model: bool = False) -> None:
         self.store = store
         self.batch_size = batch_size
-        self.pipeline = Pipeline([annotation_stage(model), *extraction_stages()])
+        self.pipeline = Pipeline([annotation_stage(model), *extraction_stages(content_model)])
         self.linker = self._linker_from_store()
         self.coref_model = CorefModel.load()
 
