@@ -23,14 +23,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import attribution_model, chains, content_spans, cues
-from newsledger.extract.attribution_model import CueModel, Sheet, runs, strings_of
+from newsledger.extract.attribution_model import CueModel, Sheet, runs
 from newsledger.extract.chains import Draft, sentence, text_of
 from newsledger.extract.content_spans import ContentModel
+from newsledger.extract.reading import forget as forget_reading
+from newsledger.extract.reading import reading
 from newsledger.records import Attribution
 
 EntityAt = Callable[[int, int], "str | None"]
@@ -62,7 +63,7 @@ def extract_attributions(
     article: "told The Post" in the Post is first-hand. A content model (``content_spans.shipped()``), when
     given, settles where each content starts and ends among variants of the rules' span: about +0.8 point of
     exact content F1 for about 5% of parse time, so it is opt-in (the budget for all of attribution is 15%)."""
-    chains.forget()  # a doc changed since it was last read (retokenized) is read anew
+    forget_reading()  # a doc changed since it was last read (retokenized) is read anew
     content_spans.forget()
     context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
@@ -99,11 +100,12 @@ _DRAFT_WORDS = frozenset(("according", "in", ":")) | cues.HEARSAY_ADVERBS
 
 
 def _draftable(doc: Doc) -> list[int]:
-    """The tokens ``_draft`` may start from, found from arrays so that no other token is built as a spaCy
-    ``Token`` (spaCy builds one on every access)."""
-    lower, lemma, pos = strings_of(doc, (LOWER, LEMMA, POS))
-    return [i for i, word in enumerate(lower)
-            if word in _DRAFT_WORDS or pos[i] in ("VERB", "AUX") and lemma[i].lower() in cues.CUE_VERBS]
+    """The tokens ``_draft`` may start from, found from the doc's reading so that no other token is built as a
+    spaCy ``Token``."""
+    read = reading(doc)
+    lemma, pos = read.lemma, read.pos
+    return [i for i, word in enumerate(read.lower)
+            if word in _DRAFT_WORDS or pos[i] in ("VERB", "AUX") and lemma[i] in cues.CUE_VERBS]
 
 
 def sheet_for(doc: Doc, context: _Context, proposed: list[Draft]) -> Sheet:
@@ -111,8 +113,7 @@ def sheet_for(doc: Doc, context: _Context, proposed: list[Draft]) -> Sheet:
     content lies on ("label" for a speaker's label before a colon), and which tokens lie in their contents (a
     cue after its content, "…, reported X", is outside the content of the cue that governs it in the
     parse)."""
-    starts = doc.to_array(IDX).tolist()
-    ends = [start + length for start, length in zip(starts, doc.to_array(LENGTH).tolist())]
+    starts, ends = reading(doc).idx, reading(doc).ends
 
     def tokens(chars: Range) -> range:  # the tokens overlapping a character range
         return range(bisect.bisect_right(ends, chars[0]), bisect.bisect_left(starts, chars[1]))
@@ -288,8 +289,9 @@ class _Context:
         """How often each word (lower-cased) is a proper noun of a named person, organisation, group or place
         in the doc ("the" of "the Clinton Foundation" is not); made on first use."""
         if self._names is None:
-            lower, pos, ent = strings_of(self.doc, (LOWER, POS, ENT_TYPE))
-            self._names = Counter(word for word, tag, kind in zip(lower, pos, ent) if _name_word(word, tag, kind))
+            read = reading(self.doc)
+            self._names = Counter(word for word, tag, kind in zip(read.lower, read.pos, read.ent)
+                                  if _name_word(word, tag, kind))
         return self._names
 
     def quoted(self, position: int) -> bool:

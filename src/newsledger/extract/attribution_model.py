@@ -23,6 +23,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsledger.extract.reading import reading
+
 Fragments = tuple[tuple[int, int], ...]
 
 ARTIFACT = Path(__file__).with_name("attribution_model")
@@ -43,18 +45,15 @@ class ArtifactMissing(RuntimeError):
 # --- features ----------------------------------------------------------------------------------------------
 
 class Sheet:
-    """Per-token attributes of a doc read once, since spaCy builds strings anew on every attribute access."""
+    """The tagger's view of a doc: its reading (``reading.reading``) with the quotation, rule and content flags
+    of every token."""
 
     def __init__(self, doc: Doc, quoted: Sequence[bool], rule_cue: Sequence[str], lexicon: frozenset[str],
                  reported: Sequence[bool]):
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, POS, SENT_START
-
-        self.n = len(doc)
-        self.lower, lemma, self.pos, self.dep, self.ent = strings_of(doc, (LOWER, LEMMA, POS, DEP, ENT_TYPE))
-        self.lemma = [word.lower() for word in lemma]
-        self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
-        self.space = [bool(flag) for flag in doc.to_array(IS_SPACE).tolist()]
-        self.first = [flag == 1 for flag in doc.to_array(SENT_START).astype("int64").tolist()]
+        read = reading(doc)
+        self.n = read.n
+        self.lower, self.lemma, self.pos, self.dep, self.ent = read.lower, read.lemma, read.pos, read.dep, read.ent
+        self.head, self.space, self.first = read.head, read.space, read.sent_start
         self.quoted = quoted
         self.rule = rule_cue
         self.reported = reported
@@ -63,21 +62,6 @@ class Sheet:
         for i, head in enumerate(self.head):
             if head != i:
                 self.children[head].append(i)
-
-
-def strings_of(doc: Doc, attrs: tuple[int, ...]) -> list[list[str]]:
-    """String attributes of every token, read as one array (a spaCy ``Token`` is built anew on every access);
-    each distinct hash is looked up once."""
-    import numpy
-
-    if not len(doc):
-        return [[] for _ in attrs]
-    table = doc.to_array(list(attrs)).reshape(len(doc), len(attrs))
-    distinct, index = numpy.unique(table, return_inverse=True)
-    strings = doc.vocab.strings
-    words = [strings[int(key)] if key else "" for key in distinct.tolist()]
-    index = index.reshape(table.shape)
-    return [[words[k] for k in index[:, column].tolist()] for column in range(len(attrs))]
 
 
 #: Parts of speech PolNeAR's cues almost never are: pronouns, determiners, numbers, conjunctions and

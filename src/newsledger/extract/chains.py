@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpanType
 
 from newsledger.extract import antecedents, cues
-from newsledger.extract.attribution_model import strings_of
+from newsledger.extract.reading import reading
 from newsledger.records import (
     Attribution,
     CueSpan,
@@ -52,39 +52,15 @@ class Draft:
         return [hole for hole in (self.source, self.cue, *self.gaps) if hole is not None]
 
 
-class _Reading:
-    """What the extractor reads of the doc being processed, read once from its arrays: spaCy rebuilds
-    ``doc.text`` from every token on each access, and finding a token's sentence walked token objects."""
-
-    def __init__(self, doc: Doc):
-        from spacy.attrs import ORTH, SENT_START, SPACY
-
-        words, = strings_of(doc, (ORTH,))
-        spaces = doc.to_array(SPACY).tolist()
-        self.text = "".join(word + " " if space else word for word, space in zip(words, spaces))
-        flags = doc.to_array(SENT_START).tolist()
-        self.sentence_starts = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i > 0]
-
-
-@lru_cache(maxsize=1)  # the doc being processed (a Doc hashes and compares by identity)
-def _reading(doc: Doc) -> _Reading:
-    return _Reading(doc)
-
-
-def forget() -> None:
-    """Drop what was read of the last doc, so that a doc changed since is read anew."""
-    _reading.cache_clear()
-
-
 def text_of(doc: Doc) -> str:
     """``doc.text``, kept for the doc being processed."""
-    return _reading(doc).text
+    return reading(doc).text
 
 
 def sentence(token: Token) -> SpanType:
     """The token's sentence, found from sentence-start flags: ``Token.sent`` rescans the whole doc."""
     doc = token.doc
-    starts = _reading(doc).sentence_starts
+    starts = reading(doc).sentence_starts
     k = bisect.bisect_right(starts, token.i) - 1
     return doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)]
 

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from newsledger.extract.reading import reading
+
 if TYPE_CHECKING:
     from newsledger.extract.chains import Draft
 
@@ -241,38 +243,18 @@ def _bin(n: int) -> str:
 
 
 class _Sheet:
-    """Token attributes of a doc read once (spaCy builds strings anew on every access), with running counts
-    of quotation marks and sentence starts."""
+    """The ranker's view of a doc: its reading (``reading.reading``), with running counts of quotation marks
+    and sentence starts and what is made once per draft."""
 
     def __init__(self, doc: Doc):
-        import numpy
-        from spacy.attrs import (
-            DEP,
-            HEAD,
-            IDX,
-            IS_PUNCT,
-            IS_SPACE,
-            LEMMA,
-            LENGTH,
-            LOWER,
-            ORTH,
-            POS,
-            SENT_START,
-        )
-
-        self.n = len(doc)
-        columns = doc.to_array([LOWER, ORTH, POS, DEP, LEMMA]) if self.n else numpy.zeros((0, 5), "uint64")
-        strings = doc.vocab.strings
-        self.lower, self.text, self.pos, self.dep = (_Column(columns[:, k], strings) for k in range(4))
-        self.lemma = _Column(columns[:, 4], strings, lower=True)
-        self.head = (numpy.arange(self.n) + doc.to_array(HEAD).astype("int64")).tolist()
-        self.idx, self.length, self.space, self.punct = (
-            doc.to_array(attr).tolist() for attr in (IDX, LENGTH, IS_SPACE, IS_PUNCT))
-        self.sent_start = (doc.to_array(SENT_START).astype("int64") == 1).tolist()
-        quote_ids = numpy.array([strings.add(q) for q in _QUOTES], dtype="uint64")
-        self.quotes = [0] + numpy.cumsum(numpy.isin(columns[:, 1], quote_ids)).tolist()
-        self.sentences = [0] + numpy.cumsum(self.sent_start).tolist()
-        self.starts = [0] + [i for i, start in enumerate(self.sent_start) if start and i > 0]  # sentence starts
+        read = reading(doc)
+        self.n = read.n
+        self.lower, self.text, self.pos, self.dep, self.lemma = read.lower, read.orth, read.pos, read.dep, read.lemma
+        self.head, self.idx, self.length = read.head, read.idx, read.length
+        self.space, self.punct, self.sent_start = read.space, read.punct, read.sent_start
+        self.starts = read.sentence_starts
+        self.quotes = [0, *itertools.accumulate(int(word in _QUOTES) for word in read.orth)]
+        self.sentences = [0, *itertools.accumulate(map(int, self.sent_start))]
         self._roots: dict[Range, int] = {}
         self._left: list[int] | None = None
         self._rights: list[list[int]] | None = None
@@ -311,20 +293,6 @@ class _Sheet:
             head = self.head
             found = next((i for i in range(a, b) if not a <= head[i] < b or head[i] == i), a)
             self._roots[(a, b)] = found
-        return found
-
-
-class _Column(dict):
-    """One string attribute of every token, looked up from its hash when first asked for (a dict whose
-    ``__missing__`` fills it, so a repeated lookup is a plain dict access)."""
-
-    def __init__(self, hashes, strings, lower: bool = False):
-        super().__init__()
-        self.hashes, self.strings, self.lower = hashes, strings, lower
-
-    def __missing__(self, i: int) -> str:
-        found = self.strings[int(self.hashes[i])]
-        found = self[i] = found.lower() if self.lower else found
         return found
 
 

@@ -1,0 +1,71 @@
+"""The doc being processed, read once from its arrays.
+
+spaCy builds a ``Token`` and its strings anew on every access and rebuilds ``doc.text`` from every token, so
+the extractor's parts (the rules, the cue tagger, the content ranker, the chains) read token attributes
+through ``reading(doc)``: one pass over the arrays per doc, shared by all of them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+)
+from spacy.tokens import Doc
+
+
+def strings_of(doc: Doc, attrs: tuple[int, ...]) -> list[list[str]]:
+    """String attributes of every token, read as one array; each distinct hash is looked up once."""
+    import numpy
+
+    if not len(doc):
+        return [[] for _ in attrs]
+    table = doc.to_array(list(attrs)).reshape(len(doc), len(attrs))
+    distinct, index = numpy.unique(table, return_inverse=True)
+    strings = doc.vocab.strings
+    words = [strings[int(key)] if key else "" for key in distinct.tolist()]
+    index = index.reshape(table.shape)
+    return [[words[k] for k in index[:, column].tolist()] for column in range(len(attrs))]
+
+
+class Reading:
+    """Every token's strings (``lemma`` lower-cased), head, offsets and flags, the text, and where sentences
+    start."""
+
+    def __init__(self, doc: Doc):
+        self.n = len(doc)
+        self.lower, self.orth, self.pos, self.dep, self.ent, lemma = strings_of(
+            doc, (LOWER, ORTH, POS, DEP, ENT_TYPE, LEMMA))
+        self.lemma = [word.lower() for word in lemma]
+        self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+        self.idx, self.length = doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist()
+        self.ends = [start + length for start, length in zip(self.idx, self.length)]
+        self.space = [bool(flag) for flag in doc.to_array(IS_SPACE).tolist()]
+        self.punct = [bool(flag) for flag in doc.to_array(IS_PUNCT).tolist()]
+        self.sent_start = [flag == 1 for flag in doc.to_array(SENT_START).astype("int64").tolist()]
+        self.sentence_starts = [0] + [i for i, start in enumerate(self.sent_start) if start and i > 0]
+        spaces = doc.to_array(SPACY).tolist()
+        self.text = "".join(word + " " if space else word for word, space in zip(self.orth, spaces))
+
+
+@lru_cache(maxsize=1)  # the doc being processed (a Doc hashes and compares by identity)
+def reading(doc: Doc) -> Reading:
+    return Reading(doc)
+
+
+def forget() -> None:
+    """Drop what was read of the last doc, so that a doc changed since (retokenized) is read anew."""
+    reading.cache_clear()
