@@ -44,6 +44,17 @@ def test_a_relative_pronoun_stands_for_the_name_its_clause_hangs_on(nlp):
                  "The South Carolina senator", "Lindsey Graham", id="abbreviated-title"),
     pytest.param("Sen. Lindsey Graham criticized the plan on Tuesday.\n\nA senator said the deal was a mistake.",
                  "A senator", None, id="indefinite-description-is-no-one"),
+    pytest.param("Mr. Ed Schultz said he did not support Mr. Trump. The difference now, he told me on Friday, is that "
+                 "he makes Mr. Trump look better.\n\nHe said he did not mention the hacking.",
+                 "He", "Ed Schultz", id="a-subject-pronoun-carries-its-person-on"),
+    pytest.param("Leslie Wimes, a Florida Democrat, was blunt about the campaign.\n\n"
+                 "\u201cThey thought Obama and Michelle saying, \u2018Go vote\u2019 would do it,\u201d she said.",
+                 "she", "Leslie Wimes", id="names-inside-a-quotation-are-not-its-speaker"),
+    pytest.param("Aparna Mathur, a mother of three, studies tax policy. The plan was drafted by Jordan Baker.\n\n"
+                 "She said the plan leaves too much out.", "She", "Aparna Mathur", id="a-gendered-noun-beside-the-name"),
+    pytest.param("James Murdoch runs the company with his father. James told staff on Monday that nothing would "
+                 "change.\n\nHe said the network would keep its hosts.", "He", "James Murdoch",
+                 id="a-first-name-alone-is-its-only-bearer"),
 ])
 def test_a_pronoun_or_description_stands_for_the_person_the_article_names(nlp, text, source, person):
     assert resolved(nlp, text, source) == person

@@ -14,9 +14,9 @@ from newsledger.extract.attribution import (
     _verbal,
     _widen_to_verb,
     extract_attributions,
-    quote_regions,
 )
 from newsledger.extract.chains import Draft, names_outlet
+from newsledger.extract.cues import quote_regions
 from newsledger.extract.entities import EntityIndex, entity_mentions
 from newsledger.records import Attribution, SourceKind, Stance, pieces
 

@@ -130,6 +130,20 @@ def test_imperfect_system_figures_checked_by_hand(data: tuple[Path, Path]) -> No
     assert "coverage 0.750" in bench.render(result)
 
 
+def test_a_gold_set_of_resolutions_alone_scores_resolution_alone(tmp_path: Path) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "tiny.txt").write_text(TEXT, encoding="utf-8")
+    source, cue, _ = spans("He", "denied", "it")
+    gold = tmp_path / "resolutions.jsonl"
+    gold.write_text(json.dumps({"doc": "tiny", "source": source, "cue": cue, "form": "pronoun",
+                                "resolved": "John Smith", "note": ""}) + "\n", encoding="utf-8")
+    result = bench.run(gold, tmp_path, extractor=lambda doc, name: perfect())
+    assert (result["matched"], accuracies(result)["resolved"]) == (1, (1, 1))
+    assert all(n == 0 for name, (_, n) in accuracies(result).items() if name != "resolved")
+    report = bench.render(result)
+    assert "resolved" in report and "stance" not in report and "kind" not in report
+
+
 def test_matching_is_one_to_one_and_prefers_the_cue() -> None:
     gold = [bench._gold(row) for row in GOLD_ROWS[:2]]
     system = perfect()[:2]
@@ -174,6 +188,23 @@ def test_gold_file_is_well_formed_and_its_offsets_match_the_texts() -> None:
         assert row["affiliation"] is None or row["kind"] == "anonymous", row
         assert row["source"] is not None or row["kind"] == "unknown", row
         assert isinstance(row["via"], list) and all(relay.casefold() in text.casefold() for relay in row["via"]), row
+        assert row["resolved"] is None or all(name in text for name in row["resolved"].split(" and ")), row
+
+
+POLNEAR_TRAIN = POLNEAR_DEV.parent / "train"
+RESOLUTIONS = GOLD.with_name("train_resolution.jsonl")
+
+
+@pytest.mark.skipif(not POLNEAR_TRAIN.is_dir(), reason="PolNeAR train is not available")
+def test_train_resolution_gold_is_well_formed_and_its_offsets_match_the_texts() -> None:
+    rows = [json.loads(line) for line in RESOLUTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 100
+    for row in rows:
+        text = (POLNEAR_TRAIN / "text" / f"{row['doc']}.txt").read_text(encoding="utf-8")
+        assert set(row) == {"doc", "ann", "source", "cue", "form", "resolved", "note"}, row
+        assert row["form"] in ("pronoun", "descriptor"), row
+        for role in ("source", "cue"):
+            assert text[row[role]["start"]:row[role]["end"]] == row[role]["text"], (row["doc"], role)
         assert row["resolved"] is None or all(name in text for name in row["resolved"].split(" and ")), row
 
 

@@ -12,7 +12,10 @@ Matching, one-to-one within an article, in gold order:
 2. gold attributions still unmatched then take the unused system attribution whose content shares most
    characters (at least one) with theirs.
 
-Coverage is matched / gold. Every field is scored over the matched pairs only:
+Coverage is matched / gold. Every field is scored over the matched pairs only, and only over the gold rows
+that carry it: a gold set may annotate some fields alone (``train_resolution.jsonl`` has only resolutions;
+a row without content is matched by its cue alone, a field left out is not scored, and a field no row
+carries shows n 0):
 
 * kind: equal kinds (a system attribution without a source counts as ``unknown``);
 * anonymous: both or neither ``anonymous``;
@@ -56,10 +59,10 @@ _STOP = {"the", "a", "an", "of"}
 class Item:
     """One attribution's extras, gold or predicted, in the shape both sides are compared in."""
 
-    kind: str
-    stance: str
+    kind: str | None  # None: not annotated (a gold set of resolutions only)
+    stance: str | None
     affiliation: str | None
-    via: tuple[str, ...]
+    via: tuple[str, ...] | None
     resolved: str | None
     source_text: str | None
 
@@ -81,12 +84,12 @@ def load_gold(path: Path) -> list[Gold]:
 
 
 def _gold(row: dict) -> Gold:
-    source, content = row["source"], row["content"]
+    source, content = row["source"], row.get("content")
     item = Item(
-        kind=row["kind"],
-        stance=row["stance"],
-        affiliation=row["affiliation"],
-        via=tuple(row["via"]),
+        kind=row.get("kind"),
+        stance=row.get("stance"),
+        affiliation=row.get("affiliation"),
+        via=tuple(row["via"]) if "via" in row else None,
         resolved=row["resolved"],
         source_text=source["text"] if source else None,
     )
@@ -154,13 +157,15 @@ def same_relay(gold: str, system: str) -> bool:
 
 def field_checks(gold: Item, system: Item) -> dict[str, bool]:
     """Whether the system got each field right; fields a gold item does not bear are left out."""
-    checks = {
-        "kind": gold.kind == system.kind,
-        "anonymous": (gold.kind == "anonymous") == (system.kind == "anonymous"),
-        "stance": gold.stance == system.stance,
-        "via_exact": len(gold.via) == len(system.via) and all(map(same_relay, gold.via, system.via)),
-        "has_relay": bool(gold.via) == bool(system.via),
-    }
+    checks = {}
+    if gold.kind is not None:
+        checks["kind"] = gold.kind == system.kind
+        checks["anonymous"] = (gold.kind == "anonymous") == (system.kind == "anonymous")
+    if gold.stance is not None:
+        checks["stance"] = gold.stance == system.stance
+    if gold.via is not None:
+        checks["via_exact"] = len(gold.via) == len(system.via) and all(map(same_relay, gold.via, system.via))
+        checks["has_relay"] = bool(gold.via) == bool(system.via)
     if gold.affiliation:
         checks["affiliation"] = _contains_either(gold.affiliation, system.affiliation)
     if gold.resolved:
@@ -204,17 +209,22 @@ def baseline(gold: list[Item]) -> list[Item]:
     """Each gold item answered with the gold set's most frequent kind, stance and chain, nothing else."""
     if not gold:
         return []
-    kind = Counter(g.kind for g in gold).most_common(1)[0][0]
-    stance = Counter(g.stance for g in gold).most_common(1)[0][0]
-    via = Counter(g.via for g in gold).most_common(1)[0][0]
+    kind, stance, via = (_most_common(getattr(g, name) for g in gold) for name in ("kind", "stance", "via"))
     return [Item(kind, stance, None, via, None, g.source_text) for g in gold]
+
+
+def _most_common(values: Iterable):
+    """The most frequent annotated value (None when no row carries the field)."""
+    counts = Counter(value for value in values if value is not None)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def confusion(pairs: list[tuple[Item, Item]], field: str) -> dict[str, dict[str, int]]:
     """gold value -> system value -> count."""
     table: dict[str, Counter] = {}
     for gold, system in pairs:
-        table.setdefault(getattr(gold, field), Counter())[getattr(system, field)] += 1
+        if getattr(gold, field) is not None:
+            table.setdefault(getattr(gold, field), Counter())[getattr(system, field)] += 1
     return {value: dict(counts.most_common()) for value, counts in sorted(table.items())}
 
 
@@ -291,9 +301,11 @@ def render(result: dict) -> str:
     ]
     for name in FIELDS:
         own, base = result["fields"][name], result["baseline"][name]
-        lines.append(f"{name:<13}{own['n']:>5}{own['accuracy']:>9.3f}{base['accuracy']:>10.3f}")
+        if own["n"]:  # a gold set of some fields only leaves the others out
+            lines.append(f"{name:<13}{own['n']:>5}{own['accuracy']:>9.3f}{base['accuracy']:>10.3f}")
     for field, table in result["confusion"].items():
-        lines += ["", f"{field} confusion (rows gold, columns system)", *_table(table)]
+        if table:
+            lines += ["", f"{field} confusion (rows gold, columns system)", *_table(table)]
     return "\n".join(lines)
 
 

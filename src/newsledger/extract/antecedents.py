@@ -3,9 +3,12 @@ with, the most salient first; "the mayor" or "the South Carolina senator" for th
 text named with that role ("Mayor Bill de Blasio", "Sen. Lindsey Graham", "Graham, the senator").
 
 Gender and roles come from the article itself, never from outside lists of names: a title ("Mr.", "Ms.") or
-a role word before a name ("Sen.", "Republican presidential nominee"), an apposition, and the pronouns that
-take up a name as the subject of the next sentence. A resolution reads as the fullest form of the name the
-article uses ("Bill de Blasio", not "de Blasio").
+a role word before a name ("Sen.", "Republican presidential nominee"), an apposition, a gendered noun beside
+the name ("the 34-year-old mother of three"), and the pronouns that take up a name as the subject of the next
+sentence. Names inside quotations are what a speaker talks of, so no pronoun outside takes them up; a subject
+pronoun carries its person on ("Schultz said …. He told me …. He said …"). A resolution reads as the fullest
+form of the name the article uses ("Bill de Blasio", not "de Blasio"; "James Murdoch" for a "James" when he
+is the only James named).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsledger.extract import cues
+from newsledger.extract.reading import reading
 
 Range = tuple[int, int]
 
@@ -32,6 +36,16 @@ _ROLE_FORMS = {
     "congresswoman": "representative", "lawmaker": "representative", "chairwoman": "chairman",
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "advisor": "adviser",
 }
+#: Nouns that tell a person's gender when the text puts them next to the name ("Ivanka Trump, the 34-year-old
+#: mother of three").
+_GENDERED_NOUNS = {
+    **dict.fromkeys(cues.words("""mother wife woman daughter sister widow grandmother actress businesswoman
+        congresswoman spokeswoman chairwoman girl aunt niece queen"""), "f"),
+    **dict.fromkeys(cues.words("""father husband man son brother widower grandfather businessman
+        congressman spokesman boy uncle nephew king"""), "m"),
+}
+#: Pronouns that, as subjects, carry a person on to the next sentences.
+_CHAINING = frozenset(("he", "she"))
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 #: A word of a name: letters, with inner apostrophes or hyphens ("O'Reilly", "Jo-Renee"), no digits or brackets.
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -63,6 +77,8 @@ class _Mention:
     span: Range
     sentence: int
     subject: bool
+    quoted: bool  # inside a quotation: someone the speaker talks of, not a speaker a later pronoun takes up
+    named: Range | None = None  # for a pronoun that took a person up, where that person was named
 
 
 class People:
@@ -77,49 +93,99 @@ class People:
             subject = next((t for t in sent if t.dep_ == "nsubj"), None)
             if subject is not None:
                 first_subject[n] = subject
+        quoted = _quoted_tokens(doc)
         self.people: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
         bearers: dict[str, Counter] = {}  # surname -> how often each full name with it was seen so far
-        for entity in _person_spans(doc):
-            words = [t for t in entity if _NAME_WORD.fullmatch(t.text)]
+        given: dict[str, set[str]] = {}  # first name -> the full names that start with it
+        named = _person_spans(doc)
+        surnames = {_name_words(entity)[-1].lower_ for entity in named if len(_name_words(entity)) > 1}
+        for entity in named:
+            words = _name_words(entity)
             surname = words[-1].lower_
             if len(words) > 1:
                 key = " ".join(t.lower_ for t in words)
                 bearers.setdefault(surname, Counter())[key] += 1
-            else:  # "Trump" is the Trump named most so far, not the last one ("Ivanka Trump")
-                key = bearers[surname].most_common(1)[0][0] if surname in bearers else surname
+                given.setdefault(words[0].lower_, set()).add(key)
+            elif surname in bearers:  # "Trump" is the Trump named most so far, not the last one ("Ivanka Trump")
+                key = bearers[surname].most_common(1)[0][0]
+            elif surname not in surnames and len(given.get(surname, ())) == 1:
+                # "James", when James Murdoch is the only James named (and "Obama" is no first name)
+                key = next(iter(given[surname]))
+            else:
+                key = surname
             person = self.people.setdefault(key, _Person())
             person.names.append(_POSSESSIVE.sub("", entity.text.strip()))
-            person.roles |= _roles(entity)
+            described = _described_by(entity)
+            person.roles |= {role for t in described for role in (_role(t.lower_), _role(t.lemma_)) if role}
             before = doc[entity.start - 1].lower_ if entity.start else ""
             if before in _TITLES:
                 person.votes[_TITLES[before]] += 3
+            for word in described:  # "Ivanka Trump, the 34-year-old mother of three"
+                if word.lower_ in _GENDERED_NOUNS:
+                    person.votes[_GENDERED_NOUNS[word.lower_]] += 3
             sentence = self.sentence_of[entity.start]
             subject = entity.root.dep_ in ("nsubj", "nsubjpass")
-            self.mentions.append(_Mention(key, (entity.start_char, entity.end_char), sentence, subject))
+            self.mentions.append(_Mention(key, (entity.start_char, entity.end_char), sentence, subject,
+                                         quoted[entity.start]))
             # "Graham spoke. He said…": a gendered pronoun subject of the next sentence most likely takes up the
             # subject (a pronoun in the same sentence may as well be anyone else's)
             taken_up = first_subject.get(sentence + 1) if subject else None
             if taken_up is not None and (gender := _gender_of(taken_up)):
                 person.votes[gender] += 2
         self._surnames = {key.rsplit(" ", 1)[-1] for key in self.people}
-        genders = {key: person.gender for key, person in self.people.items()}
+        self._genders = {key: person.gender for key, person in self.people.items()}
         #: the mentions a pronoun of each gender may take up ("f" excludes the men), with their ends to bisect
-        self._agreeing = {wanted: _Index([m for m in self.mentions if genders[m.person] in (None, wanted)])
-                          for wanted in ("m", "f")}
-        self._agreeing[None] = _Index(self.mentions)
-        self._known = {wanted: _Index([m for m in self.mentions if genders[m.person] == wanted])
-                       for wanted in ("m", "f")}
+        self._agreeing = {wanted: _Index([]) for wanted in ("m", "f", None)}
+        self._known = {wanted: _Index([]) for wanted in ("m", "f")}
+        self._chain(doc, quoted)
         self._by_role: dict[str, _Index] = {}
+
+    def _chain(self, doc: Doc, quoted: list[bool]) -> None:
+        """Index, in text order, the names outside quotations and the subject pronouns outside quotations as
+        mentions of whom they take up: "Schultz said …. The difference now, he told me, … kinder to Mr. Trump.
+        He said …" — the second "he" takes up the first, so Schultz, not the Trump named in between."""
+        read = reading(doc)
+        names = iter(m for m in self.mentions if not m.quoted)
+        pronouns = (doc[i] for i, (word, dep) in enumerate(zip(read.lower, read.dep))
+                    if word in _CHAINING and dep in ("nsubj", "nsubjpass") and not quoted[i])
+        upcoming = next(names, None)
+        for token in pronouns:
+            while upcoming is not None and upcoming.span[1] <= token.idx:
+                self._take(upcoming)
+                upcoming = next(names, None)
+            antecedent = self._taken_up(token, token.idx)
+            if antecedent is not None:
+                self._take(_Mention(antecedent.person, (token.idx, token.idx + len(token)),
+                                    self.sentence_of[token.i], True, False, antecedent.named or antecedent.span))
+        while upcoming is not None:
+            self._take(upcoming)
+            upcoming = next(names, None)
+
+    def _take(self, mention: _Mention) -> None:
+        gender = self._genders[mention.person]
+        self._agreeing[None].add(mention)
+        for wanted in ("m", "f"):
+            if gender in (None, wanted):
+                self._agreeing[wanted].add(mention)
+        if gender is not None:
+            self._known[gender].add(mention)
 
     def bears(self, word: str) -> bool:
         """Whether some person in the article has this (lower-cased) surname."""
         return word in self._surnames
 
     def pronoun(self, token: Token, before: int) -> tuple[str, Range] | None:
-        """The person a pronoun at ``token`` takes up, from names ending by ``before``: in the nearest sentence
-        with a person of its gender within reach (else with one it agrees with, of no known gender), the
-        subject, else the first named; the nearest agreeing name when no sentence within reach has one."""
+        """The person a pronoun at ``token`` takes up, from the names outside quotations and the subject
+        pronouns that took someone up before ``before``: in the nearest sentence with a person of its gender
+        within reach (else with one it agrees with, of no known gender), the subject, else the first named;
+        the nearest agreeing name when no sentence within reach has one."""
+        mention = self._taken_up(token, before)
+        if mention is None:
+            return None
+        return self.people[mention.person].full_name, mention.named or mention.span
+
+    def _taken_up(self, token: Token, before: int) -> _Mention | None:
         gender = _gender_of(token)
         index = self._agreeing[gender]
         found = index.by(before)
@@ -137,7 +203,7 @@ class People:
                 first -= 1
             same = index.mentions[first:found]
             chosen = next((m for m in same if m.subject), same[0])
-        return self.people[chosen.person].full_name, chosen.span
+        return chosen
 
     def described(self, head: Token, before: int) -> tuple[str, Range] | None:
         """The nearest person named before ``before`` with the role of a descriptor's head noun."""
@@ -158,11 +224,15 @@ def _person_spans(doc: Doc) -> list:
     """The people the doc names: its PERSON entities, and the other mentions of their surnames that the
     entity tagger left unlabelled ("Oz has been dogged by charges that he …", where only one "Oz" of many
     was tagged a person)."""
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and any(_NAME_WORD.fullmatch(t.text) for t in e)]
-    surnames = {[t for t in entity if _NAME_WORD.fullmatch(t.text)][-1].lower_ for entity in persons}
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and _name_words(e)]
+    surnames = {_name_words(entity)[-1].lower_ for entity in persons}
     bare = [_with_first_names(t) for t in doc
             if t.lower_ in surnames and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ != "compound"]
     return sorted(persons + bare, key=lambda span: span.start)
+
+
+def _name_words(entity) -> list[Token]:
+    return [t for t in entity if _NAME_WORD.fullmatch(t.text)]
 
 
 def _with_first_names(surname: Token):
@@ -177,6 +247,11 @@ class _Index:
     def __init__(self, mentions: list[_Mention]):
         self.mentions = mentions
         self._ends = [m.span[1] for m in mentions]
+
+    def add(self, mention: _Mention) -> None:
+        """Append a mention ending at or after every one indexed."""
+        self.mentions.append(mention)
+        self._ends.append(mention.span[1])
 
     def by(self, position: int) -> int:
         """How many of the mentions end by ``position``."""
@@ -199,8 +274,8 @@ def _role(word: str) -> str | None:
     return role if role in _KNOWN_ROLES else None
 
 
-def _roles(entity) -> set[str]:
-    """Role words the text attaches to a name: before it in its noun phrase ("Sen. Lindsey Graham",
+def _described_by(entity) -> list[Token]:
+    """The words the text attaches to a name: before it in its noun phrase ("Sen. Lindsey Graham",
     "Republican presidential nominee Donald Trump"), its apposition ("Graham, the senator"), or the noun it
     stands in apposition to ("the mayor, Bill de Blasio")."""
     doc, root = entity.doc, entity.root
@@ -208,7 +283,17 @@ def _roles(entity) -> set[str]:
     words += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         words.append(root.head)
-    return {role for t in words for role in (_role(t.lower_), _role(t.lemma_)) if role}
+    return words
+
+
+def _quoted_tokens(doc: Doc) -> list[bool]:
+    """Which tokens lie inside quotation marks."""
+    read = reading(doc)
+    inside = [False] * read.n
+    for start, end in cues.quote_regions(read.text):
+        for i in range(bisect.bisect_left(read.idx, start), bisect.bisect_left(read.idx, end)):
+            inside[i] = True
+    return inside
 
 
 _KNOWN_ROLES = cues.ROLE_NOUNS

@@ -11,8 +11,40 @@ from __future__ import annotations
 
 import re
 
+Range = tuple[int, int]
+
 #: A quotation mark, straight, curly or doubled (''…'' and ``…`` in some wire copy).
 QUOTE_MARK = re.compile(r"[“”\"]|''|``")
+
+
+def quote_regions(text: str) -> list[Range]:
+    """Character ranges of quotations, marks included. A quotation left open at a paragraph's end runs on
+    when the next paragraph opens with a quotation mark (the convention for multi-paragraph quotes), else it
+    ends with its paragraph."""
+    regions: list[Range] = []
+    open_at: int | None = None
+    offset = 0
+    for paragraph in text.split("\n"):
+        if open_at is not None and paragraph.strip():
+            if paragraph.lstrip()[:1] in ("“", '"', "'", "`"):
+                marks = list(QUOTE_MARK.finditer(paragraph))[1:]  # the re-opening mark
+            else:
+                regions.append((open_at, offset - 1))
+                open_at, marks = None, list(QUOTE_MARK.finditer(paragraph))
+        else:
+            marks = list(QUOTE_MARK.finditer(paragraph))
+        for mark in marks:
+            symbol, position = mark.group(), offset + mark.start()
+            closing = symbol == "”" or (symbol in ('"', "''") and open_at is not None)
+            if open_at is None and not closing:
+                open_at = position
+            elif open_at is not None and closing:
+                regions.append((open_at, offset + mark.end()))
+                open_at = None
+        offset += len(paragraph) + 1
+    if open_at is not None:
+        regions.append((open_at, len(text.rstrip())))
+    return regions
 
 
 def words(text: str) -> frozenset[str]:
