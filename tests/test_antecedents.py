@@ -60,6 +60,31 @@ def test_a_pronoun_or_description_stands_for_the_person_the_article_names(nlp, t
     assert resolved(nlp, text, source) == person
 
 
+@pytest.mark.parametrize(("text", "source", "named"), [
+    pytest.param("The Washington Post reported on Monday that the talks had failed. The influential US daily said "
+                 "the White House was divided.", "The influential US daily", "The Washington Post",
+                 id="an-outlet-descriptor-for-the-outlet-named-before"),
+    pytest.param("RT hired Larry King last year. The network said it pays its hosts well.", "The network", "RT",
+                 id="an-outlet-the-entity-tagger-missed"),
+    pytest.param("The International Monetary Fund cut its forecast on Tuesday. The fund said trade had slowed.",
+                 "The fund", "The International Monetary Fund", id="the-name-with-the-same-head-noun"),
+    pytest.param("The New York Times reported the cuts. The top 1 percent paid 25 percent of all federal taxes, "
+                 "according to the Congressional Budget Office. The middle fifth paid 9 percent, the agency said.",
+                 "the agency", None, id="an-agency-is-no-outlet-by-its-noun-alone"),
+    pytest.param("The Washington Post reported on Monday that the talks had failed.", "The Washington Post", None,
+                 id="a-name-stands-for-itself"),
+])
+def test_a_description_of_an_outlet_or_organisation_stands_for_its_name(nlp, text, source, named):
+    assert resolved(nlp, text, source) == named
+
+
+def test_an_outlet_descriptor_is_not_the_articles_own_outlet(nlp):
+    text = ("RT hired Larry King, whose show is carried by The New York Times website.\n\n"
+            "The network said it pays its hosts well.")
+    [found] = [a for a in extract_attributions(nlp(text), "t", outlet="nyt") if a.source.text == "The network"]
+    assert found.source.resolved == "RT"
+
+
 def test_a_surname_alone_is_the_bearer_named_most_so_far(nlp):
     text = ("Donald Trump spoke in Ohio. Donald Trump then flew to Iowa with Ivanka Trump.\n\n"
             "Trump told reporters the race was close. He said he would win both states.")

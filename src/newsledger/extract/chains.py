@@ -120,7 +120,10 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
     drafts = _hand_over_citations(drafts, doc)
     kinds = {id(d): _kind(d, doc) for d in drafts}
     for index, draft in enumerate(drafts):
-        draft.resolved = _antecedent(draft, drafts[:index], kinds, doc)
+        draft.resolved = _antecedent(draft, drafts[:index], kinds, doc, outlet)
+        if draft.resolved is not None and draft.source_token.pos_ != "PRON" \
+                and kinds[id(draft)] is not SourceKind.DOCUMENT:  # a document resolves to its publisher
+            kinds[id(draft)] = _referent_kind(draft.resolved[1], doc) or kinds[id(draft)]
     containers, chains = _containers(drafts), {}
     for draft in drafts:
         draft.via = [r for r in _relays(draft, containers, chains, kinds, doc, entity_at)
@@ -295,6 +298,14 @@ def _relative_antecedent(head: Token) -> Token | None:
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
 
 
+def _referent_kind(span: Range, doc: Doc) -> SourceKind | None:
+    """The kind of the name a descriptor stands for: "the agency" is the International Atomic Energy Agency's,
+    not an outlet's."""
+    named = doc.char_span(*span, alignment_mode="expand")
+    kind = source_kind(named.root, doc, span) if named is not None else SourceKind.UNKNOWN
+    return kind if kind is not SourceKind.UNKNOWN else None
+
+
 def _kind(draft: Draft, doc: Doc) -> SourceKind:
     """The source's kind; a relative pronoun's is its antecedent's ("officials, who said" are anonymous)."""
     noun = _relative_antecedent(draft.source_token) if draft.source_token is not None else None
@@ -303,7 +314,8 @@ def _kind(draft: Draft, doc: Doc) -> SourceKind:
     return source_kind(draft.source_token, doc, draft.source)
 
 
-def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tuple[str, Range] | None:
+def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc,
+                outlet: str | None) -> tuple[str, Range] | None:
     """A pronoun source stands for the nearest earlier compatible source or named person; "the report" for
     the outlet that published it (the subject that released it, or the nearest earlier outlet)."""
     head = draft.source_token
@@ -316,15 +328,62 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc) -> tu
         return (text_of(doc)[span[0]:span[1]], span) if noun.pos_ == "PROPN" else None
     if lemma in cues.PERSON_PRONOUNS:  # not "I": outside a quotation that is the writer
         return antecedents.people(doc).pronoun(head, draft.source[0]) if lemma != "i" else None
-    if head.lemma_.lower() in cues.SOURCE_DOCUMENTS:
+    if head.lemma_.lower() in cues.SOURCE_DOCUMENTS and kinds[id(draft)] is SourceKind.DOCUMENT:  # not "The Post"
         return _named_publisher(head) or _publisher(draft, earlier, kinds, doc)
     if lemma in ("it", "they"):
         for other in reversed(earlier):
             if other.source and kinds[id(other)] not in (SourceKind.PERSON, SourceKind.UNKNOWN):
                 return _named(other, doc)
-    if head.tag_ == "NN" and not any(c.dep_ == "det" and c.lower_ != "the" for c in head.children):
-        return antecedents.people(doc).described(head, draft.source[0])  # "the mayor", not "a senator"
+    # a singular common noun ("daily" is often read as an adverb), with no article but "the"
+    if ((head.tag_ == "NN" or (_lemma(head) in _OUTLET_DESCRIPTORS and head.tag_ not in ("NNS", "NNP", "NNPS")))
+            and not any(c.dep_ == "det" and c.lower_ != "the" for c in head.children)):
+        return (antecedents.people(doc).described(head, draft.source[0])  # "the mayor", not "a senator"
+                or _same_head_name(head, draft.source[0], doc)
+                or (_earlier_outlet(draft.source[0], earlier, kinds, doc, outlet)
+                    if _lemma(head) in _OUTLET_DESCRIPTORS else None))
     return None
+
+
+#: Nouns that, as a descriptor, stand for an outlet ("the influential US daily"); not "agency", which is as
+#: often a government's ("the agency said in a June report" after the Congressional Budget Office).
+_OUTLET_DESCRIPTORS = cues.MEDIA_NOUNS - {"agency"}
+
+
+def _same_head_name(head: Token, before: int, doc: Doc) -> tuple[str, Range] | None:
+    """"The ministry" for the nearest earlier name headed by that noun ("Iran's Defense Ministry"), "the
+    agency" for "the International Atomic Energy Agency"."""
+    if not head.text.islower():  # "Trump", read as a common noun, is a name
+        return None
+    lemma = _lemma(head)
+    for entity in reversed(_entities(doc)):
+        if (entity.end_char <= before and entity.label_ != "PERSON" and len(entity) > 1
+                and entity.root.i == entity.end - 1 and entity.root.pos_ == "PROPN" and entity.root.lower_ == lemma):
+            return entity.text, (entity.start_char, entity.end_char)
+    return None
+
+
+def _earlier_outlet(before: int, earlier: list[Draft], kinds: dict, doc: Doc,
+                    own: str | None) -> tuple[str, Range] | None:
+    """"The influential US daily" for the nearest outlet named before, other than the article's own (which
+    calls itself by its name): a source or relay the article attributes to, else a name of the text that is
+    an outlet's ("RT hired Larry King. The network said …")."""
+    for other in reversed(earlier):
+        found = None
+        if other.relay is not None and other.relay.kind is SourceKind.MEDIA:
+            found = other.relay.text, (other.relay.start, other.relay.end)
+        elif other.source and kinds[id(other)] is SourceKind.MEDIA and (
+                other.resolved or other.source_token is not None and other.source_token.pos_ == "PROPN"):
+            found = _named(other, doc)
+        if found is not None and not names_outlet(found[0], own):
+            return found
+    named = [(entity.text, (entity.start_char, entity.end_char)) for entity in _entities(doc)
+             if entity.end_char <= before and entity.label_ != "PERSON"
+             and (cues.names_an_outlet(entity.text.lower()) or entity.root.lower_ in cues.OUTLET_HEADS)]
+    read = reading(doc)  # the entity tagger misses some call signs ("RT hired Larry King")
+    named += [(read.orth[i], (read.idx[i], read.ends[i])) for i in range(bisect.bisect_left(read.idx, before))
+              if read.pos[i] == "PROPN" and read.lower[i] in cues.OUTLET_HEADS and read.ends[i] <= before]
+    named = [found for found in named if not names_outlet(found[0], own)]
+    return max(named, key=lambda found: found[1][1], default=None)
 
 
 def _named(draft: Draft, doc: Doc) -> tuple[str, Range]:
