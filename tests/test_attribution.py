@@ -560,6 +560,29 @@ def test_quotations_after_a_colon_go_on_while_nothing_comes_between(nlp):
     assert [p.text[:10] for p in found.content_pieces()] == ["“No money ", "“No politi"]
 
 
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Last year, C.V. Starr gave $10 million to a group backing Bush, the former Florida governor.", "a group",
+     "Bush"),
+    ("Police receive 911 calls saying shots have been fired inside the Inland Regional Center.", "911 calls",
+     "shots have been fired"),
+])
+def test_a_noun_a_present_participle_hangs_on_speaks_up_to_the_participle(nlp, text, source, content):
+    [found] = [a for a in extract(nlp, text) if a.source is not None and a.source.text == source]
+    assert found.content.text.startswith(content)
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("He said:\n\n\"We have a situation where our inner cities are hurting.\"\n\nThe crowd cheered.", "He", "said:"),
+    ("Caddell continued:\n\n\"The health issue is very much a partisan issue.\"\n\nHe left.", "Caddell",
+     "continued:"),
+])
+def test_a_cue_ending_its_paragraph_in_a_colon_takes_the_quotation_below(nlp, text, source, cue):
+    [found] = [a for a in extract(nlp, text) if a.cue.text == cue]
+    assert found.source.text == source
+    assert found.content.text.strip('"').startswith(("We have", "The health")) and "cheered" not in found.content.text
+    assert "left" not in found.content.text
+
+
 @pytest.mark.parametrize(("text", "cue", "expected"), [
     ("The host asked him: “Will you run?” “Never.”", "asked", ["“Will you run?”"]),  # the answer is not the host's
     ("He told reporters “We will win.” “They lost.”", "told", ["“We will win.”"]),  # no colon: no run of quotes

@@ -612,10 +612,13 @@ def _source_range(source: Token, verb: Token) -> Range:
     PolNeAR does twelve times in thirteen on train."""
     if source.head != verb and source.head.head == verb and source.head.i < verb.i:
         start, end = source.left_edge.idx, _edges(source.head)[1]
-    elif source.dep_ == "nsubj" or source.head != verb.head or verb.dep_ != "acl":
-        start, end = _edges(source)
+    elif verb.dep_ == "acl" and verb.head == source and (verb.tag_ == "VBG" or source.head == source):
+        # "voters in Iowa | saying they want …" speak, up to the cue; "material | now deemed classified" does not
+        start = source.left_edge.idx
+        end = max([source.idx + len(source)]
+                  + [_edges(c)[1] for c in source.rights if c.i < verb.i and c.dep_ == "prep"])
     else:
-        start, end = source.left_edge.idx, source.idx + len(source)
+        start, end = _edges(source)
     text = text_of(verb.doc)
     blank = text.rfind("\n\n", start, end)  # a headline or dateline run into the sentence ("7 p.m.⏎⏎Donald Trump");
     if blank >= 0 and text[blank:end].strip():  # a single line break may only be hard wrapping
@@ -929,8 +932,12 @@ def _edges(token: Token) -> Range:
 
 
 def _clip(content: Range, anchor: int, context: _Context) -> Range:
-    """Keep the content within the cue's paragraph, or within the quotation it continues into."""
+    """Keep the content within the cue's paragraph (and the next, when the cue's ends in a colon: "He
+    said:⏎⏎“…”"), or within the quotation it continues into."""
     start, end = context.paragraph(anchor)
+    if context.text[start:end].rstrip().endswith(":"):
+        following = context.paragraph_after(end)
+        end = following[1] if following is not None else end
     for q_start, q_end in context.quotes_ending_after(start):
         if q_start >= end:
             break
