@@ -65,6 +65,7 @@ def extract_attributions(
     exact content F1 for about 5% of parse time, so it is opt-in (the budget for all of attribution is 15%)."""
     forget_reading()  # a doc changed since it was last read (retokenized) is read anew
     content_spans.forget()
+    chains.forget()
     context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
     for draft in _accepted(proposed, model or attribution_model.shipped(), context):

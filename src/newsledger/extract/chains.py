@@ -354,12 +354,21 @@ def _same_head_name(head: Token, before: int, doc: Doc) -> tuple[str, Range] | N
     agency" for "the International Atomic Energy Agency"."""
     if not head.text.islower():  # "Trump", read as a common noun, is a name
         return None
-    lemma = _lemma(head)
-    for entity in reversed(_entities(doc)):
-        if (entity.end_char <= before and entity.label_ != "PERSON" and len(entity) > 1
-                and entity.root.i == entity.end - 1 and entity.root.pos_ == "PROPN" and entity.root.lower_ == lemma):
-            return entity.text, (entity.start_char, entity.end_char)
-    return None
+    names = _names_by_head(doc).get(_lemma(head), [])
+    found = bisect.bisect_right(names, before, key=lambda name: name[1][1])
+    return names[found - 1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _names_by_head(doc: Doc) -> dict[str, list[tuple[str, Range]]]:
+    """The doc's names of more than one word that end in their head noun, by that noun (lower-cased), in text
+    order: read once per doc, so that each descriptor bisects."""
+    names: dict[str, list[tuple[str, Range]]] = {}
+    for entity in _entities(doc):
+        root = entity.root
+        if entity.label_ != "PERSON" and len(entity) > 1 and root.i == entity.end - 1 and root.pos_ == "PROPN":
+            names.setdefault(root.lower_, []).append((entity.text, (entity.start_char, entity.end_char)))
+    return names
 
 
 def _earlier_outlet(before: int, earlier: list[Draft], kinds: dict, doc: Doc,
@@ -376,20 +385,37 @@ def _earlier_outlet(before: int, earlier: list[Draft], kinds: dict, doc: Doc,
             found = _named(other, doc)
         if found is not None and not names_outlet(found[0], own):
             return found
+    named = _outlet_names(doc)
+    for found in reversed(named[:bisect.bisect_right(named, before, key=lambda name: name[1][1])]):
+        if not names_outlet(found[0], own):
+            return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_names(doc: Doc) -> list[tuple[str, Range]]:
+    """The names of outlets in the doc, by where they end: entities an outlet's list or words name, and the
+    call signs the entity tagger misses ("RT hired Larry King")."""
     named = [(entity.text, (entity.start_char, entity.end_char)) for entity in _entities(doc)
-             if entity.end_char <= before and entity.label_ != "PERSON"
+             if entity.label_ != "PERSON"
              and (cues.names_an_outlet(entity.text.lower()) or entity.root.lower_ in cues.OUTLET_HEADS)]
-    read = reading(doc)  # the entity tagger misses some call signs ("RT hired Larry King")
-    named += [(read.orth[i], (read.idx[i], read.ends[i])) for i in range(bisect.bisect_left(read.idx, before))
-              if read.pos[i] == "PROPN" and read.lower[i] in cues.OUTLET_HEADS and read.ends[i] <= before]
-    named = [found for found in named if not names_outlet(found[0], own)]
-    return max(named, key=lambda found: found[1][1], default=None)
+    read = reading(doc)
+    named += [(read.orth[i], (read.idx[i], read.ends[i])) for i in range(read.n)
+              if read.pos[i] == "PROPN" and read.lower[i] in cues.OUTLET_HEADS]
+    return sorted(set(named), key=lambda name: name[1][1])
 
 
 def _named(draft: Draft, doc: Doc) -> tuple[str, Range]:
     if draft.resolved is not None:
         return draft.resolved
     return text_of(doc)[draft.source[0]:draft.source[1]], draft.source
+
+
+def forget() -> None:
+    """Drop what was read of the last doc (its entities, names, people), so that a doc changed since
+    (retokenized) is read anew."""
+    for cached in (_entities, _names_by_head, _outlet_names, antecedents.people):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=1)

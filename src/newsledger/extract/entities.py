@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsledger.extract import cues
 from newsledger.records import EntityMention
