@@ -51,7 +51,8 @@ class ArtifactMissing(RuntimeError):
 
 class Candidate:
     """A candidate content as a token range ``start:end`` with the features that describe its edges, in
-    parts (those of its start and of its end are shared with the other candidates of the draft)."""
+    parts: its start's and its end's (the same objects for the draft's candidates that share them) and, last,
+    the pair's (the same object for every candidate with the same pair features)."""
 
     __slots__ = ("chars", "end", "parts", "start")
 
@@ -71,55 +72,108 @@ def candidates(draft: Draft, context, cues: Sequence[Range] = ()) -> list[Candid
     other ``cues`` as the rules' span (it neither reaches over "…, reported The Wall Street Journal" nor
     drops a nested cue the relay chains hang on) and adds back no ", which …" aside. ``cues`` come sorted by
     start, so the nearby ones are found by bisection."""
-    doc: Doc = context.doc
-    rule = _tokens(doc, draft.content)
-    cue = _tokens(doc, draft.cue)
+    sh = _sheet(context.doc)
+    rule = _tokens(sh, draft.content)
+    cue = _tokens(sh, draft.cue)
     if rule is None or cue is None:
         return []
     s, e = rule
     side = "after" if s >= cue[1] else "before" if e <= cue[0] else "around"
-    lo, hi = _bounds(doc, draft, context, side, rule, cue)
-    starts = _starts(doc, context, s, e, lo, side)
-    ends = _ends(doc, context, s, e, hi, side)
-    rule_chars = _chars(doc, s, e)
-    lo_char, hi_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    lo, hi = _bounds(sh, draft, context, side, rule, cue)
+    starts = _starts(sh, context, s, e, lo, side)
+    ends = _ends(sh, context, s, e, hi, side)
+    rule_chars = _sheet_chars(sh, s, e)
+    near = _near_cues(sh, cues, draft.cue, lo, hi)
+    held = _mask(near, *rule_chars) if rule_chars is not None else 0
+    firsts = [_Start(sh, a, op, s, near) for a, op in _first_at_each(starts)]
+    lasts = [_End(sh, b, op, e, near) for b, op in _first_at_each(ends) if not (b > e and _adds_aside(sh, e, b))]
+    found: dict[Range, Candidate] = {}
+    for start in firsts:
+        for end in lasts:
+            if start.word >= end.i:  # empty, or only spaces
+                continue
+            chars = (start.char, end.char)
+            if chars in found or start.cues & end.cues != held:
+                continue
+            if start.part is None:
+                start.part = tuple(_start_features(sh, draft, side, start.i, s, start.op))
+            if end.part is None:
+                end.part = tuple(_end_features(sh, draft, side, end.i, e, end.op, s))
+            found[chars] = Candidate(start.i, end.i, chars, (start.part, end.part, _pair(start, end)))
+    if rule_chars is not None and rule_chars not in found:  # a span the bounds would exclude stays a choice
+        found[rule_chars] = Candidate(s, e, rule_chars, _features(sh, draft, side, s, e))
+    rule_candidate = found.pop(rule_chars, None)
+    return [rule_candidate, *found.values()] if rule_candidate is not None else list(found.values())
+
+
+def _first_at_each(edges: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The first edge at each token, in order: a later one at the same token makes only spans made already."""
+    first: dict[int, str] = {}
+    for i, op in edges:
+        first.setdefault(i, op)
+    return list(first.items())
+
+
+def _near_cues(sh: _Sheet, cues: Sequence[Range], own: Range, lo: int, hi: int) -> list[int]:
+    """Where the other cues within tokens ``lo:hi`` start (``cues`` sorted by start: found by bisection)."""
+    lo_char, hi_char = sh.idx[lo], sh.idx[hi - 1] + sh.length[hi - 1]
     near = []
     for k in range(bisect.bisect_left(cues, lo_char, key=lambda c: c[0]), len(cues)):
         if cues[k][0] >= hi_char:
             break
-        if cues[k] != draft.cue:
+        if cues[k] != own:
             near.append(cues[k][0])
-    held = {c for c in near if rule_chars and rule_chars[0] <= c < rule_chars[1]}
-    sh = _sheet(doc)
-    found: dict[Range, Candidate] = {}
-    key = (draft.cue_token.i, s, e)
-    end_parts: list[tuple[str, ...] | None] = [None] * len(ends)  # made once per end, when first used
-    for a, start_op in starts:
-        start_part = None
-        for k, (b, end_op) in enumerate(ends):
-            if a >= b or not (lo <= a and b <= hi) or (b > e and _adds_aside(doc, e, b)):
-                continue
-            chars = _sheet_chars(sh, a, b)
-            if chars is None or chars in found or {c for c in near if chars[0] <= c < chars[1]} != held:
-                continue
-            if start_part is None:
-                start_part = _part(sh, draft, side, key, "s", a, s, start_op)
-            end_part = end_parts[k]
-            if end_part is None:
-                end_part = end_parts[k] = _part(sh, draft, side, key, "e", b, e, end_op)
-            found[chars] = Candidate(a, b, chars, (start_part, end_part, _pair(sh, a, b, s, e, start_op, end_op)))
-    if rule_chars is not None and rule_chars not in found:  # a span the bounds would exclude stays a choice
-        found[rule_chars] = Candidate(s, e, rule_chars, _features(sh, draft, side, s, e, s, e, "r", "r"))
-    ordered = sorted(found.values(), key=lambda c: c.chars != rule_chars)
-    return ordered
+    return near
 
 
-def _tokens(doc: Doc, chars: Range) -> Range | None:
-    span = doc.char_span(*chars, alignment_mode="expand") if chars[0] < chars[1] else None
-    return (span.start, span.end) if span is not None and len(span) else None
+def _mask(near: list[int], start: int, end: int) -> int:
+    """The ``near`` cues that start within characters ``start:end``, as bits: so a candidate's are those after
+    its start ANDed with those before its end."""
+    return sum(1 << k for k, c in enumerate(near) if start <= c < end) if near else 0
 
 
-def _bounds(doc: Doc, draft: Draft, context, side: str, rule: Range, cue: Range) -> Range:
+class _Start:
+    """A start ``i`` (found as ``op``) of a draft's candidates and what the checks and the pair features read of
+    it, worked out once for all the ends it is paired with; ``part``, its features, is made on first use."""
+
+    __slots__ = ("char", "cues", "dist", "i", "op", "part", "quoted", "quotes", "sentences", "word")
+
+    def __init__(self, sh: _Sheet, i: int, op: str, s: int, near: list[int]):
+        word = i  # its first word: a candidate ending at or before it holds only spaces
+        while word < sh.n and sh.space[word]:
+            word += 1
+        self.i, self.op, self.word, self.part = i, op, word, None
+        self.char = sh.idx[word] if word < sh.n else sh.chars
+        self.cues = _mask(near, self.char, sh.chars)
+        self.dist, self.quotes, self.quoted = _bin(i - s), sh.quotes[i], sh.text[i] in _QUOTES
+        self.sentences = sh.sentences[i + 1]
+
+
+class _End:
+    """An end ``i`` (found as ``op``) of a draft's candidates, as ``_Start`` is a start; ``cut`` is the head and
+    dependency of the phrase it cuts off the rules' span ending at ``e``, if any."""
+
+    __slots__ = ("char", "cues", "cut", "dist", "i", "op", "part", "quoted", "quotes", "sentences")
+
+    def __init__(self, sh: _Sheet, i: int, op: str, e: int, near: list[int]):
+        word = i  # past its last word
+        while word > 0 and sh.space[word - 1]:
+            word -= 1
+        self.i, self.op, self.part = i, op, None
+        self.char = sh.idx[word - 1] + sh.length[word - 1] if word else 0
+        self.cues = _mask(near, 0, self.char)
+        self.dist, self.quotes, self.quoted = _bin(i - e), sh.quotes[i], sh.text[i - 1] in _QUOTES
+        self.sentences = sh.sentences[i]
+        root = sh.root(i, e) if i < e else None
+        self.cut = (sh.head[root], sh.dep[root]) if root is not None else None
+
+
+def _tokens(sh: _Sheet, chars: Range) -> Range | None:
+    span = sh.char_span(*chars) if chars[0] < chars[1] else None
+    return span if span is not None and span[0] < span[1] else None
+
+
+def _bounds(sh: _Sheet, draft: Draft, context, side: str, rule: Range, cue: Range) -> Range:
     """Token limits a candidate stays within: on its side of the cue and the source, within the paragraph
     (or the quotation running out of it)."""
     para = context.paragraph(draft.cue[0] if side == "after" else draft.content[0])
@@ -127,107 +181,99 @@ def _bounds(doc: Doc, draft: Draft, context, side: str, rule: Range, cue: Range)
         if q_start >= para[1]:
             break
         para = (min(para[0], q_start), max(para[1], q_end))
-    span = doc.char_span(*para, alignment_mode="expand") if para[0] < para[1] else None
-    lo, hi = (span.start, span.end) if span is not None else (0, len(doc))
-    source = _tokens(doc, draft.source) if draft.source is not None else None
+    span = sh.char_span(*para) if para[0] < para[1] else None
+    lo, hi = span if span is not None else (0, sh.n)
+    source = _tokens(sh, draft.source) if draft.source is not None else None
     if side == "after":
         lo = max(lo, cue[1], source[1] if source and source[1] <= rule[0] else 0)
     elif side == "before":
-        hi = min(hi, cue[0], source[0] if source and source[0] >= rule[1] else len(doc))
+        hi = min(hi, cue[0], source[0] if source and source[0] >= rule[1] else sh.n)
     lo, hi = min(lo, rule[0]), max(hi, rule[1])
     return lo, hi
 
 
-def _starts(doc: Doc, context, s: int, e: int, lo: int, side: str) -> list[tuple[int, str]]:
+def _starts(sh: _Sheet, context, s: int, e: int, lo: int, side: str) -> list[tuple[int, str]]:
     starts = [(s, "r"), (s - 1, "m1"), (s + 1, "p1")]
-    sent_start = _sentence_start(doc, s)
+    sent_start = _sentence_start(sh, s)
     starts.append((sent_start, "sent"))
     if side == "after":
         starts.append((lo, "cue"))
-    cuts = _cuts(doc, context, s, e - 1)
+    cuts = _cuts(sh, context, s, e - 1)
     starts += [(i + 1, "comma") for i in cuts[:2]]
-    quotation = context.quote_at(doc[s].idx, doc[s].idx + 1)
+    quotation = context.quote_at(sh.idx[s], sh.idx[s] + 1)
     if quotation is not None:
-        q = _tokens(doc, (quotation[0], quotation[0] + 1))
+        q = _tokens(sh, (quotation[0], quotation[0] + 1))
         if q is not None:
             starts.append((q[0], "q"))
     return [(a, op) for a, op in starts if lo <= a < e]
 
 
-def _ends(doc: Doc, context, s: int, e: int, hi: int, side: str) -> list[tuple[int, str]]:
+def _ends(sh: _Sheet, context, s: int, e: int, hi: int, side: str) -> list[tuple[int, str]]:
     ends = [(e, "r"), (e - 1, "m1"), (e + 1, "p1")]
-    cuts = _cuts(doc, context, s + 1, e)
+    cuts = _cuts(sh, context, s + 1, e)
     ends += [(i, "comma") for i in cuts[-_MAX_CUTS:]]
-    ends += [(i, "tail") for i in _tails(doc, s, e)[-_MAX_TAILS:]]
-    sent_end = _sentence_end(doc, e - 1)
-    ends += [(sent_end, "sent"), (_without_punct(doc, s, sent_end), "sent-p")]
+    ends += [(i, "tail") for i in _tails(sh, s, e)[-_MAX_TAILS:]]
+    sent_end = _sentence_end(sh, e - 1)
+    ends += [(sent_end, "sent"), (_without_punct(sh, s, sent_end), "sent-p")]
     if side != "before":
         end = sent_end
         for n in range(1, _MAX_NEXT + 1):
             if end >= hi:
                 break
-            end = _sentence_end(doc, end)
-            ends += [(end, f"next{n}"), (_without_punct(doc, s, end), f"next{n}-p")]
-    quotation = context.quote_at(doc[e - 1].idx, doc[e - 1].idx + 1)
-    if quotation is not None and quotation[0] < doc[e - 1].idx:
-        q = _tokens(doc, (quotation[1] - 1, quotation[1]))
+            end = _sentence_end(sh, end)
+            ends += [(end, f"next{n}"), (_without_punct(sh, s, end), f"next{n}-p")]
+    last = sh.idx[e - 1]
+    quotation = context.quote_at(last, last + 1)
+    if quotation is not None and quotation[0] < last:
+        q = _tokens(sh, (quotation[1] - 1, quotation[1]))
         if q is not None:
             ends.append((q[1], "q"))
     if side == "before":
-        ends.append((_without_punct(doc, s, hi), "cue"))
+        ends.append((_without_punct(sh, s, hi), "cue"))
     return [(b, op) for b, op in ends if s < b <= hi or (op == "r")]
 
 
-def _cuts(doc: Doc, context, a: int, b: int) -> list[int]:
+def _cuts(sh: _Sheet, context, a: int, b: int) -> list[int]:
     """The commas and dashes among tokens ``a:b`` outside quotations."""
-    sh = _sheet(doc)
     text, idx = sh.text, sh.idx
     return [i for i in range(a, b) if text[i] in _MARKS and not context.quoted(idx[i])]
 
 
-def _adds_aside(doc: Doc, e: int, b: int) -> bool:
+def _adds_aside(sh: _Sheet, e: int, b: int) -> bool:
     """Whether reaching from ``e`` to ``b`` adds back a non-restrictive relative clause after a comma
     (", which votes on Friday"), the writer's aside the rules leave out."""
-    sh = _sheet(doc)
     return sh.text[e] in _MARKS and e + 1 < b and sh.dep[sh.root(e + 1, b)] == "relcl"
 
 
-def _tails(doc: Doc, s: int, e: int) -> list[int]:
+def _tails(sh: _Sheet, s: int, e: int) -> list[int]:
     """Where a phrase hanging on the right of the span's top words starts ("the resolution | on free speech
     grounds", "that the crime was a genocide | and goes …"): PP attachment and coordination the parse may
     have got wrong. (Read from the sheet's arrays: spaCy makes a new Token object on every access.)"""
-    sh = _sheet(doc)
-    head, left, rights = sh.head, sh.left_edge, sh.rights
+    head, left = sh.head, sh.left_edge
     found = set()
     for i in range(s, e):
         if not s <= head[i] < e or head[i] == i:
-            found.update(left[c] for c in rights[i] if s < left[c] < e)
+            found.update(left[c] for c in sh.rights(i) if s < left[c] < e)
             if i > s:
                 found.add(left[i] if left[i] > s else i)
     return sorted(found)
 
 
-def _sentence_start(doc: Doc, i: int) -> int:
-    starts = _sheet(doc).starts
+def _sentence_start(sh: _Sheet, i: int) -> int:
+    starts = sh.starts
     return starts[bisect.bisect_right(starts, i) - 1]
 
 
-def _sentence_end(doc: Doc, i: int) -> int:
+def _sentence_end(sh: _Sheet, i: int) -> int:
     """Where the sentence of token ``i`` ends (the doc's length in the last one)."""
-    sh = _sheet(doc)
     k = bisect.bisect_right(sh.starts, i)
     return sh.starts[k] if k < len(sh.starts) else sh.n
 
 
-def _without_punct(doc: Doc, s: int, end: int) -> int:
-    sh = _sheet(doc)
+def _without_punct(sh: _Sheet, s: int, end: int) -> int:
     while end > s + 1 and (sh.punct[end - 1] or sh.space[end - 1]) and sh.text[end - 1] not in _QUOTES:
         end -= 1
     return end
-
-
-def _chars(doc: Doc, a: int, b: int) -> Range | None:
-    return _sheet_chars(_sheet(doc), a, b)
 
 
 def _sheet_chars(sh: _Sheet, a: int, b: int) -> Range | None:
@@ -238,27 +284,31 @@ def _sheet_chars(sh: _Sheet, a: int, b: int) -> Range | None:
     return (sh.idx[a], sh.idx[b - 1] + sh.length[b - 1]) if a < b else None
 
 
+_BINS = ("<", "-3", "-2", "-1", "0", "1", "2", "3", ">")
+
+
 def _bin(n: int) -> str:
-    return str(n) if -3 <= n <= 3 else ("<" if n < 0 else ">")
+    """A distance as "-3" to "3", or "<" or ">" beyond."""
+    return _BINS[min(max(n, -4), 4) + 4]
 
 
 class _Sheet:
     """The ranker's view of a doc: its reading (``reading.reading``), with running counts of quotation marks
-    and sentence starts and what is made once per draft."""
+    and sentence starts."""
 
     def __init__(self, doc: Doc):
         read = reading(doc)
         self.n = read.n
         self.lower, self.text, self.pos, self.dep, self.lemma = read.lower, read.orth, read.pos, read.dep, read.lemma
         self.head, self.idx, self.length = read.head, read.idx, read.length
+        self.chars = len(read.text)
         self.space, self.punct, self.sent_start = read.space, read.punct, read.sent_start
         self.starts = read.sentence_starts
-        self.quotes = [0, *itertools.accumulate(int(word in _QUOTES) for word in read.orth)]
-        self.sentences = [0, *itertools.accumulate(map(int, self.sent_start))]
-        self._roots: dict[Range, int] = {}
+        self.quotes = list(itertools.accumulate(map(_QUOTES.__contains__, read.orth), initial=0))
+        self.sentences = list(itertools.accumulate(self.sent_start, initial=0))
+        self._roots: dict[int, int] = {}
         self._left: list[int] | None = None
-        self._rights: list[list[int]] | None = None
-        self.parts: dict[tuple, tuple[str, ...]] = {}  # the features of a draft's start or end, made once
+        self._rights: tuple[list[int], list[int]] | None = None
 
     @property
     def left_edge(self) -> list[int]:
@@ -275,24 +325,40 @@ class _Sheet:
             self._left = left
         return self._left
 
-    @property
-    def rights(self) -> list[list[int]]:
-        """Each token's dependents on its right, in order, made on first use."""
+    def rights(self, i: int) -> list[int]:
+        """Token ``i``'s dependents on its right, in order. All tokens' are kept in one list grouped by head,
+        made on first use: a list per token would be thousands of objects for the garbage collector to track."""
         if self._rights is None:
-            rights: list[list[int]] = [[] for _ in range(self.n)]
-            for j, h in enumerate(self.head):
-                if h < j:
-                    rights[h].append(j)
-            self._rights = rights
-        return self._rights
+            head = self.head
+            order = sorted((j for j, h in enumerate(head) if h < j), key=head.__getitem__)
+            self._rights = (order, [head[j] for j in order])
+        order, heads = self._rights
+        return order[bisect.bisect_left(heads, i):bisect.bisect_right(heads, i)]
+
+    def char_span(self, start: int, end: int) -> Range | None:
+        """The tokens of ``doc.char_span(start, end, alignment_mode="expand")``, found by bisection without
+        making a Span: those covering characters ``start:end`` with their trailing whitespace, less the first
+        when ``start`` is on its trailing space; None if a character is outside the text."""
+        if not (0 <= start < self.chars and 0 < end <= self.chars):
+            return None
+        first = bisect.bisect_right(self.idx, start) - 1
+        last = bisect.bisect_right(self.idx, end - 1) - 1
+        if start == self.idx[first] + self.length[first]:
+            first += 1
+        return first, last + 1
 
     def root(self, a: int, b: int) -> int:
-        """The first token of ``a:b`` whose head lies outside it."""
-        found = self._roots.get((a, b))
+        """The first token of ``a:b`` whose head lies outside it (kept by an int key: a tuple would be one more
+        object for the garbage collector to track)."""
+        key = a * (self.n + 1) + b
+        found = self._roots.get(key)
         if found is None:
-            head = self.head
-            found = next((i for i in range(a, b) if not a <= head[i] < b or head[i] == i), a)
-            self._roots[(a, b)] = found
+            head, found = self.head, a
+            for i in range(a, b):
+                if not a <= head[i] < b or head[i] == i:
+                    found = i
+                    break
+            self._roots[key] = found
         return found
 
 
@@ -306,35 +372,27 @@ def forget() -> None:
     _sheet.cache_clear()
 
 
-def _features(sh: _Sheet, draft: Draft, side: str, a: int, b: int, s: int, e: int, start_op: str,
-              end_op: str) -> tuple[tuple[str, ...], ...]:
-    key = (draft.cue_token.i, s, e)
-    return (_part(sh, draft, side, key, "s", a, s, start_op), _part(sh, draft, side, key, "e", b, e, end_op),
-            _pair(sh, a, b, s, e, start_op, end_op))
+def _features(sh: _Sheet, draft: Draft, side: str, s: int, e: int) -> tuple[tuple[str, ...], ...]:
+    """The features of the rules' span ``s:e`` as a candidate."""
+    start, end = _Start(sh, s, "r", s, []), _End(sh, e, "r", e, [])
+    return (tuple(_start_features(sh, draft, side, s, s, "r")), tuple(_end_features(sh, draft, side, e, e, "r", s)),
+            _pair(start, end))
 
 
-def _part(sh: _Sheet, draft: Draft, side: str, key: tuple, which: str, i: int, edge: int,
-          op: str) -> tuple[str, ...]:
-    """The features of a candidate's start (``which`` "s") or end ("e") at token ``i``, made once per draft."""
-    found = sh.parts.get((key, which, i, op))
-    if found is None:
-        rule_start = key[1]
-        made = (_start_features(sh, draft, side, i, edge, op) if which == "s"
-                else _end_features(sh, draft, side, i, edge, op, rule_start))
-        found = sh.parts[(key, which, i, op)] = tuple(made)
-    return found
-
-
-def _pair(sh: _Sheet, a: int, b: int, s: int, e: int, start_op: str, end_op: str) -> tuple[str, ...]:
+def _pair(start: _Start, end: _End) -> tuple[str, ...]:
     """The features of a candidate's start and end together."""
-    quotes = sh.quotes[b] - sh.quotes[a]
-    sentences = sh.sentences[b] - sh.sentences[a + 1]
-    pair = ("se=" + start_op + "|" + end_op, "dse=" + _bin(a - s) + "|" + _bin(b - e),
-            "q=" + str(quotes % 2) + "|" + str(sh.text[a] in _QUOTES) + "|" + str(sh.text[b - 1] in _QUOTES),
-            "ns=" + str(min(sentences, 3)))
-    if b < e:
-        root = sh.root(b, e)
-        pair += ("cuth=" + str(a <= sh.head[root] < b) + "|" + sh.dep[root],)
+    cut = None if end.cut is None else (start.i <= end.cut[0] < end.i, end.cut[1])
+    return _pair_part(start.op, end.op, start.dist, end.dist, (end.quotes - start.quotes) % 2, start.quoted,
+                      end.quoted, min(end.sentences - start.sentences, 3), cut)
+
+
+@lru_cache(maxsize=1 << 16)  # the values are few: each pair of features is made once and its weights summed once
+def _pair_part(start_op: str, end_op: str, start_dist: str, end_dist: str, quotes: int, start_quoted: bool,
+               end_quoted: bool, sentences: int, cut: tuple[bool, str] | None) -> tuple[str, ...]:
+    pair = (f"se={start_op}|{end_op}", f"dse={start_dist}|{end_dist}", f"q={quotes}|{start_quoted}|{end_quoted}",
+            f"ns={sentences}")
+    if cut is not None:
+        pair += (f"cuth={cut[0]}|{cut[1]}",)
     return pair
 
 
@@ -347,16 +405,16 @@ def _relation(sh: _Sheet, draft: Draft, token: int, inside: bool) -> str:
 def _start_features(sh: _Sheet, draft: Draft, side: str, a: int, s: int, start_op: str) -> list[str]:
     lower, pos, dep, text = sh.lower, sh.pos, sh.dep, sh.text
     before_w, before_p = (lower[a - 1], pos[a - 1]) if a > 0 else ("<d>", "<d>")
-    found = ["b", "so=" + start_op, "sso=" + side + "|" + start_op, "sw=" + lower[a], "sp=" + pos[a],
-             "sd=" + dep[a], "s-1=" + before_w, "s-1p=" + before_p, "ds=" + _bin(a - s),
-             "ss=" + str(sh.sent_start[a]), "sdep=" + dep[a] + "|" + dep[sh.head[a]]]
+    found = ["b", f"so={start_op}", f"sso={side}|{start_op}", f"sw={lower[a]}", f"sp={pos[a]}", f"sd={dep[a]}",
+             f"s-1={before_w}", f"s-1p={before_p}", f"ds={_bin(a - s)}", f"ss={sh.sent_start[a]}",
+             f"sdep={dep[a]}|{dep[sh.head[a]]}"]
     if a > s:
         root = sh.root(s, a)
         head = sh.head[root]
-        found += ["drop=" + dep[root] + "|" + text[a - 1],
-                  "droph=" + _relation(sh, draft, root, s <= head) + "|" + dep[root] + "|" + pos[head] + "|" + start_op]
+        found += [f"drop={dep[root]}|{text[a - 1]}",
+                  f"droph={_relation(sh, draft, root, s <= head)}|{dep[root]}|{pos[head]}|{start_op}"]
     elif a < s:
-        found.append("gain=" + dep[a] + "|" + text[s - 1])
+        found.append(f"gain={dep[a]}|{text[s - 1]}")
     return found
 
 
@@ -367,22 +425,22 @@ def _end_features(sh: _Sheet, draft: Draft, side: str, b: int, e: int, end_op: s
     after_w, after_p = (lower[b], pos[b]) if b < sh.n else ("</d>", "</d>")
     lemma = sh.lemma[draft.cue_token.i]
     found = [
-        "eo=" + end_op, "seo=" + side + "|" + end_op, "ew=" + lower[last], "ep=" + pos[last], "ed=" + dep[last],
-        "e+1=" + after_w, "e+1p=" + after_p, "de=" + _bin(b - e), "es=" + str(b >= sh.n or sh.sent_start[b]),
-        "qd=" + str(bool(draft.direct)) + "|" + end_op, "cl=" + lemma + "|" + side, "cle=" + lemma + "|" + end_op,
-        "epair=" + lower[last] + "|" + after_w,
+        f"eo={end_op}", f"seo={side}|{end_op}", f"ew={lower[last]}", f"ep={pos[last]}", f"ed={dep[last]}",
+        f"e+1={after_w}", f"e+1p={after_p}", f"de={_bin(b - e)}", f"es={b >= sh.n or sh.sent_start[b]}",
+        f"qd={bool(draft.direct)}|{end_op}", f"cl={lemma}|{side}", f"cle={lemma}|{end_op}",
+        f"epair={lower[last]}|{after_w}",
     ]
     if b < e:  # what the candidate leaves off its end: the phrase's role and how it is joined
         root = sh.root(b, e)
-        found += ["cut=" + dep[root] + "|" + text[b], "cutp=" + pos[root] + "|" + end_op,
-                  "cutl=" + sh.lemma[root] + "|" + end_op, "cutn=" + _bin(e - b) + "|" + end_op,
-                  "cuthd=" + _relation(sh, draft, root, sh.head[root] < b) + "|" + dep[root] + "|"
-                  + pos[sh.head[root]] + "|" + end_op, "cutpre=" + text[b - 1] + "|" + dep[root] + "|" + end_op]
+        found += [f"cut={dep[root]}|{text[b]}", f"cutp={pos[root]}|{end_op}", f"cutl={sh.lemma[root]}|{end_op}",
+                  f"cutn={_bin(e - b)}|{end_op}",
+                  f"cuthd={_relation(sh, draft, root, sh.head[root] < b)}|{dep[root]}|{pos[sh.head[root]]}|{end_op}",
+                  f"cutpre={text[b - 1]}|{dep[root]}|{end_op}"]
     elif b > e:
         root = sh.root(e, b)
-        found += ["add=" + dep[root] + "|" + text[e], "addn=" + _bin(b - e) + "|" + end_op,
-                  "addh=" + str(sh.head[root] == draft.cue_token.i) + "|" + dep[root] + "|" + end_op,
-                  "addl=" + sh.lemma[root] + "|" + end_op, "addp=" + pos[root] + "|" + pos[e]]
+        found += [f"add={dep[root]}|{text[e]}", f"addn={_bin(b - e)}|{end_op}",
+                  f"addh={sh.head[root] == draft.cue_token.i}|{dep[root]}|{end_op}",
+                  f"addl={sh.lemma[root]}|{end_op}", f"addp={pos[root]}|{pos[e]}"]
     if b != e:  # the phrase cut off or added past its leading comma or dash (whose own role is only punct)
         lo, hi, tag = (b, e, "c") if b < e else (e, b, "a")
         j = lo
@@ -392,10 +450,9 @@ def _end_features(sh: _Sheet, draft: Draft, side: str, b: int, e: int, end_op: s
             root = sh.root(j, hi)
             rel = _relation(sh, draft, root, s <= sh.head[root] < lo)
             mark = text[j - 1] if j > lo else "_"
-            found += [tag + "x=" + mark + "|" + dep[root] + "|" + pos[root],
-                      tag + "xh=" + rel + "|" + dep[root] + "|" + pos[sh.head[root]] + "|" + end_op,
-                      tag + "xw=" + mark + "|" + lower[j] + "|" + dep[root],
-                      tag + "xl=" + dep[root] + "|" + sh.lemma[root]]
+            found += [f"{tag}x={mark}|{dep[root]}|{pos[root]}",
+                      f"{tag}xh={rel}|{dep[root]}|{pos[sh.head[root]]}|{end_op}",
+                      f"{tag}xw={mark}|{lower[j]}|{dep[root]}", f"{tag}xl={dep[root]}|{sh.lemma[root]}"]
     return found
 
 
@@ -405,21 +462,34 @@ class ContentModel:
     """Weights of a logistic regression over candidate features; the best-scoring candidate wins."""
 
     def __init__(self, weights: dict[str, float]):
-        self.weights = weights
+        self.weights = weights  # fixed once the model is made: the sums of pair parts are kept
+        #: The sums of pair parts, by value: their kinds are few (some thousands), shared by drafts and docs.
+        self._pair_sums: dict[tuple[str, ...], float] = {}
 
-    def score(self, candidate: Candidate, memo: dict[int, float] | None = None) -> float:
-        """The sum of the candidate's feature weights; ``memo`` keeps the sums of the start and end parts
-        shared by candidates (the last part, of the pair, is the candidate's own)."""
-        get, total = self.weights.get, 0.0
-        *shared, own = candidate.parts
-        for part in shared:
-            value = memo.get(id(part)) if memo is not None else None
+    def score(self, candidate: Candidate) -> float:
+        """The sum of the candidate's feature weights."""
+        return self.scores([candidate])[0]
+
+    def scores(self, found: Sequence[Candidate]) -> list[float]:
+        """The sums of the candidates' feature weights, part by part: the start and end parts they share are
+        summed once, by identity (``found`` keeps them alive, so no other part takes their id), the last part,
+        of the pair, once for all drafts."""
+        get, pair_sums = self.weights.get, self._pair_sums
+        part_sums: dict[int, float] = {}
+        totals = []
+        for candidate in found:
+            *shared, pair = candidate.parts
+            total = 0.0
+            for part in shared:
+                value = part_sums.get(id(part))
+                if value is None:
+                    value = part_sums[id(part)] = sum(map(get, part, itertools.repeat(0.0)))
+                total += value
+            value = pair_sums.get(pair)
             if value is None:
-                value = sum(map(get, part, itertools.repeat(0.0)))
-                if memo is not None:
-                    memo[id(part)] = value
-            total += value
-        return total + sum(map(get, own, itertools.repeat(0.0)))
+                value = pair_sums[pair] = sum(map(get, pair, itertools.repeat(0.0)))
+            totals.append(total + value)
+        return totals
 
     def refine(self, drafts: Iterable[Draft], context) -> None:
         """Set each draft's content to its best candidate (the rules' span wins ties, being first)."""
@@ -428,8 +498,8 @@ class ContentModel:
         for draft in drafts:
             found = candidates(draft, context, cues)
             if found:
-                memo: dict[int, float] = {}
-                best = max(found, key=lambda c: self.score(c, memo))
+                scores = self.scores(found)
+                best = found[scores.index(max(scores))]  # the first of the best
                 draft.content = best.chars
                 draft.gaps = [g for g in draft.gaps if best.chars[0] <= g[0] and g[1] <= best.chars[1]]
                 first = next(context.quotes_from(best.chars[0]), None)  # the quotation inside it that ends first
