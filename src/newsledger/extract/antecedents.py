@@ -14,6 +14,7 @@ is the only James named).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -86,13 +87,12 @@ class People:
     and pronouns stays near linear."""
 
     def __init__(self, doc: Doc):
-        self.sentence_of = [0] * len(doc)
-        first_subject: dict[int, Token] = {}  # sentence number -> its first subject
-        for n, sent in enumerate(doc.sents):
-            self.sentence_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
-            subject = next((t for t in sent if t.dep_ == "nsubj"), None)
-            if subject is not None:
-                first_subject[n] = subject
+        read = reading(doc)  # token strings from arrays: a Token object per access made this a hot spot
+        self.sentence_of = list(itertools.accumulate(read.sent_start[1:], initial=0))
+        first_subject: dict[int, str] = {}  # sentence number -> its first subject, lower-cased
+        for i, dep in enumerate(read.dep):
+            if dep == "nsubj":
+                first_subject.setdefault(self.sentence_of[i], read.lower[i])
         quoted = _quoted_tokens(doc)
         self.people: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
@@ -131,7 +131,7 @@ class People:
             # "Graham spoke. He said…": a gendered pronoun subject of the next sentence most likely takes up the
             # subject (a pronoun in the same sentence may as well be anyone else's)
             taken_up = first_subject.get(sentence + 1) if subject else None
-            if taken_up is not None and (gender := _gender_of(taken_up)):
+            if taken_up is not None and (gender := _GENDERS.get(taken_up)):
                 person.votes[gender] += 2
         self._surnames = {key.rsplit(" ", 1)[-1] for key in self.people}
         self._genders = {key: person.gender for key, person in self.people.items()}
@@ -226,8 +226,9 @@ def _person_spans(doc: Doc) -> list:
     was tagged a person)."""
     persons = [e for e in doc.ents if e.label_ == "PERSON" and _name_words(e)]
     surnames = {_name_words(entity)[-1].lower_ for entity in persons}
-    bare = [_with_first_names(t) for t in doc
-            if t.lower_ in surnames and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ != "compound"]
+    read = reading(doc)
+    bare = [_with_first_names(doc[i]) for i, word in enumerate(read.lower)
+            if word in surnames and read.pos[i] == "PROPN" and not read.ent[i] and read.dep[i] != "compound"]
     return sorted(persons + bare, key=lambda span: span.start)
 
 
@@ -258,8 +259,11 @@ class _Index:
         return bisect.bisect_right(self._ends, position)
 
 
+_GENDERS = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}
+
+
 def _gender_of(token: Token) -> str | None:
-    return "m" if token.lower_ in MALE else "f" if token.lower_ in FEMALE else None
+    return _GENDERS.get(token.lower_)
 
 
 @lru_cache(maxsize=1)
