@@ -23,13 +23,15 @@ def test_extraction_stages_flow_one_way_after_annotation():
         Pipeline([*extraction_stages(), annotate])
 
 
-def test_ingest_with_the_content_ranker_moves_content_edges_only(tmp_path):
+def test_ingest_edges_contents_with_the_ranker_by_default_moving_edges_only(tmp_path):
     from newsledger.api import Ledger, sample_paths
 
     contents = {}
-    for ranked in (False, True):
-        with Ledger(tmp_path / f"ranked-{ranked}.db", content_model=ranked) as ledger:
+    for ranked in (False, True, None):  # None: the default, which is the ranker
+        options = {} if ranked is None else {"content_model": ranked}
+        with Ledger(tmp_path / f"ranked-{ranked}.db", **options) as ledger:
             ledger.ingest(sample_paths())
             contents[ranked] = {(a.article, a.cue.start): a.content.text for a in ledger.store.attributions()}
     assert contents[True].keys() == contents[False].keys()  # the same attributions, from the same cues
     assert contents[True] != contents[False]  # the ranker settled some edges differently
+    assert contents[None] == contents[True]

@@ -291,7 +291,7 @@ def evaluate(articles: list[Article], docs: Iterable[Doc], extractor: Extractor 
     }
 
 
-def run(data_dir: Path, json_output: bool = False, limit: int | None = None, content_model: bool = False,
+def run(data_dir: Path, json_output: bool = False, limit: int | None = None, content_model: bool = True,
         agreement: bool = False) -> dict:
     """Parse and score a PolNeAR-layout folder, with the learned content-boundary ranker when ``content_model``.
     With ``agreement``, only the articles that several annotators marked are scored, and the annotators'
@@ -332,7 +332,7 @@ def render(result: dict) -> str:
     """A plain-text table: P/R/F1 per role and level, then F1 per publisher, then timings."""
     lines = [
         f"PolNeAR attribution benchmark — {result.get('data_dir', '')}"
-        + ("  (with the content-boundary ranker)" if result.get("content_model") else ""),
+        + ("  (with the content-boundary ranker)" if result.get("content_model") else "  (rules' content edges)"),
         (
             f"articles {result['articles']}  annotation files {result['annotation_files']}  "
             f"gold attributions {result['gold_attributions']}  predicted {result['predicted_attributions']}"

@@ -16,7 +16,7 @@ from newsledger.api import Ledger
 from newsledger.pipeline import BATCH_SIZE
 
 
-def run(data: Path, limit: int | None = None, model: str | None = None, content_model: bool = False) -> dict[str, Any]:
+def run(data: Path, limit: int | None = None, model: str | None = None, content_model: bool = True) -> dict[str, Any]:
     paths = sorted(data.rglob("*.txt"))[:limit]
     if not paths:
         raise FileNotFoundError(f"no .txt files under {data}")
@@ -55,7 +55,7 @@ def render(result: dict[str, Any]) -> str:
     bare, full = result["nlp_pipe"], result["ingest"]
     lines = [
         f"{result['articles']} articles, {result['tokens']} tokens, model {result['model']}"
-        + (", with the content ranker" if result.get("content_model") else ""),
+        + (", with the content ranker" if result.get("content_model") else ", rules' content edges"),
         f"{'':12}{'seconds':>10}{'tokens/s':>12}{'articles/s':>12}",
         f"{'nlp.pipe':12}{bare['seconds']:>10.1f}{bare['tokens_per_s']:>12.0f}{bare['articles_per_s']:>12.2f}",
         f"{'ingest':12}{full['seconds']:>10.1f}{full['tokens_per_s']:>12.0f}{full['articles_per_s']:>12.2f}",
