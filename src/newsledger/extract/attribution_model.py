@@ -83,14 +83,27 @@ def features(sheet: Sheet, i: int) -> list[str]:
     nearest verb, its dependents (with the lemma of a preposition's object or a copula's predicate) and its
     neighbours, whether the lexicon rules put it in a cue (and on which side they found the
     content), and whether it lies in the content of another proposed cue."""
-    lemma, pos, dep, head = sheet.lemma[i], sheet.pos[i], sheet.dep[i], sheet.head[i]
+    return _own(*_own_key(sheet, i)) + _in_context(sheet, i)
+
+
+def _own_key(sheet: Sheet, i: int) -> tuple[str, str, str, str, str, str, bool]:
+    """What the features of token ``i`` alone read: many tokens share it, so the tagger sums their weights once."""
+    return sheet.lower[i], sheet.lemma[i], sheet.pos[i], sheet.dep[i], sheet.ent[i], sheet.rule[i], sheet.lexical[i]
+
+
+def _own(lower: str, lemma: str, pos: str, dep: str, ent: str, rule: str, lexical: bool) -> list[str]:
+    """The features of a token by itself: its word, lemma, tag, dependency, entity, and the rules' say."""
+    return ["b", "w=" + lower, "l=" + lemma, "p=" + pos, "d=" + dep, "lp=" + lemma + "|" + pos,
+            "ld=" + lemma + "|" + dep, "e=" + ent, "r=" + rule + pos, "x=" + str(lexical) + pos, "rd=" + rule + dep]
+
+
+def _in_context(sheet: Sheet, i: int) -> list[str]:
+    """The features of token ``i`` among the others: its governor, dependents, neighbours and anchor verb."""
+    lemma, dep, head = sheet.lemma[i], sheet.dep[i], sheet.head[i]
     h_lemma = sheet.lemma[head] if head != i else "<root>"
     found = [
-        "b", "w=" + sheet.lower[i], "l=" + lemma, "p=" + pos, "d=" + dep, "lp=" + lemma + "|" + pos,
-        "ld=" + lemma + "|" + dep, "hl=" + h_lemma, "hp=" + sheet.pos[head], "hd=" + sheet.dep[head],
-        "dhl=" + dep + "|" + h_lemma, "lhl=" + lemma + "|" + h_lemma, "e=" + sheet.ent[i],
-        "r=" + sheet.rule[i] + pos, "hr=" + sheet.rule[head], "x=" + str(sheet.lexical[i]) + pos,
-        "hx=" + str(sheet.lexical[head]) + dep, "rd=" + sheet.rule[i] + dep,
+        "hl=" + h_lemma, "hp=" + sheet.pos[head], "hd=" + sheet.dep[head], "dhl=" + dep + "|" + h_lemma,
+        "lhl=" + lemma + "|" + h_lemma, "hr=" + sheet.rule[head], "hx=" + str(sheet.lexical[head]) + dep,
         "ic=" + str(sheet.reported[i]) + sheet.rule[head] + dep,
     ]
     if sheet.lexical[i]:  # "…, reported The Wall Street Journal": a post-posed cue between comma and name
@@ -150,19 +163,29 @@ class CueModel:
         self.weights = weights
         self.threshold = threshold
         self._margin = math.log(threshold / (1 - threshold))
+        self._own_sums: dict[tuple, float] = {}  # a token's own features' weight sum, by what they read
 
     def tag(self, sheet: Sheet) -> list[bool]:
         """Cue membership of every token: the weighed ones (``weighed``) by their features; a word between two
         cue tokens of one sentence that is not weighed ("made | the | case") joins them (a comma, a line break
         or a sentence start does not: "said, adding")."""
         get, margin, zero = self.weights.get, self._margin, itertools.repeat(0.0)
-        tags = [weighed(sheet, i) and sum(map(get, features(sheet, i), zero)) > margin for i in range(sheet.n)]
+        if len(self._own_sums) > _MAX_OWN_SUMS:  # a long run over a large archive meets new words without end
+            self._own_sums.clear()
+        tags = [weighed(sheet, i) and self._own_sum(_own_key(sheet, i)) + sum(map(get, _in_context(sheet, i), zero))
+                > margin for i in range(sheet.n)]
         for i in range(1, sheet.n - 1):
             if (tags[i - 1] and tags[i + 1] and not tags[i] and sheet.pos[i] != "PUNCT" and not sheet.space[i]
                     and not sheet.quoted[i] and not sheet.first[i] and not sheet.first[i + 1]
                     and not weighed(sheet, i)):
                 tags[i] = True
         return tags
+
+    def _own_sum(self, key: tuple) -> float:
+        found = self._own_sums.get(key)
+        if found is None:
+            found = self._own_sums[key] = sum(map(self.weights.get, _own(*key), itertools.repeat(0.0)))
+        return found
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -180,6 +203,10 @@ class CueModel:
             )
         payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
         return cls(payload["weights"], payload["threshold"])
+
+
+#: How many distinct tokens' own sums the tagger keeps before it starts again.
+_MAX_OWN_SUMS = 200_000
 
 
 @lru_cache(maxsize=1)
