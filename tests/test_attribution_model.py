@@ -115,3 +115,14 @@ def test_no_cue_is_joined_across_a_line_break():
     sheet = sheet_for(doc, context, proposed)
     model = CueModel({"b": -10.0, "w=says": 20.0, "w=according": 20.0, "w=to": 20.0}, 0.5)
     assert [doc[a:b].text for a, b in attribution_model.runs(model.tag(sheet))] == ["says", "According to"]
+
+
+def test_the_tagger_scores_each_token_by_all_its_features_though_it_sums_a_tokens_own_once():
+    doc = load()("Smith said the plan had failed. Jones said the plan had worked, and Smith said so again.")
+    sheet = sheet_for(doc, *proposals_and_context(doc))
+    model = attribution_model.shipped()
+    for repeat in range(2):  # the second pass reads the sums kept from the first
+        scores = [sum(model.weights.get(f, 0.0) for f in attribution_model.features(sheet, i)) for i in range(len(doc))]
+        expected = [attribution_model.weighed(sheet, i) and score > model._margin for i, score in enumerate(scores)]
+        for i, (tag, want) in enumerate(zip(model.tag(sheet), expected, strict=True)):
+            assert tag == want or (tag and not attribution_model.weighed(sheet, i))  # or joined across a gap
