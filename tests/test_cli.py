@@ -30,6 +30,12 @@ def test_every_command_explains_itself(command):
     assert "Usage" in result.stdout and len(result.stdout) > 200
 
 
+def test_help_keeps_the_extras_to_install_and_the_default_of_the_content_ranker():
+    result = run("bench", "attribution", "--help", env={**os.environ, "COLUMNS": "200"})
+    assert "pip install -e '.[train]'" in result.stdout  # rich markup would eat an unescaped "[train]"
+    assert "--no-content-model" in result.stdout
+
+
 def _bad_and_good_inputs(folder: Path) -> dict[str, str]:
     """Inputs by name, and for the bad ones a word their rejection reason must contain."""
     folder.mkdir()

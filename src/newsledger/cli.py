@@ -194,7 +194,7 @@ def bench_speed(
 def bench_attribution(
     data: Annotated[Path, typer.Option(help="Folder in PolNeAR layout: text/*.txt and attributions/*.ann.")],
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N articles.")] = None,
-    train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.[train]').")] = False,
+    train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.\\[train]').")] = False,
     train_content: Annotated[bool, typer.Option("--train-content", help="Train the content-boundary model on --data (PolNeAR train only) and save it in the package (needs scikit-learn).")] = False,
     content_model: Annotated[bool, typer.Option("--content-model/--no-content-model", help="Settle content edges with the learned ranker, as ingest does (--no-content-model: the rules' edges alone).")] = True,
     agreement: Annotated[bool, typer.Option("--agreement", help="Score only the articles several annotators marked, and report how far the annotators agree with each other there (the ceiling the data allows).")] = False,
@@ -292,7 +292,7 @@ def bench_coref(
     mentions: Annotated[str, typer.Option(help="gold or predicted event mentions.")] = "gold",
     topics: TopicsOption = None,
     doc_clusters: Annotated[str, typer.Option(help="Document clusters to resolve within: subtopic or topic (gold), or stories (our linker).")] = "subtopic",
-    train: Annotated[bool, typer.Option("--train", help="Train the pairwise model on topics 1-22, choose C, linkage and threshold by cross-validation on train, report dev 23-25, save it (needs scikit-learn: pip install -e '.[train]').")] = False,
+    train: Annotated[bool, typer.Option("--train", help="Train the pairwise model on topics 1-22, choose C, linkage and threshold by cross-validation on train, report dev 23-25, save it (needs scikit-learn: pip install -e '.\\[train]').")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
@@ -334,7 +334,7 @@ def bench_stance(
     text_col: Annotated[Optional[str], typer.Option(help="With --csv: the text column.")] = None,
     label_col: Annotated[Optional[str], typer.Option(help="With --csv: the label column.")] = None,
     label_map: Annotated[Optional[str], typer.Option("--map", help="With --csv: labels to stances, e.g. a=agree,b=disagree,c=discuss,d=unrelated.")] = None,
-    train: Annotated[bool, typer.Option("--train", help="Train on --data (FNC-1 train files): score held-out topic splits, refit on all of train, save the model (needs scikit-learn: pip install -e '.[train]').")] = False,
+    train: Annotated[bool, typer.Option("--train", help="Train on --data (FNC-1 train files): score held-out topic splits, refit on all of train, save the model (needs scikit-learn: pip install -e '.\\[train]').")] = False,
     split_seeds: Annotated[str, typer.Option(help="With --train: seeds of the held-out topic splits to score, comma-separated (choices were made on seed 0).")] = "0",
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
