@@ -55,6 +55,8 @@ def test_a_relative_pronoun_stands_for_the_name_its_clause_hangs_on(nlp):
     pytest.param("James Murdoch runs the company with his father. James told staff on Monday that nothing would "
                  "change.\n\nHe said the network would keep its hosts.", "He", "James Murdoch",
                  id="a-first-name-alone-is-its-only-bearer"),
+    pytest.param("Carole King released an album on Friday.\n\nShe said it was her best.", "She", "Carole King",
+                 id="a-gendered-word-inside-a-name-is-no-gender"),
 ])
 def test_a_pronoun_or_description_stands_for_the_person_the_article_names(nlp, text, source, person):
     assert resolved(nlp, text, source) == person
@@ -73,6 +75,10 @@ def test_a_pronoun_or_description_stands_for_the_person_the_article_names(nlp, t
                  "the agency", None, id="an-agency-is-no-outlet-by-its-noun-alone"),
     pytest.param("The Washington Post reported on Monday that the talks had failed.", "The Washington Post", None,
                  id="a-name-stands-for-itself"),
+    pytest.param("Thousands gathered in Times Square on Monday. The network said the crowd was peaceful.",
+                 "The network", None, id="an-outlets-word-inside-another-name-is-no-outlet"),
+    pytest.param("Reporters spoke to the New York Times on Monday. The daily said the talks had failed.",
+                 "The daily", "the New York Times", id="the-whole-name-not-a-word-of-it"),
 ])
 def test_a_description_of_an_outlet_or_organisation_stands_for_its_name(nlp, text, source, named):
     assert resolved(nlp, text, source) == named
@@ -83,6 +89,34 @@ def test_an_outlet_descriptor_is_not_the_articles_own_outlet(nlp):
             "The network said it pays its hosts well.")
     [found] = [a for a in extract_attributions(nlp(text), "t", outlet="nyt") if a.source.text == "The network"]
     assert found.source.resolved == "RT"
+
+
+def test_a_he_that_takes_someone_up_is_no_later_shes_to_take(nlp):
+    from newsledger.extract.antecedents import people
+
+    doc = nlp("Alex Reyes arrived on Monday. On Tuesday the officials met, and he said the talks went well.")
+    found = people(doc)
+    he = doc.text.index("he said")
+    assert any(m.span[0] == he for m in found._agreeing["m"].mentions)  # "He" carries Alex Reyes on…
+    assert not any(m.span[0] == he for m in found._agreeing["f"].mentions)  # …but for "he" only
+    assert any(m.person == "alex reyes" for m in found._agreeing["f"].mentions)  # the name may still be hers
+
+
+def test_a_long_run_of_pronouns_and_descriptors_resolves(nlp):
+    from newsledger.extract.antecedents import people
+
+    doc = nlp("John Smith said that " + ", and ".join("he said he knew" for _ in range(2000)) + ".")
+    last = [t for t in doc if t.lower_ == "he"][-1]
+    assert people(doc).pronoun(last, last.idx)[0] == "John Smith"
+    doc = nlp("CNN said it.\n\n" + " ".join("The network said it was true." for _ in range(1000)))
+    assert extract_attributions(doc, "t", outlet="CNN")[-1].source.resolved is None  # not the article's own CNN
+
+
+def test_a_first_name_alone_still_names_a_person(nlp):
+    from newsledger.extract.antecedents import people
+
+    doc = nlp("James Murdoch runs the company. James told staff on Monday that nothing would change.")
+    assert people(doc).bears("james") and people(doc).bears("murdoch")
 
 
 def test_a_surname_alone_is_the_bearer_named_most_so_far(nlp):

@@ -583,6 +583,22 @@ def test_a_cue_ending_its_paragraph_in_a_colon_takes_the_quotation_below(nlp, te
     assert "left" not in found.content.text
 
 
+@pytest.mark.parametrize("text", [
+    "Alice Smith said:\n\nBob Jones said:\n\nCarol White said:\n\n",
+    "The senator said:\n\nPolice arrested three men on Tuesday, officials said.",
+])
+def test_a_colon_at_a_paragraphs_end_takes_no_heading_or_other_speakers_line_below(nlp, text):
+    for found in extract(nlp, text):
+        assert found.content.text.rstrip(".") not in ("Bob Jones said", "Carol White said")
+        assert "officials said" not in found.content.text
+
+
+def test_blank_lines_between_a_colon_and_its_quotation_are_passed_over(nlp):
+    text = "They said:" + "\n" * 400 + "“We will not stop.”\n\nThe end."
+    [found] = [a for a in extract(nlp, text) if a.cue.text.startswith("said")]
+    assert found.content.text == "“We will not stop.”"
+
+
 @pytest.mark.parametrize(("text", "cue", "expected"), [
     ("The host asked him: “Will you run?” “Never.”", "asked", ["“Will you run?”"]),  # the answer is not the host's
     ("He told reporters “We will win.” “They lost.”", "told", ["“We will win.”"]),  # no colon: no run of quotes

@@ -144,6 +144,13 @@ def test_a_gold_set_of_resolutions_alone_scores_resolution_alone(tmp_path: Path)
     assert "resolved" in report and "stance" not in report and "kind" not in report
 
 
+def test_a_gold_row_of_a_stance_alone_needs_no_source_or_resolution() -> None:
+    source, cue, _ = spans("He", "denied", "it")
+    gold = bench._gold({"doc": "tiny", "cue": cue, "stance": "denies"})
+    assert gold.item.stance == "denies" and gold.item.resolved is None and gold.item.source_text is None
+    assert bench.field_checks(gold.item, bench.predicted(perfect()[2])) == {"stance": True}
+
+
 def test_matching_is_one_to_one_and_prefers_the_cue() -> None:
     gold = [bench._gold(row) for row in GOLD_ROWS[:2]]
     system = perfect()[:2]

@@ -51,3 +51,18 @@ def test_scores_are_the_sums_part_by_part():
                  + sum(model.weights.get(f, 0.0) for f in pair) for start, end, pair in (c.parts for c in candidates)]
         assert model.scores(candidates) == plain
     assert ContentModel({"eo=comma": 1.0}).score(content_spans.Candidate(0, 1, (0, 1), (("eo=comma",),))) == 1.0
+
+
+def test_a_candidates_cues_are_the_run_of_sorted_cues_inside_it_without_its_own():
+    cues = [(0, 4), (10, 14), (10, 16), (20, 24), (30, 34)]
+    for own in range(-1, len(cues)):
+        for first in range(len(cues) + 1):
+            for past in range(first, len(cues) + 1):
+                held = {k for k in range(first, past) if k != own}
+                for other_first in range(len(cues) + 1):
+                    for other_past in range(other_first, len(cues) + 1):
+                        other = {k for k in range(other_first, other_past) if k != own}
+                        same = content_spans._held(first, past, own) == content_spans._held(other_first, other_past, own)
+                        assert same == (held == other)
+    assert content_spans._cues_from(cues, 10) == 1 and content_spans._cues_from(cues, 11) == 3
+    assert content_spans._index_of(cues, (10, 16)) == 2 and content_spans._index_of(cues, (10, 15)) == -1

@@ -84,13 +84,13 @@ def load_gold(path: Path) -> list[Gold]:
 
 
 def _gold(row: dict) -> Gold:
-    source, content = row["source"], row.get("content")
+    source, content = row.get("source"), row.get("content")
     item = Item(
         kind=row.get("kind"),
         stance=row.get("stance"),
         affiliation=row.get("affiliation"),
         via=tuple(row["via"]) if "via" in row else None,
-        resolved=row["resolved"],
+        resolved=row.get("resolved"),
         source_text=source["text"] if source else None,
     )
     span = (content["start"], content["end"]) if content else None
@@ -267,12 +267,15 @@ def _plain(item: Item) -> dict:
 # --- running ---------------------------------------------------------------------------------------------
 
 def ledger_extractor(doc: Doc, doc_id: str) -> list[Attribution]:
-    """The extraction path the ledger runs: entity mentions first, so sources resolve to entities."""
+    """The extraction path the ledger runs: entity mentions first, so sources resolve to entities, and the
+    content ranker, whose edges the relays and stances read."""
     from newsledger.bench.attribution import publisher_of
+    from newsledger.extract import content_spans
     from newsledger.extract.attribution import extract_attributions
     from newsledger.extract.entities import EntityIndex, entity_mentions
 
-    return extract_attributions(doc, doc_id, EntityIndex(entity_mentions(doc)).entity_at, outlet=publisher_of(doc_id))
+    return extract_attributions(doc, doc_id, EntityIndex(entity_mentions(doc)).entity_at, outlet=publisher_of(doc_id),
+                                content_model=content_spans.shipped())
 
 
 def run(gold: Path, data: Path, extractor: Extractor | None = None) -> dict:
@@ -294,8 +297,8 @@ def render(result: dict) -> str:
     """Plain text: coverage, accuracy beside the baseline per field, the two confusion tables."""
     lines = [
         f"Attribution extras benchmark — {result.get('gold_file', '')}",
-        f"documents {result['documents']}  gold {result['gold']}  matched {result['matched']}  "
-        f"coverage {result['coverage']:.3f}",
+        (f"documents {result['documents']}  gold {result['gold']}  matched {result['matched']}  "
+         f"coverage {result['coverage']:.3f}"),
         "",
         f"{'field':<13}{'n':>5}{'system':>9}{'baseline':>10}",
     ]

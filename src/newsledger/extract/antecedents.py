@@ -98,10 +98,10 @@ class People:
         self.mentions: list[_Mention] = []
         bearers: dict[str, Counter] = {}  # surname -> how often each full name with it was seen so far
         given: dict[str, set[str]] = {}  # first name -> the full names that start with it
-        named = _person_spans(doc)
-        surnames = {_name_words(entity)[-1].lower_ for entity in named if len(_name_words(entity)) > 1}
-        for entity in named:
-            words = _name_words(entity)
+        named = [(entity, _name_words(entity)) for entity in _person_spans(doc)]
+        surnames = {words[-1].lower_ for _, words in named if len(words) > 1}
+        singles = set()  # names of one word: "James" is some person's name, though he is James Murdoch
+        for entity, words in named:
             surname = words[-1].lower_
             if len(words) > 1:
                 key = " ".join(t.lower_ for t in words)
@@ -110,10 +110,12 @@ class People:
             elif surname in bearers:  # "Trump" is the Trump named most so far, not the last one ("Ivanka Trump")
                 key = bearers[surname].most_common(1)[0][0]
             elif surname not in surnames and len(given.get(surname, ())) == 1:
-                # "James", when James Murdoch is the only James named (and "Obama" is no first name)
+                # "James", when James Murdoch is the only James named so far (and "Obama" is no first name)
                 key = next(iter(given[surname]))
             else:
                 key = surname
+            if len(words) == 1:
+                singles.add(surname)
             person = self.people.setdefault(key, _Person())
             person.names.append(_POSSESSIVE.sub("", entity.text.strip()))
             described = _described_by(entity)
@@ -121,8 +123,8 @@ class People:
             before = doc[entity.start - 1].lower_ if entity.start else ""
             if before in _TITLES:
                 person.votes[_TITLES[before]] += 3
-            for word in described:  # "Ivanka Trump, the 34-year-old mother of three"
-                if word.lower_ in _GENDERED_NOUNS:
+            for word in described:  # "Ivanka Trump, the 34-year-old mother of three"; not "Carole King"
+                if word.lower_ in _GENDERED_NOUNS and word.pos_ != "PROPN" and not entity.start <= word.i < entity.end:
                     person.votes[_GENDERED_NOUNS[word.lower_]] += 3
             sentence = self.sentence_of[entity.start]
             subject = entity.root.dep_ in ("nsubj", "nsubjpass")
@@ -133,7 +135,7 @@ class People:
             taken_up = first_subject.get(sentence + 1) if subject else None
             if taken_up is not None and (gender := _GENDERS.get(taken_up)):
                 person.votes[gender] += 2
-        self._surnames = {key.rsplit(" ", 1)[-1] for key in self.people}
+        self._surnames = {key.rsplit(" ", 1)[-1] for key in self.people} | singles
         self._genders = {key: person.gender for key, person in self.people.items()}
         #: the mentions a pronoun of each gender may take up ("f" excludes the men), with their ends to bisect
         self._agreeing = {wanted: _Index([]) for wanted in ("m", "f", None)}
@@ -157,16 +159,19 @@ class People:
             antecedent = self._taken_up(token, token.idx)
             if antecedent is not None:
                 self._take(_Mention(antecedent.person, (token.idx, token.idx + len(token)),
-                                    self.sentence_of[token.i], True, False, antecedent.named or antecedent.span))
+                                    self.sentence_of[token.i], True, False, antecedent.named or antecedent.span),
+                           _gender_of(token))
         while upcoming is not None:
             self._take(upcoming)
             upcoming = next(names, None)
 
-    def _take(self, mention: _Mention) -> None:
+    def _take(self, mention: _Mention, said: str | None = None) -> None:
+        """Index a mention under the genders it agrees with: its person's, and for a pronoun (``said``) only
+        the pronoun's too ("he" of a person of no known gender is no later "she"'s)."""
         gender = self._genders[mention.person]
         self._agreeing[None].add(mention)
         for wanted in ("m", "f"):
-            if gender in (None, wanted):
+            if gender in (None, wanted) and said in (None, wanted):
                 self._agreeing[wanted].add(mention)
         if gender is not None:
             self._known[gender].add(mention)
@@ -196,14 +201,9 @@ class People:
         if known_found and self.sentence_of[token.i] - known.mentions[known_found - 1].sentence <= _WINDOW:
             index, found = known, known_found  # "she" takes up a woman named within reach before anyone unknown
         nearest = index.mentions[found - 1]
-        chosen = nearest
-        if self.sentence_of[token.i] - nearest.sentence <= _WINDOW:
-            first = found - 1
-            while first > 0 and index.mentions[first - 1].sentence == nearest.sentence:
-                first -= 1
-            same = index.mentions[first:found]
-            chosen = next((m for m in same if m.subject), same[0])
-        return chosen
+        if self.sentence_of[token.i] - nearest.sentence > _WINDOW:
+            return nearest
+        return index.subject_or_first(found - 1)
 
     def described(self, head: Token, before: int) -> tuple[str, Range] | None:
         """The nearest person named before ``before`` with the role of a descriptor's head noun."""
@@ -246,13 +246,29 @@ class _Index:
     """Mentions in text order with their ends, to find the last one ending by a position."""
 
     def __init__(self, mentions: list[_Mention]):
-        self.mentions = mentions
-        self._ends = [m.span[1] for m in mentions]
+        self.mentions: list[_Mention] = []
+        self._ends: list[int] = []
+        #: per mention, the first mention of its sentence up to it, and the first subject (or -1): a sentence of
+        #: thousands of "he said he knew" is looked up without a walk back through it
+        self._first: list[int] = []
+        self._first_subject: list[int] = []
+        for mention in mentions:
+            self.add(mention)
 
     def add(self, mention: _Mention) -> None:
         """Append a mention ending at or after every one indexed."""
+        k = len(self.mentions)
+        same = k > 0 and self.mentions[-1].sentence == mention.sentence
+        first, subject = (self._first[-1], self._first_subject[-1]) if same else (k, -1)
         self.mentions.append(mention)
         self._ends.append(mention.span[1])
+        self._first.append(first)
+        self._first_subject.append(k if subject < 0 and mention.subject else subject)
+
+    def subject_or_first(self, k: int) -> _Mention:
+        """The first subject among the mentions of mention ``k``'s sentence up to it, else the first of them."""
+        subject = self._first_subject[k]
+        return self.mentions[subject if subject >= 0 else self._first[k]]
 
     def by(self, position: int) -> int:
         """How many of the mentions end by ``position``."""

@@ -284,6 +284,14 @@ class _Context:
         self._quote_starts = [start for start, _ in self.quotes]
         self._quote_ends = [end for _, end in self.quotes]
         self._paragraph_ends = [end for _, end in self.paragraphs]
+        # per paragraph: the first paragraph with words from it on, and whether it ends in a colon (read once,
+        # so that a text of thousands of blank lines costs no scan per cue)
+        worded = [_NON_SPACE.search(self.text, start, end) is not None for start, end in self.paragraphs]
+        self._next_worded = [len(self.paragraphs)] * (len(self.paragraphs) + 1)
+        for i in range(len(self.paragraphs) - 1, -1, -1):
+            self._next_worded[i] = i if worded[i] else self._next_worded[i + 1]
+        self._colon_ended = [worded and self.text[start:end].rstrip().endswith(":")
+                             for (start, end), worded in zip(self.paragraphs, worded)]
         self._names: Counter[str] | None = None
 
     @property
@@ -333,10 +341,21 @@ class _Context:
     def paragraph_after(self, position: int) -> Range | None:
         """The first paragraph with words that starts after ``position``."""
         i = bisect.bisect_right(self._paragraph_ends, position)
-        while i < len(self.paragraphs) and (self.paragraphs[i][0] <= position
-                                            or not _NON_SPACE.search(self.text, *self.paragraphs[i])):
+        if i < len(self.paragraphs) and self.paragraphs[i][0] <= position:
             i += 1
+        i = self._next_worded[i]
         return self.paragraphs[i] if i < len(self.paragraphs) else None
+
+    def quotation_below(self, position: int) -> Range | None:
+        """The next paragraph when the paragraph at ``position`` ends in a colon and that one opens with a
+        quotation mark ("He said:⏎⏎“…”"); a heading or another speaker's line below is no content of it."""
+        i = bisect.bisect_left(self._paragraph_ends, position)
+        if i >= len(self.paragraphs) or self.paragraphs[i][0] > position or not self._colon_ended[i]:
+            return None
+        following = self.paragraph_after(self.paragraphs[i][1])
+        if following is None or self.text[following[0]:following[1]].lstrip()[:1] not in _OPENING_MARKS:
+            return None
+        return following
 
 
 # --- quotations and paragraphs ------------------------------------------------------------------------------
@@ -934,12 +953,12 @@ def _edges(token: Token) -> Range:
 
 
 def _clip(content: Range, anchor: int, context: _Context) -> Range:
-    """Keep the content within the cue's paragraph (and the next, when the cue's ends in a colon: "He
-    said:⏎⏎“…”"), or within the quotation it continues into."""
+    """Keep the content within the cue's paragraph (and the next, when the cue's ends in a colon and the next
+    opens a quotation: "He said:⏎⏎“…”"), or within the quotation it continues into."""
     start, end = context.paragraph(anchor)
-    if context.text[start:end].rstrip().endswith(":"):
-        following = context.paragraph_after(end)
-        end = following[1] if following is not None else end
+    below = context.quotation_below(anchor)
+    if below is not None:
+        end = below[1]
     for q_start, q_end in context.quotes_ending_after(start):
         if q_start >= end:
             break

@@ -119,11 +119,15 @@ def assemble(drafts: list[Draft], doc: Doc, article_id: str, entity_at: EntityAt
     entity_at = entity_at or (lambda start, end: None)
     drafts = _hand_over_citations(drafts, doc)
     kinds = {id(d): _kind(d, doc) for d in drafts}
+    outlets: list[tuple[str, Range]] = []  # the outlets earlier drafts speak through, but the article's own
     for index, draft in enumerate(drafts):
-        draft.resolved = _antecedent(draft, drafts[:index], kinds, doc, outlet)
+        draft.resolved = _antecedent(draft, drafts[:index], kinds, doc, outlet, outlets)
         if draft.resolved is not None and draft.source_token.pos_ != "PRON" \
                 and kinds[id(draft)] is not SourceKind.DOCUMENT:  # a document resolves to its publisher
             kinds[id(draft)] = _referent_kind(draft.resolved[1], doc) or kinds[id(draft)]
+        speaking = _outlet_of(draft, kinds, doc)
+        if speaking is not None and not names_outlet(speaking[0], outlet):
+            outlets.append(speaking)
     containers, chains = _containers(drafts), {}
     for draft in drafts:
         draft.via = [r for r in _relays(draft, containers, chains, kinds, doc, entity_at)
@@ -314,8 +318,8 @@ def _kind(draft: Draft, doc: Doc) -> SourceKind:
     return source_kind(draft.source_token, doc, draft.source)
 
 
-def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc,
-                outlet: str | None) -> tuple[str, Range] | None:
+def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc, outlet: str | None,
+                outlets: list[tuple[str, Range]]) -> tuple[str, Range] | None:
     """A pronoun source stands for the nearest earlier compatible source or named person; "the report" for
     the outlet that published it (the subject that released it, or the nearest earlier outlet)."""
     head = draft.source_token
@@ -339,7 +343,7 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc,
             and not any(c.dep_ == "det" and c.lower_ != "the" for c in head.children)):
         return (antecedents.people(doc).described(head, draft.source[0])  # "the mayor", not "a senator"
                 or _same_head_name(head, draft.source[0], doc)
-                or (_earlier_outlet(draft.source[0], earlier, kinds, doc, outlet)
+                or (_earlier_outlet(draft.source[0], outlets, doc, outlet)
                     if _lemma(head) in _OUTLET_DESCRIPTORS else None))
     return None
 
@@ -371,38 +375,42 @@ def _names_by_head(doc: Doc) -> dict[str, list[tuple[str, Range]]]:
     return names
 
 
-def _earlier_outlet(before: int, earlier: list[Draft], kinds: dict, doc: Doc,
-                    own: str | None) -> tuple[str, Range] | None:
-    """"The influential US daily" for the nearest outlet named before, other than the article's own (which
-    calls itself by its name): a source or relay the article attributes to, else a name of the text that is
-    an outlet's ("RT hired Larry King. The network said …")."""
-    for other in reversed(earlier):
-        found = None
-        if other.relay is not None and other.relay.kind is SourceKind.MEDIA:
-            found = other.relay.text, (other.relay.start, other.relay.end)
-        elif other.source and kinds[id(other)] is SourceKind.MEDIA and (
-                other.resolved or other.source_token is not None and other.source_token.pos_ == "PROPN"):
-            found = _named(other, doc)
-        if found is not None and not names_outlet(found[0], own):
-            return found
-    named = _outlet_names(doc)
-    for found in reversed(named[:bisect.bisect_right(named, before, key=lambda name: name[1][1])]):
-        if not names_outlet(found[0], own):
-            return found
+def _outlet_of(draft: Draft, kinds: dict, doc: Doc) -> tuple[str, Range] | None:
+    """The outlet a draft speaks through: its relay, else its source when that is a named outlet."""
+    if draft.relay is not None and draft.relay.kind is SourceKind.MEDIA:
+        return draft.relay.text, (draft.relay.start, draft.relay.end)
+    if draft.source and kinds[id(draft)] is SourceKind.MEDIA and (
+            draft.resolved or draft.source_token is not None and draft.source_token.pos_ == "PROPN"):
+        return _named(draft, doc)
     return None
 
 
+def _earlier_outlet(before: int, outlets: list[tuple[str, Range]], doc: Doc,
+                    own: str | None) -> tuple[str, Range] | None:
+    """"The influential US daily" for the nearest outlet named before, other than the article's own (which
+    calls itself by its name): one an earlier attribution speaks through (``outlets``), else a name of the
+    text that is an outlet's ("RT hired Larry King. The network said …")."""
+    if outlets:
+        return outlets[-1]
+    named = _outlet_names(doc, own)
+    found = bisect.bisect_right(named, before, key=lambda name: name[1][1])
+    return named[found - 1] if found else None
+
+
 @lru_cache(maxsize=1)
-def _outlet_names(doc: Doc) -> list[tuple[str, Range]]:
-    """The names of outlets in the doc, by where they end: entities an outlet's list or words name, and the
-    call signs the entity tagger misses ("RT hired Larry King")."""
+def _outlet_names(doc: Doc, own: str | None) -> list[tuple[str, Range]]:
+    """The names of outlets in the doc but the article's own, by where they end (then longest first): entities
+    an outlet's list or words name, and the call signs the entity tagger misses ("RT hired Larry King"), not
+    words of other names ("Times Square")."""
     named = [(entity.text, (entity.start_char, entity.end_char)) for entity in _entities(doc)
              if entity.label_ != "PERSON"
              and (cues.names_an_outlet(entity.text.lower()) or entity.root.lower_ in cues.OUTLET_HEADS)]
     read = reading(doc)
     named += [(read.orth[i], (read.idx[i], read.ends[i])) for i in range(read.n)
-              if read.pos[i] == "PROPN" and read.lower[i] in cues.OUTLET_HEADS]
-    return sorted(set(named), key=lambda name: name[1][1])
+              if read.lower[i] in cues.CALL_SIGNS and read.pos[i] == "PROPN" and not read.ent[i]
+              and read.dep[i] != "compound"]
+    named = [name for name in named if not names_outlet(name[0], own)]
+    return sorted(dict.fromkeys(named), key=lambda name: (name[1][1], -name[1][0], name[0]))
 
 
 def _named(draft: Draft, doc: Doc) -> tuple[str, Range]:

@@ -83,17 +83,17 @@ def candidates(draft: Draft, context, cues: Sequence[Range] = ()) -> list[Candid
     starts = _starts(sh, context, s, e, lo, side)
     ends = _ends(sh, context, s, e, hi, side)
     rule_chars = _sheet_chars(sh, s, e)
-    near = _near_cues(sh, cues, draft.cue, lo, hi)
-    held = _mask(near, *rule_chars) if rule_chars is not None else 0
-    firsts = [_Start(sh, a, op, s, near) for a, op in _first_at_each(starts)]
-    lasts = [_End(sh, b, op, e, near) for b, op in _first_at_each(ends) if not (b > e and _adds_aside(sh, e, b))]
+    own = _index_of(cues, draft.cue)
+    held = _held(_cues_from(cues, rule_chars[0]), _cues_from(cues, rule_chars[1]), own) if rule_chars else _NONE
+    firsts = [_Start(sh, a, op, s, cues) for a, op in _first_at_each(starts)]
+    lasts = [_End(sh, b, op, e, cues) for b, op in _first_at_each(ends) if not (b > e and _adds_aside(sh, e, b))]
     found: dict[Range, Candidate] = {}
     for start in firsts:
         for end in lasts:
             if start.word >= end.i:  # empty, or only spaces
                 continue
             chars = (start.char, end.char)
-            if chars in found or start.cues & end.cues != held:
+            if chars in found or _held(start.first_cue, end.past_cue, own) != held:
                 continue
             if start.part is None:
                 start.part = tuple(_start_features(sh, draft, side, start.i, s, start.op))
@@ -114,37 +114,52 @@ def _first_at_each(edges: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return list(first.items())
 
 
-def _near_cues(sh: _Sheet, cues: Sequence[Range], own: Range, lo: int, hi: int) -> list[int]:
-    """Where the other cues within tokens ``lo:hi`` start (``cues`` sorted by start: found by bisection)."""
-    lo_char, hi_char = sh.idx[lo], sh.idx[hi - 1] + sh.length[hi - 1]
-    near = []
-    for k in range(bisect.bisect_left(cues, lo_char, key=lambda c: c[0]), len(cues)):
-        if cues[k][0] >= hi_char:
+_NONE = (0, 0)
+
+
+def _cues_from(cues: Sequence[Range], char: int) -> int:
+    """How many of ``cues`` (sorted by start) start before character ``char``."""
+    return bisect.bisect_left(cues, char, key=_start)
+
+
+def _start(cue: Range) -> int:
+    return cue[0]
+
+
+def _index_of(cues: Sequence[Range], cue: Range) -> int:
+    """Where ``cue`` is among ``cues`` (sorted by start), or -1."""
+    for k in range(_cues_from(cues, cue[0]), len(cues)):
+        if cues[k] == cue:
+            return k
+        if cues[k][0] != cue[0]:
             break
-        if cues[k] != own:
-            near.append(cues[k][0])
-    return near
+    return -1
 
 
-def _mask(near: list[int], start: int, end: int) -> int:
-    """The ``near`` cues that start within characters ``start:end``, as bits: so a candidate's are those after
-    its start ANDed with those before its end."""
-    return sum(1 << k for k, c in enumerate(near) if start <= c < end) if near else 0
+def _held(first: int, past: int, own: int) -> Range:
+    """The cues a span holds, as the run ``first:past`` of the sorted cues that start inside it, without the
+    draft's own cue (``own``), which may open or close the run: equal runs, equal cues, with no walk over them
+    (a paragraph of thousands of cues would make a set per candidate quadratic)."""
+    if first == own:
+        first += 1
+    if past - 1 == own and past > first:
+        past -= 1
+    return (first, past) if first < past else _NONE
 
 
 class _Start:
     """A start ``i`` (found as ``op``) of a draft's candidates and what the checks and the pair features read of
     it, worked out once for all the ends it is paired with; ``part``, its features, is made on first use."""
 
-    __slots__ = ("char", "cues", "dist", "i", "op", "part", "quoted", "quotes", "sentences", "word")
+    __slots__ = ("char", "dist", "first_cue", "i", "op", "part", "quoted", "quotes", "sentences", "word")
 
-    def __init__(self, sh: _Sheet, i: int, op: str, s: int, near: list[int]):
+    def __init__(self, sh: _Sheet, i: int, op: str, s: int, cues: Sequence[Range]):
         word = i  # its first word: a candidate ending at or before it holds only spaces
         while word < sh.n and sh.space[word]:
             word += 1
         self.i, self.op, self.word, self.part = i, op, word, None
         self.char = sh.idx[word] if word < sh.n else sh.chars
-        self.cues = _mask(near, self.char, sh.chars)
+        self.first_cue = _cues_from(cues, self.char)  # the first cue starting inside a span from here
         self.dist, self.quotes, self.quoted = _bin(i - s), sh.quotes[i], sh.text[i] in _QUOTES
         self.sentences = sh.sentences[i + 1]
 
@@ -153,15 +168,15 @@ class _End:
     """An end ``i`` (found as ``op``) of a draft's candidates, as ``_Start`` is a start; ``cut`` is the head and
     dependency of the phrase it cuts off the rules' span ending at ``e``, if any."""
 
-    __slots__ = ("char", "cues", "cut", "dist", "i", "op", "part", "quoted", "quotes", "sentences")
+    __slots__ = ("char", "cut", "dist", "i", "op", "part", "past_cue", "quoted", "quotes", "sentences")
 
-    def __init__(self, sh: _Sheet, i: int, op: str, e: int, near: list[int]):
+    def __init__(self, sh: _Sheet, i: int, op: str, e: int, cues: Sequence[Range]):
         word = i  # past its last word
         while word > 0 and sh.space[word - 1]:
             word -= 1
         self.i, self.op, self.part = i, op, None
         self.char = sh.idx[word - 1] + sh.length[word - 1] if word else 0
-        self.cues = _mask(near, 0, self.char)
+        self.past_cue = _cues_from(cues, self.char)  # past the last cue starting inside a span to here
         self.dist, self.quotes, self.quoted = _bin(i - e), sh.quotes[i], sh.text[i - 1] in _QUOTES
         self.sentences = sh.sentences[i]
         root = sh.root(i, e) if i < e else None

@@ -209,12 +209,13 @@ OUTLET_ABBREVIATIONS = {
     "nyt": "The New York Times", "wsj": "The Wall Street Journal", "wapo": "The Washington Post",
     "ap": "The Associated Press", "ft": "The Financial Times", "lat": "The Los Angeles Times",
 }
+#: Outlets known by their letters, which name an outlet wherever they stand ("RT hired Larry King").
+CALL_SIGNS = words("rt cns pbs npr cnbc msnbc bbc cnn abc nbc cbs")
 #: Words that make a proper name an outlet's: as its head ("The Denver Post", "RT"), or "News" anywhere in it
 #: ("Christian News Service").
 OUTLET_HEADS = words("""
     times post journal tribune herald gazette chronicle globe examiner inquirer courier telegraph
-    rt cns pbs npr cnbc msnbc bbc cnn abc nbc cbs
-    """)
+    """) | CALL_SIGNS
 #: What an outlet airs, through which a speaker's words reach it ("said on The Steve Harvey Morning Show").
 PROGRAMME_NOUNS = words("show program programme podcast broadcast")
 MEDIA_NOUNS = words(
