@@ -968,23 +968,36 @@ def _clip(content: Range, anchor: int, context: _Context) -> Range:
 
 def _without_aside(content: Range, context: _Context) -> Range:
     """The content without a trailing aside: from the first comma (or dash) outside quotations after which
-    the rest is one subtree hanging, as an aside, off a word before the mark (PolNeAR leaves it out)."""
-    doc = context.doc
+    the rest is one subtree hanging, as an aside, off a word before the mark (PolNeAR leaves it out). Such a
+    subtree holds the content's last word, so its top is one of that word's governors: walking up from it
+    finds every aside without trying each comma (a sentence of a thousand clauses has as many)."""
+    doc, read = context.doc, reading(context.doc)
     span = doc.char_span(*content, alignment_mode="expand") if content[0] < content[1] else None
     if span is None:
         return content
     end = span.end
-    while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > span.start and (read.punct[end - 1] or read.space[end - 1]):
         end -= 1
-    for mark in range(span.start + 1, end - 1):
-        if doc[mark].text not in _ASIDE_MARKS or context.quoted(doc[mark].idx):
-            continue
-        tail = doc[mark + 1:end]
-        root = tail.root
-        if (root.dep_ in _ASIDES and span.start <= root.head.i < mark
-                and root.left_edge.i >= mark and root.right_edge.i >= end - 1):
-            return content[0], doc[mark].idx
-    return content
+    marks = []
+    top = end - 1
+    for _ in range(read.n):  # up the governors, at most the doc's length
+        head = read.head[top]
+        if read.dep[top] in _ASIDES and top < end:
+            left = doc[top].left_edge.i  # the subtree opens right after its mark, or with it
+            marks += [mark for mark in (left - 1, left)
+                      if span.start < mark < end - 1 and read.orth[mark] in _ASIDE_MARKS
+                      and not context.quoted(read.idx[mark]) and _hangs_aside(doc[mark + 1:end], span.start, mark)]
+        if head == top:
+            break
+        top = head
+    return (content[0], read.idx[min(marks)]) if marks else content
+
+
+def _hangs_aside(tail: Span, start: int, mark: int) -> bool:
+    """Whether ``tail`` is one aside subtree hanging off a word between ``start`` and its ``mark``."""
+    root = tail.root
+    return (root.dep_ in _ASIDES and start <= root.head.i < mark
+            and root.left_edge.i >= mark and root.right_edge.i >= tail.end - 1)
 
 
 def _tidy(content: Range, context: _Context) -> Range | None:
