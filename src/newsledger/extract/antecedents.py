@@ -310,7 +310,7 @@ def _quoted_tokens(doc: Doc) -> list[bool]:
     """Which tokens lie inside quotation marks."""
     read = reading(doc)
     inside = [False] * read.n
-    for start, end in cues.quote_regions(read.text):
+    for start, end in read.quotes:
         for i in range(bisect.bisect_left(read.idx, start), bisect.bisect_left(read.idx, end)):
             inside[i] = True
     return inside

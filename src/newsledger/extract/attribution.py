@@ -115,7 +115,8 @@ def sheet_for(doc: Doc, context: _Context, proposed: list[Draft]) -> Sheet:
     content lies on ("label" for a speaker's label before a colon), and which tokens lie in their contents (a
     cue after its content, "…, reported X", is outside the content of the cue that governs it in the
     parse)."""
-    starts, ends = reading(doc).idx, reading(doc).ends
+    read = reading(doc)
+    starts, ends = read.idx, read.ends
 
     def tokens(chars: Range) -> range:  # the tokens overlapping a character range
         return range(bisect.bisect_right(ends, chars[0]), bisect.bisect_left(starts, chars[1]))
@@ -274,7 +275,7 @@ class _Context:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = text_of(doc)
-        self.quotes = cues.quote_regions(self.text)
+        self.quotes = reading(doc).quotes
         self.paragraphs = _paragraphs(self.text)
         self._inside = bytearray(len(self.text) + 1)
         for start, end in self.quotes:
@@ -290,8 +291,8 @@ class _Context:
         self._next_worded = [len(self.paragraphs)] * (len(self.paragraphs) + 1)
         for i in range(len(self.paragraphs) - 1, -1, -1):
             self._next_worded[i] = i if worded[i] else self._next_worded[i + 1]
-        self._colon_ended = [worded and self.text[start:end].rstrip().endswith(":")
-                             for (start, end), worded in zip(self.paragraphs, worded)]
+        self._colon_ended = [has_words and self.text[start:end].rstrip().endswith(":")
+                             for (start, end), has_words in zip(self.paragraphs, worded)]
         self._names: Counter[str] | None = None
 
     @property

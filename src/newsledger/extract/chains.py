@@ -339,12 +339,12 @@ def _antecedent(draft: Draft, earlier: list[Draft], kinds: dict, doc: Doc, outle
             if other.source and kinds[id(other)] not in (SourceKind.PERSON, SourceKind.UNKNOWN):
                 return _named(other, doc)
     # a singular common noun ("daily" is often read as an adverb), with no article but "the"
-    if ((head.tag_ == "NN" or (_lemma(head) in _OUTLET_DESCRIPTORS and head.tag_ not in ("NNS", "NNP", "NNPS")))
+    outlet_noun = _lemma(head) in _OUTLET_DESCRIPTORS
+    if ((head.tag_ == "NN" or (outlet_noun and head.tag_ not in ("NNS", "NNP", "NNPS")))
             and not any(c.dep_ == "det" and c.lower_ != "the" for c in head.children)):
         return (antecedents.people(doc).described(head, draft.source[0])  # "the mayor", not "a senator"
                 or _same_head_name(head, draft.source[0], doc)
-                or (_earlier_outlet(draft.source[0], outlets, doc, outlet)
-                    if _lemma(head) in _OUTLET_DESCRIPTORS else None))
+                or (_earlier_outlet(draft.source[0], outlets, doc, outlet) if outlet_noun else None))
     return None
 
 

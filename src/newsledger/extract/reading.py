@@ -7,7 +7,7 @@ through ``reading(doc)``: one pass over the arrays per doc, shared by all of the
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.attrs import (
     DEP,
@@ -26,6 +26,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
+from newsledger.extract import cues
+
 
 def strings_of(doc: Doc, attrs: tuple[int, ...]) -> list[list[str]]:
     """String attributes of every token, read as one array; each distinct hash is looked up once."""
@@ -42,8 +44,8 @@ def strings_of(doc: Doc, attrs: tuple[int, ...]) -> list[list[str]]:
 
 
 class Reading:
-    """Every token's strings (``lemma`` lower-cased), head, offsets and flags, the text, and where sentences
-    start."""
+    """Every token's strings (``lemma`` lower-cased), head, offsets and flags, the text, where sentences start,
+    and (on first use) where its quotations are."""
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
@@ -59,6 +61,11 @@ class Reading:
         self.sentence_starts = [0] + [i for i, start in enumerate(self.sent_start) if start and i > 0]
         spaces = doc.to_array(SPACY).tolist()
         self.text = "".join(word + " " if space else word for word, space in zip(self.orth, spaces))
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """The text's quotations as character ranges (``cues.quote_regions``), for the rules and the resolver."""
+        return cues.quote_regions(self.text)
 
 
 @lru_cache(maxsize=1)  # the doc being processed (a Doc hashes and compares by identity)
