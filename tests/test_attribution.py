@@ -6,6 +6,7 @@ import pytest
 
 from newsledger.annotate.nlp import load
 from newsledger.api import sample_paths
+from newsledger.extract import content_spans
 from newsledger.extract.attribution import (
     _around_run,
     _Context,
@@ -831,3 +832,33 @@ def test_a_transcripts_speaker_labels_are_sources_of_their_paragraphs_inside_its
 ])
 def test_a_label_before_a_colon_is_a_source_only_when_it_names_someone(nlp, text, label, expected):
     assert dict(_colon_drafts(nlp, text))[label] == expected
+
+
+ROUNDUP = (
+    "Readers told us what they think of the debate.\n\n"
+    "“He makes simple blanket statements about people he knows nothing about.” ― Pamela Padilla\n"
+    "”Fear. I am truly afraid of what comes next.”\u00a0― Edwin G. Monroy.\n"
+    "\"Maybe we can build a wall around the stage.\" -- Steve Quinlan\n"
+    "“We shall overcome.” — Martin Luther King Jr.\n"
+    "WASHINGTON ― Lawmakers met on Friday.\n"
+    "“It was a long night.” ― the end of the show\n"
+)
+
+
+@pytest.mark.parametrize("ranked", [False, True])
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(nlp, ranked):
+    doc = nlp(ROUNDUP)
+    found = extract_attributions(doc, "t", content_model=content_spans.shipped() if ranked else None)
+    signed = [a for a in found if a.cue.text in ("―", "--", "—")]
+    assert [a.source.text for a in signed] == [
+        "Pamela Padilla", "Edwin G. Monroy", "Steve Quinlan", "Martin Luther King Jr."]
+    assert {a.source.kind for a in signed} == {SourceKind.PERSON}
+    # the whole quotation with its marks, which the content ranker leaves as it is
+    assert [a.content.text for a in signed] == [
+        "“He makes simple blanket statements about people he knows nothing about.”",
+        "”Fear. I am truly afraid of what comes next.”",
+        "\"Maybe we can build a wall around the stage.\"",
+        "“We shall overcome.”"]
+    assert all(a.direct for a in signed)
+    # a dateline's dash, and a dash before words that name no one, sign nothing
+    assert not [a for a in found if "Lawmakers" in a.content.text or "long night" in a.content.text]

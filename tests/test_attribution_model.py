@@ -63,6 +63,28 @@ def test_training_writes_weights_and_config(trained):
     assert "licence" in config and config["cross_validation"]["folds"] == 2
 
 
+def test_cross_validation_alone_saves_nothing_and_compares_with_the_annotators(trained, tmp_path):
+    _write_corpus(tmp_path)
+    second = tmp_path / "attributions" / "pub_1.ann"  # a second annotator read pub_1 with a shorter cue
+    first_reading = second.read_text(encoding="utf-8")
+    second.rename(tmp_path / "attributions" / "pub_1_a.ann")
+    shorter = first_reading.replace("Cue 6 44\thas been ratcheting up his critique of", "Cue 6 25\thas been ratcheting")
+    assert shorter != first_reading
+    (tmp_path / "attributions" / "pub_1_b.ann").write_text(shorter, encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+
+    result = attribution_model.cross_validate(tmp_path, folds=2, min_count=1, prune=0.0, epochs=30)
+
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+    several = result["cross_validation"]["several_annotators"]
+    assert several["articles"] == 1
+    agreement = several["annotators"]["cue"]["exact"]
+    assert agreement["f1"] == agreement["p"] == 0.5  # each reading's one differing cue of two misses the other
+    assert set(several["scores"]) == set(result["cross_validation"]["scores"])
+    with pytest.raises(ValueError, match="2 folds"):
+        attribution_model.cross_validate(tmp_path, folds=1)
+
+
 def test_trained_model_finds_the_cues_it_was_taught(trained):
     model = CueModel.read(trained[0])
     attributions = extract_attributions(load()("Brown said the talks had collapsed."), "t", model=model)

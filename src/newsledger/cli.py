@@ -197,6 +197,7 @@ def bench_attribution(
     train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.\\[train]').")] = False,
     train_content: Annotated[bool, typer.Option("--train-content", help="Train the content-boundary model on --data (PolNeAR train only) and save it in the package (needs scikit-learn).")] = False,
     content_model: Annotated[bool, typer.Option("--content-model/--no-content-model", help="Settle content edges with the learned ranker, as ingest does (--no-content-model: the rules' edges alone).")] = True,
+    cross_validate: Annotated[bool, typer.Option("--cross-validate", help="Cross-validate the cue tagger on --data's own document folds (PolNeAR train only) without saving a model: the whole extractor's figures on the held-out folds, and on the articles several annotators marked beside their agreement with each other (needs scikit-learn).")] = False,
     agreement: Annotated[bool, typer.Option("--agreement", help="Score only the articles several annotators marked, and report how far the annotators agree with each other there (the ceiling the data allows).")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
@@ -206,10 +207,10 @@ def bench_attribution(
 
         typer.echo(json.dumps(train_spans(data), indent=2))
         return
-    if train:
-        from newsledger.extract.attribution_model import train as train_tagger
+    if train or cross_validate:
+        from newsledger.extract import attribution_model
 
-        typer.echo(json.dumps(train_tagger(data), indent=2))
+        typer.echo(json.dumps((attribution_model.train if train else attribution_model.cross_validate)(data), indent=2))
         return
     from newsledger.bench import attribution
 

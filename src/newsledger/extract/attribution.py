@@ -4,7 +4,8 @@ spaCy ``Doc``.
 A cue anchors each attribution; its subject is the source and its complement the content. The rules
 propose cues (a speech or cognition verb from ``cues.CUE_VERBS``, "according to", "in a poll", "reportedly",
 a colon after a speaker's name); the cue model of ``attribution_model`` decides which words are cues, keeping the rules'
-proposals it confirms and adding the predicates PolNeAR annotates beyond them.
+proposals it confirms and adding the predicates PolNeAR annotates beyond them. A quotation signed with a dash
+and a name on its own line ("“…” ― Sonya Herridge") has no cue word to weigh and is read by rule alone.
 Quotation marks widen the content to the whole quotation, which may span sentences and paragraphs; a quotation
 split around its speaker (""A," she said, "B."") is one content in pieces, with the narration between as gaps.
 Spans follow PolNeAR's conventions, as measured on its TRAIN split: the cue is the verb with its auxiliaries
@@ -69,7 +70,8 @@ def extract_attributions(
     chains.forget()
     context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
-    for draft in _accepted(proposed, model or attribution_model.shipped(), context):
+    signed = _signed(context)
+    for draft in (*_accepted(proposed, model or attribution_model.shipped(), context), *signed):
         drafts.setdefault(draft.cue, draft)
     ordered = _without_nested_cues(sorted(drafts.values(), key=lambda d: d.cue))
     claimed = {draft.content[0] for draft in ordered}  # where contents start: no other speaker's next piece
@@ -77,8 +79,9 @@ def extract_attributions(
         _continue_quotes(draft, context, claimed)
         _continue_paragraphs(draft, context, claimed)
     chains.extend_continuations(ordered, doc)
-    if content_model is not None:
-        content_model.refine(ordered, context)
+    if content_model is not None:  # a signed quotation's edges are its marks
+        settled = {id(draft) for draft in signed}
+        content_model.refine([draft for draft in ordered if id(draft) not in settled], context)
     return chains.assemble(ordered, doc, article_id, entity_at, outlet)
 
 
@@ -370,6 +373,36 @@ def _paragraphs(text: str) -> list[Range]:
 
 
 # --- one draft per cue -------------------------------------------------------------------------------------
+
+#: A line that is one quotation signed with a dash and a name: "“…” ― Sonya Herridge", "“…” — Mark Twain."
+_SIGNED_LINE = re.compile(
+    r"\s*(?P<quotation>[\"“”].*\S[\"”])\s*(?P<dash>[―—–]|--|-(?=\s))\s*"
+    r"(?P<name>[^\W\d_][\w.’'-]*(?:[ \xa0][^\W\d_][\w.’'-]*){0,3}?)\.?\s*")
+
+_NAME_SUFFIXES = frozenset(("Jr.", "Sr."))
+
+
+def _signed(context: _Context) -> list[Draft]:
+    """Quotations signed with a dash and a name, each on its own line, as in roundups of readers' or voters'
+    words and in epigraphs: the name is the source, the dash the cue, the quotation the content. The form
+    says who speaks without a cue word, and PolNeAR's train split holds none for the cue model to learn, so
+    the rule stands alone; a name must be capitalised words, so a dateline or a dash inside prose is none."""
+    doc, text, found = context.doc, context.text, []
+    for start, end in context.paragraphs:
+        line = _SIGNED_LINE.fullmatch(text, start, end)
+        if line is None or not all(word[0].isupper() for word in line["name"].split()):
+            continue
+        source, last = line.span("name"), line["name"].split()[-1]
+        if last.endswith(".") and len(last) > 2 and last not in _NAME_SUFFIXES:  # "Sanchez." but "G.", "Jr."
+            source = (source[0], source[1] - 1)
+        dash = doc.char_span(*line.span("dash"), alignment_mode="expand")
+        name = doc.char_span(*source, alignment_mode="expand")
+        if dash is None or name is None or any(t.is_stop for t in name):
+            continue
+        found.append(Draft(cue=line.span("dash"), cue_token=dash[0], content=line.span("quotation"),
+                           source=source, source_token=name.root, direct=True))
+    return found
+
 
 def _draft(token: Token, context: _Context) -> Draft | None:
     lower = token.lower_
