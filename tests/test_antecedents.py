@@ -143,10 +143,36 @@ def test_an_outlets_poll_is_a_document_and_the_outlet_itself_media(nlp):
     ("A federal judge found that the law was discriminatory.", "A federal judge"),
     ("Voting rights advocates said the purge was illegal.", "Voting rights advocates"),
     ("Twelve percent said they would not vote.", "Twelve percent"),
+    ("Two Democratic senators said the vote was rushed.", "Two Democratic senators"),
+    ("Lawmakers said the bill would pass.", "Lawmakers"),
 ])
 def test_people_counted_but_not_named_are_anonymous(nlp, text, source):
     kinds = {a.source.text: a.source.kind.value for a in extract_attributions(nlp(text), "t") if a.source}
     assert kinds[source] == "anonymous"
+
+
+@pytest.mark.parametrize(("text", "affiliation"), [
+    ("A federal judge found that the law was discriminatory.", "federal"),
+    ("Military sources said the base was hit.", "Military"),
+    ("Republicans said the bill would pass.", "Republicans"),
+    ("Senior U.S. intelligence officials said the strike was Israel's.", "U.S. intelligence"),
+    ("Some experts said the plan would fail.", None),
+    ("Prominent analysts said the plan would fail.", None),
+])
+def test_the_affiliation_of_unnamed_people_is_the_institution_the_text_places_them_in(nlp, text, affiliation):
+    source = next(a.source for a in extract_attributions(nlp(text), "t") if a.source)
+    assert source.kind.value == "anonymous" and source.affiliation == affiliation
+
+
+@pytest.mark.parametrize(("text", "affiliation"), [
+    ("Several former RT journalists said the channel was told what to air.", "RT"),  # an outlet's call sign
+    ("Clinton aides said the rally would go ahead.", None),  # a person's name places no one
+])
+def test_a_proper_noun_without_an_entity_label_places_people_only_when_it_is_an_outlet(nlp, text, affiliation):
+    doc = nlp(text)
+    doc.ents = []  # as where the entity tagger left the name unlabelled
+    source = next(a.source for a in extract_attributions(doc, "t") if a.source)
+    assert source.kind.value == "anonymous" and source.affiliation == affiliation
 
 
 def test_plural_things_are_not_unnamed_people(nlp):

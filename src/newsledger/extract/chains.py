@@ -215,9 +215,9 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
         return SourceKind.PERSON  # "Trump", which the tagger read as an organisation here, is a person elsewhere
     if lemma in cues.ANONYMOUS_NOUNS and not _has_entity(doc, (span[0], head.idx + len(head)), "PERSON"):
         return SourceKind.ANONYMOUS
-    if lemma in cues.ROLE_NOUNS:  # "the minister" is someone; "a federal judge" is someone unnamed
+    if lemma in cues.ROLE_NOUNS:  # "the minister" is someone; "a federal judge", "two senators" are unnamed
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
-        return SourceKind.ANONYMOUS if indefinite else SourceKind.PERSON
+        return SourceKind.ANONYMOUS if indefinite or head.tag_ == "NNS" else SourceKind.PERSON
     if lemma in cues.GOVERNMENT_NOUNS or head.ent_type_ == "GPE" or any(w in text for w in cues.GOVERNMENT_WORDS):
         return SourceKind.GOVERNMENT
     if lemma in cues.ORGANIZATION_NOUNS:  # "the committees", before plural people
@@ -270,23 +270,32 @@ def _has_entity(doc: Doc, span: Range, label: str) -> bool:
 
 
 def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
-    """The descriptor of an unnamed source and its affiliation: named entities and noun modifiers before the
-    head ("Senior U.S. intelligence officials" -> "U.S. intelligence")."""
+    """The descriptor of an unnamed source and its affiliation: named entities, noun modifiers and an
+    institution's adjective before the head ("Senior U.S. intelligence officials" -> "U.S. intelligence", "a
+    federal judge" -> "federal"), or a group's own name ("Republicans said")."""
     head = draft.source_token
     doc = head.doc
     descriptor = text_of(doc)[draft.source[0]:draft.source[1]]
     words = [t for t in doc[head.left_edge.i:head.i] if t.idx >= draft.source[0]]
-    kept = [t for t in words if t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "compound" and t.pos_ != "PROPN")
-            or (t.dep_ == "cc" and t.head.ent_type_)]
-    kept = [t for t in kept if t.lower_ not in cues.RANK_WORDS]
+    kept = [t for t in words if _places(t) and t.lower_ not in cues.RANK_WORDS]
     if not kept:
-        return descriptor, None
+        return descriptor, head.text if head.ent_type_ == "NORP" else None
     affiliation = doc[kept[0].i:kept[-1].i + 1]
     if any(t.lower_ in cues.RANK_WORDS for t in affiliation):
         affiliation_text = " ".join(t.text for t in kept)
     else:
         affiliation_text = affiliation.text
     return descriptor, affiliation_text
+
+
+def _places(word: Token) -> bool:
+    """Whether a modifier of unnamed people says where they belong: a named place, group or organisation, a
+    common noun ("police officials"), an outlet's call sign ("RT journalists"; not a person's name, "Trump
+    aides"), an institution's adjective ("federal"), or the "and" between two such names."""
+    return bool(word.ent_type_ in ("GPE", "NORP", "ORG")
+                or (word.dep_ == "compound" and (word.pos_ != "PROPN" or word.lower_ in cues.CALL_SIGNS))
+                or (word.dep_ == "cc" and word.head.ent_type_)
+                or (word.dep_ == "amod" and word.lower_ in cues.INSTITUTION_ADJECTIVES))
 
 
 # --- antecedents ----------------------------------------------------------------------------------------
