@@ -837,11 +837,14 @@ def test_a_label_before_a_colon_is_a_source_only_when_it_names_someone(nlp, text
 ROUNDUP = (
     "Readers told us what they think of the debate.\n\n"
     "“He makes simple blanket statements about people he knows nothing about.” ― Pamela Padilla\n"
-    "”Fear. I am truly afraid of what comes next.”\u00a0― Edwin G. Monroy.\n"
+    "”Fear. I am truly afraid of what he calls “law and order” and what comes next.”\u00a0― Edwin G. Monroy.\n"
     "\"Maybe we can build a wall around the stage.\" -- Steve Quinlan\n"
     "“We shall overcome.” — Martin Luther King Jr.\n"
+    "“I will run again.” ― Will Hurd\n"
+    "“Music is life.” — Ludwig van Beethoven\n"
     "WASHINGTON ― Lawmakers met on Friday.\n"
     "“It was a long night.” ― the end of the show\n"
+    "“It was a long night.” ― The End\n"
 )
 
 
@@ -851,14 +854,38 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(nlp, ranked):
     found = extract_attributions(doc, "t", content_model=content_spans.shipped() if ranked else None)
     signed = [a for a in found if a.cue.text in ("―", "--", "—")]
     assert [a.source.text for a in signed] == [
-        "Pamela Padilla", "Edwin G. Monroy", "Steve Quinlan", "Martin Luther King Jr."]
+        "Pamela Padilla", "Edwin G. Monroy", "Steve Quinlan", "Martin Luther King Jr.", "Will Hurd",
+        "Ludwig van Beethoven"]
     assert {a.source.kind for a in signed} == {SourceKind.PERSON}
     # the whole quotation with its marks, which the content ranker leaves as it is
     assert [a.content.text for a in signed] == [
         "“He makes simple blanket statements about people he knows nothing about.”",
-        "”Fear. I am truly afraid of what comes next.”",
+        "”Fear. I am truly afraid of what he calls “law and order” and what comes next.”",
         "\"Maybe we can build a wall around the stage.\"",
-        "“We shall overcome.”"]
+        "“We shall overcome.”", "“I will run again.”", "“Music is life.”"]
     assert all(a.direct for a in signed)
-    # a dateline's dash, and a dash before words that name no one, sign nothing
+    # a dateline's dash (no quotation), and a dash before words that name no one, sign nothing
     assert not [a for a in found if "Lawmakers" in a.content.text or "long night" in a.content.text]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title is no statement: no sentence ends inside its marks
+    ("The year's best songs, ranked.\n\n“Anti-Hero” — Taylor Swift\n“Flowers” — Miley Cyrus", []),
+    # a quotation split around its speaker, or several quotations, are no one signed quotation
+    ("“We will win,” Smith said, “and nobody can stop us.” — Jane Doe", []),
+    ("“Yes.” “No.” “Maybe.” — John Roe", []),
+    # a quotation over several paragraphs is the signer's from its first
+    ("“The first point is simple.\n\n“The second is not.” ― Ann Lee",
+     [("Ann Lee", "“The first point is simple.\n\n“The second is not.”")]),
+    # a signature closes its quotation: the next unsigned line is not the signer's
+    ("“The debate changed my mind.” ― Ann Lee\n“I was not convinced at all.”\n",
+     [("Ann Lee", "“The debate changed my mind.”")]),
+    # the signature names who speaks, not the introduction above it
+    ("One reader wrote:\n\n“He represents our greatest shame and nothing more.” ― Sonya Herridge",
+     [("Sonya Herridge", "“He represents our greatest shame and nothing more.”")]),
+])
+def test_what_a_signature_signs(nlp, text, expected):
+    found = extract_attributions(nlp(text), "t", content_model=content_spans.shipped())
+    assert [(a.source.text, a.content.text) for a in found if a.cue.text in ("―", "—")] == expected
+    signed_contents = {content for _, content in expected}  # and nobody else is given them
+    assert all(a.cue.text in ("―", "—") for a in found if a.content.text in signed_contents)

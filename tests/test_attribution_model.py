@@ -63,7 +63,7 @@ def test_training_writes_weights_and_config(trained):
     assert "licence" in config and config["cross_validation"]["folds"] == 2
 
 
-def test_cross_validation_alone_saves_nothing_and_compares_with_the_annotators(trained, tmp_path):
+def test_cross_validation_alone_saves_nothing_and_compares_with_the_annotators(tmp_path):
     _write_corpus(tmp_path)
     second = tmp_path / "attributions" / "pub_1.ann"  # a second annotator read pub_1 with a shorter cue
     first_reading = second.read_text(encoding="utf-8")
@@ -72,15 +72,18 @@ def test_cross_validation_alone_saves_nothing_and_compares_with_the_annotators(t
     assert shorter != first_reading
     (tmp_path / "attributions" / "pub_1_b.ann").write_text(shorter, encoding="utf-8")
     before = sorted(p.name for p in tmp_path.rglob("*"))
+    shipped = {p.name: p.read_bytes() for p in attribution_model.ARTIFACT.iterdir()}
 
     result = attribution_model.cross_validate(tmp_path, folds=2, min_count=1, prune=0.0, epochs=30)
 
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+    assert {p.name: p.read_bytes() for p in attribution_model.ARTIFACT.iterdir()} == shipped
     several = result["cross_validation"]["several_annotators"]
     assert several["articles"] == 1
     agreement = several["annotators"]["cue"]["exact"]
     assert agreement["f1"] == agreement["p"] == 0.5  # each reading's one differing cue of two misses the other
-    assert set(several["scores"]) == set(result["cross_validation"]["scores"])
+    pooled, marked = result["cross_validation"]["scores"], several["scores"]
+    assert set(marked) == set(pooled) and all(0 <= marked[role]["overlap"]["f1"] <= 1 for role in marked)
     with pytest.raises(ValueError, match="2 folds"):
         attribution_model.cross_validate(tmp_path, folds=1)
 

@@ -27,7 +27,7 @@ class _Keep:
     def __init__(self):
         self.found = []
 
-    def refine(self, drafts, context):
+    def refine(self, drafts, context, settled=frozenset()):
         cues = [draft.cue for draft in drafts]
         self.found += [(draft.content, content_spans.candidates(draft, context, cues)) for draft in drafts]
 

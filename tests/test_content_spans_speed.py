@@ -35,7 +35,7 @@ class _Keep:
     def __init__(self):
         self.found = []
 
-    def refine(self, drafts, context):
+    def refine(self, drafts, context, settled=frozenset()):
         cues = [draft.cue for draft in drafts]
         self.found += [content_spans.candidates(draft, context, cues) for draft in drafts]
 

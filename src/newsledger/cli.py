@@ -197,11 +197,14 @@ def bench_attribution(
     train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.\\[train]').")] = False,
     train_content: Annotated[bool, typer.Option("--train-content", help="Train the content-boundary model on --data (PolNeAR train only) and save it in the package (needs scikit-learn).")] = False,
     content_model: Annotated[bool, typer.Option("--content-model/--no-content-model", help="Settle content edges with the learned ranker, as ingest does (--no-content-model: the rules' edges alone).")] = True,
-    cross_validate: Annotated[bool, typer.Option("--cross-validate", help="Cross-validate the cue tagger on --data's own document folds (PolNeAR train only) without saving a model: the whole extractor's figures on the held-out folds, and on the articles several annotators marked beside their agreement with each other (needs scikit-learn).")] = False,
+    cross_validate: Annotated[bool, typer.Option("--cross-validate", help="Cross-validate the cue tagger on --data's own document folds (PolNeAR train only) without saving a model: the extractor's figures on the held-out folds with the rules' content edges (the content ranker was fitted on train), and on the articles several annotators marked beside their agreement with each other (needs scikit-learn).")] = False,
     agreement: Annotated[bool, typer.Option("--agreement", help="Score only the articles several annotators marked, and report how far the annotators agree with each other there (the ceiling the data allows).")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher."""
+    if (train or train_content or cross_validate) and (limit is not None or agreement or not content_model):
+        raise typer.BadParameter("--train, --train-content and --cross-validate take all of --data, with their own "
+                                 "settings: leave out --limit, --agreement and --no-content-model")
     if train_content:
         from newsledger.bench.attribution import train_content as train_spans
 

@@ -394,14 +394,14 @@ class _Recorder:
     def __init__(self, gold: list[GoldAttribution], text: str):
         self.gold, self.text, self.rows = gold, text, []
 
-    def refine(self, drafts, context) -> None:
+    def refine(self, drafts, context, settled=frozenset()) -> None:
         from newsledger.extract.content_spans import candidates
 
         drafts = list(drafts)
         cues = [d.cue for d in drafts]
         for draft in drafts:
             golds = {g.content for g in self.gold if g.content and _overlaps((draft.cue,), g.cue)}
-            if not golds:
+            if not golds or id(draft) in settled:
                 continue
             found = candidates(draft, context, cues)
             labels = [content_fragments(c.chars, draft.holes(), self.text) in golds for c in found]

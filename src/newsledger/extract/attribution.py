@@ -71,17 +71,19 @@ def extract_attributions(
     context, proposed = proposals_and_context(doc)
     drafts: dict[Range, Draft] = {}
     signed = _signed(context)
-    for draft in (*_accepted(proposed, model or attribution_model.shipped(), context), *signed):
+    accepted = _accepted(proposed, model or attribution_model.shipped(), context)
+    for draft in (*_without_signed_quotations(accepted, signed, len(context.text)), *signed):
         drafts.setdefault(draft.cue, draft)
     ordered = _without_nested_cues(sorted(drafts.values(), key=lambda d: d.cue))
     claimed = {draft.content[0] for draft in ordered}  # where contents start: no other speaker's next piece
+    settled = {id(draft) for draft in signed}  # a signed quotation is whole: its marks are its edges
     for draft in ordered:
-        _continue_quotes(draft, context, claimed)
-        _continue_paragraphs(draft, context, claimed)
+        if id(draft) not in settled:
+            _continue_quotes(draft, context, claimed)
+            _continue_paragraphs(draft, context, claimed)
     chains.extend_continuations(ordered, doc)
-    if content_model is not None:  # a signed quotation's edges are its marks
-        settled = {id(draft) for draft in signed}
-        content_model.refine([draft for draft in ordered if id(draft) not in settled], context)
+    if content_model is not None:
+        content_model.refine(ordered, context, settled)
     return chains.assemble(ordered, doc, article_id, entity_at, outlet)
 
 
@@ -374,34 +376,69 @@ def _paragraphs(text: str) -> list[Range]:
 
 # --- one draft per cue -------------------------------------------------------------------------------------
 
-#: A line that is one quotation signed with a dash and a name: "“…” ― Sonya Herridge", "“…” — Mark Twain."
+#: A line that is a quotation signed with a dash and a name: "“…” ― Sonya Herridge", "“…” — Mark Twain". The
+#: quotation ends a sentence inside its marks, so a title ("“Anti-Hero” — Taylor Swift") signs nothing; it may
+#: quote words itself ("what he calls “hell” than"), but a line of several quotations ("“Yes.” “No.”") or of
+#: one split around its speaker ("“We will win,” Smith said, “and …”") is no one quotation.
 _SIGNED_LINE = re.compile(
-    r"\s*(?P<quotation>[\"“”].*\S[\"”])\s*(?P<dash>[―—–]|--|-(?=\s))\s*"
-    r"(?P<name>[^\W\d_][\w.’'-]*(?:[ \xa0][^\W\d_][\w.’'-]*){0,3}?)\.?\s*")
-
-_NAME_SUFFIXES = frozenset(("Jr.", "Sr."))
+    r"\s*(?P<quotation>[\"“”‘](?:(?![,;:][\"”]|[\"”]\s*[\"“]).)*[.!?…][\"”’])\s*(?P<dash>[―—–]|--|-)\s+"
+    r"(?P<name>[^\W\d_][\w.’'-]*(?:[ \xa0][\w.’'-]+){0,3})\s*")
+#: What a signature's first word is not: "― The End", "― And more".
+_NOT_NAME_START = frozenset(("DET", "PRON", "CCONJ", "SCONJ", "ADP"))
 
 
 def _signed(context: _Context) -> list[Draft]:
-    """Quotations signed with a dash and a name, each on its own line, as in roundups of readers' or voters'
-    words and in epigraphs: the name is the source, the dash the cue, the quotation the content. The form
-    says who speaks without a cue word, and PolNeAR's train split holds none for the cue model to learn, so
-    the rule stands alone; a name must be capitalised words, so a dateline or a dash inside prose is none."""
+    """Quotations signed with a dash and a name, as in roundups of readers' or voters' words and in
+    epigraphs: the name is the source, the dash the cue, the quotation (with the paragraphs it opened above,
+    when it runs over several) the content. The form says who speaks without a cue word, and PolNeAR's train
+    split holds none for the cue model to learn, so the rule stands alone."""
     doc, text, found = context.doc, context.text, []
-    for start, end in context.paragraphs:
+    for index, (start, end) in enumerate(context.paragraphs):
         line = _SIGNED_LINE.fullmatch(text, start, end)
-        if line is None or not all(word[0].isupper() for word in line["name"].split()):
+        name = doc.char_span(*line.span("name"), alignment_mode="expand") if line else None
+        if name is not None and name[-1].text == "." and len(name) > 1:
+            name = name[:-1]  # a full stop after the name, not an abbreviation's ("Jr.", "Inc.": one token)
+        if name is None or not _is_signature(name):
             continue
-        source, last = line.span("name"), line["name"].split()[-1]
-        if last.endswith(".") and len(last) > 2 and last not in _NAME_SUFFIXES:  # "Sanchez." but "G.", "Jr."
-            source = (source[0], source[1] - 1)
         dash = doc.char_span(*line.span("dash"), alignment_mode="expand")
-        name = doc.char_span(*source, alignment_mode="expand")
-        if dash is None or name is None or any(t.is_stop for t in name):
-            continue
-        found.append(Draft(cue=line.span("dash"), cue_token=dash[0], content=line.span("quotation"),
-                           source=source, source_token=name.root, direct=True))
+        content = (_opened_above(index, line.start("quotation"), context), line.end("quotation"))
+        found.append(Draft(cue=line.span("dash"), cue_token=dash[0], content=content,
+                           source=(name.start_char, name.end_char), source_token=name.root, direct=True))
     return found
+
+
+def _without_signed_quotations(drafts: list[Draft], signed: list[Draft], length: int) -> list[Draft]:
+    """The drafts but those that give a signed quotation to another source from outside it ("One reader
+    wrote:⏎⏎“…” ― Sonya Herridge"): the signature says who speaks. Words reported inside it stay."""
+    if not signed:
+        return drafts
+    inside = bytearray(length + 1)
+    for draft in signed:
+        inside[draft.content[0]:draft.content[1]] = b"\x01" * (draft.content[1] - draft.content[0])
+    covered = list(itertools.accumulate(inside, initial=0))  # signed characters before each position
+    return [d for d in drafts if inside[d.cue[0]] or covered[d.content[1]] == covered[d.content[0]]]
+
+
+def _is_signature(name: Span) -> bool:
+    """Capitalised words, or a name's lower-case particle inside them ("Ludwig van Beethoven")."""
+    words = [t for t in name if not t.is_punct]
+    return bool(words) and (words[0].text[0].isupper() and words[-1].text[0].isupper()
+                            and words[0].pos_ not in _NOT_NAME_START
+                            and all(w.text[0].isupper() or w.pos_ == "PROPN" for w in words))
+
+
+def _opened_above(index: int, start: int, context: _Context) -> int:
+    """Where the quotation that ends on paragraph ``index`` began: a quotation over several paragraphs opens
+    each with a mark and closes only the last ("“First …⏎⏎“Second.” ― Ann Lee")."""
+    text, paragraphs = context.text, context.paragraphs
+    for above in range(index - 1, -1, -1):
+        body = text[paragraphs[above][0]:paragraphs[above][1]].strip()
+        if not body:
+            continue
+        if body[0] not in _OPENING_MARKS or any(mark in body[1:] for mark in "\"”"):
+            break
+        start = _NON_SPACE.search(text, *paragraphs[above]).start()
+    return start
 
 
 def _draft(token: Token, context: _Context) -> Draft | None:

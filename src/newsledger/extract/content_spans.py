@@ -19,7 +19,7 @@ import bisect
 import gzip
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -506,11 +506,14 @@ class ContentModel:
             totals.append(total + value)
         return totals
 
-    def refine(self, drafts: Iterable[Draft], context) -> None:
-        """Set each draft's content to its best candidate (the rules' span wins ties, being first)."""
+    def refine(self, drafts: Iterable[Draft], context, settled: Container[int] = frozenset()) -> None:
+        """Set each draft's content to its best candidate (the rules' span wins ties, being first), but for
+        the drafts whose ``id`` is ``settled`` (their edges are the text's own), which still bound the others."""
         drafts = list(drafts)
         cues = [d.cue for d in drafts]
         for draft in drafts:
+            if id(draft) in settled:
+                continue
             found = candidates(draft, context, cues)
             if found:
                 scores = self.scores(found)
