@@ -111,6 +111,14 @@ def test_brief_shows_articles_sources_chains_stances_and_timeline(seed_ledger, f
         assert {"story", "articles", "outlets", "sources", "timeline"} <= set(briefs[0])
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_brief_says_where_unnamed_sources_belong(seed_ledger, fmt):
+    """ "Senior U.S. intelligence officials" are anonymous, placed in U.S. intelligence (seed 000)."""
+    text = seed_ledger.brief(fmt=fmt)
+    assert "Senior U.S. intelligence officials" in text
+    assert re.search(r"\(anonymous, U\.S\. intelligence[,)]", text), fmt
+
+
 def test_ingesting_again_adds_nothing(seed_ledger):
     before = {name: len(items) for name, items in seed_ledger.export().items()}
     report = seed_ledger.ingest(sample_paths())

@@ -41,6 +41,7 @@ class SourceGroup:
     kind: str
     entity: str | None
     attributions: list[dict[str, Any]]
+    affiliation: str | None = None  # where unnamed people belong ("U.S. intelligence"), as the text words it
 
 
 def build_brief(store: Store, story: Story) -> dict[str, Any]:
@@ -137,9 +138,8 @@ def _group_by_source(attributions: list[Attribution], articles: dict[str, Articl
         source = attribution.source
         entity = source.entity if source and source.kind in NAMED_KINDS and source.entity in canonical else None
         name = canonical[entity] if entity else source_name(attribution)
-        group = groups.setdefault(
-            entity or name.casefold(), SourceGroup(name, source.kind.value if source else "unknown", entity, [])
-        )
+        group = groups.setdefault(entity or name.casefold(), SourceGroup(
+            name, source.kind.value if source else "unknown", entity, [], source.affiliation if source else None))
         entry = to_dict(attribution)
         entry["chain"] = chain(attribution, articles[attribution.article])
         entry["reported_text"] = attribution.reported_text

@@ -73,7 +73,8 @@ def _markdown(brief: dict[str, Any]) -> str:
         lines.append(f"- **{when}** · {event['type']} · {_md(event['summary'])} ({event['factuality']}; {_md(event['article_label'])})")
     lines += ["", "## Sources and their chains", ""]
     for group in brief["sources"]:
-        lines.append(f"### {_md(group['name'])} ({group['kind']})")
+        affiliation = f", {_md(group['affiliation'])}" if group["affiliation"] else ""
+        lines.append(f"### {_md(group['name'])} ({group['kind']}{affiliation})")
         for at in group["attributions"]:
             direct = " · direct quote" if at["direct"] else ""
             lines.append(
