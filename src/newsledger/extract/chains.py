@@ -290,7 +290,7 @@ def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
 
 def _places(word: Token) -> bool:
     """Whether a modifier of unnamed people says where they belong: a named place, group or organisation, a
-    common noun ("police officials"), an outlet's call sign ("RT journalists"; not a person's name, "Trump
+    common noun ("police officials"), an outlet's call sign ("RT journalists"; not a person's name, "Clinton
     aides"), an institution's adjective ("federal"), or the "and" between two such names."""
     return bool(word.ent_type_ in ("GPE", "NORP", "ORG")
                 or (word.dep_ == "compound" and (word.pos_ != "PROPN" or word.lower_ in cues.CALL_SIGNS))

@@ -269,9 +269,9 @@ NOT_AGENTS = words("""
     """)
 #: Heads that count people without naming them ("Some said", "Twelve percent said", "Most agreed").
 SHARE_WORDS = words("some many most few several others percent majority minority half all both")
-#: Rank words kept out of an anonymous source's affiliation ("senior U.S. officials" -> "U.S.").
 #: Adjectives that place unnamed people in an institution ("a federal judge", "military sources").
 INSTITUTION_ADJECTIVES = words("federal state local municipal military congressional diplomatic judicial")
+#: Rank words kept out of an anonymous source's affiliation ("senior U.S. officials" -> "U.S.").
 RANK_WORDS = words("senior top former current high-ranking unnamed anonymous some several two three")
 
 # --- continuation ---------------------------------------------------------------------------------------
