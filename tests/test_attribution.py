@@ -889,3 +889,21 @@ def test_what_a_signature_signs(nlp, text, expected):
     assert [(a.source.text, a.content.text) for a in found if a.cue.text in ("―", "—")] == expected
     signed_contents = {content for _, content in expected}  # and nobody else is given them
     assert all(a.cue.text in ("―", "—") for a in found if a.content.text in signed_contents)
+
+
+def test_a_negated_cue_run_takes_the_speaker_of_its_predicate_not_of_the_negation(nlp):
+    text = "Her advisers are not convinced that the plan will work with the broader electorate."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "not")
+    draft = _around_run(doc[start:start + 2], _Context(doc))  # the run "not convinced", as the tagger marks it
+    assert text[slice(*draft.source)] == "Her advisers"
+    assert text[slice(*draft.content)].startswith("that the plan will work")
+
+
+def test_a_seeming_verb_sharing_another_verbs_subject_leaves_that_verbs_clause_out(nlp):
+    text = ("She also suggested that the attacks come from insecurity, but appeared to betray her own concern "
+            "that his supporters will not follow her.")
+    doc = nlp(text)
+    draft = _verbal(next(t for t in doc if t.text == "appeared"), _Context(doc), open_frames=True)
+    assert text[slice(*draft.source)] == "She"
+    assert text[slice(*draft.content)].startswith("to betray her own concern")

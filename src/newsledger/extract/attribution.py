@@ -203,6 +203,17 @@ def _run_head(run: Span) -> Token | None:
     return next((t for t in run if t.pos_ in ("VERB", "AUX") and _governs(t, run)), None)
 
 
+#: Words that hang off a predicate without being it: "not | convinced", "has | repeatedly | said".
+_SATELLITES = frozenset(("neg", "aux", "auxpass", "advmod"))
+
+
+def _word_head(run: Span) -> Token:
+    """The run's word that the rest hangs from: of the words whose head lies outside it, the first that is no
+    negation, auxiliary or adverb ("are not convinced that": "convinced", whose frame has the speaker)."""
+    governing = [t for t in run if _governs(t, run)]
+    return next((t for t in governing if t.dep_ not in _SATELLITES), governing[0])
+
+
 def _governs(token: Token, run: Span) -> bool:
     return token.head == token or not run.start <= token.head.i < run.end
 
@@ -210,7 +221,7 @@ def _governs(token: Token, run: Span) -> bool:
 def _around_run(run: Span, context: _Context) -> Draft | None:
     """A cue the rules cannot frame: the content is what the run governs to its right ("has the support of
     | women"), else the subject of a passive ("X were echoed"); the source the subject of its head word."""
-    head = next(t for t in run if _governs(t, run))
+    head = _word_head(run)
     dependents = [c for t in run for c in t.rights if c.i >= run.end and c.dep_ not in _NOT_CONTENT and not _when(c)]
     source_token = _source_token(head)
     subject = next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
@@ -676,8 +687,10 @@ def _verbal(verb: Token, context: _Context, open_frames: bool = False) -> Draft 
 
 def _raised(verb: Token, subject: Token, content: Range) -> bool:
     """"X seemed unperturbed", "X appears to be moving": the subject belongs to the content. Not when the
-    complement is a cue of its own ("seemed to recognize"), whose subject does speak."""
-    if verb.lemma_.lower() not in cues.RAISING_CUES or subject.dep_ != "nsubj" or subject.i > verb.i:
+    complement is a cue of its own ("seemed to recognize"), whose subject does speak, nor when the subject is
+    another verb's ("She suggested …, but appeared to …"), which would take that verb's clause into it."""
+    if (verb.lemma_.lower() not in cues.RAISING_CUES or subject.dep_ != "nsubj" or subject.i > verb.i
+            or subject.head != verb):
         return False
     complement = next((c for c in verb.rights if c.dep_ in ("xcomp", "oprd", "acomp", "attr")), None)
     return (complement is not None and content[0] >= verb.idx
