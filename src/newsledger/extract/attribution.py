@@ -724,6 +724,8 @@ def _source_range(source: Token, verb: Token) -> Range:
                   + [_edges(c)[1] for c in source.rights if c.i < verb.i and c.dep_ == "prep"])
     else:
         start, end = _edges(source)
+        end = min([end] + [verb.doc[c.left_edge.i - 1].idx for c in source.rights
+                           if c.dep_ == "acl" and verb.doc[c.left_edge.i - 1].text == ","])
     text = text_of(verb.doc)
     blank = text.rfind("\n\n", start, end)  # a headline or dateline run into the sentence ("7 p.m.⏎⏎Donald Trump");
     if blank >= 0 and text[blank:end].strip():  # a single line break may only be hard wrapping
