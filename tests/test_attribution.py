@@ -916,8 +916,11 @@ def test_a_seeming_verb_sharing_another_verbs_subject_leaves_that_verbs_clause_o
     # an apposition and a relative clause stay, as PolNeAR keeps them more often than not
     ("Tad Devine, a senior adviser, said the race was close.", "Tad Devine, a senior adviser,"),
     ("Ramos, who lives in Miami, said the storm was bad.", "Ramos, who lives in Miami,"),
+    # "even" stays out of the source (PolNeAR, 23 times in 27 on train), "only" in (9 in 13)
+    ("Even Donald Trump said the bill would pass.", "Donald Trump"),
+    ("Only 7 percent said the economy was good.", "Only 7 percent"),
 ])
-def test_what_a_source_keeps_after_a_comma(nlp, text, source):
+def test_what_a_source_keeps_around_its_noun(nlp, text, source):
     doc = nlp(text)
     draft = _verbal(next(t for t in doc if t.text == "said"), _Context(doc))
     assert text[slice(*draft.source)] == source

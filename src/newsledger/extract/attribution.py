@@ -757,10 +757,13 @@ _DATELINE = re.compile(r"[A-Z](?:[A-Z.'’]{3,}|[A-Z.'’]+(?=[ ,]+[A-Z]))(?:[ ,
 
 
 def _past_discourse_adverb(doc: Doc, start: int, end: int) -> int:
-    """A source starts after a sentence adverb the parser put in its phrase ("Also, the administration")."""
+    """A source starts after a sentence adverb the parser put in its phrase ("Also, the administration"), and
+    after "even" ("Even Donald Trump said"), which PolNeAR leaves out 23 times in 27 on train ("only" it keeps)."""
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is not None and len(first) > 2 and first[0].pos_ in _DISCOURSE_POS and first[1].text == ",":
         return first[2].idx
+    if first is not None and len(first) > 1 and first[0].lower_ == "even":
+        return first[1].idx
     return start
 
 
