@@ -158,6 +158,9 @@ def test_people_counted_but_not_named_are_anonymous(nlp, text, source):
     ("Senior U.S. intelligence officials said the strike was Israel's.", "U.S. intelligence"),
     ("Some experts said the plan would fail.", None),
     ("Prominent analysts said the plan would fail.", None),
+    # an institution's adjective places those who serve it, and both of two joined ones count
+    ("Local residents said the water tasted odd.", None),
+    ("Local and state officials said the road would reopen.", "Local and state"),
 ])
 def test_the_affiliation_of_unnamed_people_is_the_institution_the_text_places_them_in(nlp, text, affiliation):
     source = next(a.source for a in extract_attributions(nlp(text), "t") if a.source)
@@ -173,6 +176,11 @@ def test_a_proper_noun_without_an_entity_label_places_people_only_when_it_is_an_
     doc.ents = []  # as where the entity tagger left the name unlabelled
     source = next(a.source for a in extract_attributions(doc, "t") if a.source)
     assert source.kind.value == "anonymous" and source.affiliation == affiliation
+
+
+def test_named_holders_of_a_plural_role_are_people(nlp):
+    found = extract_attributions(nlp("Senators Chuck Schumer and Dick Durbin said the bill would pass."), "t")
+    assert [a.source.kind.value for a in found] == ["person"]
 
 
 def test_plural_things_are_not_unnamed_people(nlp):

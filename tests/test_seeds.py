@@ -119,6 +119,15 @@ def test_brief_says_where_unnamed_sources_belong(seed_ledger, fmt):
     assert re.search(r"\(anonymous, U\.S\. intelligence[,)]", text), fmt
 
 
+def test_brief_names_no_affiliation_that_only_repeats_the_source(tmp_path):
+    article = tmp_path / "poll.txt"
+    article.write_text("Voters were asked about the economy.\n\nAmericans said the economy was bad.\n", encoding="utf-8")
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([article])
+        text = ledger.brief(fmt="md")
+    assert "### Americans (anonymous)" in text
+
+
 def test_ingesting_again_adds_nothing(seed_ledger):
     before = {name: len(items) for name, items in seed_ledger.export().items()}
     report = seed_ledger.ingest(sample_paths())

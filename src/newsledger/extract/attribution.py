@@ -390,12 +390,14 @@ def _paragraphs(text: str) -> list[Range]:
 #: A line that is a quotation signed with a dash and a name: "“…” ― Sonya Herridge", "“…” — Mark Twain". The
 #: quotation ends a sentence inside its marks, so a title ("“Anti-Hero” — Taylor Swift") signs nothing; it may
 #: quote words itself ("what he calls “hell” than"), but a line of several quotations ("“Yes.” “No.”") or of
-#: one split around its speaker ("“We will win,” Smith said, “and …”") is no one quotation.
+#: one split around its speaker ("“We will win,” Smith said, “and …”", "“Why?” she asked. “…”") is no one
+#: quotation: no sentence ends inside it at a closing mark but the last.
+_DASH = r"(?:[―—–]|--|-)"
 _SIGNED_LINE = re.compile(
-    r"\s*(?P<quotation>[\"“”‘](?:(?![,;:][\"”]|[\"”]\s*[\"“]).)*[.!?…][\"”’])\s*(?P<dash>[―—–]|--|-)\s+"
-    r"(?P<name>[^\W\d_][\w.’'-]*(?:[ \xa0][\w.’'-]+){0,3})\s*")
-#: What a signature's first word is not: "― The End", "― And more".
-_NOT_NAME_START = frozenset(("DET", "PRON", "CCONJ", "SCONJ", "ADP"))
+    rf"\s*(?P<quotation>[\"“”‘](?:(?![,;:][\"”’]|[.!?…][\"”’](?!\s*{_DASH}\s)|[\"”’]\s*[\"“‘]).)*"
+    rf"[.!?…][\"”’])\s*(?P<dash>{_DASH})\s+(?P<name>[^\W\d_][\w.’'-]*(?:[ \xa0][\w.’'-]+){{0,3}})\s*")
+#: What a signature's first word is not: "― The End", "― And more", "― Said Jones", "― Even Smith".
+_NOT_NAME_START = frozenset(("DET", "PRON", "CCONJ", "SCONJ", "ADP", "ADV", "PART", "VERB"))
 
 
 def _signed(context: _Context) -> list[Draft]:
@@ -441,14 +443,14 @@ def _is_signature(name: Span) -> bool:
 def _opened_above(index: int, start: int, context: _Context) -> int:
     """Where the quotation that ends on paragraph ``index`` began: a quotation over several paragraphs opens
     each with a mark and closes only the last ("“First …⏎⏎“Second.” ― Ann Lee")."""
-    text, paragraphs = context.text, context.paragraphs
+    text, paragraphs, opened = context.text, context.paragraphs, 0
     for above in range(index - 1, -1, -1):
         body = text[paragraphs[above][0]:paragraphs[above][1]].strip()
         if not body:
             continue
-        if body[0] not in _OPENING_MARKS or any(mark in body[1:] for mark in "\"”"):
+        if opened == _MAX_QUOTED_PARAGRAPHS or body[0] not in "\"“" or any(mark in body[1:] for mark in "\"”"):
             break
-        start = _NON_SPACE.search(text, *paragraphs[above]).start()
+        start, opened = _NON_SPACE.search(text, *paragraphs[above]).start(), opened + 1
     return start
 
 
@@ -724,7 +726,8 @@ def _source_range(source: Token, verb: Token) -> Range:
                   + [_edges(c)[1] for c in source.rights if c.i < verb.i and c.dep_ == "prep"])
     else:
         start, end = _edges(source)
-        end = min([end] + [_cut_before(c) for c in source.rights if _told_apart(c)])
+        cuts = [_cut_before(c) for c in source.rights if _told_apart(c, verb, end)]
+        end = max(start, min([end, *cuts]))
     text = text_of(verb.doc)
     blank = text.rfind("\n\n", start, end)  # a headline or dateline run into the sentence ("7 p.m.⏎⏎Donald Trump");
     if blank >= 0 and text[blank:end].strip():  # a single line break may only be hard wrapping
@@ -739,15 +742,21 @@ def _source_range(source: Token, verb: Token) -> Range:
     return start, end
 
 
-def _told_apart(modifier: Token) -> bool:
+def _told_apart(modifier: Token, verb: Token, end: int) -> bool:
     """Whether PolNeAR leaves a modifier of the source's noun out of the source, as it does on train: a
     participle set off by a comma ("The senator, speaking to reporters, said": 30 times in 40), a date or time
-    the parser hung on the noun ("the report on Wednesday", "Trump in recent weeks": 23 in 26)."""
+    the parser hung on the noun at the phrase's end ("the report on Wednesday", "Trump in recent weeks": 23 in
+    26; not "A statement on Monday from the White House", nor "voters in their 20s"). Never the cue's own
+    clause ("A spokesman, asked about the claim, said": "asked" is no attribution of the spokesman's)."""
     doc = modifier.doc
+    if modifier.left_edge.i <= verb.i <= modifier.right_edge.i or modifier.left_edge.i == 0:
+        return False
     if modifier.dep_ == "acl":
         return doc[modifier.left_edge.i - 1].text == ","
-    return modifier.dep_ == "prep" and modifier.lower_ in ("on", "in", "during") and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in modifier.children)
+    dated = [c for c in modifier.children if c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
+             and not any(p.dep_ == "poss" for p in c.children)]
+    last = not text_of(doc)[modifier.right_edge.idx + len(modifier.right_edge):end].strip(" ,")
+    return modifier.dep_ == "prep" and modifier.lower_ in ("on", "in", "during") and bool(dated) and last
 
 
 def _cut_before(modifier: Token) -> int:

@@ -217,7 +217,8 @@ def source_kind(head: Token | None, doc: Doc, span: Range | None) -> SourceKind:
         return SourceKind.ANONYMOUS
     if lemma in cues.ROLE_NOUNS:  # "the minister" is someone; "a federal judge", "two senators" are unnamed
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
-        return SourceKind.ANONYMOUS if indefinite or head.tag_ == "NNS" else SourceKind.PERSON
+        unnamed = head.tag_ == "NNS" and not _has_entity(doc, span, "PERSON")  # not "Senators Schumer and Durbin"
+        return SourceKind.ANONYMOUS if indefinite or unnamed else SourceKind.PERSON
     if lemma in cues.GOVERNMENT_NOUNS or head.ent_type_ == "GPE" or any(w in text for w in cues.GOVERNMENT_WORDS):
         return SourceKind.GOVERNMENT
     if lemma in cues.ORGANIZATION_NOUNS:  # "the committees", before plural people
@@ -277,7 +278,8 @@ def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
     doc = head.doc
     descriptor = text_of(doc)[draft.source[0]:draft.source[1]]
     words = [t for t in doc[head.left_edge.i:head.i] if t.idx >= draft.source[0]]
-    kept = [t for t in words if _places(t) and t.lower_ not in cues.RANK_WORDS]
+    official = head.lemma_.lower() in cues.OFFICIAL_NOUNS
+    kept = [t for t in words if _places(t, official) and t.lower_ not in cues.RANK_WORDS]
     if not kept:
         return descriptor, head.text if head.ent_type_ == "NORP" else None
     affiliation = doc[kept[0].i:kept[-1].i + 1]
@@ -288,14 +290,18 @@ def _anonymity(draft: Draft) -> tuple[str | None, str | None]:
     return descriptor, affiliation_text
 
 
-def _places(word: Token) -> bool:
+def _places(word: Token, official: bool) -> bool:
     """Whether a modifier of unnamed people says where they belong: a named place, group or organisation, a
     common noun ("police officials"), an outlet's call sign ("RT journalists"; not a person's name, "Clinton
-    aides"), an institution's adjective ("federal"), or the "and" between two such names."""
+    aides"), an institution's adjective for people who serve one (``official``: "federal prosecutors", not
+    "local residents" or "military analysts"), or the "and" and conjunct that join two such words ("local and
+    state officials")."""
+    if word.dep_ in ("cc", "conj") and word.head.dep_ in ("amod", "compound"):
+        return _places(word.head, official) and (word.dep_ == "cc" or word.pos_ in ("ADJ", "NOUN", "PROPN"))
     return bool(word.ent_type_ in ("GPE", "NORP", "ORG")
                 or (word.dep_ == "compound" and (word.pos_ != "PROPN" or word.lower_ in cues.CALL_SIGNS))
                 or (word.dep_ == "cc" and word.head.ent_type_)
-                or (word.dep_ == "amod" and word.lower_ in cues.INSTITUTION_ADJECTIVES))
+                or (official and word.dep_ == "amod" and word.lower_ in cues.INSTITUTION_ADJECTIVES))
 
 
 # --- antecedents ----------------------------------------------------------------------------------------

@@ -271,6 +271,11 @@ NOT_AGENTS = words("""
 SHARE_WORDS = words("some many most few several others percent majority minority half all both")
 #: Adjectives that place unnamed people in an institution ("a federal judge", "military sources").
 INSTITUTION_ADJECTIVES = words("federal state local municipal military congressional diplomatic judicial")
+#: People who serve an institution, whom such an adjective places in it ("local officials", not "local residents").
+OFFICIAL_NOUNS = words("""
+    official source prosecutor judge agent investigator officer lawmaker regulator diplomat aide staffer
+    spokesman spokeswoman spokesperson authority
+    """)
 #: Rank words kept out of an anonymous source's affiliation ("senior U.S. officials" -> "U.S.").
 RANK_WORDS = words("senior top former current high-ranking unnamed anonymous some several two three")
 

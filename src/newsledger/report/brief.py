@@ -138,8 +138,9 @@ def _group_by_source(attributions: list[Attribution], articles: dict[str, Articl
         source = attribution.source
         entity = source.entity if source and source.kind in NAMED_KINDS and source.entity in canonical else None
         name = canonical[entity] if entity else source_name(attribution)
+        affiliation = source.affiliation if source and source.affiliation != name else None  # not "Americans"
         group = groups.setdefault(entity or name.casefold(), SourceGroup(
-            name, source.kind.value if source else "unknown", entity, [], source.affiliation if source else None))
+            name, source.kind.value if source else "unknown", entity, [], affiliation))
         entry = to_dict(attribution)
         entry["chain"] = chain(attribution, articles[attribution.article])
         entry["reported_text"] = attribution.reported_text
