@@ -753,10 +753,11 @@ def _told_apart(modifier: Token, verb: Token, end: int) -> bool:
         return False
     if modifier.dep_ == "acl":
         return doc[modifier.left_edge.i - 1].text == ","
-    dated = [c for c in modifier.children if c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
-             and not any(p.dep_ == "poss" for p in c.children)]
-    last = not text_of(doc)[modifier.right_edge.idx + len(modifier.right_edge):end].strip(" ,")
-    return modifier.dep_ == "prep" and modifier.lower_ in ("on", "in", "during") and bool(dated) and last
+    if modifier.dep_ != "prep" or modifier.lower_ not in ("on", "in", "during"):
+        return False
+    dated = any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") and not any(p.dep_ == "poss" for p in c.children)
+                for c in modifier.children)
+    return dated and not text_of(doc)[modifier.right_edge.idx + len(modifier.right_edge):end].strip(" ,")
 
 
 def _cut_before(modifier: Token) -> int:
