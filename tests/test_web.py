@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from markupsafe import Markup
 from typer.testing import CliRunner
 
+from newsledger.report.map import story_map
 from newsledger.web import create_app
 from newsledger.web.highlight import Mark, highlight
 from newsledger.web.routes import stories as stories_routes
@@ -153,21 +154,36 @@ def test_denials_and_refusals_are_listed_as_such(client, records):
     assert "stance-denies" in section or "stance-declines_to_comment" in section
 
 
-def test_map_places_only_events_with_coordinates():
+def test_map_draws_only_geocoded_places_once_each_with_escaped_names():
+    isfahan = {"geonameid": 418863, "name": "Isfahan", "country": "IR", "admin1": "28", "lat": 32.65, "lon": 51.67}
+    hostile = {"geonameid": 1, "name": "<script>alert(1)</script>Karaj", "country": "IR", "admin1": "44",
+               "lat": 35.83, "lon": 50.99}
     brief = {"timeline": [
-        {"summary": "strike — Isfahan", "place": {"text": "Isfahan", "start": 0, "end": 7, "lat": 32.65, "lon": 51.67}},
-        {"summary": "talks — Vienna", "place": {"text": "Vienna", "start": 0, "end": 6}},
+        {"summary": "strike — Isfahan", "place": {"text": "Isfahan", "start": 0, "end": 7, "geo": isfahan}},
+        {"summary": "talks — Vienna", "place": {"text": "Vienna", "start": 0, "end": 6, "geo": None}},
+    ], "undated": [
         {"summary": "attack", "place": None},
+        {"summary": "blast — Isfahan", "place": {"text": "Esfahan", "start": 0, "end": 7, "geo": isfahan}},
+        {"summary": "raid", "place": {"text": "Karaj", "start": 0, "end": 5, "geo": hostile}},
     ]}
     places = stories_routes.places(brief)
-    assert places == [{"name": "Isfahan", "x": pytest.approx(231.67), "y": pytest.approx(57.35), "event": "strike — Isfahan"}]
+    assert [(p.label, p.detail) for p in places] == [("Isfahan", "2 events"), (hostile["name"], "1 event")]
     story = {"id": "s1", "title": "T", "first_seen": None, "last_seen": None, "key_entities": []}
     html = environment().get_template("story.html").render(
         request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": [],
-                             "findings": {"established": [], "single_source": [], "disputed": [], "denied": []}},
-        entities=[], not_said=[], places=places, SHOWN=8, SOURCES_SHOWN=30, TIMELINE_SHOWN=60,
+                             "undated": [], "findings": {"established": [], "single_source": [], "disputed": [],
+                                                         "denied": []}},
+        entities=[], not_said=[], places=places, map_svg=story_map(places), SHOWN=8, SOURCES_SHOWN=30,
+        TIMELINE_SHOWN=60,
     )
-    assert 'id="map"' in html and "<circle" in html and "Isfahan — strike — Isfahan" in html
+    assert 'id="map"' in html and "<svg" in html and html.count('<g class="place">') == 2
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;Karaj" in html
+    assert 'class="country"' in html  # Iran's outline is drawn around the markers
+
+
+def test_no_map_without_geocoded_places():
+    assert stories_routes.places({"timeline": [{"place": {"text": "Hale", "start": 0, "end": 4}}], "undated": []}) == []
+    assert story_map([]) is None
 
 
 def test_article_page_highlights_sources_cues_and_contents(client, records):

@@ -245,18 +245,56 @@ class TimeValue:
     anchor: str | None = None  # the date it was resolved against (publication date) or None
 
 
+@dataclass(frozen=True, slots=True)
+class Geo:
+    """A gazetteer entry (GeoNames): what a place name was resolved to."""
+
+    geonameid: int
+    name: str
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None  # first-level division (state, province) code, GeoNames style
+    lat: float
+    lon: float
+    feature: str | None = None  # GeoNames feature class and code, "P.PPLA" (a first-order capital), "A.ADM1"…
+
+
+@dataclass(frozen=True, slots=True)
+class Place(Span):
+    """Where a happening took place: the words of the text and, when the gazetteer knows them, the entry."""
+
+    geo: Geo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor(Span):
+    """Who did it or to whom: the words of the text and, when known, the actor's country (ISO 3166-1 alpha-3)."""
+
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plover:
+    """An event's type in the PLOVER ontology (docs/events.md): the type, and its mode and context when the text
+    supports them ("ASSAULT", "firearms", "crime")."""
+
+    type: str
+    mode: str | None = None
+    context: str | None = None
+
+
 @dataclass(slots=True)
 class Event:
     id: str
     article: str
     trigger: Span
-    type: EventType
-    agent: Span | None = None
-    patient: Span | None = None
-    place: Span | None = None
+    type: EventType  # the ledger's own vocabulary of happenings, which the facts are read by (see PLOVER below)
+    agent: Actor | None = None
+    patient: Actor | None = None
+    place: Place | None = None
     time: TimeValue | None = None
     factuality: Factuality = Factuality.ASSERTED
     attribution: str | None = None
+    plover: Plover | None = None
 
 
 @dataclass(slots=True)
@@ -378,9 +416,11 @@ _FIELD_TYPES: dict[tuple[type, str], Any] = {
     (Attribution, "gaps"): [Span],
     (Event, "trigger"): Span,
     (Event, "type"): EventType,
-    (Event, "agent"): Span,
-    (Event, "patient"): Span,
-    (Event, "place"): Span,
+    (Event, "agent"): Actor,
+    (Event, "patient"): Actor,
+    (Event, "place"): Place,
+    (Event, "plover"): Plover,
+    (Place, "geo"): Geo,
     (Event, "time"): TimeValue,
     (Event, "factuality"): Factuality,
     (CrossEvent, "type"): EventType,

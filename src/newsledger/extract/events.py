@@ -39,7 +39,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.timex import find_times
-from newsledger.records import Event, EventType, Factuality, Span, TimeValue
+from newsledger.records import Actor, Event, EventType, Factuality, Place, Span, TimeValue
 
 E = EventType
 VERBS: dict[str, EventType] = {
@@ -112,13 +112,18 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> lis
             article=article_id,
             trigger=Span(token.text, token.idx, token.idx + len(token.text)),
             type=event_type,
-            agent=_agent(token, event_type),
-            patient=_phrase(patient, token),
-            place=_place(token, patient, event_type),
+            agent=_as(Actor, _agent(token, event_type)),
+            patient=_as(Actor, _phrase(patient, token)),
+            place=_as(Place, _place(token, patient, event_type)),
             time=_time(token, times),
             factuality=_factuality(token),
         ))
     return events
+
+
+def _as(cls, span: Span | None):
+    """The span as the record the event field holds (an actor, a place), or None."""
+    return None if span is None else cls(span.text, span.start, span.end)
 
 
 # --- triggers ----------------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from newsledger.records import (
     Story,
     to_dict,
 )
+from newsledger.report.timeline import time_key, when_label
 from newsledger.store.ledger import Store
 
 #: Sources that name who speaks: grouped by their entity. Unnamed ones ("officials") by what they are called.
@@ -52,6 +53,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
     events = store.events(story.articles)
     names = store.entity_names(story.key_entities)
     cross_events = store.cross_events(story.id)
+    timeline, undated = _timeline(events, by_id)
     return {
         "story": {
             "id": story.id,
@@ -65,7 +67,8 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
         "findings": _findings(store.findings(story.id), attributions, by_id, cross_events),
         "sources": [vars(group) for group in _group_by_source(attributions, by_id, store)],
         "happenings": _happenings(cross_events),
-        "timeline": _timeline(events, by_id),
+        "timeline": timeline,
+        "undated": undated,
     }
 
 
@@ -149,24 +152,35 @@ def _group_by_source(attributions: list[Attribution], articles: dict[str, Articl
     return sorted(groups.values(), key=lambda g: (-len(g.attributions), g.name.casefold()))
 
 
-def _timeline(events: list[Event], articles: dict[str, Article]) -> list[dict[str, Any]]:
-    """Events that say who, what, where or when: dated ones first in time order, then the rest in reading order.
+def _timeline(events: list[Event], articles: dict[str, Article]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Events that say who, what, where or when: those the text dates, in time order (a day before its times of
+    day, ties in reading order), and apart, the undated ones in reading order.
 
     A bare mention ("the strike") usually repeats an event already listed with its arguments, so it is left
-    to the export.
+    to the export. Durations, sets and vague references ("recently") date nothing.
     """
     order = {article_id: position for position, article_id in enumerate(articles)}
-    entries = []
+    dated, undated = [], []
     for event in sorted(events, key=lambda e: (order[e.article], e.trigger.start)):
-        if not (event.agent or event.patient or event.place or (event.time and event.time.value)):
+        value = event.time.value if event.time else None
+        if not (event.agent or event.patient or event.place or time_key(value)):
             continue
         entry = to_dict(event)
         entry["article_label"] = articles[event.article].label
         entry["summary"] = event_summary(event)
-        entries.append(entry)
-    dated = sorted((e for e in entries if e["time"] and e["time"]["value"]), key=lambda e: e["time"]["value"])
-    undated = [e for e in entries if not (e["time"] and e["time"]["value"])]
-    return dated + undated
+        entry["what"] = event_kind(event)
+        entry["when"] = when_label(value)
+        (dated if entry["when"] else undated).append(entry)
+    dated.sort(key=lambda entry: time_key(entry["time"]["value"]))  # stable: reading order within a time
+    return dated, undated
+
+
+def event_kind(event: Event) -> str:
+    """What kind of happening, as a reader is shown it: the PLOVER type and mode when known ("ASSAULT · firearms"),
+    else the ledger's own type."""
+    if event.plover is None:
+        return event.type.value
+    return " · ".join(part for part in (event.plover.type, event.plover.mode) if part)
 
 
 def event_summary(event: Event) -> str:

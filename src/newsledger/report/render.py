@@ -69,8 +69,12 @@ def _markdown(brief: dict[str, Any]) -> str:
             lines += ["(none)", ""]
     lines += _happenings_md(brief) + ["", "## Timeline", ""]
     for event in brief["timeline"]:
-        when = event["time"]["value"] if event["time"] and event["time"]["value"] else "undated"
-        lines.append(f"- **{when}** · {event['type']} · {_md(event['summary'])} ({event['factuality']}; {_md(event['article_label'])})")
+        lines.append(f"- **{event['when']}** · {_event_md(event)}")
+    if not brief["timeline"]:
+        lines.append("(no dated events)")
+    if brief["undated"]:
+        lines += ["", "### Undated", ""]
+        lines += [f"- {_event_md(event)}" for event in brief["undated"]]
     lines += ["", "## Sources and their chains", ""]
     for group in brief["sources"]:
         affiliation = f", {_md(group['affiliation'])}" if group["affiliation"] else ""
@@ -83,6 +87,12 @@ def _markdown(brief: dict[str, Any]) -> str:
             lines.append(f"  > {_md(at['reported_text'])}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _event_md(event: dict[str, Any]) -> str:
+    place = event["place"] or {}
+    where = f" · in {_md(place['geo']['name'])}" if place.get("geo") and place["geo"]["name"] != place["text"] else ""
+    return f"{_md(event['what'])} · {_md(event['summary'])}{where} ({event['factuality']}; {_md(event['article_label'])})"
 
 
 def _finding_md(finding: dict[str, Any]) -> list[str]:

@@ -15,6 +15,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from newsledger.report.timeline import when_label
+
 
 def web_address(url: str | None) -> str | None:
     """The URL when it is http(s) (a link may then be made to it), else None: ``javascript:`` never becomes a link."""
@@ -49,6 +51,8 @@ def environment() -> Environment:
     env.filters["label"] = lambda value: str(value).replace("_", " ")
     env.filters["basename"] = lambda path: PurePath(path).name if path else None
     env.globals["with_query"] = with_query
+    env.filters["when"] = lambda time: when_label(_field(time, "value")) if time else None
+    env.filters["kind"] = event_kind_of
     return env
 
 
@@ -59,3 +63,18 @@ def not_found(request: Request, kind: str, record_id: str) -> HTMLResponse:
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     html = environment().get_template(template).render(request=request, **context)
     return HTMLResponse(html, status_code=status_code)
+
+
+def event_kind_of(event: Any) -> str:
+    """An event's kind as the pages show it (a record or its export): its PLOVER type and mode, else the ledger's
+    own type."""
+    plover = _field(event, "plover")
+    kind = " · ".join(part for part in (_field(plover, "type"), _field(plover, "mode")) if part)
+    return kind or str(_field(event, "type"))
+
+
+def _field(record: Any, name: str) -> Any:
+    """A field of a record or of its exported dict (pages show both); None when absent."""
+    if record is None:
+        return None
+    return record.get(name) if isinstance(record, dict) else getattr(record, name, None)

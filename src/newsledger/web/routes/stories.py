@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.records import Story
+from newsledger.report.map import MapPlace, story_map
 from newsledger.web import queries
 from newsledger.web.pagination import BadCursor, page_of_sorted
 from newsledger.web.routes import catalog, store
@@ -110,6 +111,7 @@ def story_page(request: Request, story_id: str):
     if story is None:
         return not_found(request, "Story", story_id)
     brief = catalog(request).brief(story)
+    shown_places = places(brief)
     said = [at for group in brief["sources"] for at in group["attributions"]]
     return page(
         request,
@@ -117,19 +119,22 @@ def story_page(request: Request, story_id: str):
         brief=brief,
         entities=queries.entity_counts(store(request), story.articles, limit=40),
         not_said=[at for at in said if at["stance"] in NOT_SAID],
-        places=places(brief),
+        places=shown_places,
+        map_svg=story_map(shown_places),
         SHOWN=SHOWN,
         SOURCES_SHOWN=SOURCES_SHOWN,
         TIMELINE_SHOWN=TIMELINE_SHOWN,
     )
 
 
-def places(brief: dict[str, Any]) -> list[dict[str, Any]]:
-    """Event places that carry coordinates (none do yet: geocoding comes later), placed on a 360×180 plane."""
-    found = []
-    for event in brief["timeline"]:
-        place = event.get("place") or {}
-        lat, lon = place.get("lat"), place.get("lon")
-        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180:
-            found.append({"name": place["text"], "x": lon + 180, "y": 90 - lat, "event": event["summary"]})
-    return found
+def places(brief: dict[str, Any]) -> list[MapPlace]:
+    """The geocoded places of the story's events, one per gazetteer entry, the most reported first (the map's
+    numbers follow this order)."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    for event in (*brief["timeline"], *brief["undated"]):
+        geo = (event.get("place") or {}).get("geo")
+        if geo:
+            found.setdefault(geo["geonameid"], []).append(geo)
+    ranked = sorted(found.values(), key=lambda geos: (-len(geos), geos[0]["name"]))
+    return [MapPlace(geos[0]["name"], geos[0]["lat"], geos[0]["lon"],
+                     f"{len(geos)} event{'s' if len(geos) != 1 else ''}") for geos in ranked]
