@@ -21,6 +21,7 @@ from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.report import export as exporting
+from newsledger.report.parquet import write_parquet
 from newsledger.report.brief import StoryNotFound
 from newsledger.report.render import FORMATS as BRIEF_FORMATS
 from newsledger.store.ledger import DB_ENV, DEFAULT_DB, LedgerError
@@ -151,18 +152,23 @@ def brief(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="json (one object), jsonl (one record a line) or csv (one file per list, -o names a folder).")] = "json",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File (folder for csv); stdout when left out.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="json (one object), jsonl (one record a line), csv (one file per list) or parquet (articles, events, attributions as flat typed columns); csv and parquet need -o FOLDER.")] = "json",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File (folder for csv and parquet); stdout when left out.")] = None,
     db: DbOption = None,
 ) -> None:
     """Export the whole ledger: articles, entities, attributions, events, stories."""
-    if fmt not in exporting.FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(exporting.FORMATS)}, not {fmt!r}")
-    if fmt == "csv" and output is None:
-        raise typer.BadParameter("csv writes one file per list: name a folder with -o")
+    if fmt not in (*exporting.FORMATS, "parquet"):
+        raise typer.BadParameter(f"--format must be one of {', '.join(exporting.FORMATS)}, parquet, not {fmt!r}")
+    if fmt in ("csv", "parquet") and output is None:
+        raise typer.BadParameter(f"{fmt} writes one file per list: name a folder with -o")
     with _open(db) as ledger:
-        if fmt == "csv":
-            for path in exporting.write_csv(ledger.store, output):
+        if fmt in ("csv", "parquet"):
+            write = exporting.write_csv if fmt == "csv" else write_parquet
+            try:
+                paths = write(ledger.store, output)
+            except OSError as error:
+                raise _fail(f"cannot write {output}: {error.strerror or error}") from error
+            for path in paths:
                 err.print(f"wrote {path}", highlight=False)
             return
         writer = exporting.write_json if fmt == "json" else exporting.write_jsonl
