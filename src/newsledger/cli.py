@@ -182,6 +182,28 @@ def export(
             raise _fail(f"cannot write {output}: {error.strerror}") from error
 
 
+@bench_app.command("facts")
+def bench_facts(
+    data: Annotated[Path, typer.Option(help="Folder with articles.jsonl and incidents.jsonl (the gva/ layout).")],
+    part: Annotated[str, typer.Option(help="Incidents to score: eval (two in three, by a stable hash), tune (the "
+                                      "rest, where the baseline's threshold is chosen) or all.")] = "eval",
+    limit: Annotated[Optional[int], typer.Option(help="Only the part's first N incidents in date order.")] = None,
+    ledger: Annotated[Optional[Path], typer.Option(help="Keep the ledger built by the run at this path (SQLite).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Stories and their facts (killed, injured, date, place) against real incidents' registry facts."""
+    from newsledger.evaluation import facts
+
+    if part not in facts.PARTS:
+        raise typer.BadParameter(f"--part must be one of {', '.join(facts.PARTS)}, not {part!r}")
+    try:
+        result = facts.run(data, part=part, limit=limit, model=model, ledger_path=ledger)
+    except facts.FactsDataError as error:
+        raise _fail(str(error)) from error
+    _print(result, facts.render, json_output)
+
+
 @bench_app.command("speed")
 def bench_speed(
     data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],

@@ -1,0 +1,64 @@
+"""When a finding's value matches a registry fact (the facts bench's rules, written once and tested).
+
+* a count matches when the value's number equals the registry's ("3", "three", "3 dead");
+* a date matches when the value names the registry's day (a time of that day included);
+* a place matches when it names the registry's city or neighbourhood ("Chicago (Roseland)" gives both), the
+  county of "X County", or the street of the address ("the 3500 block of South Parnell Avenue" against
+  "3500 block of S Parnell Ave" shares "parnell"). A state alone is too coarse to match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.report.timeline import day_of
+
+WORD_NUMBERS = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+WORD_NUMBERS.update({"no": 0, "none": 0, "nobody": 0, "a": 1, "an": 1, "single": 1, "both": 2, "couple": 2})
+#: Words of an address that say what kind of way it is, not which one.
+STREET_WORDS = {"block", "of", "the", "and", "at", "near", "street", "st", "avenue", "ave", "road", "rd", "drive", "dr",
+                "boulevard", "blvd", "lane", "ln", "court", "ct", "place", "pl", "way", "highway", "hwy", "parkway",
+                "pkwy", "terrace", "circle", "north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se",
+                "sw", "route", "interstate", "i", "us", "county", "apartment", "apt", "unit", "suite"}
+
+
+def count_of(value: str) -> int | None:
+    """The number a count value states: its first numeral or number word ("3", "three dead"), else None."""
+    for word in re.findall(r"[a-z]+|\d+", value.lower()):
+        if word.isdigit():
+            return int(word)
+        if word in WORD_NUMBERS:
+            return WORD_NUMBERS[word]
+    return None
+
+
+def count_matches(value: str, registry: int) -> bool:
+    return count_of(value) == registry
+
+
+def date_matches(value: str, registry: str) -> bool:
+    day = day_of(value.strip())
+    return day is not None and day.isoformat() == registry
+
+
+def place_matches(value: str, city_or_county: str, address: str) -> bool:
+    words = set(_words(value))
+    if not words:
+        return False
+    for name in _place_names(city_or_county):
+        name_words = _words(name)
+        if name_words and set(name_words) <= words:
+            return True
+    street = [w for w in _words(address) if w not in STREET_WORDS and not w.isdigit() and len(w) > 2]
+    return bool(street) and set(street) <= words
+
+
+def _place_names(city_or_county: str) -> list[str]:
+    """"Chicago (Roseland)" → Chicago, Roseland; "Wayne County" → Wayne County."""
+    return [part.strip() for part in re.split(r"[()]", city_or_county) if part.strip()]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("saint ", "st "))
