@@ -1,0 +1,73 @@
+"""Events: lexicon triggers with agent, patient, place, time and factuality read off the dependency parse.
+
+A trigger is a verb or a nominalisation whose lemma is in the lexicon below. Speech verbs are not triggers:
+attributions are extracted separately and the pipeline marks the events inside them as reported.
+
+=============  ==============================================================  =====================================
+type           verbs (lemma)                                                   nouns (lemma)
+=============  ==============================================================  =====================================
+attack         attack, strike, bomb, raid, assault, shell, sabotage, target,   attack, strike, airstrike, bombing,
+               ambush, invade, explode, detonate, shoot (not + down),          bombardment, raid, assault, sabotage,
+               hit (a facility/place, or by a weapon)                          shelling, ambush, invasion,
+                                                                               explosion, blast
+interception   intercept, down, shoot + down, bring + down                    interception, shootdown
+launch         launch, fire (a weapon: missile, drone, rocket…)                launch (of a weapon)
+damage         damage, destroy, harm, injure, wound                            damage, destruction, injury
+meeting        meet, consult, negotiate                                        meeting, talks, summit,
+                                                                               consultation, negotiation
+visit          visit, arrive, tour                                             visit, trip, arrival
+agreement      sign                                                            deal, agreement, accord, treaty,
+                                                                               pact, ceasefire, truce
+sanction       sanction, embargo                                               sanction, embargo
+threat         threaten, warn + of                                             threat
+arrest         arrest, detain                                                  arrest, detention
+death          kill, die, assassinate, murder                                  death, killing, assassination,
+                                                                               murder
+=============  ==============================================================  =====================================
+
+Harm to people ("no one was harmed") is ``damage``: the vocabulary has no injury type, and ``death`` is kept for
+deaths. Light verbs (carry out, conduct, launch, cause, sign…) whose object is a trigger noun are not events of
+their own: the noun is the trigger and takes the verb's subject, place, time and modality. Likewise a verb of the
+same type whose subject is a trigger noun ("Saturday's strike targeted a compound") only lends the noun its object.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsledger.extract.events.arguments import agent, patient, phrase
+from newsledger.extract.events.factuality import factuality
+from newsledger.extract.events.places import place
+from newsledger.extract.events.times import time_of, times_by_token
+from newsledger.extract.events.triggers import trigger_type
+from newsledger.records import Actor, Event, Place, Span
+
+
+def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> list[Event]:
+    """Every trigger in the article, in document order, with ids ``{article_id}:e{index}``."""
+    times = times_by_token(doc, anchor)
+    events = []
+    for token in doc:
+        event_type = trigger_type(token)
+        if event_type is None:
+            continue
+        patient_token = patient(token, event_type)
+        events.append(Event(
+            id=f"{article_id}:e{len(events)}",
+            article=article_id,
+            trigger=Span(token.text, token.idx, token.idx + len(token.text)),
+            type=event_type,
+            agent=_as(Actor, agent(token, event_type)),
+            patient=_as(Actor, phrase(patient_token, token)),
+            place=_as(Place, place(token, patient_token, event_type)),
+            time=time_of(token, times),
+            factuality=factuality(token),
+        ))
+    return events
+
+
+def _as(cls, span: Span | None):
+    """The span as the record the event field holds (an actor, a place), or None."""
+    return None if span is None else cls(span.text, span.start, span.end)

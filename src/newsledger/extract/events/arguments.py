@@ -1,0 +1,189 @@
+"""An event's arguments read off the dependency parse: the verb a noun trigger borrows them from, the agent
+(who did it), the patient (to whom), the clause it sits in, and the noun phrase spans."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsledger.extract.events.lexicon import (
+    ACTOR_LABELS,
+    LIGHT,
+    NP_MODIFIERS,
+    PLACE_NOUNS,
+    UNACCUSATIVE,
+    VERBS,
+    E,
+)
+from newsledger.extract.events.triggers import lemma_of, trigger_type
+from newsledger.records import EventType, Span
+
+
+def framing_verb(trigger: Token) -> Token | None:
+    """The verb a trigger noun borrows arguments from: its light verb, a same-type verb or a copula it is subject of."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    node = role(trigger)
+    head = node.head
+    if node.dep_ in ("dobj", "nsubjpass") and head.lemma_ in LIGHT:
+        return head
+    if node.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
+        return head
+    if node.dep_ == "nsubj" and head.pos_ == "VERB" and VERBS.get(head.lemma_) is trigger_type(trigger):
+        return head
+    return None
+
+
+def role(trigger: Token) -> Token:
+    """The token that plays the trigger's part in the clause: "one" in "one of the attacks", the head of a carrier."""
+    if trigger.dep_ == "compound":
+        return trigger.head
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ in ("NUM", "PRON", "DET"):
+        return trigger.head.head
+    return trigger
+
+
+def agent(trigger: Token, event_type: EventType) -> Span | None:
+    """Verbs: the subject (the "by" phrase when passive). Nouns: a possessive or actor modifier, "by X", or the
+    subject of their light verb."""
+    if trigger.pos_ == "VERB":
+        if _is_passive(trigger):
+            actor = _by_phrase(trigger)
+        elif trigger.lemma_ in UNACCUSATIVE:
+            actor = None
+        else:
+            actor = _controller(trigger)
+        return phrase(actor, trigger)
+    frame = framing_verb(trigger)
+    modifiers = [c for node in dict.fromkeys((trigger, role(trigger))) for c in node.children]
+    actor = next((c for c in modifiers if c.dep_ == "poss" and event_type not in (E.DEATH, E.ARREST)
+                  and c.ent_type_ not in ("DATE", "TIME")), None)
+    actor = actor or next((c for c in modifiers if c.dep_ in ("compound", "amod", "nmod")
+                           and c.ent_type_ in ACTOR_LABELS), None)
+    actor = actor or _by_phrase(trigger)
+    if actor is None and frame is not None and frame.lemma_ in LIGHT:
+        actor = _by_phrase(frame) if _is_passive(frame) else _controller(frame)
+    return phrase(actor, trigger)
+
+
+def _controller(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, or for a subjectless infinitive, gerund or conjunct, the one it inherits."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" or depth and child.dep_ == "nsubjpass":
+            return None if child.tag_ in ("WP", "WDT") else child
+    if depth > 3:
+        return None
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if verb.dep_ == "xcomp" or verb.dep_ == "pcomp" and verb.head.lower_ == "from":  # "stop X from attacking"
+        controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return controller or _controller(head, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp", "conj") and head.pos_ in ("VERB", "AUX"):
+        return _controller(head, depth + 1)
+    return None
+
+
+def patient(trigger: Token, event_type: EventType) -> Token | None:
+    """The object (or passive subject); for nouns the object of a type's preposition ("attack on X", "talks with X")."""
+    node = role(trigger)
+    if trigger.pos_ == "VERB":
+        direct = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if trigger.lemma_ in UNACCUSATIVE:
+            direct += [c for c in trigger.children if c.dep_ == "nsubj"]
+        if direct:
+            return direct[0]
+    if trigger.pos_ == "NOUN" and event_type in (E.DEATH, E.ARREST):
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+    frame = framing_verb(trigger)
+    if frame is not None and frame.lemma_ not in LIGHT and frame.lemma_ != "be":
+        direct = next((c for c in frame.children if c.dep_ == "dobj"), None)
+        if direct is not None:
+            return direct
+    for owner in (trigger, node, frame):
+        if owner is not None and (found := _prep_object(owner, _patient_preps(event_type), trigger)) is not None:
+            return found
+    return None
+
+
+def _patient_preps(event_type: EventType) -> set[str]:
+    if event_type in (E.ATTACK, E.SANCTION, E.THREAT):
+        return {"on", "against", "of"}
+    if event_type is E.MEETING:
+        return {"with", "between"}
+    if event_type is E.VISIT:
+        return set()  # "a visit to Israel": Israel is the place
+    return {"of"}
+
+
+def _prep_object(owner: Token, preps: set[str], trigger: Token) -> Token | None:
+    """The first object of the owner's ``preps`` that is not a time, a place noun ("the outskirts") or the trigger."""
+    return next((obj for obj in prep_objects(owner, preps) if obj != trigger
+                 and obj.ent_type_ not in ("DATE", "TIME") and lemma_of(obj) not in PLACE_NOUNS), None)
+
+
+def _by_phrase(node: Token) -> Token | None:
+    for prep in node.children:
+        if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "by":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def clause(trigger: Token) -> Token | None:
+    """The nearest verb above the trigger (the trigger itself when it is a verb)."""
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX"):
+        if node.head == node:
+            return None
+        node = node.head
+    return node
+
+
+def phrase(head: Token | None, trigger: Token, whole_entity: bool = False) -> Span | None:
+    """The noun phrase headed by ``head`` (its modifiers and coordinated conjuncts, not its trailing clauses).
+
+    Arguments never cross a line break: a run-on parse of a headline into the next paragraph is not a relation.
+    """
+    if head is None:
+        return None
+    doc = head.doc
+    entity = _entity_bounds(head)
+    if whole_entity and head.ent_type_:
+        start, end = entity
+    else:
+        modifiers = [c.left_edge.i for c in head.lefts if c.dep_ in NP_MODIFIERS]
+        start, end = min([entity[0], *modifiers]), entity[1]
+        start = max([start] + [t.i + 1 for t in doc[start:head.i] if "\n" in t.text])
+        last = head
+        while (conjunct := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+            last = conjunct
+        if last != head:
+            end = max(end, _entity_bounds(last)[1] if last.ent_type_ else last.i + 1)
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    low, high = min(start, trigger.i), max(end, trigger.i + 1)
+    if start >= end or "\n" in doc[low:high].text:
+        return None
+    phrase = doc[start:end]
+    return Span(phrase.text, phrase.start_char, phrase.end_char)
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """The token range of the entity the token is in (just the token outside entities)."""
+    start = token.i
+    if not token.ent_type_:
+        return start, start + 1
+    while token.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def prep_objects(owner: Token, preps: set[str]) -> list[Token]:
+    return [obj for prep in owner.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for obj in prep.children if obj.dep_ == "pobj"]

@@ -1,0 +1,54 @@
+"""Whether a happening is asserted, denied or hypothetical, from negation, modality and intent above it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsledger.extract.events.arguments import framing_verb
+from newsledger.extract.events.lexicon import INTENT, LIGHT
+from newsledger.records import Factuality
+
+
+def factuality(trigger: Token) -> Factuality:
+    """Denied under negation (or a "no" subject/object), hypothetical under a modal, condition, intent or question.
+
+    A trigger noun takes the modality of its light verb only: "a drone attack ... will not impede" leaves the attack
+    asserted, while "could not carry out the attack" does not.
+    """
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in trigger.children):
+        return Factuality.DENIED
+    verb = trigger if trigger.pos_ == "VERB" else framing_verb(trigger)
+    if verb is not None and verb.pos_ == "VERB" and (verb == trigger or verb.lemma_ in LIGHT):
+        if _hypothetical(verb):
+            return Factuality.HYPOTHETICAL
+        if _negated(verb):
+            return Factuality.DENIED
+    return Factuality.HYPOTHETICAL if trigger.sent.text.rstrip().endswith("?") else Factuality.ASSERTED
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A modal, "if"/"unless" or purpose "to" on the verb, or on the verbs above it through infinitives, gerunds and
+    conjuncts; or an infinitive under an intent verb ("plans to strike")."""
+    node = verb
+    while True:
+        children = list(node.children)
+        if any(c.tag_ == "MD" or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            return True
+        if node.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return True  # "in order to prevent", "an effort to curb"
+        if node.dep_ == "xcomp" and node.head.lemma_ in INTENT:
+            return True
+        if node.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj") or node.head == node:
+            return False
+        node = node.head
+
+
+def _negated(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "nobody", "nothing", "none"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            grandchild.dep_ == "det" and grandchild.lower_ == "no" for grandchild in child.children
+        ):
+            return True
+    return False

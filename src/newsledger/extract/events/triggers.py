@@ -1,0 +1,99 @@
+"""Which tokens trigger an event, and of which type."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsledger.extract.events.lexicon import (
+    CARRIERS,
+    FACILITIES,
+    LIGHT,
+    NOUNS,
+    PARTICLES,
+    PLACE_LABELS,
+    VERBS,
+    WEAPONS,
+    E,
+)
+from newsledger.records import EventType
+
+
+def trigger_type(token: Token) -> EventType | None:
+    """The event type a token triggers, or None (light verbs and modifiers of other triggers trigger nothing)."""
+    if token.pos_ == "VERB":
+        return _verb_type(token)
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in ("", "LAW", "EVENT"):  # not "Operation Strike"
+        return _noun_type(token)
+    if token.dep_ == "conj" and token.lower_ in ("another", "other"):
+        return _elided_type(token)
+    return None
+
+
+def _verb_type(verb: Token) -> EventType | None:
+    lemma = verb.lemma_.lower()
+    particle = next((child.lower_ for child in verb.children if child.dep_ == "prt"), None)
+    if (lemma, particle) in PARTICLES:
+        return PARTICLES[lemma, particle]
+    event_type = VERBS.get(lemma)
+    if event_type is None or _carries_trigger(verb) or _lends_to_subject(verb, event_type):
+        return None
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    if event_type is E.LAUNCH and not any(lemma_of(obj) in WEAPONS for obj in objects):
+        return None  # "launched a campaign", "fired the manager"
+    if lemma == "hit" and not _military_hit(verb, objects):
+        return None
+    if lemma == "warn" and not any(child.dep_ == "prep" and child.lower_ == "of" for child in verb.children):
+        return None  # a warning is speech unless it is a warning of something
+    return event_type
+
+
+def _noun_type(noun: Token) -> EventType | None:
+    lemma = noun.lemma_.lower()
+    event_type = NOUNS.get(lemma)
+    if event_type is None or (lemma == "talk" and noun.tag_ != "NNS"):
+        return None
+    if noun.dep_ == "compound" and lemma_of(noun.head) not in CARRIERS:
+        return None  # "attack helicopter", or the modifier of another trigger ("sabotage attacks")
+    if lemma == "deal" and any(child.lemma_ in ("great", "good") for child in noun.children):
+        return None  # "a great deal of"
+    if event_type is E.LAUNCH and not any(lemma_of(t) in WEAPONS for t in noun.subtree if t != noun):
+        return None
+    return event_type
+
+
+def _elided_type(token: Token) -> EventType | None:
+    """ "one of the attacks was against X, and another against Y": the gapped conjunct is an event too."""
+    subject = subject_of(token.head)
+    return trigger_type(subject) if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _carries_trigger(verb: Token) -> bool:
+    return verb.lemma_ in LIGHT and any(
+        child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and trigger_type(child) for child in verb.children
+    )
+
+
+def _lends_to_subject(verb: Token, event_type: EventType) -> bool:
+    subject = subject_of(verb)
+    return subject is not None and subject.pos_ == "NOUN" and trigger_type(subject) is event_type
+
+
+def _military_hit(verb: Token, objects: list[Token]) -> bool:
+    subject = subject_of(verb)
+    return any(lemma_of(obj) in FACILITIES or obj.ent_type_ in PLACE_LABELS for obj in objects) or (
+        subject is not None and lemma_of(subject) in WEAPONS
+    )
+
+
+def subject_of(node: Token) -> Token | None:
+    """The subject of a clause, seen through "one of the N" so the noun itself comes back."""
+    for child in node.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            partitive = [t for t in child.children if t.dep_ == "prep" and t.lower_ == "of"]
+            objects = [t for prep in partitive for t in prep.children if t.dep_ == "pobj"]
+            return objects[0] if objects and child.pos_ in ("NUM", "PRON", "DET") else child
+    return None
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
