@@ -250,3 +250,46 @@ def test_a_noun_trigger_does_not_take_the_modality_of_the_clause_it_is_subject_o
 def test_a_named_facility_is_the_place_whatever_its_ner_label():
     event = only("Israel struck a nuclear facility called Natanz.")
     assert (event.patient.text, event.place.text) == ("a nuclear facility", "Natanz")
+
+
+# --- places and times on local crime news (issue 16) -----------------------------------------------------------
+
+MONDAY_2013 = date(2013, 1, 7)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The shooting happened shortly after 1 a.m. Tuesday in the 13500 block of Cerise Avenue.",
+     "the 13500 block of Cerise Avenue"),
+    ("The shooting happened near the intersection of Versailles Avenue and Coursin Street.",
+     "the intersection of Versailles Avenue and Coursin Street"),
+    ("Greg Griego was killed at 2806 Long Lane in southwest Albuquerque.", "2806 Long Lane"),
+    ("A man was gunned down and three others were wounded at a New Year's Eve party in Hawthorne.", "Hawthorne"),
+])
+def test_a_local_happening_is_placed_at_its_street_address_or_town(sentence, place):
+    placed = [e.place.text for e in events_of(sentence, MONDAY_2013) if e.place]
+    assert placed and placed[0] == place
+
+
+def test_where_a_suspect_was_booked_is_not_where_the_crime_happened():
+    events = events_of("Bandemer was booked Monday into the Hale County Jail and charged with murder.", MONDAY_2013)
+    murder = next(e for e in events if e.trigger.text == "murder")
+    assert murder.place is None and murder.time is None
+
+
+def test_a_person_is_never_a_place():
+    events = events_of("The teenager was shot at Hale's house and later near Bandemer.", MONDAY_2013)
+    assert all(e.place is None or "Hale" not in e.place.text or "house" in e.place.text for e in events)
+
+
+def test_a_happening_takes_the_time_its_paragraph_stated_before_it():
+    text = "A man was shot Saturday night in Hawthorne. He died at the hospital, police said.\nThe gunman fled."
+    events = {e.trigger.text: e for e in events_of(text, MONDAY_2013)}
+    assert events["shot"].time.value == "2013-01-05"
+    assert events["died"].time.text == "Saturday night"  # the discourse's time: same paragraph, said before
+    assert events["fled"].time is None if "fled" in events else True  # a new paragraph does not inherit it
+
+
+def test_a_hypothetical_happening_takes_no_time_from_around_it():
+    events = events_of("Police arrested a man on Monday. He could kill again, they said.", MONDAY_2013)
+    kill = next(e for e in events if e.trigger.text == "kill")
+    assert kill.time is None

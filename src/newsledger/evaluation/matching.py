@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsledger.report.timeline import day_of
+from newsledger.extract.calendar import day_of
 
 WORD_NUMBERS = {word: number for number, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

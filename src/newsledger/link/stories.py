@@ -39,6 +39,7 @@ KEY_ENTITIES = 6
 KEY_MIN_IDF = 3.0
 #: Events whose place says where the happening was (a meeting's place does not separate two strikes);
 #: only those in the lead count, as later paragraphs recall earlier happenings.
+TOWN_LABELS = {"GPE", "LOC"}
 PLACE_EVENTS = {EventType.ATTACK, EventType.INTERCEPTION, EventType.LAUNCH, EventType.DAMAGE}
 #: Keys a story's term or entity centroid keeps (pruned back to this when it reaches twice as many), so comparing
 #: stories costs the same at any story size and the linker's working set stays small (``bench scale``); ECB+
@@ -99,7 +100,9 @@ def article_features(doc: Doc, records: ArticleRecords) -> dict[str, Any]:
             entity_counts[mention.entity] += _lead_weight(_token_at(doc, mention.start), lead_end)
             names[mention.entity] = mention.name
     entities = {e: (1 + math.log(c)) * _idf(names[e].casefold()) for e, c in entity_counts.items()}
-    index = EntityIndex(records.mentions)
+    # Towns and regions, not streets or buildings: two reports of one shooting name its street differently
+    # ("Cerise Avenue", "the 13500 block of Cerise Avenue") but its town alike.
+    index = EntityIndex([m for m in records.mentions if m.label in TOWN_LABELS])
     places = sorted(
         {
             place

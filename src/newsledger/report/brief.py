@@ -22,7 +22,7 @@ from newsledger.records import (
     Story,
     to_dict,
 )
-from newsledger.report.timeline import time_key, when_label
+from newsledger.extract.calendar import time_key, when_label
 from newsledger.store.ledger import Store
 
 #: Sources that name who speaks: grouped by their entity. Unnamed ones ("officials") by what they are called.

@@ -40,14 +40,20 @@ from spacy.tokens import Doc
 from newsledger.extract.events.arguments import agent, patient, phrase
 from newsledger.extract.events.factuality import factuality
 from newsledger.extract.events.places import place
-from newsledger.extract.events.times import time_of, times_by_token
+from newsledger.extract.events.times import (
+    calendar_times,
+    discourse_time,
+    time_of,
+    times_by_token,
+)
 from newsledger.extract.events.triggers import trigger_type
-from newsledger.records import Actor, Event, Place, Span
+from newsledger.records import Actor, Event, Factuality, Place, Span
 
 
 def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> list[Event]:
     """Every trigger in the article, in document order, with ids ``{article_id}:e{index}``."""
     times = times_by_token(doc, anchor)
+    calendar = calendar_times(times)
     events = []
     for token in doc:
         event_type = trigger_type(token)
@@ -62,10 +68,18 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> lis
             agent=_as(Actor, agent(token, event_type)),
             patient=_as(Actor, phrase(patient_token, token)),
             place=_as(Place, place(token, patient_token, event_type)),
-            time=time_of(token, times),
-            factuality=factuality(token),
+            time=_when(token, times, calendar, happened := factuality(token)),
+            factuality=happened,
         ))
     return events
+
+
+def _when(trigger, times, calendar, happened: Factuality):
+    """The trigger's own time, else (for what the text does not make hypothetical) the discourse's."""
+    own = time_of(trigger, times)
+    if own is not None or happened is Factuality.HYPOTHETICAL:
+        return own
+    return discourse_time(trigger, calendar)
 
 
 def _as(cls, span: Span | None):

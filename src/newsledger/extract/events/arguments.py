@@ -10,8 +10,10 @@ from newsledger.extract.events.lexicon import (
     LIGHT,
     NP_MODIFIERS,
     PLACE_NOUNS,
+    SCENE_VERBS,
     UNACCUSATIVE,
     VERBS,
+    WHEREABOUTS_VERBS,
     E,
 )
 from newsledger.extract.events.triggers import lemma_of, trigger_type
@@ -29,6 +31,17 @@ def framing_verb(trigger: Token) -> Token | None:
     if node.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
         return head
     if node.dep_ == "nsubj" and head.pos_ == "VERB" and VERBS.get(head.lemma_) is trigger_type(trigger):
+        return head
+    return None
+
+
+def scene_verb(trigger: Token) -> Token | None:
+    """The verb that says where and when a trigger noun happened, as its subject: "the shooting happened near X
+    at 3 a.m.", "the attack took place in Y"."""
+    node = role(trigger)
+    head = node.head
+    if node.dep_ == "nsubj" and head.lemma_ in SCENE_VERBS and (
+            head.lemma_ != "take" or any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)):
         return head
     return None
 
@@ -140,6 +153,24 @@ def clause(trigger: Token) -> Token | None:
             return None
         node = node.head
     return node
+
+
+def scene_clause(trigger: Token) -> Token | None:
+    """The clause a trigger sits in, when that clause can say where and when it happened: not a clause about
+    where someone was taken or held, or about a charge ("was booked Monday into the county jail on a murder
+    charge": neither Monday nor the jail is when or where the murder happened)."""
+    verb = clause(trigger)
+    if verb is None or verb == trigger or verb.lemma_.lower() in WHEREABOUTS_VERBS:
+        return None
+    return verb
+
+
+def under_charge(trigger: Token) -> bool:
+    """A trigger noun named by a charge or an arrest ("charged with murder", "arrested in the shooting"): the
+    crime, whose time is not the time around the charge."""
+    verb = clause(trigger)
+    return trigger.pos_ in ("NOUN", "PROPN") and verb is not None and verb != trigger \
+        and verb.lemma_.lower() in WHEREABOUTS_VERBS
 
 
 def phrase(head: Token | None, trigger: Token, whole_entity: bool = False) -> Span | None:

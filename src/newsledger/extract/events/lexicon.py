@@ -8,7 +8,8 @@ from newsledger.records import EventType
 E = EventType
 VERBS: dict[str, EventType] = {
     **dict.fromkeys(["attack", "strike", "bomb", "raid", "assault", "shell", "sabotage", "target", "ambush",
-                     "invade", "explode", "detonate", "shoot", "hit"], E.ATTACK),
+                     "invade", "explode", "detonate", "shoot", "hit", "stab", "slash", "gun", "pistol-whip",
+                     "carjack", "rob"], E.ATTACK),
     **dict.fromkeys(["intercept", "down"], E.INTERCEPTION),
     **dict.fromkeys(["launch", "fire"], E.LAUNCH),
     **dict.fromkeys(["damage", "destroy", "harm", "injure", "wound"], E.DAMAGE),
@@ -18,11 +19,12 @@ VERBS: dict[str, EventType] = {
     **dict.fromkeys(["sanction", "embargo"], E.SANCTION),
     **dict.fromkeys(["threaten", "warn"], E.THREAT),
     **dict.fromkeys(["arrest", "detain"], E.ARREST),
-    **dict.fromkeys(["kill", "die", "assassinate", "murder"], E.DEATH),
+    **dict.fromkeys(["kill", "die", "assassinate", "murder", "slay", "massacre"], E.DEATH),
 }
 NOUNS: dict[str, EventType] = {
     **dict.fromkeys(["attack", "strike", "airstrike", "bombing", "bombardment", "raid", "assault", "sabotage",
-                     "shelling", "ambush", "invasion", "explosion", "blast"], E.ATTACK),
+                     "shelling", "ambush", "invasion", "explosion", "blast", "shooting", "gunfire", "gunshot",
+                     "stabbing", "robbery", "carjacking", "rampage", "standoff", "gunbattle", "shootout"], E.ATTACK),
     **dict.fromkeys(["interception", "shootdown"], E.INTERCEPTION),
     "launch": E.LAUNCH,
     **dict.fromkeys(["damage", "destruction", "injury"], E.DAMAGE),
@@ -32,7 +34,7 @@ NOUNS: dict[str, EventType] = {
     **dict.fromkeys(["sanction", "embargo"], E.SANCTION),
     "threat": E.THREAT,
     **dict.fromkeys(["arrest", "detention"], E.ARREST),
-    **dict.fromkeys(["death", "killing", "assassination", "murder"], E.DEATH),
+    **dict.fromkeys(["death", "killing", "assassination", "murder", "homicide", "slaying", "massacre"], E.DEATH),
 }
 #: Verb + particle pairs that change the event ("shot down" is an interception, not an attack).
 PARTICLES = {("shoot", "down"): E.INTERCEPTION, ("bring", "down"): E.INTERCEPTION}
@@ -60,3 +62,24 @@ TIME_PREPS = {"on", "in", "at", "during", "of"}  # not "before"/"since": a bound
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 NP_MODIFIERS = {"det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "nmod"}
+#: Where people go or are kept after a happening: a place only when the trigger itself is there.
+AFTERMATH_PLACES = {"hospital", "jail", "prison", "morgue", "mortuary", "clinic", "courthouse", "court", "station",
+                    "custody", "center", "centre"}
+#: Verbs that say where someone was taken or held ("booked into", "transported to", "treated at").
+WHEREABOUTS_VERBS = {"take", "transport", "rush", "airlift", "fly", "drive", "carry", "bring", "book", "hold", "jail",
+                     "lodge", "detain", "treat", "admit", "release", "remain", "list", "hospitalize", "arraign",
+                     "charge", "sentence", "appear", "live", "reside", "grow", "attend", "work", "study", "return",
+                     "accuse", "convict", "suspect", "indict", "plead", "try", "investigate", "arrest", "identify"}
+#: Words that end a street's name ("Parnell Avenue", "Coursin streets", "Interstate 95" excepted).
+STREET_WORDS = {"street", "avenue", "road", "drive", "boulevard", "lane", "court", "place", "way", "highway", "parkway",
+                "terrace", "circle", "trail", "pike", "expressway", "freeway", "turnpike", "alley", "row", "square",
+                "st", "ave", "rd", "dr", "blvd", "ln", "ct", "pl", "hwy", "pkwy", "ter", "cir"}
+#: Parts of a street an address names: "the 3500 block of", "the intersection of", "the corner of".
+STREET_PARTS = {"block", "intersection", "corner", "area", "stretch", "section", "end"}
+#: Venues where local news places a happening; like facilities, the place named inside them comes first.
+VENUES = {"home", "house", "residence", "apartment", "party", "bar", "club", "nightclub", "restaurant", "store", "shop",
+          "school", "church", "park", "lot", "station", "motel", "hotel", "mall", "parking", "street", "neighborhood",
+          "neighbourhood", "complex", "gathering", "yard", "backyard", "driveway", "porch", "room", "bedroom",
+          "market", "lounge", "restaurant", "theater", "theatre", "campus", "office", "apartment", "playground"}
+#: Verbs a trigger noun lends its place and time to as their subject ("the shooting happened near…").
+SCENE_VERBS = {"happen", "occur", "unfold", "erupt", "take"}

@@ -1,22 +1,36 @@
-"""Where a happening took place, read off the parse around its trigger."""
+"""Where a happening took place, read off the parse around its trigger.
+
+The place is the object of a locative preposition ("in", "at", "near"…) of the trigger, of a clause on it ("talks
+held in X"), of the verb it borrows its arguments from ("the shooting happened near X"), of its patient, or of
+its clause. What the object must be is decided by the rules of ``PLACE_RULES``, tried in order; each says why it
+exists. Never a person's name (an entity the NER calls a person is a place only when it is a street, "Long Lane"),
+and never where a participant was taken or held afterwards (a hospital, a jail) unless the trigger itself says so.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
 from newsledger.extract.events.arguments import (
-    clause,
     framing_verb,
     phrase,
     prep_objects,
     role,
+    scene_clause,
+    scene_verb,
 )
 from newsledger.extract.events.lexicon import (
+    AFTERMATH_PLACES,
     FACILITIES,
     LOCATIVE_PREPS,
     MOTION_PREPS,
     PLACE_LABELS,
     PLACE_NOUNS,
+    STREET_PARTS,
+    STREET_WORDS,
+    VENUES,
     E,
 )
 from newsledger.extract.events.triggers import lemma_of
@@ -26,29 +40,121 @@ from newsledger.records import EventType, Span
 def place(trigger: Token, patient: Token | None, event_type: EventType) -> Span | None:
     """The place under a locative preposition of the trigger (or a clause on it), its frame, patient or clause."""
     preps = LOCATIVE_PREPS | MOTION_PREPS if event_type is E.VISIT else LOCATIVE_PREPS
+    if event_type is not E.ATTACK:
+        preps = preps - {"into"}  # "fired into a home" is where; "booked into jail" is not
     reduced = [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]  # "talks held in"
-    owners = [trigger, *reduced, role(trigger), framing_verb(trigger), patient,
-              clause(trigger)]
+    frame = framing_verb(trigger)
+    scene = scene_verb(trigger)
+    near = {trigger, *reduced, role(trigger), frame, scene}
+    owners = [trigger, *reduced, role(trigger), frame, scene, patient, scene_clause(trigger)]
     for owner in dict.fromkeys(o for o in owners if o is not None):
         for obj in prep_objects(owner, preps):
-            if obj != patient and (found := _place_in(obj, preps)) is not None:
-                return phrase(found, trigger, whole_entity=True)  # "an attack on X in Y": X is the patient
+            if obj == patient:
+                continue  # "an attack on X in Y": X is the patient
+            for rule in PLACE_RULES:
+                found = rule(obj, trigger, preps)
+                if found is not None:
+                    return None if found is _NOT_A_PLACE or _aftermath(found, owner, near) else found
     if event_type in (E.ATTACK, E.VISIT) and patient is not None:  # "a strike on Iran" happened in Iran
         named = patient if patient.ent_type_ in PLACE_LABELS else _name_of(patient)
         return phrase(named, trigger, whole_entity=True)
     return None
 
 
-def _place_in(obj: Token, preps: set[str]) -> Token | None:
-    """A place entity; else the place in "the city/outskirts of X" or in "a facility in X"; else the facility."""
-    if obj.ent_type_ in PLACE_LABELS or obj.pos_ == "PROPN" and obj.head.lower_ == "of" \
-            and lemma_of(obj.head.head) in PLACE_NOUNS:
-        return obj
-    if lemma_of(obj) in PLACE_NOUNS:
-        return next(filter(None, (_place_in(o, preps) for o in prep_objects(obj, {"of"}))), None)
-    if lemma_of(obj) in FACILITIES:
-        return next(filter(None, (_place_in(o, preps) for o in prep_objects(obj, preps))), _name_of(obj) or obj)
+_NOT_A_PLACE = Span("", 0, 0)  # a rule's verdict that the object is no place: stop looking at this owner
+
+
+def _aftermath(found: Span, owner: Token, near: set[Token | None]) -> bool:
+    """A hospital, jail or morgue is the place only when the trigger itself is there ("shot at the hospital")."""
+    words = found.text.lower().split()
+    return owner not in near and any(word.strip(",.") in AFTERMATH_PLACES for word in words)
+
+
+# --- rules: each takes the object of a locative preposition and returns its place span, or None to let the next
+# rule try, or _NOT_A_PLACE to rule the object out. ---------------------------------------------------------------
+
+def street_address(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+    """Local news places a happening at a street address: "in the 3500 block of South Parnell Avenue", "near the
+    intersection of Versailles Avenue and Coursin Street", "at 2806 Long Lane" — whatever label the NER gave the
+    street's name (it calls "Long Lane" a person)."""
+    street = _street_of(obj)
+    if street is None:
+        return None
+    return _address_phrase(obj)
+
+
+def named_place(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+    """A place entity (GPE, LOC, FAC); a person's name is never a place."""
+    if obj.ent_type_ == "PERSON":
+        return _NOT_A_PLACE
+    if obj.ent_type_ in PLACE_LABELS:
+        return phrase(obj, trigger, whole_entity=True)
     return None
+
+
+def place_of_noun(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+    """"the city / outskirts of X" is X, whatever the NER called X."""
+    if lemma_of(obj) not in PLACE_NOUNS:
+        return None
+    for inner in prep_objects(obj, {"of"}):
+        if inner.ent_type_ in PLACE_LABELS or inner.pos_ == "PROPN" and inner.ent_type_ != "PERSON":
+            return phrase(inner, trigger, whole_entity=True)
+    return None
+
+
+def facility_or_venue(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+    """A facility or venue ("a military facility in Isfahan", "a party in Hawthorne"): the place named inside it,
+    else the proper name it is known by, else the facility itself ("the facility", "a home")."""
+    if lemma_of(obj) not in FACILITIES | VENUES:
+        return None
+    for inner in prep_objects(obj, preps):
+        for rule in (street_address, named_place, place_of_noun):
+            found = rule(inner, trigger, preps)
+            if found is not None and found is not _NOT_A_PLACE:
+                return found
+    return phrase(_name_of(obj) or obj, trigger, whole_entity=True)
+
+
+PLACE_RULES: list[Callable[[Token, Token, set[str]], Span | None]] = [
+    street_address, named_place, place_of_noun, facility_or_venue,
+]
+
+
+def _street_of(obj: Token) -> Token | None:
+    """The street token of an address: the object itself ("Cerise Avenue", "2806 Long Lane") or the object of
+    "of" after a block, an intersection or a corner."""
+    if _is_street(obj):
+        return obj
+    if lemma_of(obj) in STREET_PARTS:
+        return next((inner for inner in prep_objects(obj, {"of"}) if _is_street(inner)), None)
+    return None
+
+
+def _is_street(token: Token) -> bool:
+    """A name ending in a street word ("Parnell Avenue", "Coursin streets"), written with a capital."""
+    return lemma_of(token) in STREET_WORDS and (token.text[:1].isupper() or any(
+        child.dep_ == "compound" and child.text[:1].isupper() for child in token.children))
+
+
+def _address_phrase(obj: Token) -> Span | None:
+    """The address from its first word to the end of its street names, without clauses after it."""
+    doc = obj.doc
+    start = obj.left_edge.i
+    end = obj.i + 1
+    for child in obj.rights:
+        if child.dep_ in ("prep", "compound", "nummod", "conj", "cc", "appos") and (
+                child.dep_ != "prep" or child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end or "\n" in doc[start:end].text:
+        return None
+    span = doc[start:end]
+    return Span(span.text, span.start_char, span.end_char)
 
 
 def _name_of(facility: Token) -> Token | None:
