@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsledger.link.cross_events import split_by_place_and_time
-from newsledger.records import Event, EventType, Span, TimeValue
+from newsledger.records import Event, EventType, Place, Span, TimeValue
 
 
 def _event(article: str, start: int, place: str | None = None, time: str | None = None) -> Event:
@@ -12,7 +12,7 @@ def _event(article: str, start: int, place: str | None = None, time: str | None 
         article=article,
         trigger=Span("attack", start, start + 6),
         type=EventType.ATTACK,
-        place=Span(place, 0, len(place)) if place else None,
+        place=Place(place, 0, len(place)) if place else None,
         time=TimeValue("t", 0, 1, value=time) if time else None,
     )
 

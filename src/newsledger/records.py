@@ -260,9 +260,12 @@ class Geo:
 
 @dataclass(frozen=True, slots=True)
 class Place(Span):
-    """Where a happening took place: the words of the text and, when the gazetteer knows them, the entry."""
+    """Where a happening took place: the words of the text, what kind of place they name (``address``: a street
+    address; ``site``: a building, venue or facility; ``named``: a town, region or country), and, when the
+    gazetteer knows it, the entry."""
 
     geo: Geo | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

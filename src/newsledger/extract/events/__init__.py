@@ -47,7 +47,7 @@ from newsledger.extract.events.times import (
     times_by_token,
 )
 from newsledger.extract.events.triggers import trigger_type
-from newsledger.records import Actor, Event, Factuality, Place, Span
+from newsledger.records import Actor, Event, Factuality, Span
 
 
 def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> list[Event]:
@@ -67,7 +67,7 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> lis
             type=event_type,
             agent=_as(Actor, agent(token, event_type)),
             patient=_as(Actor, phrase(patient_token, token)),
-            place=_as(Place, place(token, patient_token, event_type)),
+            place=place(token, patient_token, event_type),
             time=_when(token, times, calendar, happened := factuality(token)),
             factuality=happened,
         ))

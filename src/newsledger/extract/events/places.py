@@ -34,10 +34,10 @@ from newsledger.extract.events.lexicon import (
     E,
 )
 from newsledger.extract.events.triggers import lemma_of
-from newsledger.records import EventType, Span
+from newsledger.records import EventType, Place, Span
 
 
-def place(trigger: Token, patient: Token | None, event_type: EventType) -> Span | None:
+def place(trigger: Token, patient: Token | None, event_type: EventType) -> Place | None:
     """The place under a locative preposition of the trigger (or a clause on it), its frame, patient or clause."""
     preps = LOCATIVE_PREPS | MOTION_PREPS if event_type is E.VISIT else LOCATIVE_PREPS
     if event_type is not E.ATTACK:
@@ -57,11 +57,15 @@ def place(trigger: Token, patient: Token | None, event_type: EventType) -> Span 
                     return None if found is _NOT_A_PLACE or _aftermath(found, owner, near) else found
     if event_type in (E.ATTACK, E.VISIT) and patient is not None:  # "a strike on Iran" happened in Iran
         named = patient if patient.ent_type_ in PLACE_LABELS else _name_of(patient)
-        return phrase(named, trigger, whole_entity=True)
+        return _as_place(phrase(named, trigger, whole_entity=True), "named")
     return None
 
 
-_NOT_A_PLACE = Span("", 0, 0)  # a rule's verdict that the object is no place: stop looking at this owner
+def _as_place(span: Span | None, kind: str) -> Place | None:
+    return None if span is None else Place(span.text, span.start, span.end, kind=kind)
+
+
+_NOT_A_PLACE = Place("", 0, 0)  # a rule's verdict that the object is no place: stop looking at this owner
 
 
 def _aftermath(found: Span, owner: Token, near: set[Token | None]) -> bool:
@@ -73,36 +77,36 @@ def _aftermath(found: Span, owner: Token, near: set[Token | None]) -> bool:
 # --- rules: each takes the object of a locative preposition and returns its place span, or None to let the next
 # rule try, or _NOT_A_PLACE to rule the object out. ---------------------------------------------------------------
 
-def street_address(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+def street_address(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
     """Local news places a happening at a street address: "in the 3500 block of South Parnell Avenue", "near the
     intersection of Versailles Avenue and Coursin Street", "at 2806 Long Lane" — whatever label the NER gave the
     street's name (it calls "Long Lane" a person)."""
     street = _street_of(obj)
     if street is None:
         return None
-    return _address_phrase(obj)
+    return _as_place(_address_phrase(obj), "address")
 
 
-def named_place(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+def named_place(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
     """A place entity (GPE, LOC, FAC); a person's name is never a place."""
     if obj.ent_type_ == "PERSON":
         return _NOT_A_PLACE
     if obj.ent_type_ in PLACE_LABELS:
-        return phrase(obj, trigger, whole_entity=True)
+        return _as_place(phrase(obj, trigger, whole_entity=True), "site" if obj.ent_type_ == "FAC" else "named")
     return None
 
 
-def place_of_noun(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+def place_of_noun(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
     """"the city / outskirts of X" is X, whatever the NER called X."""
     if lemma_of(obj) not in PLACE_NOUNS:
         return None
     for inner in prep_objects(obj, {"of"}):
         if inner.ent_type_ in PLACE_LABELS or inner.pos_ == "PROPN" and inner.ent_type_ != "PERSON":
-            return phrase(inner, trigger, whole_entity=True)
+            return _as_place(phrase(inner, trigger, whole_entity=True), "named")
     return None
 
 
-def facility_or_venue(obj: Token, trigger: Token, preps: set[str]) -> Span | None:
+def facility_or_venue(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
     """A facility or venue ("a military facility in Isfahan", "a party in Hawthorne"): the place named inside it,
     else the proper name it is known by, else the facility itself ("the facility", "a home")."""
     if lemma_of(obj) not in FACILITIES | VENUES:
@@ -112,10 +116,11 @@ def facility_or_venue(obj: Token, trigger: Token, preps: set[str]) -> Span | Non
             found = rule(inner, trigger, preps)
             if found is not None and found is not _NOT_A_PLACE:
                 return found
-    return phrase(_name_of(obj) or obj, trigger, whole_entity=True)
+    name = _name_of(obj)
+    return _as_place(phrase(name or obj, trigger, whole_entity=True), "named" if name is not None else "site")
 
 
-PLACE_RULES: list[Callable[[Token, Token, set[str]], Span | None]] = [
+PLACE_RULES: list[Callable[[Token, Token, set[str]], Place | None]] = [
     street_address, named_place, place_of_noun, facility_or_venue,
 ]
 
