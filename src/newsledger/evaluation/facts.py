@@ -100,6 +100,8 @@ def run(data: Path, part: str = "eval", limit: int | None = None, model: str | N
         ledger_path: Path | None = None) -> dict[str, Any]:
     from newsledger.api import Ledger  # loads the pipeline only when the bench runs
 
+    if ledger_path is not None and Path(ledger_path).exists():
+        raise FactsDataError(f"{ledger_path}: exists; the bench builds a fresh ledger (name a new path)")
     articles, incidents = read_folder(data)
     scored = select(articles, part, limit)
     if not scored:

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from newsledger.link.coref import CorefModel, document_similarity, resolve
-from newsledger.records import CrossEvent, Event
+from newsledger.extract.calendar import day_of
+from newsledger.records import CrossEvent, Event, EventType
 
 
 def cross_events(
@@ -33,8 +34,44 @@ def cross_events(
         for event, label in zip(group, labels):
             clusters[label].append(event)
         for members in clusters.values():
-            found.extend(_record(story, part) for part in split_by_place_and_time(members))
-    return sorted(found, key=lambda c: c.id)
+            found.extend(split_by_place_and_time(members))
+    return sorted((_record(story, members) for members in merge_incidents(found)), key=lambda c: c.id)
+
+
+#: Kinds of happening that are one violent incident when a story reports them at one time and place: a shooting
+#: and the deaths and wounds it caused ("shot", "killed", "wounded", "died") are one happening whose facts are
+#: the dead and the injured, not three happenings each with a part of them.
+INCIDENT_TYPES = {EventType.ATTACK, EventType.DEATH, EventType.DAMAGE}
+
+
+def merge_incidents(groups: list[list[Event]]) -> list[list[Event]]:
+    """Join the story's violent happenings that do not disagree on town or day, each into the largest one it is
+    compatible with (largest: most articles, then mentions); an attack keeps its own type and leads."""
+    ranked = sorted(groups, key=lambda g: (-len({e.article for e in g}), -len(g),
+                                           min((e.article, e.trigger.start) for e in g)))
+    kept: list[list[Event]] = []
+    for group in ranked:
+        if group[0].type in INCIDENT_TYPES:
+            home = next((k for k in kept if k[0].type in INCIDENT_TYPES and _compatible(k, group)), None)
+            if home is not None:
+                home.extend(group)
+                if group[0].type is EventType.ATTACK and home[0].type is not EventType.ATTACK:
+                    home.sort(key=lambda e: e.type is not EventType.ATTACK)  # the incident is the attack
+                continue
+        kept.append(list(group))
+    return kept
+
+
+def _compatible(a: list[Event], b: list[Event]) -> bool:
+    towns_a, towns_b = {t for e in a if (t := _town(e))}, {t for e in b if (t := _town(e))}
+    if towns_a and towns_b and not towns_a & towns_b:
+        return False
+    days_a, days_b = {d for e in a if (d := _day(e))}, {d for e in b if (d := _day(e))}
+    return not days_a or not days_b or any(abs((x - y).days) <= 1 for x in days_a for y in days_b)
+
+
+def _day(event: Event):
+    return day_of(event.time.value) if event.time else None
 
 
 def split_by_place_and_time(members: list[Event]) -> list[list[Event]]:
@@ -92,11 +129,12 @@ def _nearest(event: Event, keyed: dict[str, list[Event]]) -> str:
 
 
 def _record(story: str, members: list[Event]) -> CrossEvent:
+    kind = members[0].type
     members = sorted(members, key=lambda e: (e.article, e.trigger.start))
     return CrossEvent(
         id=f"x_{members[0].id}",
         story=story,
-        type=members[0].type,
+        type=kind,
         mentions=[e.id for e in members],
         articles=list(dict.fromkeys(e.article for e in members)),
         triggers=_by_frequency(e.trigger.text for e in members),

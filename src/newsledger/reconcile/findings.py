@@ -130,7 +130,7 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
     for happening in happenings:
         for slot in SLOTS:
             said = [c for c in claims if c.event == happening.id and c.slot == slot]
-            if said and (len(happening.articles) > 1 or len({c.origin.key for c in said}) > 1):
+            if said:
                 made.append(_slot_finding(context, happening, slot, said))
                 used.update(c.attribution.id for c in said if c.attribution)
     made += _denials(context, happenings, events_by_id, made)
@@ -266,7 +266,7 @@ def _slot_finding(context: _Context, happening: CrossEvent, slot: str, said: lis
     values = list(groups.values())
     conflicts = [(a, b, verdict) for i, a in enumerate(values) for b in values[i + 1:]
                  if not (verdict := compare(slot, a[0].value, b[0].value, context.relations)).compatible]
-    confirming = {c.origin.key for c in said if not c.speculative}
+    confirming = _confirming(context, said)
     what = f"{TITLES[slot]} — {_happening_name(happening)}"
     if conflicts:
         status = FindingStatus.DISPUTED
@@ -277,6 +277,17 @@ def _slot_finding(context: _Context, happening: CrossEvent, slot: str, said: lis
         explanation = _established(context, what, values, confirming)
     return Finding("", context.story.id, happening.id, slot, status,
                    [_slot_value(context, group) for group in values], len(confirming), explanation)
+
+
+def _confirming(context: _Context, claims: list[Claim]) -> set[str]:
+    """The independent origins that confirm: each claim's origin, except an outlet's own voice where the same
+    outlet also cites a source for it — its narration rests on that source ("NYT Report: Israel attacked
+    Iranian sites", then the officials it quotes), so the two count once."""
+    confirming = {c.origin.key for c in claims if not c.speculative}
+    voice = {c.article: context.origin(None, c.article).key for c in claims}
+    cited_by = {voice[c.article] for c in claims if not c.speculative and c.origin.key != voice[c.article]}
+    voices = {c.origin.key for c in claims if not c.speculative and c.origin.key == voice[c.article]}
+    return confirming - (voices & cited_by)
 
 
 def _slot_value(context: _Context, claims: list[Claim]) -> SlotValue:
@@ -429,7 +440,7 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
         claims = [Claim("", "claim", Value("claim", group[0].content.text), a.article, a.content.start,
                         a.content.end, a, context.origin(a, a.article), _speculative(a))
                   for a in group]
-        confirming = {c.origin.key for c in claims if not c.speculative}
+        confirming = _confirming(context, claims)
         status = FindingStatus.CORROBORATED if len(confirming) >= 2 else FindingStatus.SINGLE_SOURCE
         explanation = _established(context, "claim", [claims], confirming)
         found.append(Finding("", context.story.id, None, "claim", status, [_slot_value(context, claims)],
