@@ -6,14 +6,13 @@ import math
 
 import pytest
 
+from newsledger.reconcile.counts import count_value, parse_number
 from newsledger.reconcile.slots import (
     Relations,
     compare,
-    count_value,
     date_value,
     find_values,
     name_value,
-    parse_number,
 )
 
 

@@ -24,9 +24,7 @@ from dataclasses import dataclass
 from newsledger.reconcile.independence import Origin, origin, written_up
 from newsledger.reconcile.slots import (
     SLOTS,
-    Found,
     Relations,
-    Value,
     compare,
     date_value,
     description_value,
@@ -34,6 +32,7 @@ from newsledger.reconcile.slots import (
     name_value,
     weapon_category,
 )
+from newsledger.reconcile.values import Found, Value
 from newsledger.records import (
     Article,
     Attribution,

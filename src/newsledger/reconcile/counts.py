@@ -1,0 +1,192 @@
+"""Counts of people and things ("15 people were killed", "two of three were shot down", "no injuries"), read by
+patterns over a region of text, and framed together: shares against the launched total, the injured as those
+shot who did not die. See ``slots`` for the normal form of a count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from newsledger.reconcile.values import Found, Value
+
+_UNITS = {"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_VAGUE = {"a dozen": (12, 12), "dozen": (12, 12), "dozens": (24, math.inf), "scores": (40, math.inf),
+          "hundreds": (200, math.inf), "thousands": (2_000, math.inf), "tens of thousands": (20_000, math.inf)}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": None, "other": None}
+
+_WORD_NUM = r"(?:" + "|".join(sorted((w for w in _UNITS if w != "no"), key=len, reverse=True)) + r")"
+NUMBER = (rf"(?:\d{{1,3}}(?:, ?\d{{3}})+|\d+(?:\. ?\d+)?|tens of thousands|a dozen|dozens|scores|hundreds|thousands"
+          rf"|{_WORD_NUM}(?:[- ]{_WORD_NUM})?(?: (?:hundred|thousand|million))?)")
+QUANT = (r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most"
+         r"|as many as|fewer than|less than|a total of|an estimated|estimated)")
+_AFTER_NUMBER_NOT = (r"(?!\s*(?:%|percent|years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|times|km"
+                     r"|kilometers?|kilometres?|miles?|meters?|metres?|feet|degrees?|magnitude|[-–]magnitude"
+                     r"|on the richter|-year|-month|-day|a\.m\.|p\.m\.|am\b|pm\b|gmt|o'clock|:))")
+
+#: Participles a count stands before ("15 people were killed", "two were shot down", "Ten dead").
+_PASSIVE = {
+    "launched": r"launched|fired",
+    "shot_down": r"shot down|intercepted|downed",
+    "killed": r"killed|dead|died|murdered|slain|shot dead",
+    "injured": r"injured|hurt|wounded|harmed",
+    "arrested": r"arrested|detained|apprehended|captured|taken into custody|in custody",
+}
+#: Verbs a count follows as their object ("killing at least 10 people", "injured 40").
+_ACTIVE = {
+    "launched": r"launched|launching|fired|firing",
+    "shot_down": r"shot down|shooting down|intercepted|intercepting|downed",
+    "killed": r"killed|killing|kills|kill|claimed the lives? of|took the lives? of|taking the lives? of|left",
+    "injured": r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|hurting",
+    "arrested": r"arrested|arresting|arrests|detained|detaining|took|taken|apprehended|captured|capturing|nabbed",
+}
+_FILLER_STOP = {"and", "or", "but", "the", "a", "an", "in", "on", "at", "to", "by", "with", "from", "after", "before",
+                "that", "which", "who", "when", "while", "as", "than", "if", "said", "says", "say", "has", "have", "had"}
+_TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "night", "nights", "hour", "hours",
+               "minute", "minutes", "times", "percent"}
+
+
+def parse_number(text: str) -> tuple[float, float] | None:
+    """"15" / "1, 400" / "6. 1" / "twenty-five" / "dozens" → (low, high), None when it is not a number."""
+    text = text.strip().lower()
+    if text in _VAGUE:
+        return _VAGUE[text]
+    digits = re.fullmatch(r"\d{1,3}(?:, ?\d{3})+|\d+(?:\. ?\d+)?", text)
+    if digits:
+        n = float(re.sub(r"[, ]", "", text))
+        return n, n
+    total, current = 0, 0
+    for word in re.split(r"[- ]", text):
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1_000:
+                total, current = total + current, 0
+        else:
+            return None
+    n = float(total + current)
+    return n, n
+
+
+def count_value(number: str, quantifier: str | None = None, of: float | None = None) -> Value | None:
+    parsed = parse_number(number)
+    if parsed is None:
+        return None
+    low, high = parsed
+    q = (quantifier or "").lower()
+    if q in {"at least", "more than", "over"}:
+        high = math.inf
+    elif q in {"at most", "up to", "fewer than", "less than"}:
+        low = 0.0
+    elif q == "as many as":
+        low = low * 0.8
+    elif q:
+        low, high = low * 0.85, high * 1.15
+    exact = _num_label(parsed[0]) if parsed[0] == parsed[1] else number.lower()
+    label = f"{q} {exact}".strip()
+    share = None
+    if of:
+        share = parsed[0] / of
+        label = f"{exact} of {_num_label(of)}"
+    return Value("count", label, low, high, share)
+
+
+def _num_label(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+ALL = Value("count", "all", 0.0, math.inf, 1.0)
+NONE = Value("count", "none", 0.0, 0.0, 0.0)
+
+
+def find_counts(text: str) -> list[Found]:
+    found: list[Found] = []
+    taken: set[tuple[str, int]] = set()
+
+    def add(slot: str, match: re.Match, value: Value | None, start: int | None = None) -> None:
+        if value is None or (slot, match.start()) in taken:
+            return
+        taken.add((slot, match.start()))
+        found.append(Found(slot, match.start() if start is None else start, match.end(), value))
+
+    for slot, verbs in _PASSIVE.items():
+        # "three drones were launched", "Ten people are killed", "two villagers slightly injured", "80 Hurt"
+        pattern = re.compile(
+            rf"(?<![\w.,])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?"
+            rf"(?P<fill>(?:\s+[\w-]+){{0,3}}?)\s+(?P<aux>(?:were|was|are|is|have been|had been|has been|been|being|got"
+            rf"|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            fill = m.group("fill").lower().split()
+            if any(w in _FILLER_STOP or w in _TIME_WORDS or parse_number(w) for w in fill):
+                continue
+            if "." in m.group("n"):  # counts are whole: "5.2 quake" is a magnitude
+                continue
+            of = parse_number(m.group("of"))[0] if m.group("of") else None
+            if of and not fill and not m.group("aux"):  # "30 of the 80 wounded remained": 80 were wounded
+                add(slot, m, count_value(m.group("of")), start=m.start("of"))
+                continue
+            add(slot, m, count_value(m.group("n"), m.group("q"), of))
+        # "they all had been shot down", "all three were killed"
+        every = re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
+                           rf"|was|are)\s+(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
+        for m in every.finditer(text):
+            of = parse_number(m.group("n"))[0] if m.group("n") and parse_number(m.group("n")) else None
+            add(slot, m, Value("count", f"all {_num_label(of)}" if of else "all", of or 0.0, of or math.inf, 1.0))
+        # "no one was harmed", "none were killed", "no injuries"
+        nobody = re.compile(rf"\b(?:no one|nobody|none)(?:\s+\w+)?\s+(?:was|were|had been|has been|is|are)\s+"
+                            rf"(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
+        for m in nobody.finditer(text):
+            add(slot, m, NONE)
+    for slot, verbs in _ACTIVE.items():
+        pattern = re.compile(rf"\b(?:{verbs})\s+(?:(?P<q>{QUANT})\s+)?(?P<n>{NUMBER})\b{_AFTER_NUMBER_NOT}"
+                             rf"(?:\s+(?:people|persons|others|more|civilians|men|women|villagers|suspects|pirates"
+                             rf"|of them|drones|missiles|rockets)\b)?", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if slot == "arrested" and m.group(0).lower().startswith(("took", "taken")) and \
+                    not re.match(r"\s+into custody", text[m.end():]):
+                continue
+            if slot == "killed" and m.group(0).lower().startswith("left") and \
+                    not re.match(r"\s+dead", text[m.end():]):
+                continue
+            add(slot, m, count_value(m.group("n"), m.group("q")))
+    for m in re.finditer(r"\bno (?:reported )?(?P<what>injuries|deaths|fatalities|casualties)\b", text, re.IGNORECASE):
+        slot = "injured" if m.group("what").lower() == "injuries" else "killed"
+        add(slot, m, NONE)
+    toll = re.compile(rf"\bdeath toll\b[^.;:!?]{{0,60}}?\b(?:to|at|of|is|was|reached|hit)\s+(?:(?P<q>{QUANT})\s+)?"
+                      rf"(?P<n>{NUMBER})\b", re.IGNORECASE)
+    for m in toll.finditer(text):
+        add("killed", m, count_value(m.group("n"), m.group("q")))
+    ordinal = re.compile(rf"\bthe (?P<o>{'|'.join(_ORDINALS)})(?:\s+(?:one|drone|missile|rocket))?\s+(?:hit|struck)\b",
+                         re.IGNORECASE)
+    for m in ordinal.finditer(text):
+        add("hit", m, Value("count", "1", 1.0, 1.0, key=str(_ORDINALS[m.group("o").lower()] or "")))
+    return found
+
+
+def frame_counts(found: list[Found]) -> list[Found]:
+    """Counts of one region as one frame: shares against the launched total, "the third hit" as 1 of 3."""
+    launched = [f for f in found if f.slot == "launched" and f.value.low == f.value.high and f.value.share is None]
+    if len(launched) != 1:
+        return found
+    total, support = launched[0].value.low, ((launched[0].start, launched[0].end),)
+    framed = []
+    for f in found:
+        v = f.value
+        if f.slot in {"shot_down", "hit"} and v.kind == "count":
+            if v.label.startswith("all"):
+                v = Value("count", f"all {_num_label(total)}", total, total, 1.0)
+            elif v.share is None and v.low == v.high:
+                v = Value("count", f"{_num_label(v.low)} of {_num_label(total)}", v.low, v.high, v.low / total)
+            f = Found(f.slot, f.start, f.end, v, f.support + support)
+        framed.append(f)
+    hits = {f.slot: f for f in framed}
+    if "shot_down" in hits and "hit" in hits:  # the rest of the frame tells what happened to the others
+        shot, hit = hits["shot_down"], hits["hit"]
+        framed = [Found(f.slot, f.start, f.end, f.value, f.support + ((hit.start, hit.end),)) if f is shot else f
+                  for f in framed]
+    return framed
