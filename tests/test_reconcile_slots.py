@@ -100,3 +100,27 @@ def test_compatibility_with_reasons():
     assert not compare("magnitude", _first("magnitude 5.9", "magnitude"), _first("magnitude 6.1", "magnitude")).compatible
     assert compare("time", date_value("2023-01"), date_value("2023-01-28")).compatible
     assert not compare("time", date_value("2023-01-27"), date_value("2023-01-28")).compatible
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four people were shot, one fatally, early Sunday.", {"shot": ["4"], "killed": ["1"], "injured": ["3"]}),
+    ("One man was killed and three other people were shot in a home.", {"killed": ["1"], "injured": ["3"]}),
+    ("A gunman shot four people, killing one.", {"shot": ["4"], "killed": ["1"], "injured": ["3"]}),
+    ("Two men were fatally shot Saturday.", {"killed": ["2"]}),
+    ("A shooting left three dead and injured another.", {"killed": ["3", "3"], "injured": ["1"]}),
+    ("Three others sustained non-fatal bullet wounds.", {"injured": ["3"]}),
+    ("He was shot at but not hit.", {}),
+])
+def test_shooting_counts_and_the_injured_they_imply(text, expected):
+    found = {}
+    for f in find_values(text):
+        if f.slot in ("shot", "killed", "injured"):
+            found.setdefault(f.slot, []).append(f.value.label)
+    assert found == expected
+
+
+def test_the_derived_injured_shows_both_spans():
+    text = "Five people were shot, one fatally."
+    injured = next(f for f in find_values(text) if f.slot == "injured")
+    assert text[injured.start:injured.end] == "Five people were shot"
+    assert [text[s:e] for s, e in injured.support] == ["one fatally"]

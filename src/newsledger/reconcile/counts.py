@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from newsledger.reconcile.values import Found, Value
 
@@ -32,9 +33,14 @@ _AFTER_NUMBER_NOT = (r"(?!\s*(?:%|percent|years?|months?|weeks?|days?|nights?|ho
 _PASSIVE = {
     "launched": r"launched|fired",
     "shot_down": r"shot down|intercepted|downed",
-    "killed": r"killed|dead|died|murdered|slain|shot dead",
-    "injured": r"injured|hurt|wounded|harmed",
+    "killed": r"killed|dead|died|murdered|slain|shot dead|shot and killed|shot to death|stabbed to death"
+              r"|(?<=fatally )(?:shot|wounded|stabbed)",
+    "injured": r"injured|hurt|wounded|harmed|hospitalized|hospitalised|(?:hit|struck) by (?:gunfire|bullets?|a bullet)"
+               r"|(?:sustained|suffered) (?:(?:non-?fatal|non-life-threatening|minor|serious|critical|life-threatening)"
+               r" )?(?:gunshot |bullet )?(?:wounds|injuries)",
     "arrested": r"arrested|detained|apprehended|captured|taken into custody|in custody",
+    # people hit by gunfire, whether they lived or died ("four people were shot"): with the dead it gives the injured
+    "shot": r"(?<!fatally )shot(?!\s+(?:dead|to death|and killed|down|at)\b)|gunned down(?!\s+and killed)",
 }
 #: Verbs a count follows as their object ("killing at least 10 people", "injured 40").
 _ACTIVE = {
@@ -43,7 +49,9 @@ _ACTIVE = {
     "killed": r"killed|killing|kills|kill|claimed the lives? of|took the lives? of|taking the lives? of|left",
     "injured": r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|hurting",
     "arrested": r"arrested|arresting|arrests|detained|detaining|took|taken|apprehended|captured|capturing|nabbed",
+    "shot": r"shot|shooting|shoots|gunned down|gunning down",
 }
+_PERSON = r"(?:man|men|woman|women|person|people|victim|victims|teen|teens|teenager|teenagers|boy|boys|girl|girls)"
 _FILLER_STOP = {"and", "or", "but", "the", "a", "an", "in", "on", "at", "to", "by", "with", "from", "after", "before",
                 "that", "which", "who", "when", "while", "as", "than", "if", "said", "says", "say", "has", "have", "had"}
 _TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "night", "nights", "hour", "hours",
@@ -130,7 +138,10 @@ def find_counts(text: str) -> list[Found]:
             if of and not fill and not m.group("aux"):  # "30 of the 80 wounded remained": 80 were wounded
                 add(slot, m, count_value(m.group("of")), start=m.start("of"))
                 continue
-            add(slot, m, count_value(m.group("n"), m.group("q"), of))
+            value = count_value(m.group("n"), m.group("q"), of)
+            if value is not None and slot == "shot" and {"other", "others"} & set(fill):
+                value = replace(value, key="others")  # "three others were shot": besides the dead
+            add(slot, m, value)
         # "they all had been shot down", "all three were killed"
         every = re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
                            rf"|was|are)\s+(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
@@ -154,6 +165,13 @@ def find_counts(text: str) -> list[Found]:
                     not re.match(r"\s+dead", text[m.end():]):
                 continue
             add(slot, m, count_value(m.group("n"), m.group("q")))
+    # "four people were shot, two fatally", "…, one man fatally"
+    for m in re.finditer(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s+fatally\b", text, re.IGNORECASE):
+        add("killed", m, count_value(m.group("n")))
+    # "left three dead and injured another", "killing one and wounding another"
+    for slot in ("killed", "injured", "shot"):
+        for m in re.finditer(rf"\b(?:{_ACTIVE[slot]})\s+another\b", text, re.IGNORECASE):
+            add(slot, m, count_value("one"))
     for m in re.finditer(r"\bno (?:reported )?(?P<what>injuries|deaths|fatalities|casualties)\b", text, re.IGNORECASE):
         slot = "injured" if m.group("what").lower() == "injuries" else "killed"
         add(slot, m, NONE)
@@ -169,7 +187,13 @@ def find_counts(text: str) -> list[Found]:
 
 
 def frame_counts(found: list[Found]) -> list[Found]:
-    """Counts of one region as one frame: shares against the launched total, "the third hit" as 1 of 3."""
+    """Counts of one region as one frame: shares against the launched total, "the third hit" as 1 of 3; the
+    injured of a shooting from those shot and those killed."""
+    besides_dead = [f for f in found if f.slot == "shot" and f.value.key == "others"]  # not the number shot
+    return [f for f in _framed_launches(found) if f not in besides_dead] + _wounded_of_shot(found)
+
+
+def _framed_launches(found: list[Found]) -> list[Found]:
     launched = [f for f in found if f.slot == "launched" and f.value.low == f.value.high and f.value.share is None]
     if len(launched) != 1:
         return found
@@ -190,3 +214,22 @@ def frame_counts(found: list[Found]) -> list[Found]:
         framed = [Found(f.slot, f.start, f.end, f.value, f.support + ((hit.start, hit.end),)) if f is shot else f
                   for f in framed]
     return framed
+
+
+def _wounded_of_shot(found: list[Found]) -> list[Found]:
+    """The injured of a shooting the text counts by those shot and those killed ("four people were shot, one
+    fatally": three injured), when it does not count them itself; the value shows both spans."""
+    shot = [f for f in found if f.slot == "shot" and _exact(f.value)]
+    killed = [f for f in found if f.slot == "killed" and _exact(f.value)]
+    if any(f.slot == "injured" for f in found) or len(shot) != 1 or len({f.value.low for f in killed}) != 1:
+        return []
+    total, dead = shot[0].value.low, killed[0].value.low
+    injured = total if shot[0].value.key == "others" else total - dead
+    if injured < 0:
+        return []
+    return [Found("injured", shot[0].start, shot[0].end, Value("count", _num_label(injured), injured, injured),
+                  shot[0].support + ((killed[0].start, killed[0].end),))]
+
+
+def _exact(value: Value) -> bool:
+    return value.kind == "count" and value.low == value.high and value.share is None

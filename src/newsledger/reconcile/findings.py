@@ -57,6 +57,7 @@ AGENTIVE = {EventType.ATTACK, EventType.LAUNCH, EventType.ARREST, EventType.DEAT
 HOME = {
     "launched": {EventType.LAUNCH}, "shot_down": {EventType.INTERCEPTION}, "hit": {EventType.ATTACK},
     "killed": {EventType.DEATH, EventType.ATTACK}, "injured": {EventType.ATTACK, EventType.DAMAGE},
+    "shot": {EventType.ATTACK},
     "arrested": {EventType.ARREST}, "damage": {EventType.DAMAGE, EventType.ATTACK},
     "weapon": {EventType.ATTACK}, "agent": {EventType.ATTACK}, "magnitude": {EventType.DAMAGE},
 }
@@ -69,7 +70,7 @@ REACH = 400  # characters around a denial, or a content without mentions, in whi
 #: How a slot reads in an explanation.
 TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "time": "the date",
           "weapon": "the weapon", "launched": "how many were launched", "shot_down": "how many were shot down",
-          "hit": "how many hit", "killed": "the dead", "injured": "the injured", "arrested": "the arrests",
+          "hit": "how many hit", "killed": "the dead", "injured": "the injured", "shot": "the people shot", "arrested": "the arrests",
           "magnitude": "the magnitude", "damage": "the damage", "claim": "claim"}
 CLAIM_SIMILARITY = 0.5
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")

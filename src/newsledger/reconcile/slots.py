@@ -26,7 +26,7 @@ from newsledger.reconcile.counts import find_counts, frame_counts
 from newsledger.reconcile.values import Found, Value
 
 #: Count slots, in the order a brief lists them.
-COUNT_SLOTS = ("launched", "shot_down", "hit", "killed", "injured", "arrested")
+COUNT_SLOTS = ("launched", "shot_down", "hit", "killed", "injured", "shot", "arrested")
 SLOTS = ("agent", "target", "place", "time", "weapon", *COUNT_SLOTS, "magnitude", "damage")
 
 DAMAGE_LEVELS = ("none", "minor", "moderate", "major", "destroyed")
