@@ -198,7 +198,11 @@ def bench_facts(
     if part not in facts.PARTS:
         raise typer.BadParameter(f"--part must be one of {', '.join(facts.PARTS)}, not {part!r}")
     try:
-        result = facts.run(data, part=part, limit=limit, model=model, ledger_path=ledger)
+        with Progress(TextColumn("ingesting the articles"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("facts", total=None)
+            result = facts.run(data, part=part, limit=limit, model=model, ledger_path=ledger,
+                               on_progress=lambda done, total: progress.update(task, completed=done, total=total))
     except facts.FactsDataError as error:
         raise _fail(str(error)) from error
     _print(result, facts.render, json_output)

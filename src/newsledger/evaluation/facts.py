@@ -25,7 +25,7 @@ import tempfile
 import time
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,7 +97,8 @@ def select(articles: list[dict[str, Any]], part: str, limit: int | None) -> list
 
 
 def run(data: Path, part: str = "eval", limit: int | None = None, model: str | None = None,
-        ledger_path: Path | None = None) -> dict[str, Any]:
+        ledger_path: Path | None = None, on_progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """``on_progress(done, total)`` is told the bytes of the article stream ingested so far."""
     from newsledger.api import Ledger  # loads the pipeline only when the bench runs
 
     if ledger_path is not None and Path(ledger_path).exists():
@@ -116,8 +117,17 @@ def run(data: Path, part: str = "eval", limit: int | None = None, model: str | N
                                          ("id", "title", "text", "published", "url", "outlet")}) + "\n")
         location = ledger_path or Path(scratch) / "facts.db"
         started = time.perf_counter()
+        total = stream.stat().st_size
+        done = 0
+
+        def advance(size: int) -> None:
+            nonlocal done
+            done += size
+            if on_progress:
+                on_progress(done, total)
+
         with Ledger(location, model=model) as ledger:
-            report = ledger.ingest([stream])
+            report = ledger.ingest([stream], on_progress=advance)
             seconds = time.perf_counter() - started
             story_of = _stories_by_input_id(ledger, scored, report)
             findings = defaultdict(list)
