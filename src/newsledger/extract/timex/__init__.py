@@ -1,0 +1,137 @@
+"""Time expressions (TIMEX3): find them in an article and give each its type and normalised value.
+
+Every DATE, TIME, DURATION and SET expression the rules (``rules.py``) recognise is tagged with a TimeML /
+TempEval-3 value resolved against the anchor (the publication date). Relative expressions ("Saturday", "last
+week", "5:38 a.m. Saturday") follow the tense of their clause when a parse is given: news reports the past, so a
+bare weekday or month-day is the latest one on or before the anchor unless the verb looks ahead ("will meet
+Friday"). Without an anchor a relative expression keeps its span and type but its value is None: a date is never
+invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from newsledger.extract.timex.rules import RULES, Context, Reading
+from newsledger.records import TimeValue
+
+__all__ = ["Timex", "find_times", "normalize", "resolve", "tag"]
+
+#: Rules whose match is a bare number that may be a count rather than a year ("2000 people").
+_BARE_YEAR = "year"
+#: Auxiliaries that put a clause in the future.
+_FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
+_NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"}
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One tagged expression: character offsets into the text, its TIMEX3 reading, the rule that found it."""
+
+    start: int
+    end: int
+    text: str
+    reading: Reading
+    rule: str
+
+
+def tag(text: str, anchor: date | None, doc: Doc | None = None) -> list[Timex]:
+    """Every time expression in ``text`` in order, longest first where rules overlap; ``doc`` (the parse of the
+    same text) gives the tense that resolves bare weekdays and month-days and vetoes counts read as years."""
+    found = []
+    for start, end, rule, match in _choose(_candidates(text)):
+        if doc is not None and rule.name == _BARE_YEAR and _is_a_count(doc, start, end):
+            continue
+        direction = _direction(doc, start, end) if doc is not None else 0
+        reading = rule.read(match, Context(anchor, direction))
+        if reading is not None:
+            found.append(Timex(start, end, text[start:end], reading, rule.name))
+    return found
+
+
+def find_times(doc: Doc, anchor: date | None) -> list[TimeValue]:
+    """The time expressions of a parsed article, in document order, as ledger records."""
+    return [
+        TimeValue(timex.text, timex.start, timex.end, timex.reading.value,
+                  anchor.isoformat() if anchor is not None and timex.reading.anchored else None, timex.reading.type)
+        for timex in tag(doc.text, anchor, doc)
+    ]
+
+
+def normalize(text: str, anchor: date | None) -> str | None:
+    """The TIMEX3 value of a time expression (its longest expression when it holds several), or None."""
+    return resolve(text, anchor)[0]
+
+
+def resolve(text: str, anchor: date | None) -> tuple[str | None, bool]:
+    """The TIMEX3 value and whether the anchor was needed to get it (so the caller can record the anchor)."""
+    found = tag(text, anchor)
+    if not found:
+        return None, False
+    longest = max(found, key=lambda timex: timex.end - timex.start)
+    return longest.reading.value, longest.reading.value is not None and longest.reading.anchored
+
+
+def _candidates(text: str):
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            if match.end() > match.start():
+                yield match.start(), match.end(), rule, match
+
+
+def _choose(candidates) -> list:
+    """Longest candidates first, each kept only if no kept one overlaps it (earlier rules win ties); in text order."""
+    ranked = sorted(candidates, key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(max((c[1] for c in ranked), default=0))
+    kept = []
+    for candidate in ranked:
+        start, end = candidate[0], candidate[1]
+        if taken[start] or taken[end - 1] or any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c[0])
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_a_count(doc: Doc, start: int, end: int) -> bool:
+    """A four-digit number the parser reads as a count or an amount ("2000 people", "$1990"), not a year."""
+    span = _span(doc, start, end)
+    if span is None:
+        return False
+    token = span[-1]
+    if token.ent_type_ in _NUMERIC_ENTITIES:
+        return True
+    return token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i
+
+
+def _direction(doc: Doc, start: int, end: int) -> int:
+    """The tense of the clause the expression sits in: +1 future ("will meet Friday", "meets Friday", "plans to
+    meet Friday"), -1 past ("met Friday", "has met"), 0 when no verb says."""
+    span = _span(doc, start, end)
+    if span is None:
+        return 0
+    node = span.root
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return 0
+    auxiliaries = [child for child in node.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & _FUTURE_AUX:
+        return 1
+    if node.tag_ == "VBD" or words & {"has", "have", "had"} or any(a.tag_ == "VBD" for a in auxiliaries):
+        return -1
+    if node.tag_ in ("VBZ", "VBP") or node.tag_ == "VB" and "to" in words:
+        return 1
+    if node.tag_ == "VBG" and words & {"is", "are", "am"}:
+        return 1
+    return 0

@@ -1,0 +1,403 @@
+"""The TIMEX3 rules: each a regular expression for one family of time expressions and the function that turns its
+match into a TIMEX3 type and value against the anchor (the publication date).
+
+Conventions follow TimeML / TempEval-3 (learned from the guidelines and HeidelTime's public rule resources, not
+copied): dates at the granularity the text fixes ("1998-08-07", "1998-08", "1998-W32", "1998-Q3", "1998-SU",
+"199" for the 1990s), times of day after "T" ("T05:38", "TMO" for a morning), durations in ISO 8601 ("P3Y",
+"PT2H", "PXD" for "a few days"), sets as their period ("P1W") or a pattern ("XXXX-WXX-1" for "every Monday"), and
+PRESENT_REF / PAST_REF / FUTURE_REF for "now", "recently", "the future". A value that needs the anchor is None
+without one: nothing is invented. Patterns are plain alternations with bounded repeats, so matching is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from newsledger.extract.timex import calendar
+from newsledger.extract.timex.lexicon import (
+    DAY_WORDS, FREQUENCIES, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, UNIT_FORMS, UNITS,
+    VAGUE_COUNTS, WEEKDAYS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a relative expression is resolved against: the anchor and the tense of its clause (-1 past, 0 not
+    known, +1 future)."""
+
+    anchor: date | None
+    direction: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    type: str
+    value: str | None
+    anchored: bool = False  # the anchor was needed to get the value
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+_CAPITALISED_MONTHS = sorted({name.capitalize() for name in MONTHS if len(name) > 3 or name == "may"}, key=len,
+                             reverse=True)
+MONTH = (r"(?P<month>(?-i:" + "|".join(_CAPITALISED_MONTHS) + r")|(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov"
+         r"|Dec)\.))")
+WEEKDAY = (r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\."
+           r"|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.))")
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d)"
+NUMBER = (r"(?P<count>\d+(?:\.\d+)?|(?:" + _alternation(NUMBER_WORDS) + r")(?:[\s-](?:" + _alternation(NUMBER_WORDS)
+          + r"))?|" + _alternation(VAGUE_COUNTS) + ")")
+UNIT = r"(?P<unit>" + _alternation(UNIT_FORMS) + r")(?![\w-])"
+MODIFIER = (r"(?:(?:about|nearly|almost|roughly|approximately|around|more\s+than|less\s+than|fewer\s+than|at\s+least"
+            r"|at\s+most|over|under|some|up\s+to|only|just|barely|well\s+over|the\s+better\s+part\s+of)\s+)?")
+EDGE = (r"(?:(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)"
+        r"\s+of\s+(?:the\s+)?|(?:early|mid|late|earlier|later)[\s-]+))?")
+PART = r"(?:\s+(?P<part>" + _alternation(PARTS_OF_DAY) + "))?"
+WHICH = r"(?:(?P<which>last|this|next|past|previous|coming|current|that|the)\s+)"
+_B = r"(?<![\w$.-])"  # not inside a word or a number
+
+
+def _month(match: re.Match) -> int:
+    return MONTHS[match["month"].lower().rstrip(".")]
+
+
+def _count(text: str) -> int | None:
+    """The number a count names ("twenty-five", "3", "a"), or None when vague ("several")."""
+    words = re.split(r"[\s-]+", text.lower())
+    if words[0].replace(".", "", 1).isdigit():
+        return int(float(words[0])) if float(words[0]).is_integer() else None
+    if " ".join(words) in NUMBER_WORDS:
+        return NUMBER_WORDS[" ".join(words)] or None
+    values = [NUMBER_WORDS.get(word) for word in words]
+    if None in values or not values:
+        return None
+    return (values[0] * values[1] if values[-1] == 100 and len(values) == 2 else sum(values)) or None
+
+
+def duration(count: int | None, unit: str) -> str:
+    """ISO 8601 duration: P3Y, PT2H, P2W; a decade is 10 years as TempEval-3 writes it (P1E for "a decade")."""
+    letter, clock, multiplier = UNITS[unit]
+    amount = "X" if count is None else str(count * multiplier)
+    if letter == "Q":
+        return f"P{amount}Q" if count is None else f"P{count * 3}M"
+    if letter == "WE":
+        return f"P{amount}WE"
+    if letter in ("E", "C") and count is not None:
+        return f"P{count * (10 if letter == 'E' else 100)}Y"
+    return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
+
+
+# --- handlers: match and context to a reading ---------------------------------------------------------------
+
+
+def _iso(match: re.Match, context: Context) -> Reading:
+    day = calendar.safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    if day is None:
+        return Reading("DATE", None)
+    if match["hour"]:
+        return Reading("TIME", f"{day.isoformat()}T{match['hour']}:{match['minute']}")
+    return Reading("DATE", day.isoformat())
+
+
+def _slashed(match: re.Match, context: Context) -> Reading:
+    year = int(match["year"])
+    year += 1900 if year >= 50 and year < 100 else 2000 if year < 50 else 0
+    day = calendar.safe_date(year, int(match["month"]), int(match["day"]))
+    return Reading("DATE", day.isoformat() if day else None)
+
+
+def _full_date(match: re.Match, context: Context) -> Reading:
+    """A month and day, with or without a year: the year, else the tense's side of the anchor."""
+    month, day = _month(match), int(match["day"])
+    if match["year"]:
+        found = calendar.safe_date(int(match["year"]), month, day)
+        anchored = False
+    elif context.anchor is None:
+        return Reading("DATE", None)
+    else:
+        found, anchored = calendar.month_day(month, day, context.anchor, context.direction), True
+    if found is None:
+        return Reading("DATE", None)
+    return _with_part(found.isoformat(), match, anchored)
+
+
+def _month_year(match: re.Match, context: Context) -> Reading:
+    return Reading("DATE", f"{match['year']}-{_month(match):02d}")
+
+
+def _month_alone(match: re.Match, context: Context) -> Reading:
+    month, which = _month(match), (match["which"] or "").lower()
+    if context.anchor is None:
+        return Reading("DATE", None)
+    direction = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, context.direction)
+    if which == "this":
+        return Reading("DATE", f"{context.anchor.year:04d}-{month:02d}", True)
+    return Reading("DATE", calendar.month_of(month, context.anchor, direction), True)
+
+
+def _year(match: re.Match, context: Context) -> Reading:
+    return Reading("DATE", match["year"])
+
+
+def _quarter(match: re.Match, context: Context) -> Reading:
+    """"the third quarter" is the anchor's year's (the news reports the quarter just closed); with a year, that."""
+    number = ORDINALS[match["ordinal"].lower()]
+    if match["year"]:
+        return Reading("DATE", f"{match['year']}-Q{number}")
+    if context.anchor is None:
+        return Reading("DATE", None)
+    year = context.anchor.year
+    if context.direction < 0 and number > calendar.quarter_of(context.anchor):
+        year -= 1
+    return Reading("DATE", f"{year:04d}-Q{number}", True)
+
+
+def _half(match: re.Match, context: Context) -> Reading:
+    number = 1 if match["ordinal"].lower() == "first" else 2
+    if match["year"]:
+        return Reading("DATE", f"{match['year']}-H{number}")
+    if context.anchor is None:
+        return Reading("DATE", None)
+    return Reading("DATE", f"{context.anchor.year:04d}-H{number}", True)
+
+
+_STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+
+
+def _relative_unit(match: re.Match, context: Context) -> Reading | None:
+    """"last week", "this year", "next month", "the coming weekend": the anchor shifted by one unit."""
+    which, unit = match["which"].lower(), UNIT_FORMS[match["unit"].lower()]
+    if which in ("the", "that"):
+        if unit != "weekend":
+            return None
+        step = 1 if context.direction > 0 else 0 if context.anchor and context.anchor.weekday() >= 5 else -1
+    else:
+        step = _STEPS[which]
+    if context.anchor is None:
+        return Reading("DATE", None)
+    if unit == "weekend" and step < 0 and context.anchor.weekday() >= 5:
+        step = 0 if which in ("the", "that") else step
+    return Reading("DATE", calendar.shift(context.anchor, unit, step), True)
+
+
+def _season(match: re.Match, context: Context) -> Reading:
+    season = SEASONS[match["season"].lower()]
+    if match["year"]:
+        return Reading("DATE", f"{match['year']}-{season}")
+    if context.anchor is None:
+        return Reading("DATE", None)
+    which = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get((match["which"] or "").lower())
+    if (match["which"] or "").lower() == "this":
+        return Reading("DATE", f"{context.anchor.year:04d}-{season}", True)
+    return Reading("DATE", calendar.season_of(season, context.anchor, which, context.direction), True)
+
+
+def _day_word(match: re.Match, context: Context) -> Reading:
+    offset, part = DAY_WORDS[" ".join(match[0].lower().split())]
+    if context.anchor is None:
+        return Reading("TIME" if part else "DATE", None)
+    day = (context.anchor + timedelta(days=offset)).isoformat()
+    return Reading("TIME", f"{day}T{part}", True) if part else Reading("DATE", day, True)
+
+
+def _weekday(match: re.Match, context: Context) -> Reading:
+    which = (match["which"] or "").lower()
+    if context.anchor is None:
+        return Reading("TIME" if match["part"] else "DATE", None)
+    weekday = WEEKDAYS[match["weekday"].lower().rstrip(".")]
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, context.direction)
+    found = calendar.weekday_date(weekday, context.anchor, direction, strict=which in ("last", "next"))
+    return _with_part(found.isoformat(), match, True)
+
+
+def _with_part(day: str, match: re.Match, anchored: bool) -> Reading:
+    part = match.groupdict().get("part")
+    if part:
+        return Reading("TIME", f"{day}T{PARTS_OF_DAY[part.lower()]}", anchored)
+    return Reading("DATE", day, anchored)
+
+
+def _clock(match: re.Match, context: Context) -> Reading:
+    """A time of day on the day the expression names ("5:38 a.m. Saturday"), else on the anchor's day."""
+    word = (match["clockword"] or "").lower()
+    if word:
+        hour, minute = (12, 0) if word == "noon" else (0, 0)
+    else:
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        meridiem = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            return Reading("TIME", None)
+    if match["weekday"] or match["dayword"] or match["month"]:
+        if context.anchor is None and not match["year"]:
+            return Reading("TIME", None)
+        day = _day_of(match, context)
+    elif context.anchor is None:
+        return Reading("TIME", None)
+    else:
+        day = context.anchor
+    if day is None:
+        return Reading("TIME", None)
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", True)
+
+
+def _day_of(match: re.Match, context: Context) -> date | None:
+    if match["month"]:
+        month, day = _month(match), int(match["day"])
+        if match["year"]:
+            return calendar.safe_date(int(match["year"]), month, day)
+        return calendar.month_day(month, day, context.anchor, context.direction)
+    if match["weekday"]:
+        weekday = WEEKDAYS[match["weekday"].lower().rstrip(".")]
+        return calendar.weekday_date(weekday, context.anchor, context.direction)
+    return context.anchor + timedelta(days=DAY_WORDS[match["dayword"].lower()][0])
+
+
+def _ago(match: re.Match, context: Context) -> Reading:
+    """"three years ago": the anchor moved back, at the unit's granularity; "years ago" (no count) is the past."""
+    unit = UNIT_FORMS[match["unit"].lower()]
+    count = _count(match["count"]) if match["count"] else None
+    if count is None or context.anchor is None:
+        return Reading("DATE", "PAST_REF" if count is None else None, count is None)
+    return Reading("DATE", calendar.shift(context.anchor, unit, -count) if unit not in ("hour", "minute", "second")
+                   else None, True)
+
+
+def _duration(match: re.Match, context: Context) -> Reading:
+    unit = UNIT_FORMS[match["unit"].lower()]
+    count = _count(match["count"]) if match["count"] else None
+    return Reading("DURATION", duration(count, unit))
+
+
+def _plural_duration(match: re.Match, context: Context) -> Reading:
+    return Reading("DURATION", duration(None, UNIT_FORMS[match["unit"].lower()]))
+
+
+def _frequency(match: re.Match, context: Context) -> Reading:
+    return Reading("SET", FREQUENCIES[match[0].lower()])
+
+
+def _every(match: re.Match, context: Context) -> Reading:
+    if match["weekday"]:
+        return Reading("SET", f"XXXX-WXX-{WEEKDAYS[match['weekday'].lower().rstrip('.')] + 1}")
+    return Reading("SET", duration(1, UNIT_FORMS[match["unit"].lower()]))
+
+
+def _weekdays_plural(match: re.Match, context: Context) -> Reading:
+    return Reading("SET", f"XXXX-WXX-{WEEKDAYS[match['weekdays'].lower()] + 1}")
+
+
+def _reference(match: re.Match, context: Context) -> Reading:
+    return Reading("DATE", REFERENCES[" ".join(match[0].lower().split())])
+
+
+def _recent_units(match: re.Match, context: Context) -> Reading:
+    return Reading("DURATION", duration(None, UNIT_FORMS[match["unit"].lower()]))
+
+
+def _holiday(match: re.Match, context: Context) -> Reading:
+    """Fixed and movable feasts: a year named, else the occurrence on the tense's side of the anchor."""
+    name = " ".join(match["holiday"].lower().replace("’", "'").split())
+    years = [int(match["year"])] if match["year"] else (
+        [] if context.anchor is None else [context.anchor.year - 1, context.anchor.year, context.anchor.year + 1])
+    days = [d for d in (_holiday_date(name, year) for year in years) if d is not None]
+    if not days:
+        return Reading("DATE", None)
+    if match["year"]:
+        return Reading("DATE", days[0].isoformat())
+    which = (match["which"] or "").lower()
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, context.direction)
+    behind = [d for d in days if d < context.anchor or (d == context.anchor and which != "last")]
+    ahead = [d for d in days if d > context.anchor or (d == context.anchor and which != "next")]
+    found = min(ahead) if direction > 0 and ahead else max(behind) if behind else min(ahead)
+    return Reading("DATE", found.isoformat(), True)
+
+
+def _holiday_date(name: str, year: int) -> date | None:
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "independence day": (7, 4), "the fourth of july": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+    if name in fixed:
+        return calendar.safe_date(year, *fixed[name])
+    nth = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+           "memorial day": (5, 0, -1)}
+    if name in nth:
+        month, weekday, which = nth[name]
+        first = date(year, month, 1)
+        if which > 0:
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (which - 1))
+        last = date(year, month + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    return None
+
+
+# --- the rules ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    read: Callable[[re.Match, Context], Reading | None]  # None: not a time expression after all
+
+
+def _rule(name: str, pattern: str, read: Callable[[re.Match, Context], Reading | None]) -> Rule:
+    return Rule(name, re.compile(_B + pattern + r"(?![\w])", re.IGNORECASE), read)
+
+
+_CLOCK = (r"(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
+          r"|(?P<clockword>noon|midnight))")
+_CLOCK_DAY = (r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY + r"(?:,?\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?)?"
+              r"|(?P<dayword>today|yesterday|tomorrow)))?")
+_HOLIDAYS = ("Christmas", "Christmas Day", "Christmas Eve", "New Year's Day", "New Year's Eve", "Independence Day",
+             "the Fourth of July", "Halloween", "Valentine's Day", "Veterans Day", "Thanksgiving", "Thanksgiving Day",
+             "Labor Day", "Memorial Day")
+
+RULES: list[Rule] = [
+    _rule("iso", r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?:T(?P<hour>\d\d):(?P<minute>\d\d))?", _iso),
+    _rule("slashed", r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)", _slashed),
+    _rule("date", r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + EDGE.replace("(?:early|", "(?:") + MONTH + r"\s+" + DAY
+          + r"(?:,?\s+" + YEAR + r")?" + PART, _full_date),
+    _rule("date_day_first", r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"(?:\s+of)?\s+" + MONTH
+          + r"(?:,?\s+" + YEAR + r")?", _full_date),
+    _rule("month_year", EDGE + MONTH + r",?\s+(?:of\s+)?" + YEAR, _month_year),
+    _rule("month", EDGE + r"(?:(?P<which>last|this|next|past|coming)\s+)?" + MONTH, _month_alone),
+    _rule("year", EDGE + r"(?:(?:fiscal|calendar|the\s+year|model\s+year|fiscal\s+year)\s+)?" + YEAR
+          + r"(?!\s*(?:%|percent))", _year),
+    _rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:['’](?P<decade>\d)0|(?P<decade_>1\d\d|20\d)0)['’]?s",
+          lambda match, context: Reading("DATE", (f"19{match['decade']}" if match["decade"] else match["decade_"]))),
+    _rule("quarter", r"(?:the\s+)?(?:(?:company's|fiscal|its|their|year's)\s+)?(?P<ordinal>first|second|third|fourth"
+          r"|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:(?:\s+of\s+(?:fiscal\s+)?|,?\s+)" + YEAR
+          + r")?", _quarter),
+    _rule("half", r"(?:the\s+)?(?P<ordinal>first|second)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?" + YEAR + r")?",
+          _half),
+    _rule("relative", EDGE + WHICH + UNIT.replace("(?P<unit>", "(?P<unit>(?=week|month|year|quarter|decade"
+                                                             "|century|weekend|fortnight)"), _relative_unit),
+    _rule("season", EDGE + r"(?:(?P<which>last|this|next|past|coming|the)\s+)?(?P<season>"
+          + _alternation(SEASONS) + r")(?:\s+(?:of\s+)?" + YEAR + r")?", _season),
+    _rule("day_word", _alternation(DAY_WORDS), _day_word),
+    _rule("weekday", r"(?:(?P<which>last|this|next|past|coming)\s+)?" + WEEKDAY + PART, _weekday),
+    _rule("clock", _CLOCK + r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time))?" + _CLOCK_DAY,
+          _clock),
+    _rule("ago", MODIFIER + r"(?:" + NUMBER + r"[\s-]+)?" + UNIT + r"\s+ago", _ago),
+    _rule("duration", r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|initial)\s+)?"
+          + MODIFIER + NUMBER + r"[\s-]+" + UNIT + r"(?!-old|\s+old)", _duration),
+    _rule("plural_duration", r"(?<=for\s)(?P<unit>years|months|weeks|days|decades|hours|minutes)", _plural_duration),
+    _rule("recent_units", r"(?:recent|coming)\s+(?P<unit>years|months|weeks|days|decades)", _recent_units),
+    _rule("frequency", _alternation(FREQUENCIES), _frequency),
+    _rule("every", r"(?:each|every|per)\s+(?:" + WEEKDAY + r"|" + UNIT + r")", _every),
+    _rule("weekdays", r"(?P<weekdays>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",
+          lambda match, context: Reading("SET", f"XXXX-WXX-{WEEKDAYS[match['weekdays'][:-1].lower()] + 1}")),
+    _rule("reference", _alternation(REFERENCES), _reference),
+    _rule("holiday", r"(?:(?P<which>last|this|next|past|coming)\s+)?(?P<holiday>" + _alternation(_HOLIDAYS)
+          + r")(?:,?\s+" + YEAR + r")?", _holiday),
+]
