@@ -43,12 +43,15 @@ def tag(text: str, anchor: date | None, doc: Doc | None = None) -> list[Timex]:
     same text) gives the tense that resolves bare weekdays and month-days and vetoes counts read as years."""
     found = []
     for start, end, rule, match in _choose(_candidates(text)):
-        if doc is not None and rule.name == _BARE_YEAR and _is_a_count(doc, start, end):
+        span = _span(doc, start, end) if doc is not None else None
+        if span is not None and _not_a_time(rule.name, span):
             continue
-        direction = _direction(doc, start, end) if doc is not None else 0
-        reading = rule.read(match, Context(anchor, direction))
-        if reading is not None:
-            found.append(Timex(start, end, text[start:end], reading, rule.name))
+        reading = rule.read(match, Context(anchor, _direction(span) if span is not None else 0))
+        if reading is None:
+            continue
+        if span is not None and rule.name == "duration" and _is_a_rate(span):
+            reading = Reading("SET", reading.value)
+        found.append(Timex(start, end, text[start:end], reading, rule.name))
     return found
 
 
@@ -100,23 +103,32 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_a_count(doc: Doc, start: int, end: int) -> bool:
-    """A four-digit number the parser reads as a count or an amount ("2000 people", "$1990"), not a year."""
-    span = _span(doc, start, end)
-    if span is None:
-        return False
-    token = span[-1]
-    if token.ent_type_ in _NUMERIC_ENTITIES:
-        return True
-    return token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i
+def _not_a_time(rule: str, span: Span) -> bool:
+    """Words the rules take for time that the parse shows are something else: a four-digit count or amount
+    ("2000 people"), "fall" or "now" read as verbs' parts, a frequency adjective on a noun ("quarterly
+    dividend", "the Communist Party daily")."""
+    root = span.root
+    if rule == _BARE_YEAR:
+        token = span[-1]
+        return token.ent_type_ in _NUMERIC_ENTITIES or (
+            token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i)
+    if rule in ("season", "reference"):
+        return root.pos_ in ("VERB", "AUX")
+    if rule == "frequency":
+        return root.pos_ in ("ADJ", "NOUN", "PROPN") and root.dep_ in ("amod", "compound", "dobj", "nsubj", "appos")
+    return False
 
 
-def _direction(doc: Doc, start: int, end: int) -> int:
+def _is_a_rate(span: Span) -> bool:
+    """"$1.76 a year", "four flights a week": one unit after an amount is a frequency (SET), not a duration."""
+    root = span.root
+    return span[0].lower_ in ("a", "an", "per") and root.dep_ == "npadvmod" and root.head.pos_ in (
+        "NUM", "NOUN", "SYM", "PROPN")
+
+
+def _direction(span: Span) -> int:
     """The tense of the clause the expression sits in: +1 future ("will meet Friday", "meets Friday", "plans to
     meet Friday"), -1 past ("met Friday", "has met"), 0 when no verb says."""
-    span = _span(doc, start, end)
-    if span is None:
-        return 0
     node = span.root
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") or node.head is node:

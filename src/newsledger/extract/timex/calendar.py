@@ -64,24 +64,26 @@ def weekday_date(weekday: int, anchor: date, direction: int, strict: bool = Fals
 
 
 def month_day(month: int, day: int, anchor: date, direction: int) -> date | None:
-    """A month-day without a year: the occurrence on the tense's side of the anchor (past by default, with a few
-    days' slack), so "Feb. 1" said in October of what will happen is next year's."""
+    """A month-day without a year: the occurrence on the tense's side of the anchor; when the tense says nothing,
+    the nearest one ("Dec. 15" in an October report of a payment date is this December's)."""
     candidates = [d for d in (safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
     if direction > 0:
         ahead = [d for d in candidates if d >= anchor]
         return min(ahead) if ahead else None
-    behind = [d for d in candidates if d <= anchor + (FUTURE_SLACK if direction == 0 else timedelta(0))]
-    return max(behind) if behind else None
+    if direction < 0:
+        behind = [d for d in candidates if d <= anchor + FUTURE_SLACK]
+        return max(behind) if behind else None
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor)) if candidates else None
 
 
 def month_of(month: int, anchor: date, direction: int) -> str:
-    """A month name without a year: this year's unless that is on the wrong side of the anchor."""
-    year = anchor.year
-    if direction > 0 and month < anchor.month:
-        year += 1
-    elif direction <= 0 and month > anchor.month:
-        year -= 1
-    return f"{year:04d}-{month:02d}"
+    """A month name without a year: the nearest such month on the tense's side of the anchor (either side when
+    the tense says nothing)."""
+    offsets = [(anchor.year + k) * 12 + month - 1 - (anchor.year * 12 + anchor.month - 1) for k in (-1, 0, 1)]
+    allowed = [o for o in offsets if (direction >= 0 or o <= 0) and (direction <= 0 or o >= 0)]
+    offset = min(allowed, key=lambda o: (abs(o), o > 0))
+    months = anchor.year * 12 + anchor.month - 1 + offset
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
 def season_of(season: str, anchor: date, which: str | None, direction: int) -> str:

@@ -30,8 +30,10 @@ NUMBER_WORDS: dict[str, int] = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0,
-    "a dozen": 12, "dozen": 12, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "a hundred": 100, "a half": 0,
 }
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 #: Quantities that say "some number of": the TIMEX3 value then has X for the count ("a few days" → PXD).
 VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "a couple of", "couple of", "the past few",
                 "a number of", "countless", "numerous")
@@ -61,8 +63,8 @@ REFERENCES: dict[str, str] = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
     "the present": "PRESENT_REF", "at the moment": "PRESENT_REF", "for the time being": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "in the past": "PAST_REF", "formerly": "PAST_REF",
-    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "in the future": "FUTURE_REF",
+    "in the past": "PAST_REF",
+    "the future": "FUTURE_REF", "in the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "a later date": "FUTURE_REF",
 }
 #: "today" and its kin: days from the anchor and the part of day they fix (None: the whole day).

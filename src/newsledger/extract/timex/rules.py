@@ -18,8 +18,8 @@ from typing import Callable
 
 from newsledger.extract.timex import calendar
 from newsledger.extract.timex.lexicon import (
-    DAY_WORDS, FREQUENCIES, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, UNIT_FORMS, UNITS,
-    VAGUE_COUNTS, WEEKDAYS,
+    DAY_WORDS, FREQUENCIES, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, REFERENCES, SEASONS, TENS, UNIT_FORMS, UNITS,
+    UNITS_1_9, VAGUE_COUNTS, WEEKDAYS,
 )
 
 
@@ -51,8 +51,8 @@ WEEKDAY = (r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
            r"|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.))")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d)"
-NUMBER = (r"(?P<count>\d+(?:\.\d+)?|(?:" + _alternation(NUMBER_WORDS) + r")(?:[\s-](?:" + _alternation(NUMBER_WORDS)
-          + r"))?|" + _alternation(VAGUE_COUNTS) + ")")
+NUMBER = (r"(?P<count>\d{1,3}(?:\.\d+)?|(?:" + _alternation(TENS) + r")[\s-](?:" + _alternation(UNITS_1_9) + r")|"
+          + _alternation(NUMBER_WORDS) + "|" + _alternation(VAGUE_COUNTS) + ")")
 UNIT = r"(?P<unit>" + _alternation(UNIT_FORMS) + r")(?![\w-])"
 MODIFIER = (r"(?:(?:about|nearly|almost|roughly|approximately|around|more\s+than|less\s+than|fewer\s+than|at\s+least"
             r"|at\s+most|over|under|some|up\s+to|only|just|barely|well\s+over|the\s+better\s+part\s+of)\s+)?")
@@ -141,6 +141,14 @@ def _month_alone(match: re.Match, context: Context) -> Reading:
     return Reading("DATE", calendar.month_of(month, context.anchor, direction), True)
 
 
+def _month_relative_year(match: re.Match, context: Context) -> Reading:
+    """"January this year", "April next year": the month of the year the anchor names."""
+    if context.anchor is None:
+        return Reading("DATE", None)
+    year = context.anchor.year + _STEPS[match["which"].lower()]
+    return Reading("DATE", f"{year:04d}-{_month(match):02d}", True)
+
+
 def _year(match: re.Match, context: Context) -> Reading:
     return Reading("DATE", match["year"])
 
@@ -156,6 +164,14 @@ def _quarter(match: re.Match, context: Context) -> Reading:
     if context.direction < 0 and number > calendar.quarter_of(context.anchor):
         year -= 1
     return Reading("DATE", f"{year:04d}-Q{number}", True)
+
+
+def _reported_quarter(context: Context, step: int) -> Reading:
+    """"the quarter" in a results report is the last one closed before the anchor; "the year-ago quarter" is that
+    quarter a year before."""
+    if context.anchor is None:
+        return Reading("DATE", None)
+    return Reading("DATE", calendar.shift(context.anchor, "quarter", step - 1), True)
 
 
 def _half(match: re.Match, context: Context) -> Reading:
@@ -184,6 +200,12 @@ def _relative_unit(match: re.Match, context: Context) -> Reading | None:
     if unit == "weekend" and step < 0 and context.anchor.weekday() >= 5:
         step = 0 if which in ("the", "that") else step
     return Reading("DATE", calendar.shift(context.anchor, unit, step), True)
+
+
+def _this(unit: str, context: Context) -> Reading:
+    if context.anchor is None:
+        return Reading("DATE", None)
+    return Reading("DATE", calendar.shift(context.anchor, unit, 0), True)
 
 
 def _season(match: re.Match, context: Context) -> Reading:
@@ -237,7 +259,7 @@ def _clock(match: re.Match, context: Context) -> Reading:
             hour = 0
         if hour > 23 or minute > 59:
             return Reading("TIME", None)
-    if match["weekday"] or match["dayword"] or match["month"]:
+    if match["weekday"] or match["weekday_alone"] or match["dayword"] or match["month"]:
         if context.anchor is None and not match["year"]:
             return Reading("TIME", None)
         day = _day_of(match, context)
@@ -256,8 +278,8 @@ def _day_of(match: re.Match, context: Context) -> date | None:
         if match["year"]:
             return calendar.safe_date(int(match["year"]), month, day)
         return calendar.month_day(month, day, context.anchor, context.direction)
-    if match["weekday"]:
-        weekday = WEEKDAYS[match["weekday"].lower().rstrip(".")]
+    if match["weekday_alone"]:
+        weekday = WEEKDAYS[match["weekday_alone"].lower().rstrip(".")]
         return calendar.weekday_date(weekday, context.anchor, context.direction)
     return context.anchor + timedelta(days=DAY_WORDS[match["dayword"].lower()][0])
 
@@ -356,8 +378,8 @@ def _rule(name: str, pattern: str, read: Callable[[re.Match, Context], Reading |
 
 _CLOCK = (r"(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
           r"|(?P<clockword>noon|midnight))")
-_CLOCK_DAY = (r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY + r"(?:,?\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?)?"
-              r"|(?P<dayword>today|yesterday|tomorrow)))?")
+_CLOCK_DAY = (r"(?:,?\s+(?:on\s+)?(?:(?:" + WEEKDAY + r",?\s+)?" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?"
+              r"|" + WEEKDAY.replace("weekday", "weekday_alone") + r"|(?P<dayword>today|yesterday|tomorrow)))?")
 _HOLIDAYS = ("Christmas", "Christmas Day", "Christmas Eve", "New Year's Day", "New Year's Eve", "Independence Day",
              "the Fourth of July", "Halloween", "Valentine's Day", "Veterans Day", "Thanksgiving", "Thanksgiving Day",
              "Labor Day", "Memorial Day")
@@ -370,7 +392,9 @@ RULES: list[Rule] = [
     _rule("date_day_first", r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"(?:\s+of)?\s+" + MONTH
           + r"(?:,?\s+" + YEAR + r")?", _full_date),
     _rule("month_year", EDGE + MONTH + r",?\s+(?:of\s+)?" + YEAR, _month_year),
-    _rule("month", EDGE + r"(?:(?P<which>last|this|next|past|coming)\s+)?" + MONTH, _month_alone),
+    _rule("month_relative_year", EDGE + MONTH + r"\s+(?P<which>last|this|next)\s+year", _month_relative_year),
+    _rule("month", EDGE + r"(?:(?P<which>last|this|next|past|coming)\s+)?" + MONTH
+          + r"(?!\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z]))", _month_alone),
     _rule("year", EDGE + r"(?:(?:fiscal|calendar|the\s+year|model\s+year|fiscal\s+year)\s+)?" + YEAR
           + r"(?!\s*(?:%|percent))", _year),
     _rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:['’](?P<decade>\d)0|(?P<decade_>1\d\d|20\d)0)['’]?s",
@@ -378,19 +402,25 @@ RULES: list[Rule] = [
     _rule("quarter", r"(?:the\s+)?(?:(?:company's|fiscal|its|their|year's)\s+)?(?P<ordinal>first|second|third|fourth"
           r"|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:(?:\s+of\s+(?:fiscal\s+)?|,?\s+)" + YEAR
           + r")?", _quarter),
+    _rule("reported_quarter", r"the\s+(?:latest|most\s+recent|recent|just-ended|just-completed)?\s*(?:fiscal\s+)?"
+          r"quarter(?!\s+of\b|[\w-])", lambda match, context: _reported_quarter(context, 0)),
+    _rule("year_ago_quarter", r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-earlier|year-ago|year\s+earlier)"
+          r"(?:\s+(?:quarter|period))?", lambda match, context: _reported_quarter(context, -4)),
     _rule("half", r"(?:the\s+)?(?P<ordinal>first|second)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?" + YEAR + r")?",
           _half),
     _rule("relative", EDGE + WHICH + UNIT.replace("(?P<unit>", "(?P<unit>(?=week|month|year|quarter|decade"
                                                              "|century|weekend|fortnight)"), _relative_unit),
+    _rule("edge_of_unit", r"(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+"
+          r"(?P<unit>year|month|week|quarter)", lambda match, context: _this(match["unit"].lower(), context)),
     _rule("season", EDGE + r"(?:(?P<which>last|this|next|past|coming|the)\s+)?(?P<season>"
           + _alternation(SEASONS) + r")(?:\s+(?:of\s+)?" + YEAR + r")?", _season),
     _rule("day_word", _alternation(DAY_WORDS), _day_word),
     _rule("weekday", r"(?:(?P<which>last|this|next|past|coming)\s+)?" + WEEKDAY + PART, _weekday),
     _rule("clock", _CLOCK + r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time))?" + _CLOCK_DAY,
           _clock),
-    _rule("ago", MODIFIER + r"(?:" + NUMBER + r"[\s-]+)?" + UNIT + r"\s+ago", _ago),
+    _rule("ago", MODIFIER + r"(?:" + NUMBER + r"[\s-]+)?" + UNIT + r"\s+(?:ago|earlier)", _ago),
     _rule("duration", r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|initial)\s+)?"
-          + MODIFIER + NUMBER + r"[\s-]+" + UNIT + r"(?!-old|\s+old)", _duration),
+          + MODIFIER + NUMBER + r"[\s-]+" + UNIT + r"(?!-old|\s+old)(?<!-quarters)", _duration),
     _rule("plural_duration", r"(?<=for\s)(?P<unit>years|months|weeks|days|decades|hours|minutes)", _plural_duration),
     _rule("recent_units", r"(?:recent|coming)\s+(?P<unit>years|months|weeks|days|decades)", _recent_units),
     _rule("frequency", _alternation(FREQUENCIES), _frequency),
