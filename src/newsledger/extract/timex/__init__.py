@@ -24,6 +24,9 @@ __all__ = ["Timex", "find_times", "normalize", "resolve", "tag"]
 _BARE_YEAR = "year"
 #: Auxiliaries that put a clause in the future.
 _FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
+#: Without a parse there is no tense to read: news reports the past, so bare weekdays and month-days look back.
+#: (With a parse but no telling verb, the nearest occurrence is taken: "payable Dec. 15" said in October.)
+_UNPARSED = -1
 _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
@@ -46,7 +49,7 @@ def tag(text: str, anchor: date | None, doc: Doc | None = None) -> list[Timex]:
         span = _span(doc, start, end) if doc is not None else None
         if span is not None and _not_a_time(rule.name, span):
             continue
-        reading = rule.read(match, Context(anchor, _direction(span) if span is not None else 0))
+        reading = rule.read(match, Context(anchor, _direction(span) if span is not None else _UNPARSED))
         if reading is None:
             continue
         if span is not None and rule.name == "duration" and _is_a_rate(span):
