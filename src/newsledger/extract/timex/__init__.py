@@ -107,14 +107,13 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _not_a_time(rule: str, span: Span) -> bool:
-    """Words the rules take for time that the parse shows are something else: a four-digit count or amount
-    ("2000 people"), "fall" or "now" read as verbs' parts, a frequency adjective on a noun ("quarterly
+    """Words the rules take for time that the parse shows are something else: a four-digit number the tagger
+    reads as a count or an amount ("$1990", "1500 troops"; one before a noun is still a year: "the 1996 bombing"),
+    "fall" or "now" read as verbs' parts, a frequency adjective on a noun ("quarterly
     dividend", "the Communist Party daily")."""
     root = span.root
     if rule == _BARE_YEAR:
-        token = span[-1]
-        return token.ent_type_ in _NUMERIC_ENTITIES or (
-            token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i)
+        return span[-1].ent_type_ in _NUMERIC_ENTITIES
     if rule in ("season", "reference"):
         return root.pos_ in ("VERB", "AUX")
     if rule == "frequency":

@@ -59,7 +59,7 @@ MODIFIER = (r"(?:(?:about|nearly|almost|roughly|approximately|around|more\s+than
 EDGE = (r"(?:(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)"
         r"\s+of\s+(?:the\s+)?|(?:early|mid|late|earlier|later)[\s-]+))?")
 PART = r"(?:\s+(?P<part>" + _alternation(PARTS_OF_DAY) + "))?"
-WHICH = r"(?:(?P<which>last|this|next|past|previous|coming|current|that|the)\s+)"
+WHICH = (r"(?:(?P<which>last|this|next|past|previous|coming|current)\s+|(?P<which_the>the|that)\s+(?=weekend))")
 _B = r"(?<![\w$.-])"  # not inside a word or a number
 
 
@@ -186,12 +186,10 @@ def _half(match: re.Match, context: Context) -> Reading:
 _STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 
 
-def _relative_unit(match: re.Match, context: Context) -> Reading | None:
+def _relative_unit(match: re.Match, context: Context) -> Reading:
     """"last week", "this year", "next month", "the coming weekend": the anchor shifted by one unit."""
-    which, unit = match["which"].lower(), UNIT_FORMS[match["unit"].lower()]
-    if which in ("the", "that"):
-        if unit != "weekend":
-            return None
+    which, unit = (match["which"] or match["which_the"]).lower(), UNIT_FORMS[match["unit"].lower()]
+    if which in ("the", "that"):  # "the weekend": the coming one in the future tense, else the latest
         step = 1 if context.direction > 0 else 0 if context.anchor and context.anchor.weekday() >= 5 else -1
     else:
         step = _STEPS[which]
@@ -304,6 +302,20 @@ def _plural_duration(match: re.Match, context: Context) -> Reading:
     return Reading("DURATION", duration(None, UNIT_FORMS[match["unit"].lower()]))
 
 
+def _fiscal_period(match: re.Match, context: Context) -> Reading:
+    """"the year ended Sept. 30", "the nine months ending June 30": a reporting period's length."""
+    unit = " ".join(match["unit"].lower().split())
+    return Reading("DURATION", {"year": "P1Y", "nine months": "P9M", "six months": "P6M", "half": "P6M"}[unit])
+
+
+def _year_words(match: re.Match, context: Context) -> Reading:
+    """A year said in words, as transcripts write it: "nineteen ninety-seven", "two thousand and one"."""
+    words = re.split(r"[\s-]+", match["year_words"].lower())
+    if words[0] == "nineteen":
+        return Reading("DATE", str(1900 + sum(NUMBER_WORDS[word] for word in words[1:])))
+    return Reading("DATE", str(2000 + sum(NUMBER_WORDS[word] for word in words[2:] if word != "and")))
+
+
 def _frequency(match: re.Match, context: Context) -> Reading:
     return Reading("SET", FREQUENCIES[match[0].lower()])
 
@@ -323,6 +335,9 @@ def _reference(match: re.Match, context: Context) -> Reading:
 
 
 def _recent_units(match: re.Match, context: Context) -> Reading:
+    """"recent years" spans an unknown stretch up to now (PXY); "the coming months" is the future."""
+    if match[0].lower().startswith(("coming", "the coming")):
+        return Reading("DATE", "FUTURE_REF")
     return Reading("DURATION", duration(None, UNIT_FORMS[match["unit"].lower()]))
 
 
@@ -408,8 +423,8 @@ RULES: list[Rule] = [
           r"(?:\s+(?:quarter|period))?", lambda match, context: _reported_quarter(context, -4)),
     _rule("half", r"(?:the\s+)?(?P<ordinal>first|second)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?" + YEAR + r")?",
           _half),
-    _rule("relative", EDGE + WHICH + UNIT.replace("(?P<unit>", "(?P<unit>(?=week|month|year|quarter|decade"
-                                                             "|century|weekend|fortnight)"), _relative_unit),
+    _rule("relative", EDGE + WHICH + r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)(?![\w-])",
+          _relative_unit),
     _rule("edge_of_unit", r"(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+"
           r"(?P<unit>year|month|week|quarter)", lambda match, context: _this(match["unit"].lower(), context)),
     _rule("season", EDGE + r"(?:(?P<which>last|this|next|past|coming|the)\s+)?(?P<season>"
@@ -421,8 +436,18 @@ RULES: list[Rule] = [
     _rule("ago", MODIFIER + r"(?:" + NUMBER + r"[\s-]+)?" + UNIT + r"\s+(?:ago|earlier)", _ago),
     _rule("duration", r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|initial)\s+)?"
           + MODIFIER + NUMBER + r"[\s-]+" + UNIT + r"(?!-old|\s+old)(?<!-quarters)", _duration),
-    _rule("plural_duration", r"(?<=for\s)(?P<unit>years|months|weeks|days|decades|hours|minutes)", _plural_duration),
-    _rule("recent_units", r"(?:recent|coming)\s+(?P<unit>years|months|weeks|days|decades)", _recent_units),
+    _rule("plural_duration", r"(?:(?<=for\s)|(?<=within\s))(?P<unit>years|months|weeks|days|decades|centuries|hours"
+          r"|minutes)", _plural_duration),
+    _rule("fiscal_period", r"the\s+(?:fiscal\s+|full\s+)?(?P<unit>year|nine\s+months|six\s+months|half)"
+          r"(?=\s+(?:ended|ending|that\s+ended|to\s+(?-i:[A-Z])))", _fiscal_period),
+    _rule("year_end", r"(?:year['’]s\s+end|year[\s-]end)", lambda match, context: _this("year", context)),
+    _rule("year_words", r"(?:the\s+year\s+)?(?P<year_words>nineteen[\s-]+(?:" + _alternation(TENS) + r")(?:[\s-]+(?:"
+          + _alternation(UNITS_1_9) + r"))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + _alternation(UNITS_1_9)
+          + r"|ten|eleven|twelve))?)", _year_words),
+    _rule("century", r"(?:the\s+)?(?P<ordinal>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
+          lambda match, context: Reading("DATE", f"{int(match['ordinal']) - 1:02d}")),
+    _rule("recent_units", r"(?:the\s+)?(?:recent|coming)\s+(?P<unit>years|months|weeks|days|decades|quarters)",
+          _recent_units),
     _rule("frequency", _alternation(FREQUENCIES), _frequency),
     _rule("every", r"(?:each|every|per)\s+(?:" + WEEKDAY + r"|" + UNIT + r")", _every),
     _rule("weekdays", r"(?P<weekdays>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",
