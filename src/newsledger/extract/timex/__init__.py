@@ -27,6 +27,8 @@ _FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
 #: Without a parse there is no tense to read: news reports the past, so bare weekdays and month-days look back.
 #: (With a parse but no telling verb, the nearest occurrence is taken: "payable Dec. 15" said in October.)
 _UNPARSED = -1
+#: Participles of arrangements still to come ("a meeting scheduled for Dec. 5").
+_FUTURE_PARTICIPLES = {"schedule", "plan", "expect", "slate", "due", "propose"}
 _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
@@ -130,18 +132,25 @@ def _is_a_rate(span: Span) -> bool:
 
 def _direction(span: Span) -> int:
     """The tense of the clause the expression sits in: +1 future ("will meet Friday", "meets Friday", "plans to
-    meet Friday"), -1 past ("met Friday", "has met"), 0 when no verb says."""
+    meet Friday"), -1 past ("met Friday", "has met", "Tuesday's ruling", "the quarter ended Sept. 30"), 0 when
+    nothing says (then the nearest occurrence is taken: "payable Dec. 15", "effective Feb. 1")."""
     node = span.root
+    if node.dep_ == "poss":  # "Wednesday's ruling": a thing done, whatever the verb of the sentence
+        return -1
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") or node.head is node:
             break
         node = node.head
+        if node.pos_ == "ADJ":  # "payable Dec. 15", "effective Feb. 1": the adjective, not the verb, dates it
+            return 0
     if node.pos_ not in ("VERB", "AUX"):
         return 0
     auxiliaries = [child for child in node.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
     if words & _FUTURE_AUX:
         return 1
+    if node.tag_ == "VBN" and node.dep_ == "acl" and not auxiliaries:  # "the year ended March 31", "set on Aug. 6"
+        return 1 if node.lemma_ in _FUTURE_PARTICIPLES else -1
     if node.tag_ == "VBD" or words & {"has", "have", "had"} or any(a.tag_ == "VBD" for a in auxiliaries):
         return -1
     if node.tag_ in ("VBZ", "VBP") or node.tag_ == "VB" and "to" in words:
