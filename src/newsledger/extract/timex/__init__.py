@@ -46,18 +46,31 @@ class Timex:
 def tag(text: str, anchor: date | None, doc: Doc | None = None) -> list[Timex]:
     """Every time expression in ``text`` in order, longest first where rules overlap; ``doc`` (the parse of the
     same text) gives the tense that resolves bare weekdays and month-days and vetoes counts read as years."""
-    found = []
+    found: list[Timex] = []
+    last_day = None
     for start, end, rule, match in _choose(_candidates(text)):
         span = _span(doc, start, end) if doc is not None else None
         if span is not None and _not_a_time(rule.name, span):
             continue
-        reading = rule.read(match, Context(anchor, _direction(span) if span is not None else _UNPARSED))
+        direction = _direction(span) if span is not None else _UNPARSED
+        reading = rule.read(match, Context(anchor, direction, last_day))
         if reading is None:
             continue
         if span is not None and rule.name == "duration" and _is_a_rate(span):
             reading = Reading("SET", reading.value)
+        last_day = _day(reading.value) or last_day
         found.append(Timex(start, end, text[start:end], reading, rule.name))
     return found
+
+
+def _day(value: str | None) -> date | None:
+    """The calendar day a value names ("2016-06-04", "2016-06-04TMO"), else None."""
+    if value is None or len(value) < 10 or not value[:4].isdigit():
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def find_times(doc: Doc, anchor: date | None) -> list[TimeValue]:

@@ -30,6 +30,7 @@ class Context:
 
     anchor: date | None
     direction: int = 0
+    last_day: date | None = None  # the latest day the text named before the expression (a bare clock time's day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ WEEKDAY = (r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
            r"|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.))")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d)"
-NUMBER = (r"(?P<count>\d{1,3}(?:\.\d+)?|(?:" + _alternation(TENS) + r")[\s-](?:" + _alternation(UNITS_1_9) + r")|"
+NUMBER = (r"(?P<count>\d{1,3}(?P<half>\s+1/2|\s+and\s+a\s+half|\.5)?|(?:" + _alternation(TENS) + r")[\s-](?:" + _alternation(UNITS_1_9) + r")|"
           + _alternation(NUMBER_WORDS) + "|" + _alternation(VAGUE_COUNTS) + ")")
 UNIT = r"(?P<unit>" + _alternation(UNIT_FORMS) + r")(?![\w-])"
 MODIFIER = (r"(?:(?:about|nearly|almost|roughly|approximately|around|more\s+than|less\s+than|fewer\s+than|at\s+least"
@@ -71,7 +72,7 @@ def _count(text: str) -> int | None:
     """The number a count names ("twenty-five", "3", "a"), or None when vague ("several")."""
     words = re.split(r"[\s-]+", text.lower())
     if words[0].replace(".", "", 1).isdigit():
-        return int(float(words[0])) if float(words[0]).is_integer() else None
+        return int(float(words[0]))
     if " ".join(words) in NUMBER_WORDS:
         return NUMBER_WORDS[" ".join(words)] or None
     values = [NUMBER_WORDS.get(word) for word in words]
@@ -80,9 +81,20 @@ def _count(text: str) -> int | None:
     return (values[0] * values[1] if values[-1] == 100 and len(values) == 2 else sum(values)) or None
 
 
-def duration(count: int | None, unit: str) -> str:
-    """ISO 8601 duration: P3Y, PT2H, P2W; a decade is 10 years as TempEval-3 writes it (P1E for "a decade")."""
+#: A unit's next smaller one and how many of those it holds, to write a half ("2 1/2 years" → P2Y6M).
+_HALVES = {"year": ("M", False, 12), "month": ("D", False, 30), "week": ("D", False, 7), "day": ("H", True, 24),
+           "hour": ("M", True, 60), "minute": ("S", True, 60)}
+
+
+def duration(count: int | None, unit: str, half: bool = False) -> str:
+    """ISO 8601 duration: P3Y, PT2H, P2W, P2Y6M for "2 1/2 years"; decades and centuries in years (P20Y)."""
     letter, clock, multiplier = UNITS[unit]
+    if half and count is not None and unit in _HALVES:
+        small, small_clock, per = _HALVES[unit]
+        whole = f"{count}{letter}" if count else ""
+        if clock:
+            return f"PT{whole}{per // 2}{small}"
+        return f"P{whole}{'T' if small_clock else ''}{per // 2}{small}"
     amount = "X" if count is None else str(count * multiplier)
     if letter == "Q":
         return f"P{amount}Q" if count is None else f"P{count * 3}M"
@@ -189,6 +201,8 @@ _STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next
 def _relative_unit(match: re.Match, context: Context) -> Reading:
     """"last week", "this year", "next month", "the coming weekend": the anchor shifted by one unit."""
     which, unit = (match["which"] or match["which_the"]).lower(), UNIT_FORMS[match["unit"].lower()]
+    if which == "past":  # "the past year": the year up to now, a duration
+        return Reading("DURATION", duration(1, unit))
     if which in ("the", "that"):  # "the weekend": the coming one in the future tense, else the latest
         step = 1 if context.direction > 0 else 0 if context.anchor and context.anchor.weekday() >= 5 else -1
     else:
@@ -244,7 +258,8 @@ def _with_part(day: str, match: re.Match, anchored: bool) -> Reading:
 
 
 def _clock(match: re.Match, context: Context) -> Reading:
-    """A time of day on the day the expression names ("5:38 a.m. Saturday"), else on the anchor's day."""
+    """A time of day on the day the expression names ("5:38 a.m. Saturday"), else on the day the text last named
+    ("Friday ... at 10:35 a.m."), else on the anchor's day."""
     word = (match["clockword"] or "").lower()
     if word:
         hour, minute = (12, 0) if word == "noon" else (0, 0)
@@ -264,7 +279,7 @@ def _clock(match: re.Match, context: Context) -> Reading:
     elif context.anchor is None:
         return Reading("TIME", None)
     else:
-        day = context.anchor
+        day = context.last_day or context.anchor
     if day is None:
         return Reading("TIME", None)
     return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", True)
@@ -295,7 +310,7 @@ def _ago(match: re.Match, context: Context) -> Reading:
 def _duration(match: re.Match, context: Context) -> Reading:
     unit = UNIT_FORMS[match["unit"].lower()]
     count = _count(match["count"]) if match["count"] else None
-    return Reading("DURATION", duration(count, unit))
+    return Reading("DURATION", duration(count, unit, half=bool(match["half"] or match["and_half"])))
 
 
 def _plural_duration(match: re.Match, context: Context) -> Reading:
@@ -423,7 +438,7 @@ RULES: list[Rule] = [
           r"(?:\s+(?:quarter|period))?", lambda match, context: _reported_quarter(context, -4)),
     _rule("half", r"(?:the\s+)?(?P<ordinal>first|second)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?" + YEAR + r")?",
           _half),
-    _rule("relative", EDGE + WHICH + r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)(?![\w-])",
+    _rule("relative", EDGE + r"(?:the\s+)?" + WHICH + r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)(?![\w-])",
           _relative_unit),
     _rule("edge_of_unit", r"(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+"
           r"(?P<unit>year|month|week|quarter)", lambda match, context: _this(match["unit"].lower(), context)),
@@ -435,7 +450,8 @@ RULES: list[Rule] = [
           _clock),
     _rule("ago", MODIFIER + r"(?:" + NUMBER + r"[\s-]+)?" + UNIT + r"\s+(?:ago|earlier)", _ago),
     _rule("duration", r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|initial)\s+)?"
-          + MODIFIER + NUMBER + r"[\s-]+" + UNIT + r"(?!-old|\s+old)(?<!-quarters)", _duration),
+          + MODIFIER + NUMBER + r"[\s-]+" + UNIT + r"(?P<and_half>\s+and\s+a\s+half)?(?!-old|\s+old)(?<!-quarters)",
+          _duration),
     _rule("plural_duration", r"(?:(?<=for\s)|(?<=within\s))(?P<unit>years|months|weeks|days|decades|centuries|hours"
           r"|minutes)", _plural_duration),
     _rule("fiscal_period", r"the\s+(?:fiscal\s+|full\s+)?(?P<unit>year|nine\s+months|six\s+months|half)"
