@@ -10,16 +10,21 @@ invented.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from newsledger.extract.timex.lexicon import TRIGGERS
 from newsledger.extract.timex.rules import RULES, Context, Reading
 from newsledger.records import TimeValue
 
 __all__ = ["Timex", "find_times", "normalize", "resolve", "tag"]
 
+#: How far around a trigger word a time expression may reach ("the very end of the" before "year").
+_MARGIN = 60
+_WORD = re.compile(r"[^\W_]+")
 #: Rules whose match is a bare number that may be a count rather than a year ("2000 people").
 _BARE_YEAR = "year"
 #: Auxiliaries that put a clause in the future.
@@ -97,10 +102,32 @@ def resolve(text: str, anchor: date | None) -> tuple[str | None, bool]:
 
 
 def _candidates(text: str):
-    for rule in RULES:
-        for match in rule.pattern.finditer(text):
-            if match.end() > match.start():
-                yield match.start(), match.end(), rule, match
+    """Every rule's matches, searched only near the words a time expression must hold (a number, a month, a
+    unit...): an article is scanned once by a simple tokenizer, and the rules run on short windows, so the cost
+    follows the number of time words, not the rules times the length."""
+    for start, end in _windows(text):
+        for rule in RULES:
+            for match in rule.pattern.finditer(text, start, end):
+                if match.end() > match.start():
+                    yield match.start(), match.end(), rule, match
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the trigger words, merged, each ending at a space so no word is cut."""
+    windows: list[list[int]] = []
+    for word in _WORD.finditer(text):
+        token = word.group()
+        if not (token[0].isdigit() or token.lower() in TRIGGERS):
+            continue
+        start, end = max(0, word.start() - _MARGIN), min(len(text), word.end() + _MARGIN)
+        if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            space = text.rfind(" ", word.end(), end)
+            end = space if space >= 0 else word.end()
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [(start, end) for start, end in windows]
 
 
 def _choose(candidates) -> list:

@@ -76,3 +76,14 @@ DAY_WORDS: dict[str, tuple[int, str | None]] = {
     "tomorrow morning": (1, "MO"), "tomorrow afternoon": (1, "AF"), "tomorrow evening": (1, "EV"),
     "tomorrow night": (1, "NI"), "overnight": (0, "NI"), "last evening": (-1, "EV"),
 }
+
+#: Words of which every time expression holds at least one (besides digits): the tagger looks only near them.
+TRIGGERS: frozenset[str] = frozenset(
+    {*MONTHS, *WEEKDAYS, *(w + "s" for w in WEEKDAYS), *UNIT_FORMS, *PARTS_OF_DAY, *SEASONS, *FREQUENCIES,
+     *(word for phrase in (*REFERENCES, *DAY_WORDS) for word in phrase.split()),
+     "noon", "midnight", "ago", "quarter", "quarters", "half", "fiscal", "christmas", "thanksgiving", "new",
+     "independence", "fourth", "halloween", "valentine", "veterans", "labor", "memorial", "nineteen", "thousand",
+     "end", "year", "earlier", "each", "every", "per", "recent", "coming", "current", "first", "second", "third",
+     "1st", "2nd", "3rd", "4th", "daily"}
+    - {"the", "in", "at", "for", "this", "last", "a", "of"}
+)

@@ -442,8 +442,9 @@ RULES: list[Rule] = [
           _relative_unit),
     _rule("edge_of_unit", r"(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+"
           r"(?P<unit>year|month|week|quarter)", lambda match, context: _this(match["unit"].lower(), context)),
-    _rule("season", EDGE + r"(?:(?P<which>last|this|next|past|coming|the)\s+)?(?P<season>"
-          + _alternation(SEASONS) + r")(?:\s+(?:of\s+)?" + YEAR + r")?", _season),
+    _rule("season", EDGE + r"(?:(?P<which>last|this|next|past|coming|the)\s+|(?<=in\s)|(?<=by\s)|(?<=during\s)"
+          r"|(?<=since\s)|(?<=until\s)|(?=\w+\s+(?:of\s+)?(?:1[6-9]|20)\d\d))(?P<season>" + _alternation(SEASONS)
+          + r")(?:\s+(?:of\s+)?" + YEAR + r")?", _season),
     _rule("day_word", _alternation(DAY_WORDS), _day_word),
     _rule("weekday", r"(?:(?P<which>last|this|next|past|coming)\s+)?" + WEEKDAY + PART, _weekday),
     _rule("clock", _CLOCK + r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time))?" + _CLOCK_DAY,
