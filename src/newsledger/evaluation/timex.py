@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
 
 from newsledger.annotate.nlp import load
 from newsledger.evaluation.timeml import Annotation, TimemlDocument, read_folder
@@ -124,12 +123,10 @@ def run(data: Path, split: str = "all", model: str | None = None) -> dict:
 def render(result: dict) -> str:
     lines = [f"TIMEX3 benchmark: {result['documents']} documents ({result['split']}) from {result['data']}",
              f"{'':<22}" + "".join(f"{name:>24}" for name in result["systems"])]
-    rows: Iterable[tuple[str, str]] = [("strict span", "strict"), ("relaxed span", "relaxed"), ("type", "type"),
-                                       ("value", "value")]
-    for label, key in rows:
+    for label, key in (("strict span", "strict"), ("relaxed span", "relaxed"), ("type", "type"), ("value", "value")):
         for measure in ("precision", "recall", "f1"):
             cells = "".join(f"{system[key][measure] * 100:>24.1f}" for system in result["systems"].values())
             lines.append(f"{label + ' ' + measure[0].upper() if measure != 'f1' else label + ' F1':<22}{cells}")
-    lines.append(f"{'gold / system':<22}" + "".join(f"{s['gold']:>15} / {s['system']:<6}"
+    lines.append(f"{'gold / system':<22}" + "".join(f"{str(s['gold']) + ' / ' + str(s['system']):>24}"
                                                    for s in result["systems"].values()))
     return "\n".join(lines)
