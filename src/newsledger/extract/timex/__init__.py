@@ -25,6 +25,9 @@ __all__ = ["Timex", "find_times", "normalize", "resolve", "tag"]
 #: How far around a trigger word a time expression may reach ("the very end of the" before "year").
 _MARGIN = 60
 _WORD = re.compile(r"[^\W_]+")
+#: How far a named quarter ("the third quarter") stays the period a results report compares ("a year earlier").
+_QUARTER_REACH = 1500
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 #: Rules whose match is a bare number that may be a count rather than a year ("2000 people").
 _BARE_YEAR = "year"
 #: Auxiliaries that put a clause in the future.
@@ -52,18 +55,21 @@ def tag(text: str, anchor: date | None, doc: Doc | None = None) -> list[Timex]:
     """Every time expression in ``text`` in order, longest first where rules overlap; ``doc`` (the parse of the
     same text) gives the tense that resolves bare weekdays and month-days and vetoes counts read as years."""
     found: list[Timex] = []
-    last_day = None
+    last_day, last_quarter, quarter_at = None, None, 0
     for start, end, rule, match in _choose(_candidates(text)):
         span = _span(doc, start, end) if doc is not None else None
         if span is not None and _not_a_time(rule.name, span):
             continue
         direction = _direction(span) if span is not None else _UNPARSED
-        reading = rule.read(match, Context(anchor, direction, last_day))
+        recent_quarter = last_quarter if start - quarter_at < _QUARTER_REACH else None
+        reading = rule.read(match, Context(anchor, direction, last_day, recent_quarter))
         if reading is None:
             continue
         if span is not None and rule.name == "duration" and _is_a_rate(span):
             reading = Reading("SET", reading.value)
         last_day = _day(reading.value) or last_day
+        if rule.name == "quarter" and reading.value and _QUARTER.fullmatch(reading.value):  # named, not inferred
+            last_quarter, quarter_at = reading.value, end
         found.append(Timex(start, end, text[start:end], reading, rule.name))
     return found
 

@@ -31,6 +31,7 @@ class Context:
     anchor: date | None
     direction: int = 0
     last_day: date | None = None  # the latest day the text named before the expression (a bare clock time's day)
+    last_quarter: str | None = None  # the quarter the text is discussing ("1989-Q3"), for "a year earlier"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +180,17 @@ def _quarter(match: re.Match, context: Context) -> Reading:
 
 
 def _reported_quarter(context: Context, step: int) -> Reading:
-    """"the quarter" in a results report is the last one closed before the anchor; "the year-ago quarter" is that
-    quarter a year before."""
+    """"the quarter" in a results report is the one the text is discussing, else the last one closed before the
+    anchor; "the year-ago quarter" is that quarter a year before."""
+    if context.last_quarter:
+        return Reading("DATE", _year_before(context.last_quarter) if step else context.last_quarter, True)
     if context.anchor is None:
         return Reading("DATE", None)
     return Reading("DATE", calendar.shift(context.anchor, "quarter", step - 1), True)
+
+
+def _year_before(quarter: str) -> str:
+    return f"{int(quarter[:4]) - 1:04d}{quarter[4:]}"
 
 
 def _half(match: re.Match, context: Context) -> Reading:
@@ -301,8 +308,12 @@ def _ago(match: re.Match, context: Context) -> Reading:
     """"three years ago": the anchor moved back, at the unit's granularity; "years ago" (no count) is the past."""
     unit = UNIT_FORMS[match["unit"].lower()]
     count = _count(match["count"]) if match["count"] else None
-    if count is None or context.anchor is None:
-        return Reading("DATE", "PAST_REF" if count is None else None, count is None)
+    if count is None:
+        return Reading("DATE", "PAST_REF")
+    if count == 1 and unit == "year" and context.last_quarter:  # results: "up from $5 million a year earlier"
+        return Reading("DATE", _year_before(context.last_quarter), True)
+    if context.anchor is None:
+        return Reading("DATE", None)
     return Reading("DATE", calendar.shift(context.anchor, unit, -count) if unit not in ("hour", "minute", "second")
                    else None, True)
 
