@@ -55,19 +55,21 @@ def tag(text: str, anchor: date | None, doc: Doc | None = None) -> list[Timex]:
     """Every time expression in ``text`` in order, longest first where rules overlap; ``doc`` (the parse of the
     same text) gives the tense that resolves bare weekdays and month-days and vetoes counts read as years."""
     found: list[Timex] = []
-    last_day, last_quarter, quarter_at = None, None, 0
+    last_day, last_quarter, quarter_at, last_date = None, None, 0, None
     for start, end, rule, match in _choose(_candidates(text)):
         span = _span(doc, start, end) if doc is not None else None
         if span is not None and _not_a_time(rule.name, span):
             continue
         direction = _direction(span) if span is not None else _UNPARSED
         recent_quarter = last_quarter if start - quarter_at < _QUARTER_REACH else None
-        reading = rule.read(match, Context(anchor, direction, last_day, recent_quarter))
+        reading = rule.read(match, Context(anchor, direction, last_day, recent_quarter, last_date))
         if reading is None:
             continue
         if span is not None and rule.name == "duration" and _is_a_rate(span):
             reading = Reading("SET", reading.value)
         last_day = _day(reading.value) or last_day
+        if reading.type in ("DATE", "TIME") and reading.value and reading.value[:4].isdigit():
+            last_date = reading.value
         if rule.name == "quarter" and reading.value and _QUARTER.fullmatch(reading.value):  # named, not inferred
             last_quarter, quarter_at = reading.value, end
         found.append(Timex(start, end, text[start:end], reading, rule.name))

@@ -32,6 +32,7 @@ class Context:
     direction: int = 0
     last_day: date | None = None  # the latest day the text named before the expression (a bare clock time's day)
     last_quarter: str | None = None  # the quarter the text is discussing ("1989-Q3"), for "a year earlier"
+    last_date: str | None = None  # the latest calendar value the text named ("1998-10-23"), for "that year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,29 @@ def _relative_unit(match: re.Match, context: Context) -> Reading:
     if unit == "weekend" and step < 0 and context.anchor.weekday() >= 5:
         step = 0 if which in ("the", "that") else step
     return Reading("DATE", calendar.shift(context.anchor, unit, step), True)
+
+
+_ANAPHORIC_STEPS = {"that": 0, "the same": 0, "earlier that": 0, "later that": 0, "the following": 1, "the next": 1,
+                    "the previous": -1, "the preceding": -1, "the prior": -1}
+_GRANULARITY = {"year": 4, "month": 7, "day": 10}
+
+
+def _anaphoric(match: re.Match, context: Context) -> Reading | None:
+    """"that year", "the following month", "earlier that day": the period of the time the text last named, moved
+    by the step; nothing when the text named none at that granularity."""
+    unit, which = match["unit"].lower(), " ".join(match["which"].lower().split())
+    named = context.last_date
+    if named is None or len(named) < _GRANULARITY[unit] or not named[:4].isdigit():
+        return None
+    base = named[:_GRANULARITY[unit]]
+    step = _ANAPHORIC_STEPS[which]
+    if unit == "year":
+        return Reading("DATE", f"{int(base) + step:04d}", True)
+    try:
+        day = date(int(base[:4]), int(base[5:7]), int(base[8:10]) if unit == "day" else 1)
+    except ValueError:
+        return None
+    return Reading("DATE", calendar.shift(day, unit, step), True)
 
 
 def _this(unit: str, context: Context) -> Reading:
@@ -443,14 +467,16 @@ RULES: list[Rule] = [
     _rule("quarter", r"(?:the\s+)?(?:(?:company's|fiscal|its|their|year's)\s+)?(?P<ordinal>first|second|third|fourth"
           r"|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:(?:\s+of\s+(?:fiscal\s+)?|,?\s+)" + YEAR
           + r")?", _quarter),
-    _rule("reported_quarter", r"the\s+(?:latest|most\s+recent|recent|just-ended|just-completed)?\s*(?:fiscal\s+)?"
-          r"quarter(?!\s+of\b|[\w-])", lambda match, context: _reported_quarter(context, 0)),
+    _rule("reported_quarter", r"the\s+(?:(?:latest|most\s+recent|recent|just-ended|just-completed)?\s*(?:fiscal\s+)?"
+          r"quarter|latest\s+period)(?!\s+of\b|[\w-])", lambda match, context: _reported_quarter(context, 0)),
     _rule("year_ago_quarter", r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-earlier|year-ago|year\s+earlier)"
           r"(?:\s+(?:quarter|period))?", lambda match, context: _reported_quarter(context, -4)),
     _rule("half", r"(?:the\s+)?(?P<ordinal>first|second)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?" + YEAR + r")?",
           _half),
     _rule("relative", EDGE + r"(?:the\s+)?" + WHICH + r"(?P<unit>week|weekend|month|year|quarter|decade|century|fortnight)(?![\w-])",
           _relative_unit),
+    _rule("anaphoric", r"(?P<which>that|the\s+same|earlier\s+that|later\s+that|the\s+following|the\s+next"
+          r"|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>year|month|day)", _anaphoric),
     _rule("edge_of_unit", r"(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+"
           r"(?P<unit>year|month|week|quarter)", lambda match, context: _this(match["unit"].lower(), context)),
     _rule("season", EDGE + r"(?:(?P<which>last|this|next|past|coming|the)\s+|(?<=in\s)|(?<=by\s)|(?<=during\s)"
@@ -462,7 +488,8 @@ RULES: list[Rule] = [
           _clock),
     _rule("ago", MODIFIER + r"(?:" + NUMBER + r"[\s-]+)?" + UNIT + r"\s+(?:ago|earlier)", _ago),
     _rule("duration", r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|initial)\s+)?"
-          + MODIFIER + NUMBER + r"[\s-]+" + UNIT + r"(?P<and_half>\s+and\s+a\s+half)?(?!-old|\s+old)(?<!-quarters)",
+          + MODIFIER + NUMBER + r"[\s-]+(?:(?:more|additional|straight|consecutive|full|trading|business|working"
+          r"|calendar)\s+)?" + UNIT + r"(?P<and_half>\s+and\s+a\s+half)?(?!-old|\s+old)(?<!-quarters)",
           _duration),
     _rule("plural_duration", r"(?:(?<=for\s)|(?<=within\s))(?P<unit>years|months|weeks|days|decades|centuries|hours"
           r"|minutes)", _plural_duration),
