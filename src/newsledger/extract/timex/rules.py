@@ -56,7 +56,8 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d)"
 NUMBER = (r"(?P<count>\d{1,3}(?P<half>\s+1/2|\s+and\s+a\s+half|\.5)?|(?:" + _alternation(TENS) + r")[\s-](?:" + _alternation(UNITS_1_9) + r")|"
           + _alternation(NUMBER_WORDS) + "|" + _alternation(VAGUE_COUNTS) + ")")
-UNIT = r"(?P<unit>" + _alternation(UNIT_FORMS) + r")(?![\w-])"
+#: A unit word in lower case ("60 Minutes" is a programme), "quarter" not as a fraction ("a quarter of the market").
+UNIT = r"(?P<unit>(?-i:" + _alternation(UNIT_FORMS) + r"))(?![\w-])(?!(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)"
 MODIFIER = (r"(?:(?:about|nearly|almost|roughly|approximately|around|more\s+than|less\s+than|fewer\s+than|at\s+least"
             r"|at\s+most|over|under|some|up\s+to|only|just|barely|well\s+over|the\s+better\s+part\s+of)\s+)?")
 EDGE = (r"(?:(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)"
@@ -342,8 +343,10 @@ def _ago(match: re.Match, context: Context) -> Reading:
                    else None, True)
 
 
-def _duration(match: re.Match, context: Context) -> Reading:
+def _duration(match: re.Match, context: Context) -> Reading | None:
     unit = UNIT_FORMS[match["unit"].lower()]
+    if unit == "second" and match["count"].lower() in ("a", "an"):  # "a second betrayal": an ordinal
+        return None
     count = _count(match["count"]) if match["count"] else None
     return Reading("DURATION", duration(count, unit, half=bool(match["half"] or match["and_half"])))
 
