@@ -181,10 +181,20 @@ def test_parts_of_day_are_times():
         ("Christmas", ("DATE", "2015-12-25")),
         ("January this year", ("DATE", "2016-01")),
         ("nineteen ninety-seven", ("DATE", "1997")),
+        ("late Tuesday", ("DATE", "2016-05-31")),
+        ("this past weekend", ("DATE", "2016-W22-WE")),
+        ("the past year", ("DURATION", "P1Y")),
     ],
 )
 def test_timex3_types_and_values(text, reading):
     assert _readings(f"It happened {text}.")[text] == reading
+
+
+def test_anaphoric_expressions_take_the_time_last_named_and_nothing_else():
+    found = _readings("The plant opened on May 3, 1998. The following year it doubled; that day, it hired 40.")
+    assert found["The following year"] == ("DATE", "1999")
+    assert found["that day"] == ("DATE", "1998-05-03")
+    assert "that year" not in _readings("That year was hard.")
 
 
 def test_relative_expressions_have_a_span_and_type_but_no_value_without_anchor():
@@ -214,9 +224,10 @@ def test_words_that_look_like_times_are_not_tagged():
 
 
 def test_old_ledgers_without_a_type_load_as_dates():
-    from newsledger.records import TimeValue
+    from newsledger.records import TimeValue, from_dict
 
-    assert TimeValue("Saturday", 0, 8, "2023-01-28").type == "DATE"
+    old = {"text": "Saturday", "start": 0, "end": 8, "value": "2023-01-28", "anchor": "2023-01-30"}
+    assert from_dict(TimeValue, old) == TimeValue("Saturday", 0, 8, "2023-01-28", "2023-01-30", "DATE")
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ MODIFIER = (r"(?:(?:about|nearly|almost|roughly|approximately|around|more\s+than
 EDGE = (r"(?:(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)"
         r"\s+of\s+(?:the\s+)?|(?:early|mid|late|earlier|later)[\s-]+))?")
 PART = r"(?:\s+(?P<part>" + _alternation(PARTS_OF_DAY) + "))?"
-WHICH = (r"(?:(?P<which>last|this|next|past|previous|coming|current)\s+|(?P<which_the>the|that)\s+(?=weekend))")
+WHICH = (r"(?:(?:this\s+)?(?P<which>last|this|next|past|previous|coming|current)\s+|(?P<which_the>the|that)\s+(?=weekend))")
 _B = r"(?<![\w$.-])"  # not inside a word or a number
 
 
@@ -210,7 +210,7 @@ _STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next
 def _relative_unit(match: re.Match, context: Context) -> Reading:
     """"last week", "this year", "next month", "the coming weekend": the anchor shifted by one unit."""
     which, unit = (match["which"] or match["which_the"]).lower(), UNIT_FORMS[match["unit"].lower()]
-    if which == "past":  # "the past year": the year up to now, a duration
+    if which == "past" and unit != "weekend":  # "the past year": the year up to now, a duration
         return Reading("DURATION", duration(1, unit))
     if which in ("the", "that"):  # "the weekend": the coming one in the future tense, else the latest
         step = 1 if context.direction > 0 else 0 if context.anchor and context.anchor.weekday() >= 5 else -1
@@ -234,6 +234,8 @@ def _anaphoric(match: re.Match, context: Context) -> Reading | None:
     unit, which = match["unit"].lower(), " ".join(match["which"].lower().split())
     named = context.last_date
     if named is None or len(named) < _GRANULARITY[unit] or not named[:4].isdigit():
+        named = context.last_day.isoformat() if context.last_day else None  # "that day" after "the next year"
+    if named is None:
         return None
     base = named[:_GRANULARITY[unit]]
     step = _ANAPHORIC_STEPS[which]
@@ -265,7 +267,7 @@ def _season(match: re.Match, context: Context) -> Reading:
 
 
 def _day_word(match: re.Match, context: Context) -> Reading:
-    offset, part = DAY_WORDS[" ".join(match[0].lower().split())]
+    offset, part = DAY_WORDS[" ".join(match["dayword"].lower().split())]
     if context.anchor is None:
         return Reading("TIME" if part else "DATE", None)
     day = (context.anchor + timedelta(days=offset)).isoformat()
@@ -485,8 +487,9 @@ RULES: list[Rule] = [
     _rule("season", EDGE + r"(?:(?P<which>last|this|next|past|coming|the)\s+|(?<=in\s)|(?<=by\s)|(?<=during\s)"
           r"|(?<=since\s)|(?<=until\s)|(?=\w+\s+(?:of\s+)?(?:1[6-9]|20)\d\d))(?P<season>" + _alternation(SEASONS)
           + r")(?:\s+(?:of\s+)?" + YEAR + r")?", _season),
-    _rule("day_word", _alternation(DAY_WORDS), _day_word),
-    _rule("weekday", r"(?:(?P<which>last|this|next|past|coming)\s+)?" + WEEKDAY + PART, _weekday),
+    _rule("day_word", r"(?:(?:early|late|mid)[\s-]+)?(?P<dayword>" + _alternation(DAY_WORDS) + ")", _day_word),
+    _rule("weekday", r"(?:(?:early|late|mid)[\s-]+)?(?:(?P<which>last|this|next|past|coming)\s+)?" + WEEKDAY + PART,
+          _weekday),
     _rule("clock", _CLOCK + r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|local\s+time))?" + _CLOCK_DAY,
           _clock),
     _rule("ago", MODIFIER + r"(?:" + NUMBER + r"[\s-]+)?" + UNIT + r"\s+(?:ago|earlier)", _ago),
