@@ -25,6 +25,8 @@ __all__ = ["Timex", "find_times", "normalize", "resolve", "tag"]
 #: How far around a trigger word a time expression may reach ("the very end of the" before "year").
 _MARGIN = 60
 _WORD = re.compile(r"[^\W_]+")
+#: How far a named day stays the day of a bare clock time ("Friday ... at 10:35 a.m.").
+_DAY_REACH = 500
 #: How far a named quarter ("the third quarter") stays the period a results report compares ("a year earlier").
 _QUARTER_REACH = 1500
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
@@ -55,19 +57,21 @@ def tag(text: str, anchor: date | None, doc: Doc | None = None) -> list[Timex]:
     """Every time expression in ``text`` in order, longest first where rules overlap; ``doc`` (the parse of the
     same text) gives the tense that resolves bare weekdays and month-days and vetoes counts read as years."""
     found: list[Timex] = []
-    last_day, last_quarter, quarter_at, last_date = None, None, 0, None
+    last_day, day_at, last_quarter, quarter_at, last_date = None, 0, None, 0, None
     for start, end, rule, match in _choose(_candidates(text)):
         span = _span(doc, start, end) if doc is not None else None
         if span is not None and _not_a_time(rule.name, span):
             continue
         direction = _direction(span) if span is not None else _UNPARSED
         recent_quarter = last_quarter if start - quarter_at < _QUARTER_REACH else None
-        reading = rule.read(match, Context(anchor, direction, last_day, recent_quarter, last_date))
+        recent_day = last_day if start - day_at < _DAY_REACH else None
+        reading = rule.read(match, Context(anchor, direction, recent_day, recent_quarter, last_date))
         if reading is None:
             continue
         if span is not None and rule.name == "duration" and _is_a_rate(span):
             reading = Reading("SET", reading.value)
-        last_day = _day(reading.value) or last_day
+        if _day(reading.value):
+            last_day, day_at = _day(reading.value), end
         if reading.type in ("DATE", "TIME") and reading.value and reading.value[:4].isdigit():
             last_date = reading.value
         if rule.name == "quarter" and reading.value and _QUARTER.fullmatch(reading.value):  # named, not inferred

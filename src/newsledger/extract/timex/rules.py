@@ -60,8 +60,8 @@ NUMBER = (r"(?P<count>\d{1,3}(?P<half>\s+1/2|\s+and\s+a\s+half|\.5)?|(?:" + _alt
 UNIT = r"(?P<unit>(?-i:" + _alternation(UNIT_FORMS) + r"))(?![\w-])(?!(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)"
 MODIFIER = (r"(?:(?:about|nearly|almost|roughly|approximately|around|more\s+than|less\s+than|fewer\s+than|at\s+least"
             r"|at\s+most|over|under|some|up\s+to|only|just|barely|well\s+over|the\s+better\s+part\s+of)\s+)?")
-EDGE = (r"(?:(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)"
-        r"\s+of\s+(?:the\s+)?|(?:early|mid|late|earlier|later)[\s-]+))?")
+EDGE = (r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)"
+        r"\s+of\s+(?:the\s+)?|(?:early|mid|late|earlier|later)[\s-]+)?")
 PART = r"(?:\s+(?P<part>" + _alternation(PARTS_OF_DAY) + "))?"
 WHICH = (r"(?:(?:this\s+)?(?P<which>last|this|next|past|previous|coming|current)\s+|(?P<which_the>the|that)\s+(?=weekend))")
 _B = r"(?<![\w$.-])"  # not inside a word or a number
@@ -341,6 +341,8 @@ def _ago(match: re.Match, context: Context) -> Reading:
         return Reading("DATE", _year_before(context.last_quarter), True)
     if context.anchor is None:
         return Reading("DATE", None)
+    if unit in ("decade", "century"):  # "a decade ago" is ten years back, at the year
+        count, unit = count * (10 if unit == "decade" else 100), "year"
     return Reading("DATE", calendar.shift(context.anchor, unit, -count) if unit not in ("hour", "minute", "second")
                    else None, True)
 
