@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from newsledger.extract.timex.lexicon import TRIGGERS
-from newsledger.extract.timex.rules import RULES, Context, Reading
+from newsledger.extract.timex.rules import DIGIT, RULE_KEYS, RULES, Context, Reading
 from newsledger.records import TimeValue
 
 __all__ = ["Timex", "find_times", "normalize", "resolve", "tag"]
@@ -115,31 +115,37 @@ def resolve(text: str, anchor: date | None) -> tuple[str | None, bool]:
 
 def _candidates(text: str):
     """Every rule's matches, searched only near the words a time expression must hold (a number, a month, a
-    unit...): an article is scanned once by a simple tokenizer, and the rules run on short windows, so the cost
-    follows the number of time words, not the rules times the length."""
-    for start, end in _windows(text):
+    unit...) and only with the rules those words can start: an article is scanned once by a simple tokenizer,
+    so the cost follows the number of time words, not the rules times the length."""
+    for start, end, words in _windows(text):
         for rule in RULES:
+            if RULE_KEYS[rule.name].isdisjoint(words):
+                continue
             for match in rule.pattern.finditer(text, start, end):
                 if match.end() > match.start():
                     yield match.start(), match.end(), rule, match
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around the trigger words, merged, each ending at a space so no word is cut."""
-    windows: list[list[int]] = []
+def _windows(text: str) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text around the trigger words, merged, each ending at a space so no word is cut, with the
+    trigger words they hold."""
+    windows: list[tuple[int, int, set[str]]] = []
     for word in _WORD.finditer(text):
         token = word.group()
-        if not (token[0].isdigit() or token.lower() in TRIGGERS):
+        key = DIGIT if token[0].isdigit() else token.lower()
+        if key != DIGIT and key not in TRIGGERS:
             continue
         start, end = max(0, word.start() - _MARGIN), min(len(text), word.end() + _MARGIN)
         if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
             space = text.rfind(" ", word.end(), end)
             end = space if space >= 0 else word.end()
         if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
+            previous = windows[-1]
+            previous[2].add(key)
+            windows[-1] = (previous[0], max(previous[1], end), previous[2])
         else:
-            windows.append([start, end])
-    return [(start, end) for start, end in windows]
+            windows.append((start, end, {key}))
+    return windows
 
 
 def _choose(candidates) -> list:

@@ -519,3 +519,34 @@ RULES: list[Rule] = [
     _rule("holiday", r"(?:(?P<which>last|this|next|past|coming)\s+)?(?P<holiday>" + _alternation(_HOLIDAYS)
           + r")(?:,?\s+" + YEAR + r")?", _holiday),
 ]
+
+
+# --- which words each rule needs --------------------------------------------------------------------------------
+
+DIGIT = "#"  # stands for any token that starts with a digit
+_UNIT_WORDS = frozenset(UNIT_FORMS)
+_MONTH_WORDS = frozenset(MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+
+
+def _words(*phrases) -> frozenset[str]:
+    return frozenset(word for phrase in phrases for word in re.findall(r"[^\W_]+", phrase.lower()))
+
+
+#: For each rule, words of which every match holds at least one (a lower-cased token, or DIGIT): a stretch of text
+#: without any of them is not searched with that rule.
+RULE_KEYS: dict[str, frozenset[str]] = {
+    "iso": frozenset({DIGIT}), "slashed": frozenset({DIGIT}), "year": frozenset({DIGIT}),
+    "decade": frozenset({DIGIT}), "century": frozenset({DIGIT}), "clock": frozenset({DIGIT, "noon", "midnight"}),
+    "date": _MONTH_WORDS, "date_day_first": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "month_relative_year": _MONTH_WORDS, "quarter": _words("quarter"), "half": _words("half"),
+    "reported_quarter": _words("quarter period"), "year_ago_quarter": _words("year"),
+    "relative": _words("week weekend month year quarter decade century fortnight"),
+    "edge_of_unit": _words("year month week quarter"), "anaphoric": _words("year month day"),
+    "season": frozenset(SEASONS), "day_word": _words(*DAY_WORDS), "weekday": _WEEKDAY_WORDS,
+    "ago": _UNIT_WORDS, "duration": _UNIT_WORDS, "plural_duration": _UNIT_WORDS, "recent_units": _UNIT_WORDS,
+    "fiscal_period": _words("year months half"), "year_end": _words("year"), "year_words": _words("nineteen thousand"),
+    "frequency": frozenset(FREQUENCIES), "every": _UNIT_WORDS | _WEEKDAY_WORDS,
+    "weekdays": frozenset(name + "s" for name in WEEKDAYS), "reference": _words(*REFERENCES),
+    "holiday": _words(*_HOLIDAYS),
+}
