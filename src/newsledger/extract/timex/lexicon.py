@@ -84,6 +84,6 @@ TRIGGERS: frozenset[str] = frozenset(
      "noon", "midnight", "ago", "quarter", "quarters", "half", "fiscal", "christmas", "thanksgiving", "new",
      "independence", "fourth", "halloween", "valentine", "veterans", "labor", "memorial", "nineteen", "thousand",
      "end", "year", "earlier", "each", "every", "per", "recent", "coming", "current", "first", "second", "third",
-     "1st", "2nd", "3rd", "4th", "daily", "period", "valentine"}
+     "1st", "2nd", "3rd", "4th", "daily", "period"}
     - {"the", "in", "at", "for", "this", "last", "a", "of"}
 )
