@@ -37,6 +37,9 @@ _FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
 #: Without a parse there is no tense to read: news reports the past, so bare weekdays and month-days look back.
 #: (With a parse but no telling verb, the nearest occurrence is taken: "payable Dec. 15" said in October.)
 _UNPARSED = -1
+#: Verbs whose infinitive complement is still to come ("plans to meet Friday"), whatever their own tense.
+_FORWARD_VERBS = {"plan", "expect", "schedule", "intend", "want", "hope", "aim", "seek", "prepare", "vow",
+                  "promise", "threaten", "decide", "agree", "set", "due", "likely", "going", "try", "wish"}
 #: Participles of arrangements still to come ("a meeting scheduled for Dec. 5").
 _FUTURE_PARTICIPLES = {"schedule", "plan", "expect", "slate", "due", "propose"}
 _NUMERIC_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"}
@@ -188,6 +191,16 @@ def _is_a_rate(span: Span) -> bool:
         "NUM", "NOUN", "SYM", "PROPN")
 
 
+def _tense_of(verb) -> int:
+    """The plain tense of a governing verb: -1 past, +1 future or present, 0 otherwise."""
+    words = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    if words & _FUTURE_AUX:
+        return 1
+    if verb.tag_ == "VBD" or words & {"has", "have", "had"}:
+        return -1
+    return 1 if verb.tag_ in ("VBZ", "VBP") else 0
+
+
 def _direction(span: Span) -> int:
     """The tense of the clause the expression sits in: +1 future ("will meet Friday", "meets Friday", "plans to
     meet Friday"), -1 past ("met Friday", "has met", "Tuesday's ruling", "the quarter ended Sept. 30"), 0 when
@@ -211,7 +224,10 @@ def _direction(span: Span) -> int:
         return 1 if node.lemma_ in _FUTURE_PARTICIPLES else -1
     if node.tag_ == "VBD" or words & {"has", "have", "had"} or any(a.tag_ == "VBD" for a in auxiliaries):
         return -1
-    if node.tag_ in ("VBZ", "VBP") or node.tag_ == "VB" and "to" in words:
+    if node.tag_ == "VB" and "to" in words:  # "plans to meet Friday"; "staged rallies to mark Friday's entry"
+        governor = node.head
+        return 1 if governor.lemma_ in _FORWARD_VERBS or governor is node else _tense_of(governor)
+    if node.tag_ in ("VBZ", "VBP"):
         return 1
     if node.tag_ == "VBG" and words & {"is", "are", "am"}:
         return 1
