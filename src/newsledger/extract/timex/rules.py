@@ -1,12 +1,10 @@
-"""The TIMEX3 rules: each a regular expression for one family of time expressions and the function that turns its
-match into a TIMEX3 type and value against the anchor (the publication date).
+"""The TIMEX3 rules: each a regular expression for one family of time expressions, paired with the reading
+(``readings.py``) that turns its match into a TIMEX3 type and value, and the key words without which it cannot
+match (so the tagger runs it only where they occur).
 
-Conventions follow TimeML / TempEval-3 (learned from the guidelines and HeidelTime's public rule resources, not
-copied): dates at the granularity the text fixes ("1998-08-07", "1998-08", "1998-W32", "1998-Q3", "1998-SU",
-"199" for the 1990s), times of day after "T" ("T05:38", "TMO" for a morning), durations in ISO 8601 ("P3Y",
-"PT2H", "PXD" for "a few days"), sets as their period ("P1W") or a pattern ("XXXX-WXX-1" for "every Monday"), and
-PRESENT_REF / PAST_REF / FUTURE_REF for "now", "recently", "the future". A value that needs the anchor is None
-without one: nothing is invented. Patterns are plain alternations with bounded repeats, so matching is linear.
+Conventions follow TimeML / TempEval-3, learned from the guidelines and HeidelTime's public rule resources, not
+copied (those are GPL). Patterns are alternations with bounded repeats and no nested quantifiers, so matching is
+linear; month and weekday names must be capitalised ("may", "march" and "sun" are words too).
 """
 
 from __future__ import annotations
