@@ -264,6 +264,26 @@ def bench_attribution_extras(
     _print(attribution_extras.run(gold, data), attribution_extras.render, json_output)
 
 
+@bench_app.command("timex")
+def bench_timex(
+    data: Annotated[Path, typer.Option(help="Folder of TimeML documents (*.tml, searched recursively), e.g. TempEval-3 TBAQ-cleaned or the platinum test.")],
+    split: Annotated[str, typer.Option(help="all, or the fixed train/dev split of the folder (evaluation.timeml.split_of).")] = "all",
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """TIMEX3 tagging and normalisation (TempEval-3: strict/relaxed span P/R/F1, type and value F1) beside a
+    dateparser baseline."""
+    from newsledger.evaluation import timeml, timex as bench
+
+    if split not in timeml.SPLITS:
+        raise typer.BadParameter(f"--split must be one of {', '.join(timeml.SPLITS)}")
+    try:
+        result = bench.run(data, split=split, model=model)
+    except timeml.TimemlError as error:
+        raise _fail(str(error)) from error
+    _print(result, bench.render, json_output)
+
+
 @app.command()
 def serve(
     db: DbOption = None,

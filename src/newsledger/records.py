@@ -236,13 +236,15 @@ def innermost_holder(attributions: list[Attribution], span: Span) -> Attribution
 
 @dataclass(frozen=True, slots=True)
 class TimeValue:
-    """A time expression: ``value`` is ISO (date, week, month, year) or None when the text cannot fix it."""
+    """A time expression: ``type`` is its TIMEX3 type (DATE, TIME, DURATION, SET) and ``value`` its TIMEX3 value
+    (ISO date, week, month, year or time of day; a duration "P3Y"; PAST_REF...) or None when the text cannot fix it."""
 
     text: str
     start: int
     end: int
     value: str | None = None
     anchor: str | None = None  # the date it was resolved against (publication date) or None
+    type: str = "DATE"  # default so ledgers written before the field load as they were
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,12 +73,19 @@ def _clock(time: TimeValue) -> bool:
 
 
 def times_by_token(doc: Doc, anchor: date | None) -> dict[int, TimeValue]:
-    """Each time expression under the index of every token it covers."""
+    """Each time expression that can say when an event happened under the index of every token it covers."""
     starts = [token.idx for token in doc]
     by_token: dict[int, TimeValue] = {}
-    for time in find_times(doc, anchor):
+    for time in filter(_says_when, find_times(doc, anchor)):
         i = bisect_left(starts, time.start)
         while i < len(starts) and starts[i] < time.end:
             by_token[i] = time
             i += 1
     return by_token
+
+
+def _says_when(time: TimeValue) -> bool:
+    """A date or time of day on the calendar (or one without an anchor to fix it): durations, sets and "now" or
+    "recently" (PRESENT_REF, PAST_REF) say how long or how often, not when, and would read downstream as dates
+    that conflict."""
+    return time.type in ("DATE", "TIME") and (time.value is None or time.value[:1].isdigit())
