@@ -15,6 +15,7 @@ from newsledger.extract.attribution import (
     sheet_for,
 )
 from newsledger.extract.attribution_model import ArtifactMissing, CueModel
+from newsledger.training import attribution_cues
 
 SENTENCES = [
     ("Smith", "said", "the plan had failed"),
@@ -51,7 +52,7 @@ def trained(tmp_path_factory) -> tuple[Path, dict]:
     root = tmp_path_factory.mktemp("polnear")
     _write_corpus(root / "train")
     out = root / "model"
-    config = attribution_model.train(root / "train", out, folds=2, min_count=1, prune=0.0, epochs=30)
+    config = attribution_cues.train(root / "train", out, folds=2, min_count=1, prune=0.0, epochs=30)
     return out, config
 
 
@@ -74,7 +75,7 @@ def test_cross_validation_alone_saves_nothing_and_compares_with_the_annotators(t
     before = sorted(p.name for p in tmp_path.rglob("*"))
     shipped = {p.name: p.read_bytes() for p in attribution_model.ARTIFACT.iterdir()}
 
-    result = attribution_model.cross_validate(tmp_path, folds=2, min_count=1, prune=0.0, epochs=30)
+    result = attribution_cues.cross_validate(tmp_path, folds=2, min_count=1, prune=0.0, epochs=30)
 
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
     assert {p.name: p.read_bytes() for p in attribution_model.ARTIFACT.iterdir()} == shipped
@@ -85,7 +86,7 @@ def test_cross_validation_alone_saves_nothing_and_compares_with_the_annotators(t
     pooled, marked = result["cross_validation"]["scores"], several["scores"]
     assert set(marked) == set(pooled) and all(0 <= marked[role]["overlap"]["f1"] <= 1 for role in marked)
     with pytest.raises(ValueError, match="2 folds"):
-        attribution_model.cross_validate(tmp_path, folds=1)
+        attribution_cues.cross_validate(tmp_path, folds=1)
 
 
 def test_trained_model_finds_the_cues_it_was_taught(trained):
@@ -97,7 +98,7 @@ def test_trained_model_finds_the_cues_it_was_taught(trained):
 
 def test_training_is_deterministic(trained, tmp_path):
     _write_corpus(tmp_path / "train")
-    attribution_model.train(tmp_path / "train", tmp_path / "again", folds=0, min_count=1, prune=0.0, epochs=30)
+    attribution_cues.train(tmp_path / "train", tmp_path / "again", folds=0, min_count=1, prune=0.0, epochs=30)
     first = (trained[0] / attribution_model.WEIGHTS).read_bytes()
     assert (tmp_path / "again" / attribution_model.WEIGHTS).read_bytes() == first
 

@@ -7,15 +7,11 @@ from pathlib import Path
 import pytest
 
 from newsledger.annotate.nlp import load
-from newsledger.bench.attribution import (
-    content_examples,
-    fit_content,
-    load_articles,
-    train_content,
-)
+from newsledger.evaluation.attribution import load_articles
 from newsledger.extract import content_spans
 from newsledger.extract.attribution import extract_attributions
 from newsledger.extract.content_spans import ArtifactMissing, ContentModel
+from newsledger.training.attribution_content import content_examples, fit_content, train_content
 
 TEXT = "Smith said the plan had failed in the city, reversing a decade of growth. Prices rose in the spring."
 RULES = ContentModel({})
@@ -119,7 +115,7 @@ def test_examples_are_labelled_against_gold_content(tmp_path):
 def test_training_writes_a_model_that_learned_the_convention(tmp_path):
     _write_corpus(tmp_path / "train")
     out = tmp_path / "content.json.gz"
-    config = train_content(tmp_path / "train", folds=2, out=out, min_count=1, prune=0.0, epochs=30)
+    config = train_content(tmp_path / "train", out, folds=2, min_count=1, prune=0.0, epochs=30)
     assert content_spans.config(out) == config
     assert config["gold_cue_drafts"]["oracle"] == 1.0 and config["gold_cue_drafts"]["rules_span_right"] == 0.0
     assert set(config["cross_validation"]) >= {"rules", "model"}
@@ -138,5 +134,5 @@ def test_shipped_artifact_loads_is_small_and_records_cv():
 
 
 def test_missing_artifact_is_a_clear_error(tmp_path):
-    with pytest.raises(ArtifactMissing, match="train-content"):
+    with pytest.raises(ArtifactMissing, match="training.attribution_content"):
         ContentModel.read(tmp_path / "none.json.gz")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from newsledger.bench.scale import deep_size
+from newsledger.evaluation.scale import deep_size
 from newsledger.link.stories import Centroid
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from newsledger.reconcile.stance import LABELS, StanceModel, read_csv, sentences, tokens
+from newsledger.evaluation.fnc import read_csv
+from newsledger.reconcile.stance import LABELS, StanceModel, sentences, tokens
 
 CLAIM = "Giant sinkhole swallows entire village in Guatemala"
 DEBUNK = ("A viral story claiming a giant sinkhole swallowed an entire village in Guatemala is a hoax. "

@@ -352,7 +352,7 @@ def test_serve_commands_explain_themselves():
 
 
 def test_bench_serve_measures_every_endpoint(ledger_path):
-    from newsledger.bench import serve as bench
+    from newsledger.evaluation import serve as bench
 
     result = bench.run(str(ledger_path), requests=6, concurrency=2, max_seconds=60)
     assert set(result["endpoints"]) >= {"story list", "story page", "article page", "entity page", "search", "api search"}

@@ -10,7 +10,7 @@ paragraph, the quotation's marks; never over another cue the rules' span leaves 
 logistic-regression ranker over boundary features (words, tags and dependencies at each edge and beside it, the
 phrase cut off or added, quotation balance, distance from the rules' span) scores them; the best one becomes
 the content (the rules' span wins ties). Inference is a sum of feature weights from a small gzip JSON artifact.
-The training entry is ``newsledger.bench.attribution.train_content`` (``bench attribution --train-content``).
+It is trained by ``python -m newsledger.training.attribution_content``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _MAX_NEXT = 2  # following sentences of the paragraph a candidate may reach over
 
 
 class ArtifactMissing(RuntimeError):
-    """The trained content model is not in the package; rebuild it with ``bench attribution --train-content``."""
+    """The trained content model is not in the package; rebuild it with ``training.attribution_content``."""
 
 
 class Candidate:
@@ -531,8 +531,8 @@ class ContentModel:
     @classmethod
     def read(cls, path: Path = ARTIFACT) -> ContentModel:
         if not Path(path).exists():
-            raise ArtifactMissing(f"content model not found at {path}; rebuild it with "
-                                  "newsledger bench attribution --data <PolNeAR train> --train-content")
+            raise ArtifactMissing(f"content model not found at {path}; rebuild it with python -m "
+                                  "newsledger.training.attribution_content --data <PolNeAR train> --out <file>")
         return cls(json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))["weights"])
 
 

@@ -26,7 +26,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from newsledger.bench.ecbplus import Document, read_corpus
+from newsledger.evaluation.ecbplus import Document, read_corpus
 from newsledger.reconcile.slots import Found, compare, find_values
 from newsledger.reconcile.stance import LABELS as STANCES
 from newsledger.reconcile.stance import StanceModel

@@ -26,8 +26,8 @@ from pathlib import Path
 from types import FunctionType, ModuleType
 from typing import Any
 
-from newsledger.bench.ecbplus import read_corpus
-from newsledger.bench.stories import features_of
+from newsledger.evaluation.ecbplus import read_corpus
+from newsledger.evaluation.stories import features_of
 from newsledger.link.stories import StoryLinker, _unit
 
 ARTICLES_PER_DAY = 300

@@ -36,7 +36,7 @@ def run(location: str, requests: int = 200, concurrency: int = 4, max_seconds: f
     port = _free_port()
     log = tempfile.TemporaryFile()  # not a pipe: a pipe nobody reads blocks a chatty server
     server = subprocess.Popen(
-        [sys.executable, "-m", "newsledger.bench.serve", location, str(port)],
+        [sys.executable, "-m", "newsledger.evaluation.serve", location, str(port)],
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
@@ -180,7 +180,7 @@ def render(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # the server process of run(): python -m newsledger.bench.serve DB PORT
+if __name__ == "__main__":  # the server process of run(): python -m newsledger.evaluation.serve DB PORT
     from newsledger.web.server import run as serve
 
     serve(sys.argv[1], "127.0.0.1", int(sys.argv[2]), None, log_level="warning")

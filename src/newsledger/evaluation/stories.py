@@ -14,8 +14,8 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from newsledger.bench import clustering_metrics as cm
-from newsledger.bench.ecbplus import Document, parse, read_corpus
+from newsledger.evaluation import clustering_metrics as cm
+from newsledger.evaluation.ecbplus import Document, parse, read_corpus
 from newsledger.extract.entities import entity_mentions
 from newsledger.extract.events import extract_events
 from newsledger.link.stories import LinkerConfig, StoryLinker, article_features

@@ -269,7 +269,7 @@ def _plain(item: Item) -> dict:
 def ledger_extractor(doc: Doc, doc_id: str) -> list[Attribution]:
     """The extraction path the ledger runs: entity mentions first, so sources resolve to entities, and the
     content ranker, whose edges the relays and stances read."""
-    from newsledger.bench.attribution import publisher_of
+    from newsledger.evaluation.attribution import publisher_of
     from newsledger.extract import content_spans
     from newsledger.extract.attribution import extract_attributions
     from newsledger.extract.entities import EntityIndex, entity_mentions

@@ -4,9 +4,10 @@ Layouts read with ``data``:
 
 * competition: ``competition_test_stances.csv`` + ``competition_test_bodies.csv``; every pair is scored.
 * train: ``train_stances.csv`` + ``train_bodies.csv``; only the dev pairs of the split the model was held out
-  on are scored (``reconcile.stance.split_rows``; by default the topic split, whose dev headlines and bodies
+  on are scored (``evaluation.fnc.split_rows``; by default the topic split, whose dev headlines and bodies
   were never trained on, as in the competition test). A model refitted on all of train has seen them too: the
-  result says so (``contaminated``), and the clean dev figures are the ones ``train`` reports before refitting.
+  result says so (``contaminated``), and the clean dev figures are the ones ``training.stance`` reports before
+  refitting.
 
 Metrics: the FNC-1 score as the official scorer computes it (+0.25 when related/unrelated is decided right,
 +0.75 more when a related pair's exact label is right; reported as a percentage of the gold labels' own
@@ -18,14 +19,12 @@ train and the competition test are about 72%, and unrelated pairs are the easy o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newsledger.reconcile import stance
+from newsledger.evaluation.fnc import parse_held_out, read_csv, read_fnc, split_rows
 from newsledger.reconcile.stance import LABELS, MODEL_PATH, StanceModel
 
 LAYOUTS = {"competition": "competition_test", "train": "train"}
@@ -96,12 +95,12 @@ def layout(data: Path) -> str:
 def fnc_pairs(data: Path, model: StanceModel) -> tuple[list[str], list[str], list[str], dict[str, Any]]:
     """Claims, texts and gold labels to score from an FNC-1 folder, and what was chosen."""
     kind = layout(data)
-    stances, bodies = stance.read_fnc(data, LAYOUTS[kind])
+    stances, bodies = read_fnc(data, LAYOUTS[kind])
     info: dict[str, Any] = {"layout": kind}
     if kind == "train":
-        split, fraction, seed = stance.parse_held_out(model.held_out) if model.held_out else ("topic", 0.2, 0)
+        split, fraction, seed = parse_held_out(model.held_out) if model.held_out else ("topic", 0.2, 0)
         info["reference"] = [s for _, _, s in stances]
-        stances = stance.split_rows(stances, split, fraction, seed)[1]
+        stances = split_rows(stances, split, fraction, seed)[1]
         info |= {"scored": f"dev pairs of the {split} split (fraction={fraction} seed={seed})",
                  "contaminated": not model.held_out}
     else:
@@ -121,7 +120,7 @@ def csv_pairs(path: Path, claim_col: str | None, text_col: str | None, label_col
     claim_col, text_col, label_col = claim_col or "claim", text_col or "text", label_col or "label"
     label_map = label_map or {}
     claims, texts, gold = [], [], []
-    for number, row in enumerate(stance.read_csv(path), start=2):
+    for number, row in enumerate(read_csv(path), start=2):
         raw = row[label_col].strip()
         label = label_map.get(raw, raw)
         if label not in LABELS:
@@ -151,17 +150,11 @@ def run(data: Path | None = None, csv: Path | None = None, claim_col: str | None
             **score(gold, predicted, reference), "seconds": seconds, "pairs_per_second": len(gold) / seconds if seconds else 0.0}
 
 
-def train(data: Path, out: Path = MODEL_PATH, dev_fraction: float = 0.2, seeds: Sequence[int] = (0,),
-          refit: bool = True) -> dict[str, Any]:
-    """Train the stance model on FNC-1 train (needs scikit-learn); see ``reconcile.stance.train``."""
-    return stance.train(data, out, dev_fraction, seeds, refit)
-
-
 def render(result: dict[str, Any]) -> str:
     lines = [f"{result['pairs']} pairs from {result['data']} ({result['layout']}: {result['scored']})"]
     if result.get("contaminated"):
         lines.append("WARNING: the model was refitted on all of train, dev pairs included: this figure is "
-                     "contaminated; the clean dev figures are the ones --train reports")
+                     "contaminated; the clean dev figures are the ones training.stance reports")
     fnc = result["fnc"]
     lines.append(f"FNC score {fnc['percent']:.2f}% ({fnc['score']:.2f} of {fnc['max']:.2f})   "
                  f"macro-F1 {100 * result['macro_f1']:.2f}   accuracy {100 * result['accuracy']:.2f}")
