@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from newsledger.api import Ledger
 from newsledger.web import create_app
-from newsledger.web.pagination import MAX_LIMIT, encode
+from newsledger.store.paging import MAX_LIMIT, encode
 
 LISTS = ("stories", "articles", "attributions", "events", "entities", "cross_events", "findings")
 

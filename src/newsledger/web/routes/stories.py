@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.records import Story
-from newsledger.web import queries
-from newsledger.web.pagination import BadCursor, page_of_sorted
+from newsledger.store import queries
+from newsledger.store.paging import BadCursor, page_of_sorted
 from newsledger.web.routes import catalog, store
 from newsledger.web.templating import not_found, page
 

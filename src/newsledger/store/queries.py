@@ -12,7 +12,7 @@ from sqlalchemy import func, select, union
 from newsledger.records import Article, from_dict
 from newsledger.store import schema as t
 from newsledger.store.ledger import Store
-from newsledger.web.pagination import page_of_query
+from newsledger.store.paging import page_of_query
 
 Page = tuple[list[dict[str, Any]], str | None]
 
