@@ -44,10 +44,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from newsledger.extract.cues import Range
 from newsledger.records import Attribution, SourceKind
 
 FIELDS = ("kind", "anonymous", "affiliation", "stance", "via_exact", "has_relay", "resolved")
-Range = tuple[int, int]
 Extractor = Callable[[Doc, str], list[Attribution]]
 
 _WORD = re.compile(r"[\w-]+")

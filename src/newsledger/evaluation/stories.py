@@ -10,7 +10,7 @@ pairwise P/R/F1 and the adjusted Rand index. ECB+ documents carry no dates, so t
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -81,22 +81,6 @@ def _over_orders(runs: list[dict[str, Any]], seed: int) -> dict[str, Any]:
         for name, values in (("b3_f1", [r[level]["b3"]["f1"] for r in runs]), ("ari", [r[level]["ari"] for r in runs])):
             found[f"{level}_{name}"] = {"mean": sum(values) / len(values), "min": min(values), "max": max(values)}
     return found
-
-
-def tune(data: Path, topics: list[int] | None = None, seeds: int = 3, model: str | None = None) -> dict[str, Any]:
-    """Grid search of threshold and weights for sub-topic B³ F1 averaged over seeded orders (run on train)."""
-    docs = read_corpus(data, topics)
-    features = features_of(docs, model)
-    orders = [_order(docs, seed) for seed in range(seeds)]
-    trials = []
-    for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
-        for term_weight in (0.4, 0.5, 0.6, 0.7, 0.8):
-            for place_bonus in (0.0, 0.15):
-                config = replace(LinkerConfig(), threshold=threshold, term_weight=term_weight, place_bonus=place_bonus)
-                f1 = sum(score(link(o, features, config), docs)["subtopic"]["b3"]["f1"] for o in orders) / seeds
-                trials.append((f1, asdict(config)))
-    trials.sort(key=lambda trial: -trial[0])
-    return {"best": trials[0][1], "b3_f1": trials[0][0], "trials": trials}
 
 
 def render(result: dict[str, Any]) -> str:

@@ -23,9 +23,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsledger.extract import cues
+from newsledger.extract.cues import Range
 from newsledger.extract.reading import reading
 
-Range = tuple[int, int]
 
 MALE = frozenset(("he", "him", "his", "himself"))
 FEMALE = frozenset(("she", "her", "hers", "herself"))

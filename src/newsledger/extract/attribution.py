@@ -31,12 +31,12 @@ from newsledger.extract import attribution_model, chains, content_spans, cues
 from newsledger.extract.attribution_model import CueModel, Sheet, runs
 from newsledger.extract.chains import Draft, sentence, text_of
 from newsledger.extract.content_spans import ContentModel
+from newsledger.extract.cues import Range
 from newsledger.extract.reading import forget as forget_reading
 from newsledger.extract.reading import reading
 from newsledger.records import Attribution
 
 EntityAt = Callable[[int, int], "str | None"]
-Range = tuple[int, int]
 
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "oprd", "dative")

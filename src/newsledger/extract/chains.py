@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpanType
 
 from newsledger.extract import antecedents, cues
+from newsledger.extract.cues import Range
 from newsledger.extract.reading import reading
 from newsledger.records import (
     Attribution,
@@ -28,7 +29,6 @@ from newsledger.records import (
     pieces,
 )
 
-Range = tuple[int, int]
 EntityAt = Callable[[int, int], "str | None"]
 
 

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from newsledger.extract.cues import Range
 from newsledger.extract.reading import reading
 
 if TYPE_CHECKING:
     from newsledger.extract.chains import Draft
 
-Range = tuple[int, int]
 
 ARTIFACT = Path(__file__).with_name("content_model.json.gz")
 _QUOTES = frozenset(("“", "”", '"', "''", "``", "‘", "’", "'"))
