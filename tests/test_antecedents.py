@@ -92,10 +92,10 @@ def test_an_outlet_descriptor_is_not_the_articles_own_outlet(nlp):
 
 
 def test_a_he_that_takes_someone_up_is_no_later_shes_to_take(nlp):
-    from newsledger.extract.antecedents import people
+    from newsledger.extract.antecedents import People
 
     doc = nlp("Alex Reyes arrived on Monday. On Tuesday the officials met, and he said the talks went well.")
-    found = people(doc)
+    found = People(doc)
     he = doc.text.index("he said")
     assert any(m.span[0] == he for m in found._agreeing["m"].mentions)  # "He" carries Alex Reyes on…
     assert not any(m.span[0] == he for m in found._agreeing["f"].mentions)  # …but for "he" only
@@ -103,20 +103,20 @@ def test_a_he_that_takes_someone_up_is_no_later_shes_to_take(nlp):
 
 
 def test_a_long_run_of_pronouns_and_descriptors_resolves(nlp):
-    from newsledger.extract.antecedents import people
+    from newsledger.extract.antecedents import People
 
     doc = nlp("John Smith said that " + ", and ".join("he said he knew" for _ in range(2000)) + ".")
     last = [t for t in doc if t.lower_ == "he"][-1]
-    assert people(doc).pronoun(last, last.idx)[0] == "John Smith"
+    assert People(doc).pronoun(last, last.idx)[0] == "John Smith"
     doc = nlp("CNN said it.\n\n" + " ".join("The network said it was true." for _ in range(1000)))
     assert extract_attributions(doc, "t", outlet="CNN")[-1].source.resolved is None  # not the article's own CNN
 
 
 def test_a_first_name_alone_still_names_a_person(nlp):
-    from newsledger.extract.antecedents import people
+    from newsledger.extract.antecedents import People
 
     doc = nlp("James Murdoch runs the company. James told staff on Monday that nothing would change.")
-    assert people(doc).bears("james") and people(doc).bears("murdoch")
+    assert People(doc).bears("james") and People(doc).bears("murdoch")
 
 
 def test_a_surname_alone_is_the_bearer_named_most_so_far(nlp):

@@ -7,16 +7,12 @@ import pytest
 from newsledger.annotate.nlp import load
 from newsledger.api import sample_paths
 from newsledger.extract import content_spans
-from newsledger.extract.attribution import (
-    _around_run,
-    _Context,
-    _draft,
-    _source_token,
-    _verbal,
-    _widen_to_verb,
-    extract_attributions,
-)
-from newsledger.extract.chains import Draft, names_outlet
+from newsledger.extract.attribution import Document, Draft, extract_attributions
+from newsledger.extract.attribution.frames import source_token_of, verbal
+from newsledger.extract.attribution.outlets import names_outlet
+from newsledger.extract.attribution.proposals import propose
+from newsledger.extract.attribution.relays import containers_of
+from newsledger.extract.attribution.tagged import around_run, widen_to_verb, without_nested_cues
 from newsledger.extract.cues import quote_regions
 from newsledger.extract.entities import EntityIndex, entity_mentions
 from newsledger.records import Attribution, SourceKind, Stance, pieces
@@ -303,19 +299,19 @@ def test_nominal_cue_takes_the_subject_of_its_verb_or_its_possessor(nlp):
     doc = nlp("Trump has been the most aggressive in denouncing the media. Sanders's attacks on Clinton grew.")
     denouncing = next(t for t in doc if t.text == "denouncing")
     attacks = next(t for t in doc if t.text == "attacks")
-    assert _source_token(denouncing).text == "Trump"
-    assert _source_token(attacks).text == "Sanders"
+    assert source_token_of(denouncing).text == "Trump"
+    assert source_token_of(attacks).text == "Sanders"
 
 
 def test_cue_run_from_a_preposition_or_to_widens_to_its_verb(nlp):
     doc = nlp("The senator provided new details about the plan. She declined to say whether she would run.")
     about = next(t for t in doc if t.text == "about")
     draft = Draft(cue=(about.idx, about.idx + 5), cue_token=about, content=(about.idx + 6, doc[8].idx))
-    _widen_to_verb(draft, doc[about.i:about.i + 1])
+    widen_to_verb(draft, doc[about.i:about.i + 1], Document(doc))
     assert doc.text[slice(*draft.cue)] == "provided new details about"
     to = next(t for t in doc if t.text == "to")
     draft = Draft(cue=(to.idx, to.nbor().idx + 3), cue_token=to.nbor(), content=(to.nbor(2).idx, len(doc.text) - 1))
-    _widen_to_verb(draft, doc[to.i:to.i + 2])
+    widen_to_verb(draft, doc[to.i:to.i + 2], Document(doc))
     assert doc.text[slice(*draft.cue)] == "declined to say"
 
 
@@ -328,7 +324,7 @@ def test_headline_document_of_an_outlet_resolves_to_it(nlp):
 def test_nominal_cue_found_by_the_model_leaves_its_preposition_out_of_the_content(nlp):
     doc = nlp("Sanders has ratcheted up his critique of the trade deal.")
     critique = next(t for t in doc if t.text == "critique")
-    draft = _around_run(doc[critique.i:critique.i + 1], _Context(doc))
+    draft = around_run(doc[critique.i:critique.i + 1], Document(doc))
     assert doc.text[slice(*draft.content)] == "the trade deal"
     assert doc.text[slice(*draft.source)] == "his"
 
@@ -341,15 +337,15 @@ def test_pronoun_resolves_to_a_name_not_to_a_nearer_descriptor(nlp):
 def test_poll_speaks_through_in_mid_sentence_but_a_statement_does_not(nlp):
     doc = nlp("Clinton leads Trump by five points in a new CBS News poll. Trump spoke in a statement on Monday.")
     poll_in, statement_in = [t for t in doc if t.lower_ == "in"]
-    draft = _draft(poll_in, _Context(doc))
+    draft = propose(poll_in, Document(doc))
     assert draft is not None and doc.text[slice(*draft.cue)] == "in"
     assert doc.text[slice(*draft.content)] == "Clinton leads Trump by five points"
-    assert _draft(statement_in, _Context(doc)) is None
+    assert propose(statement_in, Document(doc)) is None
 
 
 def test_reportedly_proposes_its_clause_without_a_source(nlp):
     doc = nlp("The Club for Growth is reportedly spending $1.5 million on advertisements.")
-    draft = _draft(next(t for t in doc if t.lower_ == "reportedly"), _Context(doc))
+    draft = propose(next(t for t in doc if t.lower_ == "reportedly"), Document(doc))
     assert draft is not None and draft.source is None
     assert doc.text[slice(*draft.cue)] == "reportedly"
     assert doc.text[slice(*draft.content)] == "The Club for Growth is reportedly spending $1.5 million on advertisements"
@@ -380,7 +376,7 @@ def test_quotation_and_paragraph_lookups_agree_with_a_scan(nlp):
     """The bisecting lookups return what a scan of the quotations and paragraphs in text order returns."""
     text = ('He said "one two." She said "three."\n\n"Four," they said. Then nothing.\n\n'
             '"Five\n\n"six," he said, "seven."')
-    context = _Context(nlp(text))
+    context = Document(nlp(text))
     assert len(context.quotes) >= 4
     for start in range(len(text)):
         for end in (start + 1, start + 7):
@@ -482,7 +478,7 @@ def test_a_source_starts_after_a_sentence_adverb(nlp):
             "resolve the problem of Iran as the U.S. withdrew from the region.")  # seed 002
     assert find(extract(nlp, text), cue="attempted").source.text == "the Obama administration’s attempt"
     doc = nlp(text)  # the rule itself, whatever the tagger decides
-    draft = _verbal(next(t for t in doc if t.text == "attempted"), _Context(doc), open_frames=True)
+    draft = verbal(next(t for t in doc if t.text == "attempted"), Document(doc), open_frames=True)
     assert text[slice(*draft.source)] == "the Obama administration’s attempt"
 
 
@@ -499,7 +495,7 @@ def test_what_seems_so_has_no_speaker_and_its_subject_is_content(nlp):
     recognized = [a for a in found if a.cue.text.startswith("seemed") and a.cue.start > appear.cue.start]
     assert [a.source.text for a in recognized] == ["Obama"]  # "to recognize" is a cue: Obama does speak
     doc = nlp(text)  # the rule itself, whatever the tagger decides
-    recognized = _verbal([t for t in doc if t.text == "seemed"][1], _Context(doc), open_frames=True)
+    recognized = verbal([t for t in doc if t.text == "seemed"][1], Document(doc), open_frames=True)
     assert text[slice(*recognized.source)] == "Obama"
 
 
@@ -702,7 +698,6 @@ def test_an_outlet_that_speaks_or_is_compared_is_no_relay(nlp, text):
 def test_containers_sweep_agrees_with_the_definition():
     import random
 
-    from newsledger.extract.chains import _containers
 
     rng = random.Random(7)
     for _ in range(200):
@@ -712,7 +707,7 @@ def test_containers_sweep_agrees_with_the_definition():
             content_start = rng.randint(0, 60)
             drafts.append(Draft(cue=(cue_start, cue_start + rng.randint(1, 4)), cue_token=None,
                                 content=(content_start, content_start + rng.randint(1, 40))))
-        found = _containers(drafts)
+        found = containers_of(drafts)
         for draft in drafts:
             holders = [d for d in drafts if d is not draft and d.content[0] <= draft.cue[0] < d.content[1]
                        and not draft.content[0] <= d.cue[0] < draft.content[1]]
@@ -723,7 +718,6 @@ def test_containers_sweep_agrees_with_the_definition():
 def test_nested_cues_sweep_agrees_with_the_definition():
     import random
 
-    from newsledger.extract.attribution import _without_nested_cues
 
     rng = random.Random(11)
     for _ in range(200):
@@ -731,7 +725,7 @@ def test_nested_cues_sweep_agrees_with_the_definition():
         drafts = [Draft(cue=cue, cue_token=None, content=(0, 1)) for cue in sorted(cues)]
         expected = [d for d in drafts if not any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
                                                  for o in drafts)]
-        assert _without_nested_cues(drafts) == expected
+        assert without_nested_cues(drafts) == expected
 
 
 def test_a_source_starts_on_its_cues_line_not_in_the_dateline_above(nlp):
@@ -788,10 +782,10 @@ def test_the_narration_between_pieces_is_held_by_no_one(nlp):
 def _colon_drafts(nlp, text: str) -> list[tuple[str, tuple[str, str] | None]]:
     """What the colon rule proposes at each colon: the line's text before the colon, and (source, content)."""
     doc = nlp(text)
-    context = _Context(doc)
+    context = Document(doc)
     found = []
     for colon in (t for t in doc if t.text == ":"):
-        draft = _draft(colon, context)
+        draft = propose(colon, context)
         label = text[text.rfind("\n", 0, colon.idx) + 1:colon.idx].lstrip('"')
         found.append((label, draft and (text[slice(*draft.source)], text[slice(*draft.content)])))
     return found
@@ -900,7 +894,7 @@ def test_a_negated_cue_run_takes_the_speaker_of_its_predicate_not_of_the_negatio
     text = "Her advisers are not convinced that the plan will work with the broader electorate."
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == "not")
-    draft = _around_run(doc[start:start + 2], _Context(doc))  # the run "not convinced", as the tagger marks it
+    draft = around_run(doc[start:start + 2], Document(doc))  # the run "not convinced", as the tagger marks it
     assert text[slice(*draft.source)] == "Her advisers"
     assert text[slice(*draft.content)].startswith("that the plan will work")
 
@@ -909,7 +903,7 @@ def test_a_seeming_verb_sharing_another_verbs_subject_leaves_that_verbs_clause_o
     text = ("She also suggested that the attacks come from insecurity, but appeared to betray her own concern "
             "that his supporters will not follow her.")
     doc = nlp(text)
-    draft = _verbal(next(t for t in doc if t.text == "appeared"), _Context(doc), open_frames=True)
+    draft = verbal(next(t for t in doc if t.text == "appeared"), Document(doc), open_frames=True)
     assert text[slice(*draft.source)] == "She"
     assert text[slice(*draft.content)].startswith("to betray her own concern")
 
@@ -935,7 +929,7 @@ def test_a_seeming_verb_sharing_another_verbs_subject_leaves_that_verbs_clause_o
 ])
 def test_what_a_source_keeps_around_its_noun(nlp, text, source):
     doc = nlp(text)
-    draft = _verbal(next(t for t in doc if t.text == "said"), _Context(doc))
+    draft = verbal(next(t for t in doc if t.text == "said"), Document(doc))
     assert text[slice(*draft.source)] == source
 
 

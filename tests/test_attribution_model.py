@@ -118,7 +118,7 @@ def test_missing_artifact_is_a_clear_error(tmp_path):
 
 def test_features_tell_a_poll_from_a_statement_after_in():
     doc = load()("In a new poll, Clinton leads. He spoke in a statement.")
-    sheet = sheet_for(doc, *proposals_and_context(doc))
+    sheet = sheet_for(*proposals_and_context(doc))
     first, second = [t.i for t in doc if t.lower_ == "in"]
     assert {"lcl=in|poll", "s0=in"} <= set(attribution_model.features(sheet, first))
     assert "lcl=in|statement" in attribution_model.features(sheet, second)
@@ -128,7 +128,7 @@ def test_features_tell_a_poll_from_a_statement_after_in():
 def test_a_word_the_tagger_does_not_weigh_joins_the_cue_around_it_but_a_comma_does_not():
     doc = load()("He made the case, adding that the plan had failed.")
     context, proposed = proposals_and_context(doc)
-    sheet = sheet_for(doc, context, proposed)
+    sheet = sheet_for(context, proposed)
     model = CueModel({"b": -10.0, "w=made": 20.0, "w=case": 20.0, "w=adding": 20.0}, 0.5)
     tagged = [t.text for t, tag in zip(doc, model.tag(sheet)) if tag]
     assert tagged == ["made", "the", "case", "adding"]  # "the" (a determiner) is never weighed, only joined
@@ -138,14 +138,14 @@ def test_a_word_the_tagger_does_not_weigh_joins_the_cue_around_it_but_a_comma_do
 def test_no_cue_is_joined_across_a_line_break():
     doc = load()("Trump says\n\nAccording to a new poll, Clinton leads by five points.")
     context, proposed = proposals_and_context(doc)
-    sheet = sheet_for(doc, context, proposed)
+    sheet = sheet_for(context, proposed)
     model = CueModel({"b": -10.0, "w=says": 20.0, "w=according": 20.0, "w=to": 20.0}, 0.5)
     assert [doc[a:b].text for a, b in attribution_model.runs(model.tag(sheet))] == ["says", "According to"]
 
 
 def test_the_tagger_scores_each_token_by_all_its_features_though_it_sums_a_tokens_own_once():
     doc = load()("Smith said the plan had failed. Jones said the plan had worked, and Smith said so again.")
-    sheet = sheet_for(doc, *proposals_and_context(doc))
+    sheet = sheet_for(*proposals_and_context(doc))
     model = attribution_model.shipped()
     for repeat in range(2):  # the second pass reads the sums kept from the first
         scores = [sum(model.weights.get(f, 0.0) for f in attribution_model.features(sheet, i)) for i in range(len(doc))]

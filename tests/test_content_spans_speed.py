@@ -7,7 +7,9 @@ import itertools
 from newsledger.annotate.nlp import load
 from newsledger.extract import content_spans
 from newsledger.extract.attribution import extract_attributions
+from newsledger.extract.content_sheet import Sheet
 from newsledger.extract.content_spans import ContentModel
+from newsledger.extract.reading import Reading
 
 TEXT = ("Smith said the plan had failed in the city,  reversing a decade of growth.\n\n"
         "\"It is over,\" she told reporters on Friday, adding that talks, which began in May, had collapsed.  ")
@@ -15,8 +17,7 @@ TEXT = ("Smith said the plan had failed in the city,  reversing a decade of grow
 
 def test_char_span_is_spacys_expanded_span():
     doc = load()(TEXT)
-    content_spans.forget()
-    sheet = content_spans._sheet(doc)
+    sheet = Sheet(Reading(doc))
     for start, end in itertools.combinations(range(-2, len(TEXT) + 3), 2):
         span = doc.char_span(start, end, alignment_mode="expand")
         assert sheet.char_span(start, end) == ((span.start, span.end) if span is not None else None), (start, end)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATASETS
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.html import extract, truncation
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import RawDocument, Rejection, discover, read_inputs
 
-POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "polnear"
+POLNEAR = DATASETS / "polnear"
 BODY = "The minister told reporters on Monday that the budget would pass. " * 6
 GOOD_HTML = f"""<!DOCTYPE html><html><head><title>Budget passes</title>
 <link rel="canonical" href="https://news.example/2021/03/04/budget-passes">

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from newsledger.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+SHOTS = REPO / "screenshots"
 FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -196,6 +196,7 @@ def bench_attribution(
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N articles.")] = None,
     content_model: Annotated[bool, typer.Option("--content-model/--no-content-model", help="Settle content edges with the learned ranker, as ingest does (--no-content-model: the rules' edges alone).")] = True,
     agreement: Annotated[bool, typer.Option("--agreement", help="Score only the articles several annotators marked, and report how far the annotators agree with each other there (the ceiling the data allows).")] = False,
+    without: Annotated[Optional[list[str]], typer.Option("--without", help="Switch a span rule off to see what it buys (repeatable; the rules: docs/notes/attribution-rules.md).")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher.
@@ -204,8 +205,14 @@ def bench_attribution(
     newsledger.training.attribution_cues` and `attribution_content` (needs scikit-learn: pip install -e '.\\[train]').
     """
     from newsledger.evaluation import attribution
+    from newsledger.extract.attribution.rules import NAMES
 
-    _print(attribution.run(data, limit=limit, content_model=content_model, agreement=agreement), attribution.render, json_output)
+    unknown = sorted(set(without or ()) - NAMES)
+    if unknown:
+        raise typer.BadParameter(f"no span rule named {', '.join(unknown)}; the rules: {', '.join(sorted(NAMES))}")
+    result = attribution.run(data, limit=limit, content_model=content_model, agreement=agreement,
+                             without=frozenset(without or ()))
+    _print(result, attribution.render, json_output)
 
 
 @bench_app.command("attribution-extras")

@@ -291,12 +291,13 @@ def evaluate(articles: list[Article], docs: Iterable[Doc], extractor: Extractor 
 
 
 def run(data_dir: Path, json_output: bool = False, limit: int | None = None, content_model: bool = True,
-        agreement: bool = False) -> dict:
+        agreement: bool = False, without: frozenset[str] = frozenset()) -> dict:
     """Parse and score a PolNeAR-layout folder, with the learned content-boundary ranker when ``content_model``.
     With ``agreement``, only the articles that several annotators marked are scored, and the annotators'
     agreement with each other on them (``annotator_agreement``) is reported beside the system's figures: the
-    ceiling the data allows. ``json_output`` keeps the per-article scores in the result (for machine
-    consumers); otherwise they are dropped to keep the result small."""
+    ceiling the data allows. ``without`` names span rules to switch off (``extract.attribution.RULES``), to
+    see what each buys. ``json_output`` keeps the per-article scores in the result (for machine consumers);
+    otherwise they are dropped to keep the result small."""
     from newsledger.annotate.nlp import load
     from newsledger.extract import content_spans
     from newsledger.extract.attribution import extract_attributions
@@ -310,8 +311,11 @@ def run(data_dir: Path, json_output: bool = False, limit: int | None = None, con
     docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
     parse_seconds = time.perf_counter() - started
     ranker = content_spans.shipped() if content_model else None
-    result = evaluate(articles, docs, lambda doc, name: extract_attributions(doc, name, content_model=ranker))
+    result = evaluate(articles, docs, lambda doc, name: extract_attributions(doc, name, content_model=ranker,
+                                                                             without=without))
     result["content_model"] = content_model
+    if without:
+        result["without"] = sorted(without)
     if agreement:
         result["annotators"] = annotator_agreement(articles, docs).table()
     total = parse_seconds + result["extract_seconds"]
@@ -331,7 +335,8 @@ def render(result: dict) -> str:
     """A plain-text table: P/R/F1 per role and level, then F1 per publisher, then timings."""
     lines = [
         f"PolNeAR attribution benchmark — {result.get('data_dir', '')}"
-        + ("  (with the content-boundary ranker)" if result.get("content_model") else "  (rules' content edges)"),
+        + ("  (with the content-boundary ranker)" if result.get("content_model") else "  (rules' content edges)")
+        + (f"  without {', '.join(result['without'])}" if result.get("without") else ""),
         (
             f"articles {result['articles']}  annotation files {result['annotation_files']}  "
             f"gold attributions {result['gold_attributions']}  predicted {result['predicted_attributions']}"

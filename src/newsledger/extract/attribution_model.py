@@ -20,9 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc
-
-from newsledger.extract.reading import reading
+from newsledger.extract.reading import Reading
 
 ARTIFACT = Path(__file__).with_name("attribution_model")
 WEIGHTS = "cue_weights.json.gz"  # gzip: the plain JSON is 3 MB, compressed under 1 MB
@@ -42,12 +40,11 @@ class ArtifactMissing(RuntimeError):
 # --- features ----------------------------------------------------------------------------------------------
 
 class Sheet:
-    """The tagger's view of a doc: its reading (``reading.reading``) with the quotation, rule and content flags
+    """The tagger's view of a doc: its reading (``reading.Reading``) with the quotation, rule and content flags
     of every token."""
 
-    def __init__(self, doc: Doc, quoted: Sequence[bool], rule_cue: Sequence[str], lexicon: frozenset[str],
+    def __init__(self, read: Reading, quoted: Sequence[bool], rule_cue: Sequence[str], lexicon: frozenset[str],
                  reported: Sequence[bool]):
-        read = reading(doc)
         self.n = read.n
         self.lower, self.lemma, self.pos, self.dep, self.ent = read.lower, read.lemma, read.pos, read.dep, read.ent
         self.head, self.space, self.first = read.head, read.space, read.sent_start

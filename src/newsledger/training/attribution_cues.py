@@ -112,7 +112,7 @@ def _cross_validate(articles: list, docs: list[Doc], per_doc: list, folds: int, 
 def examples(doc: Doc, gold_cues: Iterable[Fragments]) -> tuple[list[list[str]], list[bool]]:
     """Feature rows and cue labels for the tokens the model tags (outside quotations, not whitespace)."""
     context, proposed = proposals_and_context(doc)
-    sheet = sheet_for(doc, context, proposed)
+    sheet = sheet_for(context, proposed)
     inside = labelled(doc, gold_cues)
     kept = [i for i in range(sheet.n) if weighed(sheet, i)]
     return [features(sheet, i) for i in kept], [inside[i] for i in kept]
