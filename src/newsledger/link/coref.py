@@ -7,7 +7,7 @@ mention pairs (lemma match, character-trigram similarity, argument overlap, sent
 and ``LemmaPriors``: how often the two head lemmas corefer in ECB+ train), and agglomerative clustering cuts the
 dendrogram at a threshold. The model is a logistic regression over those features and a few crosses, trained on
 ECB+ train topics 1–22, with its regularisation, linkage and threshold chosen by cross-validation over groups of
-train topics (``newsledger bench coref --train``); it ships as ``coref_model.json`` and needs no scikit-learn.
+train topics (``python -m newsledger.training.coref``); it ships as ``coref_model.json`` and needs no scikit-learn.
 """
 
 from __future__ import annotations
