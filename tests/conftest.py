@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from newsledger.api import Ledger, sample_paths
 from newsledger.web import create_app
 
-DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+REPO = Path(__file__).resolve().parents[1]
+DATASETS = REPO.parent / "shared" / "datasets"
 SEEDS = DATASETS / "seeds"
 
 

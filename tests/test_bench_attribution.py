@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.annotate.nlp import load
-from newsledger.bench import attribution as bench
+from newsledger.evaluation import attribution as bench
 from newsledger.records import Attribution, CueSpan, SourceSpan, Span
 
 TEXT = "Smith said the plan failed."

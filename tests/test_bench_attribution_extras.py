@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.bench import attribution_extras as bench
+from newsledger.evaluation import attribution_extras as bench
 from newsledger.records import Attribution, CueSpan, Relay, SourceKind, SourceSpan, Span, Stance
 
 REPO = Path(__file__).resolve().parents[1]

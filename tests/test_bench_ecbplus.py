@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.bench import clustering_metrics as cm
-from newsledger.bench.ecbplus import parse_topics, read_corpus
+from newsledger.evaluation import clustering_metrics as cm
+from newsledger.evaluation.ecbplus import parse_topics, read_corpus
 
 DOC = """<Document doc_name="{name}.xml" doc_id="x">
 <token t_id="1" sentence="0" number="0">Quake</token>
@@ -104,13 +104,13 @@ def test_pairwise_and_ari_by_hand():
 def test_cross_validation_clusters_each_groups_own_block_of_pair_probabilities():
     import numpy as np
 
-    from newsledger.bench.coref import THRESHOLD_GRID, LabelledPairs, _clusterings
+    from newsledger.training.coref import THRESHOLD_GRID, LabelledPairs, clusterings
     from newsledger.link.coref import LINKAGES
 
     pairs = LabelledPairs(1, [[0.0]] * 4, [("a", "b")] * 4, [True] * 4,
                           {"1ecb": ["m1", "m2", "m3"], "1ecbplus": ["m4", "m5"]})
     # pairs in order: (m1, m2), (m1, m3), (m2, m3) of the first group, then (m4, m5)
-    found = dict(_clusterings(pairs, np.array([0.9, 0.1, 0.2, 0.8])))
+    found = dict(clusterings(pairs, np.array([0.9, 0.1, 0.2, 0.8])))
     labels = found["single", 0.5]
     assert labels["m1"] == labels["m2"] != labels["m3"] and labels["m4"] == labels["m5"]
     assert labels["m1"].startswith("1ecb/") and labels["m4"].startswith("1ecbplus/")
@@ -118,7 +118,7 @@ def test_cross_validation_clusters_each_groups_own_block_of_pair_probabilities()
 
 
 def test_training_rows_take_the_lemma_priors_they_are_given():
-    from newsledger.bench.coref import LabelledPairs
+    from newsledger.training.coref import LabelledPairs
     from newsledger.link.coref import LemmaPriors
 
     pairs = LabelledPairs(1, [[1.0], [0.0]], [("quake", "earthquake"), ("say", "say")], [True, False], {})

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from conftest import DATASETS
 
-from newsledger.bench.reconcile import (
+from newsledger.evaluation.reconcile import (
     DEFAULT_GOLD,
     load_gold,
     render,

@@ -4,8 +4,9 @@ import csv
 
 import pytest
 
-from newsledger.bench import stance as bench
-from newsledger.reconcile.stance import parse_held_out, split_rows
+from newsledger.evaluation import stance as bench
+from newsledger.evaluation.fnc import parse_held_out, split_rows
+from newsledger.training import stance as training
 
 GOLD = ["agree", "disagree", "discuss", "unrelated", "unrelated", "agree"]
 PRED = ["agree", "discuss", "unrelated", "unrelated", "discuss", "disagree"]
@@ -149,7 +150,7 @@ def test_training_without_refit_saves_a_model_the_bench_scores_on_its_topic_spli
                     [headline, f"{(i + 1) % len(subjects)}1", "unrelated"]]
     _write_fnc(tmp_path / "train", "train", bodies, stances)
     out = tmp_path / "model.npz"
-    report = bench.train(tmp_path / "train", out, seeds=[0, 1], refit=False)
+    report = training.train(tmp_path / "train", out, seeds=[0, 1], refit=False)
     assert {"topic seed 0", "topic seed 1", "body seed 0", "topic mean"} <= set(report) and report["bytes"] < 1_000_000
     means = [report[f"topic seed {s}"]["macro_f1"] for s in (0, 1)]
     assert report["topic mean"]["macro_f1"] == pytest.approx(sum(means) / 2)

@@ -166,14 +166,6 @@ def _assert_consistent(db: Path) -> None:
             assert connection.execute(query).fetchone() == (0,), query
 
 
-@pytest.mark.parametrize("mode", ["--cross-validate", "--train", "--train-content"])
-@pytest.mark.parametrize("option", [["--limit", "3"], ["--agreement"], ["--no-content-model"]])
-def test_training_and_cross_validation_refuse_the_options_of_scoring(tmp_path, mode, option):
-    """They take the whole folder with their own settings; an option that would be ignored is refused."""
-    result = run("bench", "attribution", "--data", str(tmp_path), mode, *option)
-    assert result.returncode == 2 and "leave out" in result.stderr
-
-
 def test_scale_bench_refuses_streams_too_short_to_time():
     result = run("bench", "scale", "--sizes", "5")
     assert result.returncode == 2 and "at least 10" in result.stderr

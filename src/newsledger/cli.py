@@ -217,7 +217,7 @@ def bench_speed(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """End-to-end ingest throughput against bare spaCy nlp.pipe on the same texts (tokens/s, articles/s, ratio)."""
-    from newsledger.bench import speed
+    from newsledger.evaluation import speed
 
     _print(speed.run(data, limit=limit, model=model, content_model=content_model), speed.render, json_output)
 
@@ -226,30 +226,25 @@ def bench_speed(
 def bench_attribution(
     data: Annotated[Path, typer.Option(help="Folder in PolNeAR layout: text/*.txt and attributions/*.ann.")],
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N articles.")] = None,
-    train: Annotated[bool, typer.Option("--train", help="Train the cue tagger on --data (PolNeAR train only) and save it in the package (needs scikit-learn: pip install -e '.\\[train]').")] = False,
-    train_content: Annotated[bool, typer.Option("--train-content", help="Train the content-boundary model on --data (PolNeAR train only) and save it in the package (needs scikit-learn).")] = False,
     content_model: Annotated[bool, typer.Option("--content-model/--no-content-model", help="Settle content edges with the learned ranker, as ingest does (--no-content-model: the rules' edges alone).")] = True,
-    cross_validate: Annotated[bool, typer.Option("--cross-validate", help="Cross-validate the cue tagger on --data's own document folds (PolNeAR train only) without saving a model: the extractor's figures on the held-out folds with the rules' content edges (the content ranker was fitted on train), and on the articles several annotators marked beside their agreement with each other (needs scikit-learn).")] = False,
     agreement: Annotated[bool, typer.Option("--agreement", help="Score only the articles several annotators marked, and report how far the annotators agree with each other there (the ceiling the data allows).")] = False,
+    without: Annotated[Optional[list[str]], typer.Option("--without", help="Switch a span rule off to see what it buys (repeatable; the rules: docs/notes/attribution-rules.md).")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher."""
-    if (train or train_content or cross_validate) and (limit is not None or agreement or not content_model):
-        raise typer.BadParameter("--train, --train-content and --cross-validate take all of --data, with their own "
-                                 "settings: leave out --limit, --agreement and --no-content-model")
-    if train_content:
-        from newsledger.bench.attribution import train_content as train_spans
+    """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher.
 
-        typer.echo(json.dumps(train_spans(data), indent=2))
-        return
-    if train or cross_validate:
-        from newsledger.extract import attribution_model
+    The models are trained, and the cue tagger cross-validated on train folds, by `python -m
+    newsledger.training.attribution_cues` and `attribution_content` (needs scikit-learn: pip install -e '.\\[train]').
+    """
+    from newsledger.evaluation import attribution
+    from newsledger.extract.attribution.rules import NAMES
 
-        typer.echo(json.dumps((attribution_model.train if train else attribution_model.cross_validate)(data), indent=2))
-        return
-    from newsledger.bench import attribution
-
-    _print(attribution.run(data, limit=limit, content_model=content_model, agreement=agreement), attribution.render, json_output)
+    unknown = sorted(set(without or ()) - NAMES)
+    if unknown:
+        raise typer.BadParameter(f"no span rule named {', '.join(unknown)}; the rules: {', '.join(sorted(NAMES))}")
+    result = attribution.run(data, limit=limit, content_model=content_model, agreement=agreement,
+                             without=frozenset(without or ()))
+    _print(result, attribution.render, json_output)
 
 
 @bench_app.command("attribution-extras")
@@ -259,7 +254,7 @@ def bench_attribution_extras(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Accuracy of what PolNeAR does not score: source kind, anonymity, stance, via chains, source resolution."""
-    from newsledger.bench import attribution_extras
+    from newsledger.evaluation import attribution_extras
 
     _print(attribution_extras.run(gold, data), attribution_extras.render, json_output)
 
@@ -318,7 +313,7 @@ def bench_serve(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Latency (p50/p95/p99) and requests/s of the web pages and API, on a server started on loopback."""
-    from newsledger.bench import serve as bench
+    from newsledger.evaluation import serve as bench
 
     try:
         result = bench.run(db or DEFAULT_DB, requests=requests, concurrency=concurrency, max_seconds=max_seconds)
@@ -337,7 +332,7 @@ def bench_stories(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Streaming story clustering of ECB+ documents against topics and sub-topics (B³, pairwise, ARI)."""
-    from newsledger.bench import ecbplus, stories as bench
+    from newsledger.evaluation import ecbplus, stories as bench
 
     _print(bench.run(data, ecbplus.parse_topics(topics), seed, model), bench.render, json_output)
 
@@ -348,20 +343,19 @@ def bench_coref(
     mentions: Annotated[str, typer.Option(help="gold or predicted event mentions.")] = "gold",
     topics: TopicsOption = None,
     doc_clusters: Annotated[str, typer.Option(help="Document clusters to resolve within: subtopic or topic (gold), or stories (our linker).")] = "subtopic",
-    train: Annotated[bool, typer.Option("--train", help="Train the pairwise model on topics 1-22, choose C, linkage and threshold by cross-validation on train, report dev 23-25, save it (needs scikit-learn: pip install -e '.\\[train]').")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Cross-document event coreference on ECB+ (MUC, B³, CEAF-e, CoNLL F1), with the lemma baseline beside it."""
-    from newsledger.bench import coref as bench, ecbplus
+    """Cross-document event coreference on ECB+ (MUC, B³, CEAF-e, CoNLL F1), with the lemma baseline beside it.
+
+    The model is trained by `python -m newsledger.training.coref`.
+    """
+    from newsledger.evaluation import coref as bench, ecbplus
 
     if mentions not in ("gold", "predicted"):
         raise typer.BadParameter("--mentions must be gold or predicted")
     if doc_clusters not in ("subtopic", "topic", "stories"):
         raise typer.BadParameter("--doc-clusters must be subtopic, topic or stories")
-    if train:
-        typer.echo(json.dumps(bench.train(data, model=model), indent=2))
-        return
     result = bench.run(data, mentions, ecbplus.parse_topics(topics), doc_clusters, model=model)
     _print(result, bench.render, json_output)
 
@@ -374,7 +368,7 @@ def bench_scale(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Linking cost at scale: per-article time and peak memory on resampled streams of real articles."""
-    from newsledger.bench import scale as bench
+    from newsledger.evaluation import scale as bench
 
     counts = [int(size) for size in sizes.split(",") if size.strip()]
     if not counts or min(counts) < 10:
@@ -390,21 +384,16 @@ def bench_stance(
     text_col: Annotated[Optional[str], typer.Option(help="With --csv: the text column.")] = None,
     label_col: Annotated[Optional[str], typer.Option(help="With --csv: the label column.")] = None,
     label_map: Annotated[Optional[str], typer.Option("--map", help="With --csv: labels to stances, e.g. a=agree,b=disagree,c=discuss,d=unrelated.")] = None,
-    train: Annotated[bool, typer.Option("--train", help="Train on --data (FNC-1 train files): score held-out topic splits, refit on all of train, save the model (needs scikit-learn: pip install -e '.\\[train]').")] = False,
-    split_seeds: Annotated[str, typer.Option(help="With --train: seeds of the held-out topic splits to score, comma-separated (choices were made on seed 0).")] = "0",
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Stance of a text toward a claim (agree, disagree, discuss, unrelated): FNC score, per-class P/R/F1, macro-F1."""
-    from newsledger.bench import stance as bench
+    """Stance of a text toward a claim (agree, disagree, discuss, unrelated): FNC score, per-class P/R/F1, macro-F1.
+
+    The model is trained by `python -m newsledger.training.stance`.
+    """
+    from newsledger.evaluation import stance as bench
 
     if (data is None) == (csv is None):
         raise typer.BadParameter("give either --data or --csv")
-    if train:
-        if data is None:
-            raise typer.BadParameter("--train needs --data (the FNC-1 train files)")
-        seeds = [int(seed) for seed in split_seeds.split(",") if seed.strip()]
-        typer.echo(json.dumps(bench.train(data, seeds=seeds or [0]), indent=2))
-        return
     mapping = bench.parse_label_map(label_map) if label_map else None
     result = bench.run(data=data, csv=csv, claim_col=claim_col, text_col=text_col, label_col=label_col, label_map=mapping)
     _print(result, bench.render, json_output)
@@ -417,7 +406,7 @@ def bench_reconcile(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Precision and recall of disputed and corroborated decisions on cross-source slot comparisons."""
-    from newsledger.bench import reconcile as bench
+    from newsledger.evaluation import reconcile as bench
 
     _print(bench.run(data, gold), bench.render, json_output)
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsledger.bench.clustering_metrics import b_cubed, pairwise
+from newsledger.evaluation.clustering_metrics import b_cubed, pairwise
 from newsledger.evaluation import tfidf
 from newsledger.evaluation.matching import count_of, count_matches, date_matches, place_matches
 from newsledger.records import Finding, FindingStatus

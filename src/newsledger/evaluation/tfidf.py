@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from newsledger.bench.clustering_metrics import b_cubed
+from newsledger.evaluation.clustering_metrics import b_cubed
 
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(2, 19))  # 0.10 … 0.90
 BLOCK = 512  # rows multiplied at a time, so memory stays bounded on large collections

@@ -18,14 +18,13 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from newsledger.extract import cues
-from newsledger.extract.reading import reading
+from newsledger.extract.cues import Range
+from newsledger.extract.reading import Reading
 
-Range = tuple[int, int]
 
 MALE = frozenset(("he", "him", "his", "himself"))
 FEMALE = frozenset(("she", "her", "hers", "herself"))
@@ -86,19 +85,19 @@ class People:
     """The people a doc names, read once per doc; every lookup bisects, so an article of thousands of names
     and pronouns stays near linear."""
 
-    def __init__(self, doc: Doc):
-        read = reading(doc)  # token strings from arrays: a Token object per access made this a hot spot
+    def __init__(self, doc: Doc, read: Reading | None = None):
+        read = read or Reading(doc)  # token strings from arrays: a Token object per access made this a hot spot
         self.sentence_of = list(itertools.accumulate(read.sent_start[1:], initial=0))
         first_subject: dict[int, str] = {}  # sentence number -> its first subject, lower-cased
         for i, dep in enumerate(read.dep):
             if dep == "nsubj":
                 first_subject.setdefault(self.sentence_of[i], read.lower[i])
-        quoted = _quoted_tokens(doc)
+        quoted = _quoted_tokens(read)
         self.people: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
         bearers: dict[str, Counter] = {}  # surname -> how often each full name with it was seen so far
         given: dict[str, set[str]] = {}  # first name -> the full names that start with it
-        named = [(entity, _name_words(entity)) for entity in _person_spans(doc)]
+        named = [(entity, _name_words(entity)) for entity in _person_spans(doc, read)]
         surnames = {words[-1].lower_ for _, words in named if len(words) > 1}
         singles = set()  # names of one word: "James" is some person's name, though he is James Murdoch
         for entity, words in named:
@@ -140,14 +139,13 @@ class People:
         #: the mentions a pronoun of each gender may take up ("f" excludes the men), with their ends to bisect
         self._agreeing = {wanted: _Index([]) for wanted in ("m", "f", None)}
         self._known = {wanted: _Index([]) for wanted in ("m", "f")}
-        self._chain(doc, quoted)
+        self._chain(doc, read, quoted)
         self._by_role: dict[str, _Index] = {}
 
-    def _chain(self, doc: Doc, quoted: list[bool]) -> None:
+    def _chain(self, doc: Doc, read: Reading, quoted: list[bool]) -> None:
         """Index, in text order, the names outside quotations and the subject pronouns outside quotations as
         mentions of whom they take up: "Schultz said …. The difference now, he told me, … kinder to Mr. Trump.
         He said …" — the second "he" takes up the first, so Schultz, not the Trump named in between."""
-        read = reading(doc)
         names = iter(m for m in self.mentions if not m.quoted)
         pronouns = (doc[i] for i, (word, dep) in enumerate(zip(read.lower, read.dep))
                     if word in _CHAINING and dep in ("nsubj", "nsubjpass") and not quoted[i])
@@ -220,13 +218,12 @@ class People:
         return self.people[mention.person].full_name, mention.span
 
 
-def _person_spans(doc: Doc) -> list:
+def _person_spans(doc: Doc, read: Reading) -> list:
     """The people the doc names: its PERSON entities, and the other mentions of their surnames that the
     entity tagger left unlabelled ("Oz has been dogged by charges that he …", where only one "Oz" of many
     was tagged a person)."""
     persons = [e for e in doc.ents if e.label_ == "PERSON" and _name_words(e)]
     surnames = {_name_words(entity)[-1].lower_ for entity in persons}
-    read = reading(doc)
     bare = [_with_first_names(doc[i]) for i, word in enumerate(read.lower)
             if word in surnames and read.pos[i] == "PROPN" and not read.ent[i] and read.dep[i] != "compound"]
     return sorted(persons + bare, key=lambda span: span.start)
@@ -282,11 +279,6 @@ def _gender_of(token: Token) -> str | None:
     return _GENDERS.get(token.lower_)
 
 
-@lru_cache(maxsize=1)
-def people(doc: Doc) -> People:
-    return People(doc)
-
-
 def _role(word: str) -> str | None:
     """The role a word names, in the form descriptors use ("Sen." -> "senator"), or None."""
     word = word.lower()
@@ -306,9 +298,8 @@ def _described_by(entity) -> list[Token]:
     return words
 
 
-def _quoted_tokens(doc: Doc) -> list[bool]:
+def _quoted_tokens(read: Reading) -> list[bool]:
     """Which tokens lie inside quotation marks."""
-    read = reading(doc)
     inside = [False] * read.n
     for start, end in read.quotes:
         for i in range(bisect.bisect_left(read.idx, start), bisect.bisect_left(read.idx, end)):

@@ -6,7 +6,8 @@ every token outside quotations whether it belongs to a cue, from features of the
 (lemma, tag, dependency, governor, dependents, neighbours) plus what the lexicon rules propose; runs of cue
 tokens become cues, and the rules in ``attribution`` build source and content around them. Inference is a
 sum of feature weights read from a small JSON artifact, so it needs neither scikit-learn nor a second
-network. ``train`` rebuilds the artifact from a PolNeAR-layout folder (scikit-learn needed only there).
+network. ``python -m newsledger.training.attribution_cues`` rebuilds the artifact from a PolNeAR-layout folder
+(scikit-learn needed only there).
 """
 
 from __future__ import annotations
@@ -15,17 +16,11 @@ import gzip
 import itertools
 import json
 import math
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from spacy.tokens import Doc
-
-from newsledger.extract.reading import reading
-
-Fragments = tuple[tuple[int, int], ...]
+from newsledger.extract.reading import Reading
 
 ARTIFACT = Path(__file__).with_name("attribution_model")
 WEIGHTS = "cue_weights.json.gz"  # gzip: the plain JSON is 3 MB, compressed under 1 MB
@@ -39,18 +34,17 @@ _NAMING_DEPS = frozenset(("pobj", "acomp", "attr"))
 
 
 class ArtifactMissing(RuntimeError):
-    """The trained weights are not in the package; rebuild them with ``train``."""
+    """The trained weights are not in the package; rebuild them with ``training.attribution_cues``."""
 
 
 # --- features ----------------------------------------------------------------------------------------------
 
 class Sheet:
-    """The tagger's view of a doc: its reading (``reading.reading``) with the quotation, rule and content flags
+    """The tagger's view of a doc: its reading (``reading.Reading``) with the quotation, rule and content flags
     of every token."""
 
-    def __init__(self, doc: Doc, quoted: Sequence[bool], rule_cue: Sequence[str], lexicon: frozenset[str],
+    def __init__(self, read: Reading, quoted: Sequence[bool], rule_cue: Sequence[str], lexicon: frozenset[str],
                  reported: Sequence[bool]):
-        read = reading(doc)
         self.n = read.n
         self.lower, self.lemma, self.pos, self.dep, self.ent = read.lower, read.lemma, read.pos, read.dep, read.ent
         self.head, self.space, self.first = read.head, read.space, read.sent_start
@@ -198,8 +192,8 @@ class CueModel:
         path = folder / WEIGHTS
         if not path.exists():
             raise ArtifactMissing(
-                f"attribution cue model not found at {path}; rebuild it with "
-                "newsledger.extract.attribution_model.train(<PolNeAR train dir>, <folder>)"
+                f"attribution cue model not found at {path}; rebuild it with python -m "
+                "newsledger.training.attribution_cues --data <PolNeAR train dir> --out <folder>"
             )
         payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
         return cls(payload["weights"], payload["threshold"])
@@ -225,157 +219,3 @@ def runs(tags: Sequence[bool]) -> list[tuple[int, int]]:
             spans.append((start, i))
             start = None
     return spans
-
-
-# --- training ----------------------------------------------------------------------------------------------
-
-#: Hyperparameters of the shipped model, chosen by cross-validation on PolNeAR TRAIN folds.
-#: ``prune`` drops weights smaller than it, which keeps the artifact under 5 MB at no measured cost.
-#: ``average``: the mean of the SGD iterates, not the last one. The last iterate moved with the seed (exact
-#: content F1 on one fold 0.522-0.530 over three seeds, 300 predictions more or less); the mean is stable and
-#: better (5-fold CV exact content 0.544 -> 0.550, exact cue 0.658 -> 0.669; overlap cue 0.640 -> 0.632).
-DEFAULTS = {"alpha": 1e-5, "epochs": 15, "min_count": 2, "prune": 0.03, "threshold": 0.4, "seed": 0,
-            "average": True}
-
-LICENCE_NOTE = (
-    "Trained on PolNeAR (Newell, Margolin & Ruths, LREC 2018), TRAIN split only. The corpus states no licence; "
-    "it is a research corpus of news articles. The weights are derived statistics, not the texts."
-)
-
-
-def training_record(description: str, train_dir: Path, articles: Sequence, params: dict,
-                    weights: dict[str, float]) -> dict[str, Any]:
-    """What an artifact's config says of its training: the model, the data it saw, its settings, its size."""
-    return {"model": description,
-            "data": {"train_dir": str(train_dir), "articles": len(articles),
-                     "annotation_files": sum(len(a.annotations) for a in articles)},
-            "params": params, "features": len(weights)}
-
-
-def train(train_dir: Path, out: Path = ARTIFACT, folds: int = 5, **overrides) -> dict:
-    """Fit the cue model on a PolNeAR-layout folder (TRAIN only: never dev or test) and write it with its
-    config to ``out``. With ``folds`` > 1, the attribution benchmark is first run on held-out document folds
-    of that same folder, which the result reports. Deterministic for a given ``seed``."""
-    params = {**DEFAULTS, **overrides}
-    articles, docs, per_doc = _training_data(train_dir)
-    validation = _cross_validate(articles, docs, per_doc, folds, params) if folds > 1 else None
-    model = CueModel(_fit_docs(per_doc, range(len(docs)), params), params["threshold"])
-    model.save(Path(out))
-    config = {
-        **training_record("logistic-regression cue tagger over spaCy parse features "
-                          "(newsledger.extract.attribution_model)", train_dir, articles, params, model.weights),
-        "cross_validation": validation,
-        "licence": LICENCE_NOTE,
-    }
-    (Path(out) / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    return config
-
-
-def cross_validate(train_dir: Path, folds: int = 5, **overrides) -> dict:
-    """The cross-validation ``train`` reports, without fitting or saving the model the package ships: to
-    measure a change of the rules, or the extractor against the annotators' own agreement, on TRAIN only."""
-    if folds < 2:
-        raise ValueError(f"cross-validation needs at least 2 folds, not {folds}")
-    params = {**DEFAULTS, **overrides}
-    articles, docs, per_doc = _training_data(train_dir)
-    return {"data": {"train_dir": str(train_dir), "articles": len(articles)}, "params": params,
-            "cross_validation": _cross_validate(articles, docs, per_doc, folds, params)}
-
-
-def _training_data(train_dir: Path) -> tuple[list, list[Doc], list]:
-    """A PolNeAR-layout folder's articles, their parses and their feature rows."""
-    from newsledger.annotate.nlp import load
-    from newsledger.bench.attribution import load_articles
-
-    articles = load_articles(Path(train_dir))
-    docs = list(load().pipe((a.text for a in articles), batch_size=32))
-    return articles, docs, [_doc_examples(doc, article) for doc, article in zip(docs, articles, strict=True)]
-
-
-def _doc_examples(doc: Doc, article) -> list[tuple[list[list[str]], list[bool]]]:
-    """One set of rows per annotator file (doubly annotated articles teach both readings)."""
-    return [examples(doc, [g.cue for g in gold]) for gold in article.annotations]
-
-
-def _fit_docs(per_doc: list, chosen: Iterable[int], params: dict) -> dict[str, float]:
-    rows, labels = [], []
-    for n in chosen:
-        for doc_rows, doc_labels in per_doc[n]:
-            rows += doc_rows
-            labels += doc_labels
-    return fit(rows, labels, params["alpha"], params["epochs"], params["min_count"], params["prune"], params["seed"],
-               params["average"])
-
-
-def _cross_validate(articles: list, docs: list[Doc], per_doc: list, folds: int, params: dict) -> dict:
-    """Overlap and exact F1 of the whole extractor on each held-out fold of documents, pooled; and, on the
-    articles that several annotators marked, the same figures beside the annotators' agreement with each
-    other (the ceiling the data allows), which is a fair comparison only here, where the system is held out."""
-    import random
-
-    from newsledger.bench.attribution import Counts, annotator_agreement, score_article
-    from newsledger.extract.attribution import extract_attributions
-
-    order = list(range(len(docs)))
-    random.Random(params["seed"]).shuffle(order)
-    total, several = Counts(), Counts()
-    for k in range(folds):
-        held = set(order[k::folds])
-        model = CueModel(_fit_docs(per_doc, [n for n in order if n not in held], params), params["threshold"])
-        for n in sorted(held):
-            counts = score_article(docs[n], articles[n], extract_attributions(docs[n], articles[n].name, model=model))
-            total.merge(counts)
-            if len(articles[n].annotations) > 1:
-                several.merge(counts)
-    result: dict[str, Any] = {"folds": folds, "scores": total.table()}
-    marked = [n for n in range(len(docs)) if len(articles[n].annotations) > 1]
-    if marked:
-        agreement = annotator_agreement([articles[n] for n in marked], [docs[n] for n in marked])
-        result["several_annotators"] = {"articles": len(marked), "scores": several.table(),
-                                        "annotators": agreement.table()}
-    return result
-
-
-def examples(doc: Doc, gold_cues: Iterable[Fragments]) -> tuple[list[list[str]], list[bool]]:
-    """Feature rows and cue labels for the tokens the model tags (outside quotations, not whitespace)."""
-    from newsledger.extract.attribution import proposals_and_context, sheet_for
-
-    context, proposed = proposals_and_context(doc)
-    sheet = sheet_for(doc, context, proposed)
-    inside = labelled(doc, gold_cues)
-    kept = [i for i in range(sheet.n) if weighed(sheet, i)]
-    return [features(sheet, i) for i in kept], [inside[i] for i in kept]
-
-
-def labelled(doc: Doc, gold_cues: Iterable[Fragments]) -> list[bool]:
-    """Which tokens lie in a gold cue (cues given as character fragments)."""
-    inside = [False] * len(doc)
-    for fragments in gold_cues:
-        for start, end in fragments:
-            for token in doc.char_span(start, end, alignment_mode="expand") or ():
-                inside[token.i] = True
-    return inside
-
-
-def fit(rows: list[list[str]], labels: list[bool], alpha: float, epochs: int, min_count: int, prune: float,
-        seed: int, average: bool = True) -> dict[str, float]:
-    """Logistic-regression weights (SGD, seeded; the mean of its iterates when ``average``) for features seen
-    at least ``min_count`` times, rounded and without those below ``prune``; the bias is folded into the
-    always-on feature "b"."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import SGDClassifier
-
-    counts = Counter(f for row in rows for f in set(row))
-    vocab = {f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= min_count))}
-    indices, indptr = [], [0]
-    for row in rows:
-        indices.extend(sorted({vocab[f] for f in row if f in vocab}))
-        indptr.append(len(indices))
-    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
-    model = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, random_state=seed,
-                          average=average)
-    model.fit(matrix, np.array(labels))
-    weights = {f: round(float(model.coef_[0][n]), 3) for f, n in vocab.items()}
-    weights["b"] = round(weights.get("b", 0.0) + float(model.intercept_[0]), 3)
-    return {f: w for f, w in weights.items() if abs(w) >= prune or f == "b"}

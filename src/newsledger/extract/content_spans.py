@@ -10,7 +10,7 @@ paragraph, the quotation's marks; never over another cue the rules' span leaves 
 logistic-regression ranker over boundary features (words, tags and dependencies at each edge and beside it, the
 phrase cut off or added, quotation balance, distance from the rules' span) scores them; the best one becomes
 the content (the rules' span wins ties). Inference is a sum of feature weights from a small gzip JSON artifact.
-The training entry is ``newsledger.bench.attribution.train_content`` (``bench attribution --train-content``).
+It is trained by ``python -m newsledger.training.attribution_content``.
 """
 
 from __future__ import annotations
@@ -24,17 +24,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from newsledger.extract.reading import reading
+from newsledger.extract.cues import Range
+from newsledger.extract.content_sheet import QUOTES, Sheet, sheet
 
 if TYPE_CHECKING:
-    from newsledger.extract.chains import Draft
+    from newsledger.extract.attribution.document import Document
+    from newsledger.extract.attribution.draft import Draft
 
-Range = tuple[int, int]
 
 ARTIFACT = Path(__file__).with_name("content_model.json.gz")
-_QUOTES = frozenset(("“", "”", '"', "''", "``", "‘", "’", "'"))
 _MARKS = frozenset((",", ";", "—", "–", "--", "-", ":"))
 #: The end of a candidate: one of the commas or dashes nearest its end, at most this many.
 _MAX_CUTS = 3
@@ -46,7 +44,7 @@ _MAX_NEXT = 2  # following sentences of the paragraph a candidate may reach over
 
 
 class ArtifactMissing(RuntimeError):
-    """The trained content model is not in the package; rebuild it with ``bench attribution --train-content``."""
+    """The trained content model is not in the package; rebuild it with ``training.attribution_content``."""
 
 
 class Candidate:
@@ -66,13 +64,13 @@ class Candidate:
 
 # --- candidates ----------------------------------------------------------------------------------------------
 
-def candidates(draft: Draft, context, cues: Sequence[Range] = ()) -> list[Candidate]:
+def candidates(draft: Draft, context: Document, cues: Sequence[Range] = ()) -> list[Candidate]:
     """The rules' content (always first) and its variants, each once, with its features. ``context`` is the
     rules' view of the doc (``attribution._Context``: quotations and paragraphs). A variant holds the same
     other ``cues`` as the rules' span (it neither reaches over "…, reported The Wall Street Journal" nor
     drops a nested cue the relay chains hang on) and adds back no ", which …" aside. ``cues`` come sorted by
     start, so the nearby ones are found by bisection."""
-    sh = _sheet(context.doc)
+    sh = sheet(context)
     rule = _tokens(sh, draft.content)
     cue = _tokens(sh, draft.cue)
     if rule is None or cue is None:
@@ -153,14 +151,14 @@ class _Start:
 
     __slots__ = ("char", "dist", "first_cue", "i", "op", "part", "quoted", "quotes", "sentences", "word")
 
-    def __init__(self, sh: _Sheet, i: int, op: str, s: int, cues: Sequence[Range]):
+    def __init__(self, sh: Sheet, i: int, op: str, s: int, cues: Sequence[Range]):
         word = i  # its first word: a candidate ending at or before it holds only spaces
         while word < sh.n and sh.space[word]:
             word += 1
         self.i, self.op, self.word, self.part = i, op, word, None
         self.char = sh.idx[word] if word < sh.n else sh.chars
         self.first_cue = _cues_from(cues, self.char)  # the first cue starting inside a span from here
-        self.dist, self.quotes, self.quoted = _bin(i - s), sh.quotes[i], sh.text[i] in _QUOTES
+        self.dist, self.quotes, self.quoted = _bin(i - s), sh.quotes[i], sh.text[i] in QUOTES
         self.sentences = sh.sentences[i + 1]
 
 
@@ -170,25 +168,25 @@ class _End:
 
     __slots__ = ("char", "cut", "dist", "i", "op", "part", "past_cue", "quoted", "quotes", "sentences")
 
-    def __init__(self, sh: _Sheet, i: int, op: str, e: int, cues: Sequence[Range]):
+    def __init__(self, sh: Sheet, i: int, op: str, e: int, cues: Sequence[Range]):
         word = i  # past its last word
         while word > 0 and sh.space[word - 1]:
             word -= 1
         self.i, self.op, self.part = i, op, None
         self.char = sh.idx[word - 1] + sh.length[word - 1] if word else 0
         self.past_cue = _cues_from(cues, self.char)  # past the last cue starting inside a span to here
-        self.dist, self.quotes, self.quoted = _bin(i - e), sh.quotes[i], sh.text[i - 1] in _QUOTES
+        self.dist, self.quotes, self.quoted = _bin(i - e), sh.quotes[i], sh.text[i - 1] in QUOTES
         self.sentences = sh.sentences[i]
         root = sh.root(i, e) if i < e else None
         self.cut = (sh.head[root], sh.dep[root]) if root is not None else None
 
 
-def _tokens(sh: _Sheet, chars: Range) -> Range | None:
+def _tokens(sh: Sheet, chars: Range) -> Range | None:
     span = sh.char_span(*chars) if chars[0] < chars[1] else None
     return span if span is not None and span[0] < span[1] else None
 
 
-def _bounds(sh: _Sheet, draft: Draft, context, side: str, rule: Range, cue: Range) -> Range:
+def _bounds(sh: Sheet, draft: Draft, context, side: str, rule: Range, cue: Range) -> Range:
     """Token limits a candidate stays within: on its side of the cue and the source, within the paragraph
     (or the quotation running out of it)."""
     para = context.paragraph(draft.cue[0] if side == "after" else draft.content[0])
@@ -207,7 +205,7 @@ def _bounds(sh: _Sheet, draft: Draft, context, side: str, rule: Range, cue: Rang
     return lo, hi
 
 
-def _starts(sh: _Sheet, context, s: int, e: int, lo: int, side: str) -> list[tuple[int, str]]:
+def _starts(sh: Sheet, context, s: int, e: int, lo: int, side: str) -> list[tuple[int, str]]:
     starts = [(s, "r"), (s - 1, "m1"), (s + 1, "p1")]
     sent_start = _sentence_start(sh, s)
     starts.append((sent_start, "sent"))
@@ -223,7 +221,7 @@ def _starts(sh: _Sheet, context, s: int, e: int, lo: int, side: str) -> list[tup
     return [(a, op) for a, op in starts if lo <= a < e]
 
 
-def _ends(sh: _Sheet, context, s: int, e: int, hi: int, side: str) -> list[tuple[int, str]]:
+def _ends(sh: Sheet, context, s: int, e: int, hi: int, side: str) -> list[tuple[int, str]]:
     ends = [(e, "r"), (e - 1, "m1"), (e + 1, "p1")]
     cuts = _cuts(sh, context, s + 1, e)
     ends += [(i, "comma") for i in cuts[-_MAX_CUTS:]]
@@ -248,19 +246,19 @@ def _ends(sh: _Sheet, context, s: int, e: int, hi: int, side: str) -> list[tuple
     return [(b, op) for b, op in ends if s < b <= hi or (op == "r")]
 
 
-def _cuts(sh: _Sheet, context, a: int, b: int) -> list[int]:
+def _cuts(sh: Sheet, context, a: int, b: int) -> list[int]:
     """The commas and dashes among tokens ``a:b`` outside quotations."""
     text, idx = sh.text, sh.idx
     return [i for i in range(a, b) if text[i] in _MARKS and not context.quoted(idx[i])]
 
 
-def _adds_aside(sh: _Sheet, e: int, b: int) -> bool:
+def _adds_aside(sh: Sheet, e: int, b: int) -> bool:
     """Whether reaching from ``e`` to ``b`` adds back a non-restrictive relative clause after a comma
     (", which votes on Friday"), the writer's aside the rules leave out."""
     return sh.text[e] in _MARKS and e + 1 < b and sh.dep[sh.root(e + 1, b)] == "relcl"
 
 
-def _tails(sh: _Sheet, s: int, e: int) -> list[int]:
+def _tails(sh: Sheet, s: int, e: int) -> list[int]:
     """Where a phrase hanging on the right of the span's top words starts ("the resolution | on free speech
     grounds", "that the crime was a genocide | and goes …"): PP attachment and coordination the parse may
     have got wrong. (Read from the sheet's arrays: spaCy makes a new Token object on every access.)"""
@@ -274,24 +272,24 @@ def _tails(sh: _Sheet, s: int, e: int) -> list[int]:
     return sorted(found)
 
 
-def _sentence_start(sh: _Sheet, i: int) -> int:
+def _sentence_start(sh: Sheet, i: int) -> int:
     starts = sh.starts
     return starts[bisect.bisect_right(starts, i) - 1]
 
 
-def _sentence_end(sh: _Sheet, i: int) -> int:
+def _sentence_end(sh: Sheet, i: int) -> int:
     """Where the sentence of token ``i`` ends (the doc's length in the last one)."""
     k = bisect.bisect_right(sh.starts, i)
     return sh.starts[k] if k < len(sh.starts) else sh.n
 
 
-def _without_punct(sh: _Sheet, s: int, end: int) -> int:
-    while end > s + 1 and (sh.punct[end - 1] or sh.space[end - 1]) and sh.text[end - 1] not in _QUOTES:
+def _without_punct(sh: Sheet, s: int, end: int) -> int:
+    while end > s + 1 and (sh.punct[end - 1] or sh.space[end - 1]) and sh.text[end - 1] not in QUOTES:
         end -= 1
     return end
 
 
-def _sheet_chars(sh: _Sheet, a: int, b: int) -> Range | None:
+def _sheet_chars(sh: Sheet, a: int, b: int) -> Range | None:
     while a < b and sh.space[a]:
         a += 1
     while b > a and sh.space[b - 1]:
@@ -307,87 +305,7 @@ def _bin(n: int) -> str:
     return _BINS[min(max(n, -4), 4) + 4]
 
 
-class _Sheet:
-    """The ranker's view of a doc: its reading (``reading.reading``), with running counts of quotation marks
-    and sentence starts."""
-
-    def __init__(self, doc: Doc):
-        read = reading(doc)
-        self.n = read.n
-        self.lower, self.text, self.pos, self.dep, self.lemma = read.lower, read.orth, read.pos, read.dep, read.lemma
-        self.head, self.idx, self.length = read.head, read.idx, read.length
-        self.chars = len(read.text)
-        self.space, self.punct, self.sent_start = read.space, read.punct, read.sent_start
-        self.starts = read.sentence_starts
-        self.quotes = list(itertools.accumulate(map(_QUOTES.__contains__, read.orth), initial=0))
-        self.sentences = list(itertools.accumulate(self.sent_start, initial=0))
-        self._roots: dict[int, int] = {}
-        self._left: list[int] | None = None
-        self._rights: tuple[list[int], list[int]] | None = None
-
-    @property
-    def left_edge(self) -> list[int]:
-        """Each token's leftmost descendant (or itself), made on first use."""
-        if self._left is None:
-            head, left = self.head, list(range(self.n))
-            for i in range(self.n):
-                j = i
-                while head[j] != j:
-                    j = head[j]
-                    if left[j] <= i:
-                        break
-                    left[j] = i
-            self._left = left
-        return self._left
-
-    def rights(self, i: int) -> list[int]:
-        """Token ``i``'s dependents on its right, in order. All tokens' are kept in one list grouped by head,
-        made on first use: a list per token would be thousands of objects for the garbage collector to track."""
-        if self._rights is None:
-            head = self.head
-            order = sorted((j for j, h in enumerate(head) if h < j), key=head.__getitem__)
-            self._rights = (order, [head[j] for j in order])
-        order, heads = self._rights
-        return order[bisect.bisect_left(heads, i):bisect.bisect_right(heads, i)]
-
-    def char_span(self, start: int, end: int) -> Range | None:
-        """The tokens of ``doc.char_span(start, end, alignment_mode="expand")``, found by bisection without
-        making a Span: those covering characters ``start:end`` with their trailing whitespace, less the first
-        when ``start`` is on its trailing space; None if a character is outside the text."""
-        if not (0 <= start < self.chars and 0 < end <= self.chars):
-            return None
-        first = bisect.bisect_right(self.idx, start) - 1
-        last = bisect.bisect_right(self.idx, end - 1) - 1
-        if start == self.idx[first] + self.length[first]:
-            first += 1
-        return first, last + 1
-
-    def root(self, a: int, b: int) -> int:
-        """The first token of ``a:b`` whose head lies outside it (kept by an int key: a tuple would be one more
-        object for the garbage collector to track)."""
-        key = a * (self.n + 1) + b
-        found = self._roots.get(key)
-        if found is None:
-            head, found = self.head, a
-            for i in range(a, b):
-                if not a <= head[i] < b or head[i] == i:
-                    found = i
-                    break
-            self._roots[key] = found
-        return found
-
-
-@lru_cache(maxsize=1)  # the doc being processed (a Doc hashes and compares by identity)
-def _sheet(doc: Doc) -> _Sheet:
-    return _Sheet(doc)
-
-
-def forget() -> None:
-    """Drop the last doc's sheet, so that a doc changed since is read anew."""
-    _sheet.cache_clear()
-
-
-def _features(sh: _Sheet, draft: Draft, side: str, s: int, e: int) -> tuple[tuple[str, ...], ...]:
+def _features(sh: Sheet, draft: Draft, side: str, s: int, e: int) -> tuple[tuple[str, ...], ...]:
     """The features of the rules' span ``s:e`` as a candidate."""
     start, end = _Start(sh, s, "r", s, []), _End(sh, e, "r", e, [])
     return (tuple(_start_features(sh, draft, side, s, s, "r")), tuple(_end_features(sh, draft, side, e, e, "r", s)),
@@ -411,13 +329,13 @@ def _pair_part(start_op: str, end_op: str, start_dist: str, end_dist: str, quote
     return pair
 
 
-def _relation(sh: _Sheet, draft: Draft, token: int, inside: bool) -> str:
+def _relation(sh: Sheet, draft: Draft, token: int, inside: bool) -> str:
     """How a phrase cut off or added hangs on the rest: on the cue, on itself (a root), inside or outside."""
     head = sh.head[token]
     return "cue" if head == draft.cue_token.i else "self" if head == token else "in" if inside else "out"
 
 
-def _start_features(sh: _Sheet, draft: Draft, side: str, a: int, s: int, start_op: str) -> list[str]:
+def _start_features(sh: Sheet, draft: Draft, side: str, a: int, s: int, start_op: str) -> list[str]:
     lower, pos, dep, text = sh.lower, sh.pos, sh.dep, sh.text
     before_w, before_p = (lower[a - 1], pos[a - 1]) if a > 0 else ("<d>", "<d>")
     found = ["b", f"so={start_op}", f"sso={side}|{start_op}", f"sw={lower[a]}", f"sp={pos[a]}", f"sd={dep[a]}",
@@ -433,7 +351,7 @@ def _start_features(sh: _Sheet, draft: Draft, side: str, a: int, s: int, start_o
     return found
 
 
-def _end_features(sh: _Sheet, draft: Draft, side: str, b: int, e: int, end_op: str, s: int) -> list[str]:
+def _end_features(sh: Sheet, draft: Draft, side: str, b: int, e: int, end_op: str, s: int) -> list[str]:
     """The features of a candidate ending at ``b``, the rules' span being ``s:e``."""
     lower, pos, dep, text = sh.lower, sh.pos, sh.dep, sh.text
     last = b - 1
@@ -506,7 +424,7 @@ class ContentModel:
             totals.append(total + value)
         return totals
 
-    def refine(self, drafts: Iterable[Draft], context, settled: Container[int] = frozenset()) -> None:
+    def refine(self, drafts: Iterable[Draft], context: Document, settled: Container[int] = frozenset()) -> None:
         """Set each draft's content to its best candidate (the rules' span wins ties, being first), but for
         the drafts whose ``id`` is ``settled`` (their edges are the text's own), which still bound the others."""
         drafts = list(drafts)
@@ -531,8 +449,8 @@ class ContentModel:
     @classmethod
     def read(cls, path: Path = ARTIFACT) -> ContentModel:
         if not Path(path).exists():
-            raise ArtifactMissing(f"content model not found at {path}; rebuild it with "
-                                  "newsledger bench attribution --data <PolNeAR train> --train-content")
+            raise ArtifactMissing(f"content model not found at {path}; rebuild it with python -m "
+                                  "newsledger.training.attribution_content --data <PolNeAR train> --out <file>")
         return cls(json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))["weights"])
 
 

@@ -1,13 +1,14 @@
 """The doc being processed, read once from its arrays.
 
 spaCy builds a ``Token`` and its strings anew on every access and rebuilds ``doc.text`` from every token, so
-the extractor's parts (the rules, the cue tagger, the content ranker, the chains) read token attributes
-through ``reading(doc)``: one pass over the arrays per doc, shared by all of them.
+the attribution extractor's parts (the rules, the cue tagger, the content ranker, sources and relays) read
+token attributes from one ``Reading``: one pass over the arrays per doc, made by the extractor's
+``Document`` and passed to all of them.
 """
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from spacy.attrs import (
     DEP,
@@ -67,12 +68,3 @@ class Reading:
         """The text's quotations as character ranges (``cues.quote_regions``), for the rules and the resolver."""
         return cues.quote_regions(self.text)
 
-
-@lru_cache(maxsize=1)  # the doc being processed (a Doc hashes and compares by identity)
-def reading(doc: Doc) -> Reading:
-    return Reading(doc)
-
-
-def forget() -> None:
-    """Drop what was read of the last doc, so that a doc changed since (retokenized) is read anew."""
-    reading.cache_clear()

@@ -7,7 +7,7 @@ mention pairs (lemma match, character-trigram similarity, argument overlap, sent
 and ``LemmaPriors``: how often the two head lemmas corefer in ECB+ train), and agglomerative clustering cuts the
 dendrogram at a threshold. The model is a logistic regression over those features and a few crosses, trained on
 ECB+ train topics 1–22, with its regularisation, linkage and threshold chosen by cross-validation over groups of
-train topics (``newsledger bench coref --train``); it ships as ``coref_model.json`` and needs no scikit-learn.
+train topics (``python -m newsledger.training.coref``); it ships as ``coref_model.json`` and needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
 from newsledger.link.stories import Centroid
+from newsledger.similarity import jaccard
 
 MODEL_PATH = Path(__file__).with_name("coref_model.json")
 ARG_LABELS = {
@@ -89,11 +90,6 @@ def _trigrams(word: str) -> frozenset[str]:
     return frozenset(padded[i: i + 3] for i in range(len(padded) - 2))
 
 
-def _jaccard(a: Sequence | set, b: Sequence | set) -> float:
-    a, b = set(a), set(b)
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
     norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
@@ -114,7 +110,7 @@ def _arg_agreement(a: list[str], b: list[str]) -> tuple[float, float]:
     """(overlap, conflict): Jaccard when both have such arguments; conflict when both have and share none."""
     if not a or not b:
         return 0.0, 0.0
-    overlap = _jaccard(a, b)
+    overlap = jaccard(a, b)
     return overlap, float(overlap == 0.0)
 
 
@@ -174,7 +170,7 @@ def base_features(a: dict[str, Any], b: dict[str, Any], same_doc: bool, doc_term
                   doc_entities: float) -> list[float]:
     """The features that need no counts from training data (all but the lemma priors)."""
     same_lemma = float(a["lemma"] == b["lemma"])
-    trigram = _jaccard(_trigrams(a["lemma"]), _trigrams(b["lemma"]))
+    trigram = jaccard(_trigrams(a["lemma"]), _trigrams(b["lemma"]))
     rare = min(rarity(a["lemma"]), rarity(b["lemma"])) / 7
     context = _cosine(a["context"], b["context"])
     values = [
@@ -185,7 +181,7 @@ def base_features(a: dict[str, Any], b: dict[str, Any], same_doc: bool, doc_term
     ]
     for kind in ARG_LABELS:
         values.extend(_arg_agreement(a["args"][kind], b["args"][kind]))
-    values += [_jaccard(a["deps"], b["deps"]), context, doc_terms, doc_entities,
+    values += [jaccard(a["deps"], b["deps"]), context, doc_terms, doc_entities,
                same_lemma * doc_terms, same_lemma * context, trigram * doc_terms]
     return values
 

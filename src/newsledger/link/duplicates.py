@@ -37,16 +37,10 @@ def sketch(text: str) -> list[int]:
     return sorted(hashes)[:SKETCH_SIZE]
 
 
-def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
-    """The bottom-k estimate of the Jaccard similarity of the two shingle sets."""
-    if not a or not b:
-        return 0.0
-    first = set(a)
-    return _estimate(first, b, first.intersection(b), min(SKETCH_SIZE, len(a), len(b)))
-
-
-def _estimate(first: set[int], second: Sequence[int], both: set[int], k: int) -> float:
-    """The share of the union's k smallest hashes found in both sketches (``both``: their common hashes)."""
+def estimate(first: set[int], second: Sequence[int], both: set[int], k: int) -> float:
+    """The bottom-k estimate of the Jaccard similarity of two shingle sets: the share of the union's k smallest
+    hashes found in both sketches (``first``: one sketch as a set; ``both``: their common hashes;
+    ``k``: the smaller sketch's size, at most ``SKETCH_SIZE``)."""
     if not both:
         return 0.0
     return len(both.intersection(sorted(first.union(second))[:k])) / k
@@ -69,7 +63,7 @@ class DuplicateIndex:
             k = min(SKETCH_SIZE, len(signature), len(other))
             if len(both) < best_score * k:  # the estimate counts common hashes only: it cannot reach the best
                 continue
-            score = _estimate(hashes, other, both, k)
+            score = estimate(hashes, other, both, k)
             if score >= best_score:
                 best, best_score = article, score
         return best

@@ -50,6 +50,7 @@ from newsledger.records import (
     Story,
     innermost_holder,
 )
+from newsledger.similarity import jaccard
 
 #: Events whose agent is a perpetrator and whose patient is a target.
 AGENTIVE = {EventType.ATTACK, EventType.LAUNCH, EventType.ARREST, EventType.DEATH}
@@ -73,6 +74,8 @@ TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "
           "hit": "how many hit", "killed": "the dead", "injured": "the injured", "shot": "the people shot", "arrested": "the arrests",
           "magnitude": "the magnitude", "damage": "the damage", "claim": "claim"}
 CLAIM_SIMILARITY = 0.5
+#: Claims of fewer content words than this are paired with none (a few words match too much).
+MIN_CLAIM_WORDS = 3
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "with", "from", "and", "or", "but", "that", "this", "these", "those", "is", "was", "were", "are", "be", "been", "has", "had", "have", "it", "its", "as", "which", "who", "said", "says", "say"])
@@ -427,7 +430,7 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
         return x
 
     by_id = {a.id: a for a in candidates}
-    for a_id, b_id in _similar_pairs(words, CLAIM_SIMILARITY):
+    for a_id, b_id in similar_pairs(words, CLAIM_SIMILARITY):
         if by_id[a_id].article != by_id[b_id].article:
             parent[find(b_id)] = find(a_id)
     groups: dict[str, list[Attribution]] = defaultdict(list)
@@ -448,8 +451,9 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
     return found
 
 
-def _similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[str, str]]:
-    """Pairs of ids whose word sets reach ``threshold`` Jaccard, in id order, without comparing every pair.
+def similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[str, str]]:
+    """Pairs of ids whose word sets reach ``threshold`` (> 0) Jaccard, in id order, without comparing every
+    pair; a set of fewer than ``MIN_CLAIM_WORDS`` words pairs with none.
 
     Prefix filtering: with words ordered rarest first, two sets with Jaccard ≥ t share a word among the first
     |A| − ⌈t·|A|⌉ + 1 of each, so only sets sharing such a prefix word are compared (a large story has
@@ -458,10 +462,12 @@ def _similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[s
     index: dict[str, list[str]] = defaultdict(list)
     pairs = set()
     for item in sorted(words):
+        if len(words[item]) < MIN_CLAIM_WORDS:
+            continue
         ordered = sorted(words[item], key=lambda w: (frequency[w], w))
         prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
         for other in {o for word in prefix for o in index[word]}:
-            if _jaccard(words[other], words[item]) >= threshold:
+            if jaccard(words[other], words[item]) >= threshold:
                 pairs.add((other, item))
         for word in prefix:
             index[word].append(item)
@@ -470,7 +476,3 @@ def _similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[s
 
 def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b and min(len(a), len(b)) >= 3 else 0.0

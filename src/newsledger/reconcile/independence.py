@@ -23,12 +23,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.extract.cues import names_an_outlet
+from newsledger.extract.cues import RANK_WORDS, names_an_outlet, words
 from newsledger.reconcile.governments import government_of
 from newsledger.records import Article, Attribution, SourceKind, SourceSpan
 
-_QUALIFIERS = re.compile(r"\b(?:senior|top|high-ranking|high|ranking|former|current|some|several|two|three|a|an|the"
-                         r"|one|other|close to .*)\b", re.IGNORECASE)
+#: Words of an anonymous source's description that do not tell who it is: the rank words of ``cues`` (but the
+#: two that mark anonymity itself, which the key keeps), the parts of "high-ranking", articles and "one other".
+_NOT_WHO = (RANK_WORDS - {"unnamed", "anonymous"}) | words("high ranking a an the one other")
+#: Longest first, so that "high-ranking" goes whole before "high"; what follows "close to" goes too.
+_QUALIFIERS = re.compile(r"\b(?:" + "|".join(sorted(_NOT_WHO, key=lambda w: (-len(w), w))) + r"|close to .*)\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

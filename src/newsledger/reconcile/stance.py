@@ -10,22 +10,19 @@ text); how much of the claim the best sentences and the first 255 characters rep
 in the sentences that echo the claim; whether the claim is a question or quotes someone. MLPs trained with
 three seeds read them and their probabilities are averaged.
 
-Generalisation is measured on a split by topic (``split_rows``): whole connected components of the
+Generalisation is measured on a split by topic (``evaluation.fnc.split_rows``): whole connected components of the
 headline–body graph are held out, so no dev headline or body is trained on, as in the competition test.
 
 Everything inference needs (vocabulary, idf, feature scaling, MLP weights) ships in ``stance_model.npz``
 (plain arrays, loaded with ``allow_pickle=False``), so predicting needs numpy and scipy only; scikit-learn is
-needed to train (``newsledger bench stance --train``, ``pip install -e '.[train]'``).
+needed to train (``python -m newsledger.training.stance``, ``pip install -e '.[train]'``).
 
 Trained on FNC-1 train (``train_stances.csv`` + ``train_bodies.csv``); the dataset states no licence.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -54,94 +51,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 LEAD_SENTENCES = 3
 TOP_SENTENCES = 3
-
-
-# --- reading FNC-1 -------------------------------------------------------------------------------------------
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV whose lines mix UTF-8 and Windows-1252 (FNC-1's files do), each line decoded on its own."""
-    lines = []
-    for raw in Path(path).read_bytes().split(b"\n"):
-        try:
-            lines.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            lines.append(raw.decode("cp1252", errors="replace"))
-    return list(csv.DictReader(io.StringIO("\n".join(lines).lstrip("\ufeff"), newline="")))
-
-
-def read_fnc(data_dir: Path, prefix: str = "train") -> tuple[list[tuple[str, str, str]], dict[str, str]]:
-    """(headline, body id, stance) rows and the bodies by id, from ``PREFIX_stances.csv`` + ``PREFIX_bodies.csv``."""
-    data_dir = Path(data_dir)
-    stances = [(row["Headline"], row["Body ID"].strip(), row["Stance"].strip().lower())
-               for row in read_csv(data_dir / f"{prefix}_stances.csv")]
-    bodies = {row["Body ID"].strip(): row["articleBody"] for row in read_csv(data_dir / f"{prefix}_bodies.csv")}
-    return stances, bodies
-
-
-SPLITS = ("topic", "body")
-
-
-def dev_bodies(body_ids: Iterable[str], dev_fraction: float = 0.2, seed: int = 0) -> set[str]:
-    """The body ids held out for dev: a seeded random fraction of bodies, so no dev body is ever trained on."""
-    ids = sorted(set(body_ids), key=lambda b: (len(b), b))
-    random.Random(seed).shuffle(ids)
-    return set(ids[: round(dev_fraction * len(ids))])
-
-
-def topics(rows: Sequence[tuple[str, str, str]]) -> dict[str, str]:
-    """Each headline (``h:…``) and body (``b:…``) mapped to its topic: the connected component of the graph whose
-    edges are the related (agree, disagree, discuss) pairs. FNC-1's unrelated pairs join random headlines and
-    bodies, so they are left out, or every node would end in one component."""
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for headline, body, label in rows:
-        h, b = find(f"h:{headline}"), find(f"b:{body}")
-        if label != "unrelated":
-            parent[h] = b
-    return {node: find(node) for node in list(parent)}
-
-
-def split_rows(rows: Sequence[tuple[str, str, str]], split: str = "topic", dev_fraction: float = 0.2,
-               seed: int = 0) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    """(train, dev) rows. ``topic`` mimics the competition test, whose headlines and bodies are all unseen: whole
-    topics are held out (seeded, until they hold ``dev_fraction`` of the related pairs) and a pair whose headline
-    and body fall on different sides is dropped. ``body`` holds out a fraction of bodies only: dev headlines are
-    trained on with other bodies, so its figure is optimistic."""
-    if split == "body":
-        held = dev_bodies({b for _, b, _ in rows}, dev_fraction, seed)
-        return [r for r in rows if r[1] not in held], [r for r in rows if r[1] in held]
-    if split != "topic":
-        raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
-    topic = topics(rows)
-    related = Counter(topic[f"b:{b}"] for _, b, label in rows if label != "unrelated")
-    order = sorted(set(topic.values()))
-    random.Random(seed).shuffle(order)
-    held, kept = set(), 0
-    for name in order:
-        if kept >= dev_fraction * sum(related.values()):
-            break
-        held.add(name)
-        kept += related[name]
-    sides = [(topic[f"h:{h}"] in held, topic[f"b:{b}"] in held) for h, b, _ in rows]
-    return ([r for r, side in zip(rows, sides) if side == (False, False)],
-            [r for r, side in zip(rows, sides) if side == (True, True)])
-
-
-def held_out(split: str, dev_fraction: float, seed: int) -> str:
-    return f"split={split} fraction={dev_fraction} seed={seed}"
-
-
-def parse_held_out(text: str) -> tuple[str, float, int]:
-    """(split, fraction, seed); models saved before topic splits existed were held out by body."""
-    fields = dict(item.split("=") for item in text.split())
-    return fields.get("split", "body"), float(fields["fraction"]), int(fields["seed"])
 
 
 # --- text features -------------------------------------------------------------------------------------------
@@ -340,7 +249,7 @@ class StanceModel:
     """Dense pair features (TF-IDF cosines, idf-weighted overlaps, cue rates) read by an ensemble of
     one-hidden-layer MLPs (one per training seed) whose probabilities are averaged. Bag-of-words inputs are
     left out on purpose: on topics held out from training they learn the training topics' words and lose
-    (see ``train``)."""
+    (see ``training.stance``)."""
 
     vectorizer: Vectorizer
     mean: np.ndarray
@@ -404,77 +313,3 @@ def forward(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> np.nd
 
 def _index(items: Sequence[str]) -> dict[str, int]:
     return {item: i for i, item in enumerate(dict.fromkeys(items))}
-
-
-# --- training ------------------------------------------------------------------------------------------------
-
-VOCABULARY_SIZE = 10_000
-SEEDS = (0, 1, 2)
-EPOCHS = 10  # more epochs fit the training topics better and held-out topics worse
-CLASS_WEIGHTS = {"agree": 1.0, "disagree": 2.0, "discuss": 1.0, "unrelated": 1.0}  # disagree is 2% of pairs
-
-
-def fit(rows: Sequence[tuple[str, str, str]], bodies: dict[str, str]) -> StanceModel:
-    """A model fitted on (headline, body id, stance) rows: vocabulary from their headlines and bodies, then one
-    MLP per seed (scikit-learn's, its weights copied out), tuned on the topic split (``split_rows``)."""
-    import warnings
-
-    from sklearn.exceptions import ConvergenceWarning
-    from sklearn.neural_network import MLPClassifier
-
-    used = sorted({b for _, b, _ in rows})
-    documents = [terms(tokens(h)) for h in dict.fromkeys(h for h, _, _ in rows)] + [terms(tokens(bodies[b])) for b in used]
-    model = StanceModel(Vectorizer.fit(documents, VOCABULARY_SIZE), np.zeros(0), np.ones(0), [])
-    dense = model.features([h for h, _, _ in rows], [bodies[b] for _, b, _ in rows])
-    model.mean, model.scale = dense.mean(axis=0), dense.std(axis=0) + 1e-6
-    x = (dense - model.mean) / model.scale
-    y = np.array([LABELS.index(s) for _, _, s in rows])
-    weights = np.array([CLASS_WEIGHTS[label] for label in LABELS])[y]
-    for seed in SEEDS:
-        classifier = MLPClassifier(hidden_layer_sizes=(100,), alpha=1e-4, batch_size=500, max_iter=EPOCHS,
-                                   random_state=seed)
-        with warnings.catch_warnings():  # a fixed epoch budget (as UCLMR's) rather than convergence
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            classifier.fit(x, y, sample_weight=weights)
-        model.members.append([(w.astype(np.float32), b.astype(np.float32))
-                              for w, b in zip(classifier.coefs_, classifier.intercepts_)])
-    return model
-
-
-def train(data_dir: Path, out: Path = MODEL_PATH, dev_fraction: float = 0.2, seeds: Sequence[int] = (0,),
-          refit: bool = True) -> dict[str, Any]:
-    """Fit on FNC-1 train less each held-out split and score it — ``topic`` (no dev headline or body is
-    trained on, as in the competition test; the split to trust), once per split seed, and ``body`` (the older,
-    optimistic split) for the first seed — then (``refit``) fit again on all of train and save; else save the
-    first topic-split model. Design choices were made on topic seed 0, so other seeds are the cleaner figures."""
-    import time
-
-    from newsledger.bench.stance import score
-
-    stances, bodies = read_fnc(data_dir)
-    report: dict[str, Any] = {"dev_fraction": dev_fraction, "seeds": list(seeds)}
-    first = None
-    for split, seed in [("body", seeds[0]), *(("topic", s) for s in seeds)]:
-        train_rows, dev_rows = split_rows(stances, split, dev_fraction, seed)
-        started = time.perf_counter()
-        model = fit(train_rows, bodies)
-        fitted = time.perf_counter() - started
-        predicted = model.predict([h for h, _, _ in dev_rows], [bodies[b] for _, b, _ in dev_rows])
-        report[f"{split} seed {seed}"] = {"train_pairs": len(train_rows), "dev_pairs": len(dev_rows),
-                                          "fit_seconds": round(fitted, 1),
-                                          **score([s for _, _, s in dev_rows], predicted, [s for _, _, s in stances])}
-        if split == "topic" and first is None:
-            first = model
-    topics = [report[f"topic seed {s}"] for s in seeds]
-    report["topic mean"] = {
-        "fnc_percent": sum(r["fnc"]["percent"] for r in topics) / len(topics),
-        "fnc_percent_at_train_mix": sum(r["fnc"]["percent_at_reference_mix"] for r in topics) / len(topics),
-        "macro_f1": sum(r["macro_f1"] for r in topics) / len(topics),
-    }
-    if refit:
-        model = fit(stances, bodies)
-    else:
-        model = first
-        model.held_out = held_out("topic", dev_fraction, seeds[0])
-    model.save(out)
-    return report | {"refit_on_all_train": refit, "saved": str(out), "bytes": Path(out).stat().st_size}

@@ -1,7 +1,7 @@
 """What the pages need in memory: every story's summary, which story each article is in, the search index,
-and the briefs of recently viewed stories. Built once at start-up and rebuilt when an ingest has added articles since (the server reads a
-ledger that ``newsledger ingest`` may still be writing): each request checks ``max(articles.seq)``, one
-indexed look-up.
+and the briefs of recently viewed stories. Built once at start-up and rebuilt when an ingest has added articles
+since (the server reads a ledger that ``newsledger ingest`` may still be writing): each request checks the
+ledger's version (``store.catalog.version``, indexed look-ups).
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-
 from newsledger.records import Story
 from newsledger.report.brief import build_brief
-from newsledger.store import schema as t
+from newsledger.store import catalog
 from newsledger.store.ledger import Store
 from newsledger.web.search import SearchIndex
 
@@ -40,10 +38,10 @@ class Catalog:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._snapshot = self._build(self._version())
+        self._snapshot = self._build(catalog.version(self.store))
 
     def current(self) -> Snapshot:
-        version = self._version()
+        version = catalog.version(self.store)
         if version != self._snapshot.version:
             with self._lock:
                 if version != self._snapshot.version:
@@ -64,14 +62,6 @@ class Catalog:
                 snapshot.briefs.popitem(last=False)
         return brief
 
-    def _version(self) -> tuple[int, int]:
-        """Changes when articles arrive and when stories get their cross-document events and findings
-        (written after the articles, at the end of an ingest run)."""
-        with self.store.engine.connect() as connection:
-            latest = connection.execute(select(func.max(t.articles.c.seq))).scalar() or 0
-            resolved = connection.execute(select(func.count()).select_from(t.resolved_stories)).scalar() or 0
-        return latest, resolved
-
     def _build(self, version: tuple[int, int]) -> Snapshot:
         stories = sorted(self.store.stories(), key=lambda s: s.id)
         story_of = {article: story.id for story in stories for article in story.articles}
@@ -84,8 +74,6 @@ class Catalog:
                         outlets.setdefault(story_of[row.id], set()).add(row.outlet)
                     yield story_of[row.id], row.title, row.text
 
-        query = select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.text)
-        with self.store.engine.connect() as connection:
-            index = SearchIndex(documents(connection.execute(query)))
+        index = SearchIndex(documents(catalog.article_texts(self.store)))
         by_outlet = {story: sorted(names) for story, names in outlets.items()}
         return Snapshot(version, stories, {s.id: s for s in stories}, story_of, by_outlet, index)

@@ -13,8 +13,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 
 from newsledger.records import to_dict
-from newsledger.web import queries
-from newsledger.web.pagination import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
+from newsledger.store import queries
+from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
 from newsledger.web.routes import catalog, store
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 
 from newsledger.records import Article, Attribution
 from newsledger.report.brief import chain, event_summary
-from newsledger.web import queries
+from newsledger.store import queries
 from newsledger.web.highlight import Mark, highlight
 from newsledger.web.routes import catalog, store
 from newsledger.web.templating import not_found, page

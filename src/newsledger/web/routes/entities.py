@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse
 
 from newsledger.records import Attribution, Event, Span
 from newsledger.report.brief import event_summary, source_name
-from newsledger.web import queries
-from newsledger.web.pagination import BadCursor
+from newsledger.store import queries
+from newsledger.store.paging import BadCursor
 from newsledger.web.routes import catalog, store
 from newsledger.web.templating import not_found, page
 

@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse
 
 from newsledger.records import Story
 from newsledger.report.map import MapPlace, story_map
-from newsledger.web import queries
-from newsledger.web.pagination import BadCursor, page_of_sorted
+from newsledger.store import queries
+from newsledger.store.paging import BadCursor, page_of_sorted
 from newsledger.web.routes import catalog, store
 from newsledger.web.templating import not_found, page
 

@@ -1,1 +1,0 @@
-"""Benchmarks: accuracy and speed measured by `newsledger bench ...`."""

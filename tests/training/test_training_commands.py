@@ -1,0 +1,59 @@
+"""The training commands: an explicit output path, and the shipped model only when asked to replace it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsledger.extract import attribution_model, content_spans
+from newsledger.link import coref
+from newsledger.reconcile import stance
+
+SHIPPED = {
+    "attribution_cues": attribution_model.ARTIFACT,
+    "attribution_content": content_spans.ARTIFACT,
+    "coref": coref.MODEL_PATH,
+    "stance": stance.MODEL_PATH,
+}
+
+
+def _train(name: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", f"newsledger.training.{name}", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_training_needs_an_output_path(name, tmp_path):
+    result = _train(name, "--data", str(tmp_path))
+    assert result.returncode == 2 and "--out" in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_training_refuses_the_shipped_model_unless_told_to_replace_it(name, tmp_path):
+    before = SHIPPED[name].stat().st_mtime_ns
+    result = _train(name, "--data", str(tmp_path), "--out", str(SHIPPED[name]))
+    assert result.returncode == 2 and "--replace-shipped" in result.stderr
+    assert SHIPPED[name].stat().st_mtime_ns == before
+
+
+def test_the_cue_training_writes_its_model_where_told(tmp_path):
+    pytest.importorskip("sklearn")
+    data = tmp_path / "train"
+    (data / "text").mkdir(parents=True)
+    (data / "attributions").mkdir()
+    for n, (source, cue, content) in enumerate([("Smith", "said", "the plan had failed"),
+                                                 ("The mayor", "warned", "that prices would rise")]):
+        text = f"{source} {cue} {content}. Prices rose in the spring.\n"
+        c, t = len(source) + 1, len(source) + len(cue) + 2
+        (data / "text" / f"pub_{n}.txt").write_text(text, encoding="utf-8")
+        (data / "attributions" / f"pub_{n}.ann").write_text(
+            f"T1\tSource 0 {len(source)}\t{source}\nT2\tCue {c} {c + len(cue)}\t{cue}\n"
+            f"T3\tContent {t} {t + len(content)}\t{content}\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+            encoding="utf-8")
+    out = tmp_path / "cues"
+    result = _train("attribution_cues", "--data", str(data), "--out", str(out), "--folds", "0")
+    assert result.returncode == 0, result.stderr
+    assert (out / attribution_model.WEIGHTS).exists() and json.loads(result.stdout)["data"]["articles"] == 2
