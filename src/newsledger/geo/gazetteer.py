@@ -1,0 +1,263 @@
+"""An offline gazetteer: GeoNames records looked up by name, alternate name or abbreviation.
+
+One loader reads the standard GeoNames dump format (``allCountries.txt``, ``cities500.txt``: 19 tab-separated
+columns). The packaged gazetteer is such a file too, built once from data that installs from PyPI (see
+``geo.sources``) and kept under the user's cache folder, so a user's full dump and the packaged data go through the
+same code. A gazetteer is loaded once per process (``Gazetteer.load``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import time
+from sys import intern
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from newsledger.geo.abbreviations import COUNTRY_FORMS, POSTAL_CODES, STATE_FORMS, WORD_LIKE_FORMS, demonym_country
+
+#: GeoNames feature classes kept from a dump by default: administrative areas, populated places, areas/parks,
+#: water and terrain features. Spots (S), roads (R), undersea (U) and vegetation (V) are rarely news toponyms and
+#: would multiply the memory a full dump takes.
+DEFAULT_FEATURE_CLASSES = frozenset("APLHT")
+#: At most this many alternate names per record: the rest are mostly other scripts' spellings and codes.
+MAX_ALTERNATES = 60
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """One GeoNames record, as much of it as resolution and the ledger need."""
+
+    geonameid: int
+    name: str
+    feature_class: str
+    feature_code: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    admin2: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A record a name can refer to, and whether the name is the record's own (not one of its alternates)."""
+
+    entry: GeoEntry
+    main_name: bool
+
+
+_ABBREVIATION_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_DROPPED = str.maketrans("", "", ".'’`ʻ")
+_SEPARATORS = re.compile(r"[^0-9a-z]+")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _key(name: str) -> str:
+    """The lookup key of a name: accents and case folded, punctuation dropped, "St."/"Mt."/"Ft." spelt out."""
+    if name.isascii():
+        name = name.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", name)
+        name = "".join([ch for ch in folded if not unicodedata.combining(ch)]).casefold()
+    words = _SEPARATORS.sub(" ", name.replace("&", " and ").translate(_DROPPED)).split()
+    if len(words) == 1:
+        return _ABBREVIATION_WORDS.get(words[0], words[0])
+    return " ".join([_ABBREVIATION_WORDS.get(word, word) for word in words])
+
+
+#: Queries repeat ("U.S.", "Ohio"), so their keys are cached; loading calls ``_key`` directly.
+normalize = lru_cache(maxsize=65536)(_key)
+
+
+def _alternate_worth_indexing(name: str) -> bool:
+    """Not a short all-capitals code ("IFN") nor a number; other scripts are dropped once the key is made."""
+    return len(name) > 1 and not (len(name) <= 4 and name.isupper()) and not _DIGIT.search(name)
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """How long loading took and how much it holds, for the bench to print."""
+
+    source: str
+    seconds: float
+    records: int
+    names: int
+    built_cache: bool = False
+
+
+class Gazetteer:
+    """GeoNames records indexed by normalized name; countries and first-level divisions also by code."""
+
+    def __init__(self, records: Iterable[tuple[GeoEntry, Iterable[str]]]) -> None:
+        self.entries: list[GeoEntry] = []
+        # name key -> the index of its one record, or a list of indexes when several records share it
+        self._main: dict[str, int | list[int]] = {}
+        self._alternate: dict[str, int | list[int]] = {}
+        self._countries: dict[str, GeoEntry] = {}
+        self._admin1: dict[tuple[str, str], GeoEntry] = {}
+        self._admin2: dict[tuple[str, str, str], GeoEntry] = {}
+        self.report = LoadReport(source="memory", seconds=0.0, records=0, names=0)
+        for entry, alternates in records:
+            self._add(entry, alternates)
+        self.report.records = len(self.entries)
+        self.report.names = len(self._main) + len(self._alternate)
+
+    def _add(self, entry: GeoEntry, alternates: Iterable[str]) -> None:
+        index = len(self.entries)
+        self.entries.append(entry)
+        main_key = _key(entry.name)
+        if main_key:
+            _index(self._main, main_key, index)
+        for key in {_key(alternate) for alternate in alternates} - {main_key, ""}:
+            if key.isascii():  # Latin spellings only: news in English does not write names in other scripts
+                _index(self._alternate, key, index)
+        code = entry.feature_code
+        if entry.feature_class == "A" and code.startswith("PCL"):
+            known = self._countries.get(entry.country)
+            if known is None or entry.population > known.population:
+                self._countries[entry.country] = entry
+        elif code == "ADM1":
+            self._admin1.setdefault((entry.country, entry.admin1), entry)
+        elif code == "ADM2":
+            self._admin2.setdefault((entry.country, entry.admin1, entry.admin2), entry)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every record the name can refer to: records with that name first, then those with it as an alternate."""
+        key = normalize(name)
+        main = _indexes(self._main.get(key))
+        seen = set(main)
+        found = [Candidate(self.entries[i], True) for i in main]
+        found.extend(Candidate(self.entries[i], False) for i in _indexes(self._alternate.get(key)) if i not in seen)
+        return found
+
+    def abbreviation(self, text: str, after_comma: bool = False) -> GeoEntry | None:
+        """The country or US state an abbreviation or demonym names ("U.S.", "Calif.", "N.Y.", "Russian"; "IL" only
+        after a comma)."""
+        key = normalize(text)
+        demonym = demonym_country(text) if text[:1].isupper() else None
+        if demonym:
+            return self.country(demonym)
+        if key in COUNTRY_FORMS:
+            return self.country(COUNTRY_FORMS[key])
+        if key in STATE_FORMS and (after_comma or key not in WORD_LIKE_FORMS or text.rstrip().endswith(".")):
+            return self.admin1("US", STATE_FORMS[key])
+        if after_comma and text.strip() in POSTAL_CODES:
+            return self.admin1("US", text.strip())
+        return None
+
+    def __contains__(self, name: str) -> bool:
+        key = normalize(name)
+        return key in self._main or key in self._alternate
+
+    def country(self, code: str) -> GeoEntry | None:
+        """The country with this ISO alpha-2 code."""
+        return self._countries.get(code.upper())
+
+    def admin1(self, country: str, code: str) -> GeoEntry | None:
+        """The first-level division (state, province) with this GeoNames admin1 code in the country."""
+        return self._admin1.get((country.upper(), code))
+
+    def admin2(self, country: str, admin1: str, code: str) -> GeoEntry | None:
+        """The second-level division (county, district) with these codes."""
+        return self._admin2.get((country.upper(), admin1, code))
+
+    @classmethod
+    def from_geonames_dump(
+        cls, path: Path | str, feature_classes: Iterable[str] = DEFAULT_FEATURE_CLASSES
+    ) -> "Gazetteer":
+        """A gazetteer from a GeoNames dump (``allCountries.txt``, ``cities*.txt``, plain or ``.gz``/``.zip``)."""
+        started = time.perf_counter()
+        path = Path(path)
+        gazetteer = cls(_read_dump(path, frozenset(feature_classes)))
+        gazetteer.report.source = str(path)
+        gazetteer.report.seconds = time.perf_counter() - started
+        return gazetteer
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "Gazetteer":
+        """The gazetteer of this process: the packaged data when ``path`` is None, else the user's GeoNames dump."""
+        return _load_once(str(Path(path).expanduser().resolve()) if path is not None else None)
+
+
+def _index(index: dict[str, int | list[int]], key: str, value: int) -> None:
+    """Add a record to a name's bucket, keeping a lone record as a bare int (most names have one: less memory)."""
+    known = index.get(key)
+    if known is None:
+        index[key] = value
+    elif isinstance(known, int):
+        index[key] = [known, value]
+    else:
+        known.append(value)
+
+
+def _indexes(bucket: int | list[int] | None) -> list[int]:
+    if bucket is None:
+        return []
+    return [bucket] if isinstance(bucket, int) else bucket
+
+
+@lru_cache(maxsize=2)
+def _load_once(path: str | None) -> Gazetteer:
+    if path is not None:
+        return Gazetteer.from_geonames_dump(path)
+    from newsledger.geo import sources
+
+    started = time.perf_counter()
+    dump, built = sources.packaged_dump()
+    gazetteer = Gazetteer.from_geonames_dump(dump)
+    gazetteer.report.seconds = time.perf_counter() - started
+    gazetteer.report.built_cache = built
+    return gazetteer
+
+
+class GazetteerError(ValueError):
+    """A file that is not a GeoNames dump (the message names it and the line)."""
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    if path.suffix == ".zip":
+        import zipfile
+
+        archive = zipfile.ZipFile(path)
+        member = next((n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()), None)
+        if member is None:
+            raise GazetteerError(f"{path}: no .txt dump inside the archive")
+        return io.TextIOWrapper(archive.open(member), encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def _read_dump(path: Path, feature_classes: frozenset[str]) -> Iterator[tuple[GeoEntry, list[str]]]:
+    """Records of a GeoNames dump, line by line (bounded memory per line), with their Latin alternate names."""
+    try:
+        handle = _open_text(path)
+    except OSError as error:
+        raise GazetteerError(f"{path}: {error.strerror or error}") from error
+    with handle:
+        for number, line in enumerate(handle, 1):
+            columns = line.rstrip("\n").split("\t")
+            if len(columns) < 15:
+                if line.strip() and not line.startswith("#"):
+                    raise GazetteerError(f"{path}:{number}: {len(columns)} columns, a GeoNames dump has 19")
+                continue
+            if columns[6] not in feature_classes:
+                continue
+            try:
+                entry = GeoEntry(
+                    int(columns[0]), columns[1], intern(columns[6]), intern(columns[7]), intern(columns[8]),
+                    intern(columns[10]), float(columns[4]), float(columns[5]), int(columns[14] or 0),
+                    intern(columns[11]),
+                )
+            except ValueError as error:
+                raise GazetteerError(f"{path}:{number}: {error}") from error
+            names = [columns[2]] if columns[2] and columns[2] != columns[1] else []
+            names.extend(n for n in columns[3].split(",") if _alternate_worth_indexing(n))
+            yield entry, names[:MAX_ALTERNATES]
