@@ -81,11 +81,18 @@ _KIND_BONUS = {"PCLI": "country_kind", "PCLS": "country_kind", "PCLD": "country_
 _LEADING = re.compile(r"^(?:the\s+)", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
-_HONORIFIC = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Officer|Deputy|Coach|Judge|Justice|Sheriff|Mayor|Chief|"
-    r"President|Commissioner|Councilman|Councilwoman|Trooper|Pastor|Rev)\.?\s+(?:[A-Z][a-z]+\s+)?$"
-)
-_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Officer|Deputy|Coach|Judge|Justice|Sheriff|Mayor|Chief|"
+          r"President|Commissioner|Councilman|Councilwoman|Trooper|Pastor|Rev|Prof)\.?")
+#: "Mr. Hale", "Mayor Jim Hale": the last word is a person's name.
+_TITLED_NAME = re.compile(_TITLE + r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b")
+#: "Jim Hale": two capitalised words; the second is a surname unless the pair or the first word is a place.
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+#: First words of two-word place names, and words that start sentences, never given names.
+_NOT_GIVEN_NAMES = frozenset(
+    "new north south east west fort port saint san santa los las lake mount upper lower greater central old "
+    "the in at on of from to for and but by with near after before when while as if this that city county".split())
+#: Person cues are looked for in this much of the article at most (bounded work on hostile input).
+MAX_CUE_CHARS = 200_000
 
 
 def clean_name(text: str) -> str:
@@ -211,7 +218,7 @@ def resolve(
     The names' readings are settled together, mean-field style: each round, every name's candidates are
     re-weighted by how much the other names' current readings (and the story and outlet) support them."""
     context = context or ResolveContext()
-    groups = list(_groups(mentions, gazetteer, context, person_guard, weights).values())
+    groups, membership = _groups(mentions, gazetteer, context, person_guard, weights)
     background = _Mass()
     if context.story_places:
         background.add(_Mass.of(context.story_places, [1.0 / len(context.story_places)] * len(context.story_places),
@@ -222,31 +229,27 @@ def resolve(
 
     for group in groups:
         group.probabilities = _softmax(group.priors)
-    scores: dict[int, list[float]] = {}
+    scores: list[list[float]] = [group.priors for group in groups]
     for _ in range(ROUNDS):
         article = _Mass()
         for group in groups:
             group.mass = _Mass.of([c.entry for c in group.candidates], group.probabilities)
             article.add(group.mass)
-        for number, group in enumerate(groups):
-            others = _Mass()
-            others.add(article)
-            others.add(group.mass, -1.0)
-            scores[number] = [prior + _support(c.entry, others, background, weights)
-                              + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
-                              for c, prior in zip(group.candidates, group.priors)]
-        for number, group in enumerate(groups):
-            group.probabilities = _softmax(scores[number])
+        scores = [[prior + _support(c.entry, article, group.mass, weights) + _support(c.entry, background, None, weights)
+                   + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
+                   for c, prior in zip(group.candidates, group.priors)] for group in groups]
+        for group, group_scores in zip(groups, scores):
+            group.probabilities = _softmax(group_scores)
 
-    resolved: dict[str, GeoEntry | None] = {}
-    for number, group in enumerate(groups):
-        best = max(range(len(group.candidates)), key=scores[number].__getitem__)
+    chosen: list[GeoEntry | None] = []
+    for group, group_scores in zip(groups, scores):
+        best = max(range(len(group.candidates)), key=group_scores.__getitem__)
         candidate = group.candidates[best]
-        evidence = scores[number][best] - group.priors[best]
+        evidence = group_scores[best] - group.priors[best]
         weak = not candidate.main_name or (person_guard and group.person_cue)
         keep = not weak or evidence >= weights.person_cue_support or candidate.entry.feature_code in _COUNTRY_CODES
-        resolved[group.key] = candidate.entry if keep else None
-    return [resolved.get(_group_key(m)) for m in mentions]
+        chosen.append(candidate.entry if keep else None)
+    return [chosen[number] if number is not None else None for number in membership]
 
 
 def _home(gazetteer: Gazetteer, context: ResolveContext) -> GeoEntry | None:
@@ -266,31 +269,49 @@ def _softmax(scores: Sequence[float]) -> list[float]:
     return [e / total for e in exps]
 
 
-def _group_key(mention: Mention) -> str:
-    return normalize(clean_name(mention.text))
-
-
-def _groups(mentions, gazetteer, context, person_guard, weights) -> dict[str, _Group]:
-    groups: dict[str, _Group] = {}
+def _groups(mentions, gazetteer, context, person_guard, weights) -> tuple[list[_Group], list[int | None]]:
+    """The article's names, each spelling once; a qualified mention ("Springfield, Ill.") is its own reading, and
+    a bare mention of the same name joins it when the article qualifies the name one way only."""
     text = context.text
+    by_reading: dict[tuple[str, int], int] = {}
+    groups: list[_Group] = []
+    person_names_in_text: frozenset[str] | None = None
+    readings: list[tuple[str, int] | None] = []
     for mention in mentions:
-        key = _group_key(mention)
+        key = normalize(clean_name(mention.text))
+        qualifier = _qualifier_after(text, mention.end, gazetteer) if text and key else None
+        reading = (key, qualifier.geonameid if qualifier is not None else 0)
         if not key:
+            readings.append(None)
             continue
-        after_comma = bool(text) and text[max(0, mention.start - 3): mention.start].rstrip().endswith(",")
-        group = groups.get(key)
-        if group is None:
+        number = by_reading.get(reading)
+        if number is None:
+            after_comma = bool(text) and text[max(0, mention.start - 3): mention.start].rstrip().endswith(",")
             candidates = _candidates(mention.text, gazetteer, after_comma)
             if not candidates:
+                readings.append(None)
                 continue
-            group = groups[key] = _Group(key, mention.text, candidates, [_prior(c, weights) for c in candidates])
-        if text:
-            qualifier = _qualifier_after(text, mention.end, gazetteer)
-            if qualifier is not None:
-                group.qualifiers.append(qualifier)
-            if person_guard and not group.person_cue and " " not in key:
-                group.person_cue = _person_cue(text, mention.start, gazetteer)
-    return groups
+            number = by_reading[reading] = len(groups)
+            groups.append(_Group(key, mention.text, candidates, [_prior(c, weights) for c in candidates],
+                                 [qualifier] if qualifier is not None else []))
+        if person_names_in_text is None and text and person_guard:
+            person_names_in_text = person_names(text, gazetteer)
+        if person_names_in_text and key in person_names_in_text:
+            groups[number].person_cue = True
+        readings.append(reading)
+    qualified: dict[str, list[int]] = {}
+    for (key, qualifier_id), number in by_reading.items():
+        if qualifier_id:
+            qualified.setdefault(key, []).append(number)
+    membership = []
+    for reading in readings:
+        if reading is None:
+            membership.append(None)
+        elif reading[1] == 0 and len(qualified.get(reading[0], ())) == 1:
+            membership.append(qualified[reading[0]][0])
+        else:
+            membership.append(by_reading[reading])
+    return groups, membership
 
 
 def _qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> GeoEntry | None:
@@ -310,16 +331,16 @@ def _qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> GeoEntry | No
     return None
 
 
-def _person_cue(text: str, start: int, gazetteer: Gazetteer) -> bool:
-    """The name stands where a person's does: after a title ("Mr. Hale") or a given name ("Jim Hale")."""
-    before = text[max(0, start - 40): start]
-    if _HONORIFIC.search(before):
-        return True
-    match = _NAME_BEFORE.search(before)
-    if not match or before[: match.start()].rstrip().endswith((".", "!", "?", '"', "“")) or not before[: match.start()].strip():
-        return False
-    word = match.group(1)
-    return word not in gazetteer and f"{word} {text[start:start + 40].split(' ')[0]}" not in gazetteer
+def person_names(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Words the article uses as a person's name: after a title ("Mr. Hale") or a given name ("Jim Bandemer")."""
+    text = text[:MAX_CUE_CHARS]
+    names = {match.group(1) for match in _TITLED_NAME.finditer(text)}
+    for match in _NAME_PAIR.finditer(text):
+        first, second = match.groups()
+        if first.lower() in _NOT_GIVEN_NAMES or first in gazetteer or f"{first} {second}" in gazetteer:
+            continue
+        names.add(second)
+    return frozenset(normalize(name) for name in names)
 
 
 def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
@@ -332,22 +353,26 @@ def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
     return False
 
 
-def _support(entry: GeoEntry, others: _Mass, background: _Mass, weights: Weights) -> float:
-    """How much the article's other names (and the story's places, and the outlet's home) back this record."""
-    score = 0.0
-    for source in (others, background):
-        if source.total <= 0:
-            continue
-        score += weights.same_country * source.countries.get(entry.country, 0.0) / source.total
-        if entry.feature_code in _COUNTRY_CODES:
-            continue
-        if entry.admin1:
-            score += weights.same_admin1 * source.admin1.get((entry.country, entry.admin1), 0.0) / source.total
-        if entry.feature_code == "ADM1":
-            continue
-        near = sum(source.cells.get(cell, 0.0) for cell in _near_cells(entry))
-        score += weights.nearby * min(1.0, 2 * near / source.total)
-        county = (entry.country, entry.admin1, entry.admin2 or "")
-        if entry.admin2 and source.counties.get(county, 0.0) > 0:
-            score += weights.same_county
+def _support(entry: GeoEntry, mass: _Mass, own: _Mass | None, weights: Weights) -> float:
+    """How much the places in ``mass`` (the article's names less ``own``, the name's own candidates; or the story's
+    places and the outlet's home) back this record."""
+
+    def share(counter: str, key) -> float:
+        value = getattr(mass, counter).get(key, 0.0)
+        return value - getattr(own, counter).get(key, 0.0) if own is not None else value
+
+    total = mass.total - (own.total if own is not None else 0.0)
+    if total <= 1e-9:
+        return 0.0
+    score = weights.same_country * share("countries", entry.country) / total
+    if entry.feature_code in _COUNTRY_CODES:
+        return score
+    if entry.admin1:
+        score += weights.same_admin1 * share("admin1", (entry.country, entry.admin1)) / total
+    if entry.feature_code == "ADM1":
+        return score
+    near = sum(share("cells", cell) for cell in _near_cells(entry))
+    score += weights.nearby * min(1.0, 2 * near / total)
+    if entry.admin2 and share("counties", (entry.country, entry.admin1, entry.admin2)) > 1e-9:
+        score += weights.same_county
     return score

