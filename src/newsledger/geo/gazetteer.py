@@ -9,15 +9,19 @@ same code. A gazetteer is loaded once per process (``Gazetteer.load``).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
+import json
+import os
 import re
 import time
 from sys import intern
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from newsledger.geo.abbreviations import COUNTRY_FORMS, POSTAL_CODES, STATE_FORMS, WORD_LIKE_FORMS, demonym_country
 
@@ -92,41 +96,64 @@ class LoadReport:
     built_cache: bool = False
 
 
-class Gazetteer:
-    """GeoNames records indexed by normalized name; countries and first-level divisions also by code."""
+_COLUMNS = ("geonameid", "name", "feature_class", "feature_code", "country", "admin1", "lat", "lon", "population",
+            "admin2")
+_CODE_COLUMNS = (2, 3, 4, 5, 9)  # short codes repeated across records: interned, so each is stored once
+_NUMBER_COLUMNS = {0: "q", 6: "d", 7: "d", 8: "q"}  # ids, coordinates, populations: packed machine numbers
+#: Bump when the compiled index's layout changes.
+INDEX_FORMAT = 1
 
-    def __init__(self, records: Iterable[tuple[GeoEntry, Iterable[str]]]) -> None:
-        self.entries: list[GeoEntry] = []
+
+class _Entries(Sequence):
+    """The records as GeoEntry objects, made when asked for: the gazetteer keeps columns, which load faster."""
+
+    def __init__(self, columns: list[list]) -> None:
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return GeoEntry(*(column[index] for column in self._columns))
+
+
+class Gazetteer:
+    """GeoNames records indexed by normalized name; countries and first- and second-level divisions also by code."""
+
+    def __init__(self, records: Iterable[tuple[GeoEntry, Iterable[str]]] = ()) -> None:
+        self._columns: list = [array(_NUMBER_COLUMNS[n]) if n in _NUMBER_COLUMNS else [] for n in range(len(_COLUMNS))]
+        self.entries = _Entries(self._columns)
         # name key -> the index of its one record, or a list of indexes when several records share it
         self._main: dict[str, int | list[int]] = {}
         self._alternate: dict[str, int | list[int]] = {}
-        self._countries: dict[str, GeoEntry] = {}
-        self._admin1: dict[tuple[str, str], GeoEntry] = {}
-        self._admin2: dict[tuple[str, str, str], GeoEntry] = {}
+        self._codes: dict[str, int] = {}  # "US", "US.IL", "US.IL.167" -> the country's or division's record
         self.report = LoadReport(source="memory", seconds=0.0, records=0, names=0)
         for entry, alternates in records:
             self._add(entry, alternates)
+        self._count()
+
+    def _count(self) -> None:
         self.report.records = len(self.entries)
         self.report.names = len(self._main) + len(self._alternate)
 
     def _add(self, entry: GeoEntry, alternates: Iterable[str]) -> None:
         index = len(self.entries)
-        self.entries.append(entry)
+        for column, value in zip(self._columns, (entry.geonameid, entry.name, entry.feature_class,
+                                                 entry.feature_code, entry.country, entry.admin1, entry.lat,
+                                                 entry.lon, entry.population, entry.admin2)):
+            column.append(value)
         main_key = _key(entry.name)
         if main_key:
             _index(self._main, main_key, index)
         for key in {_key(alternate) for alternate in alternates} - {main_key, ""}:
             if key.isascii():  # Latin spellings only: news in English does not write names in other scripts
                 _index(self._alternate, key, index)
-        code = entry.feature_code
-        if entry.feature_class == "A" and code.startswith("PCL"):
-            known = self._countries.get(entry.country)
-            if known is None or entry.population > known.population:
-                self._countries[entry.country] = entry
-        elif code == "ADM1":
-            self._admin1.setdefault((entry.country, entry.admin1), entry)
-        elif code == "ADM2":
-            self._admin2.setdefault((entry.country, entry.admin1, entry.admin2), entry)
+        code = _division_code(entry)
+        if code and (code not in self._codes or (
+                entry.feature_code.startswith("PCL") and entry.population > self._columns[8][self._codes[code]])):
+            self._codes[code] = index
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every record the name can refer to: records with that name first, then those with it as an alternate."""
@@ -156,26 +183,39 @@ class Gazetteer:
         key = normalize(name)
         return key in self._main or key in self._alternate
 
+    def _by_code(self, code: str) -> GeoEntry | None:
+        index = self._codes.get(code)
+        return None if index is None else self.entries[index]
+
     def country(self, code: str) -> GeoEntry | None:
         """The country with this ISO alpha-2 code."""
-        return self._countries.get(code.upper())
+        return self._by_code(code.upper())
 
     def admin1(self, country: str, code: str) -> GeoEntry | None:
         """The first-level division (state, province) with this GeoNames admin1 code in the country."""
-        return self._admin1.get((country.upper(), code))
+        return self._by_code(f"{country.upper()}.{code}")
 
     def admin2(self, country: str, admin1: str, code: str) -> GeoEntry | None:
         """The second-level division (county, district) with these codes."""
-        return self._admin2.get((country.upper(), admin1, code))
+        return self._by_code(f"{country.upper()}.{admin1}.{code}")
 
     @classmethod
     def from_geonames_dump(
         cls, path: Path | str, feature_classes: Iterable[str] = DEFAULT_FEATURE_CLASSES
     ) -> "Gazetteer":
-        """A gazetteer from a GeoNames dump (``allCountries.txt``, ``cities*.txt``, plain or ``.gz``/``.zip``)."""
+        """A gazetteer from a GeoNames dump (``allCountries.txt``, ``cities*.txt``, plain or ``.gz``/``.zip``).
+
+        The dump is parsed once; its index is then kept as JSON in the user's cache folder, keyed by the file's
+        path, size and time, so later processes load it in about a second."""
         started = time.perf_counter()
         path = Path(path)
-        gazetteer = cls(_read_dump(path, frozenset(feature_classes)))
+        classes = "".join(sorted(set(feature_classes)))
+        compiled = _compiled_path(path, classes)
+        gazetteer = _read_compiled(compiled) if compiled is not None else None
+        if gazetteer is None:
+            gazetteer = cls(_read_dump(path, frozenset(classes)))
+            if compiled is not None:
+                _write_compiled(gazetteer, compiled)
         gazetteer.report.source = str(path)
         gazetteer.report.seconds = time.perf_counter() - started
         return gazetteer
@@ -184,6 +224,63 @@ class Gazetteer:
     def load(cls, path: Path | str | None = None) -> "Gazetteer":
         """The gazetteer of this process: the packaged data when ``path`` is None, else the user's GeoNames dump."""
         return _load_once(str(Path(path).expanduser().resolve()) if path is not None else None)
+
+
+def _division_code(entry: GeoEntry) -> str | None:
+    """The code a country or division is found by: "US", "US.IL", "US.IL.167"."""
+    if entry.feature_class != "A":
+        return None
+    if entry.feature_code.startswith("PCL"):
+        return entry.country
+    if entry.feature_code == "ADM1":
+        return f"{entry.country}.{entry.admin1}"
+    if entry.feature_code == "ADM2":
+        return f"{entry.country}.{entry.admin1}.{entry.admin2}"
+    return None
+
+
+def _compiled_path(dump: Path, classes: str) -> Path | None:
+    """Where the compiled index of this dump (as it is now) is cached; None if the dump cannot be read."""
+    from newsledger.geo.sources import cache_dir
+
+    try:
+        stat = dump.stat()
+    except OSError as error:
+        raise GazetteerError(f"{dump}: {error.strerror or error}") from error
+    identity = f"{INDEX_FORMAT}|{dump.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{classes}|{MAX_ALTERNATES}"
+    return cache_dir() / "geo" / f"index-{hashlib.sha1(identity.encode()).hexdigest()[:16]}.json"
+
+
+def _write_compiled(gazetteer: Gazetteer, path: Path) -> None:
+    """Keep the index for the next process; a cache folder that cannot be written only costs time."""
+    payload = {"format": INDEX_FORMAT, "columns": [list(column) for column in gazetteer._columns], "main": gazetteer._main,
+               "alternate": gazetteer._alternate, "codes": gazetteer._codes}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.part")
+        temporary.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
+def _read_compiled(path: Path) -> Gazetteer | None:
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(payload, dict) or payload.get("format") != INDEX_FORMAT:
+        return None
+    gazetteer = Gazetteer()
+    columns = payload["columns"]
+    for number in _CODE_COLUMNS:
+        columns[number] = [intern(value) for value in columns[number]]
+    for number, typecode in _NUMBER_COLUMNS.items():
+        columns[number] = array(typecode, columns[number])
+    gazetteer._columns[:] = columns
+    gazetteer._main, gazetteer._alternate, gazetteer._codes = payload["main"], payload["alternate"], payload["codes"]
+    gazetteer._count()
+    return gazetteer
 
 
 def _index(index: dict[str, int | list[int]], key: str, value: int) -> None:

@@ -58,10 +58,12 @@ class Weights:
     population: float = 0.6
     own_name: float = 3.0
     country_kind: float = 3.0
-    admin1_kind: float = 0.0
+    admin1_kind: float = 1.0
     continent_kind: float = 3.0
     capital_kind: float = 0.0
     admin2_kind: float = 0.0
+    #: softmax temperature of the mean-field rounds (lower: each name commits to its best reading sooner)
+    temperature: float = 1.0
     same_country: float = 5.0
     same_admin1: float = 5.0
     nearby: float = 4.0
@@ -111,7 +113,7 @@ def _candidates(text: str, gazetteer: Gazetteer, after_comma: bool = False) -> l
     name = clean_name(text)
     if not name or len(name) > MAX_NAME_CHARS:
         return []
-    abbreviated = gazetteer.abbreviation(name, after_comma)
+    abbreviated = None if name in CITY_FORMS else gazetteer.abbreviation(name, after_comma)
     if abbreviated is not None:
         return [Candidate(abbreviated, True)]
     found = gazetteer.lookup(CITY_FORMS.get(name, name))
@@ -228,7 +230,7 @@ def resolve(
         background.add(_Mass.of([home], [1.0], weights.home))
 
     for group in groups:
-        group.probabilities = _softmax(group.priors)
+        group.probabilities = _softmax(group.priors, weights.temperature)
     scores: list[list[float]] = [group.priors for group in groups]
     for _ in range(ROUNDS):
         article = _Mass()
@@ -239,7 +241,7 @@ def resolve(
                    + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
                    for c, prior in zip(group.candidates, group.priors)] for group in groups]
         for group, group_scores in zip(groups, scores):
-            group.probabilities = _softmax(group_scores)
+            group.probabilities = _softmax(group_scores, weights.temperature)
 
     chosen: list[GeoEntry | None] = []
     for group, group_scores in zip(groups, scores):
@@ -262,9 +264,9 @@ def _home(gazetteer: Gazetteer, context: ResolveContext) -> GeoEntry | None:
     return gazetteer.country(context.home_country)
 
 
-def _softmax(scores: Sequence[float]) -> list[float]:
+def _softmax(scores: Sequence[float], temperature: float) -> list[float]:
     top = max(scores)
-    exps = [math.exp(score - top) for score in scores]
+    exps = [math.exp((score - top) / temperature) for score in scores]
     total = sum(exps)
     return [e / total for e in exps]
 
