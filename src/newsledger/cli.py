@@ -365,6 +365,7 @@ def bench_geoparse(
     split: Annotated[str, typer.Option(help="all, or the fixed LGL development split: tune (4/5) or dev (1/5).")] = "all",
     end_to_end: Annotated[bool, typer.Option("--end-to-end", help="Also find the toponyms with spaCy and the gazetteer (slower), and score spans.")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy model for --end-to-end.")] = None,
+    outlet_homes: Annotated[bool, typer.Option("--outlet-homes/--no-outlet-homes", help="Also score with each outlet's home learned from its other articles in --data.")] = True,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Toponym resolution (gold toponyms given): acc@161 km, exact GeoNames id, error km; gazetteer load time and memory."""
@@ -372,7 +373,7 @@ def bench_geoparse(
     from newsledger.geo.gazetteer import GazetteerError
 
     try:
-        result = geoparse.run(data, gazetteer, split=split, end_to_end=end_to_end, model=model)
+        result = geoparse.run(data, gazetteer, split=split, end_to_end=end_to_end, model=model, outlet_homes=outlet_homes)
     except ValueError as error:  # GeoparseDataError, GazetteerError, a wrong --split
         if isinstance(error, (geoparse.GeoparseDataError, GazetteerError)):
             raise _fail(str(error)) from error

@@ -92,7 +92,9 @@ _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
 #: First words of two-word place names, and words that start sentences, never given names.
 _NOT_GIVEN_NAMES = frozenset(
     "new north south east west fort port saint san santa los las lake mount upper lower greater central old "
-    "the in at on of from to for and but by with near after before when while as if this that city county".split())
+    "the in at on of from to for and but by with near after before when while as if this that city county "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split())
 #: Person cues are looked for in this much of the article at most (bounded work on hostile input).
 MAX_CUE_CHARS = 200_000
 
