@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.geo.gazetteer import Gazetteer, GazetteerError, normalize
+from newsledger.geo.gazetteer import Gazetteer, GazetteerError, GeoEntry, normalize
 from newsledger.geo.resolve import Mention, ResolveContext, resolve
 
 
@@ -155,3 +155,28 @@ def test_toponyms_in_a_doc_finish_in_seconds_on_hostile_input(gazetteer):
     found = toponyms(doc, gazetteer)
     assert time.perf_counter() - started < 20
     assert found[0][2] == "Springfield"
+
+
+def test_an_outlet_home_needs_enough_local_places():
+    from collections import Counter
+
+    from newsledger.geo.outlets import local_places, outlet_home
+
+    assert outlet_home(Counter({("US", "OH"): 2})) is None  # too few places to say
+    home = outlet_home(Counter({("US", "OH"): 5, ("US", "KY"): 2, ("IE", "L"): 1}))
+    assert (home.country, home.admin1) == ("US", "OH")
+    spread = outlet_home(Counter({("US", "OH"): 3, ("US", "KY"): 3, ("US", "TX"): 3, ("US", "CA"): 3}))
+    assert (spread.country, spread.admin1) == ("US", None)  # no state dominates, the country does
+    ohio = GeoEntry(5165418, "Ohio", "A", "ADM1", "US", "OH", 40.25, -83.0, 11_000_000)
+    dublin = GeoEntry(4151871, "Dublin", "P", "PPL", "US", "OH", 40.1, -83.1, 45_000)
+    assert local_places([ohio, dublin, None]) == Counter({("US", "OH"): 1})  # a state's name is news anywhere
+
+
+def test_toponyms_of_a_parsed_article(gazetteer):
+    from newsledger.annotate.nlp import load
+    from newsledger.geo.toponyms import toponyms
+
+    doc = load()("Police in Springfield, Ill. said the man was later seen in Iran.")
+    texts = [text for _, _, text in toponyms(doc, gazetteer)]
+    assert "Springfield" in texts and "Iran" in texts
+    assert all(doc.text[start:end] == text for start, end, text in toponyms(doc, gazetteer))

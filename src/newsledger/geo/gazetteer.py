@@ -116,7 +116,9 @@ class _Entries(Sequence):
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return GeoEntry(*(column[index] for column in self._columns))
+        c = self._columns
+        return GeoEntry(c[0][index], c[1][index], c[2][index], c[3][index], c[4][index], c[5][index], c[6][index],
+                        c[7][index], c[8][index], c[9][index])
 
 
 class Gazetteer:

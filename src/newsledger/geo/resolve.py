@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -155,6 +154,32 @@ def _near_cells(entry: GeoEntry):
             yield y + dy, (x + dx + 180) % 360 - 180
 
 
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """The keys a record is counted and looked up under: country, first-level division, 1-degree cell (with the
+    cells around it), county. Wide places (countries, states) have no cell or county: they are not "near"."""
+
+    country: str
+    admin1: tuple[str, str] | None
+    cell: tuple[int, int] | None
+    near_cells: tuple[tuple[int, int], ...]
+    county: tuple[str, str, str] | None
+    wide: bool
+
+    @classmethod
+    def of(cls, entry: GeoEntry) -> "_Where":
+        national = entry.feature_code in _COUNTRY_CODES
+        local = entry.feature_code not in _WIDE_CODES
+        return cls(
+            entry.country,
+            (entry.country, entry.admin1) if entry.admin1 and not national else None,
+            _cell(entry) if local else None,
+            tuple(_near_cells(entry)) if local else (),
+            (entry.country, entry.admin1, entry.admin2) if local and entry.admin2 else None,
+            national,
+        )
+
+
 @dataclass(slots=True)
 class _Group:
     """Every mention of one name in the article, resolved together."""
@@ -165,6 +190,7 @@ class _Group:
     priors: list[float]
     qualifiers: list[GeoEntry] = field(default_factory=list)
     person_cue: bool = False
+    places: list[_Where] = field(default_factory=list)
     probabilities: list[float] = field(default_factory=list)
     mass: "_Mass | None" = None
 
@@ -180,34 +206,38 @@ class _Mass:
     __slots__ = ("countries", "admin1", "cells", "counties", "total")
 
     def __init__(self) -> None:
-        self.countries: Counter = Counter()
-        self.admin1: Counter = Counter()
-        self.cells: Counter = Counter()
-        self.counties: Counter = Counter()
+        self.countries: dict = {}
+        self.admin1: dict = {}
+        self.cells: dict = {}
+        self.counties: dict = {}
         self.total = 0.0
 
     @classmethod
-    def of(cls, entries: Sequence[GeoEntry], probabilities: Sequence[float], weight: float = 1.0) -> "_Mass":
+    def of(cls, places: Sequence[_Where], probabilities: Sequence[float], weight: float = 1.0) -> "_Mass":
         mass = cls()
         mass.total = weight
-        for entry, probability in zip(entries, probabilities):
+        countries, admin1, cells, counties = mass.countries, mass.admin1, mass.cells, mass.counties
+        for where, probability in zip(places, probabilities):
             share = weight * probability
-            if entry.country:
-                mass.countries[entry.country] += share
-            if entry.feature_code not in _COUNTRY_CODES and entry.admin1:
-                mass.admin1[(entry.country, entry.admin1)] += share
-            if entry.feature_code not in _WIDE_CODES:
-                mass.cells[_cell(entry)] += share
-                if entry.admin2:
-                    mass.counties[(entry.country, entry.admin1, entry.admin2)] = weight
+            if where.country:
+                countries[where.country] = countries.get(where.country, 0.0) + share
+            if where.admin1 is not None:
+                admin1[where.admin1] = admin1.get(where.admin1, 0.0) + share
+            if where.cell is not None:
+                cells[where.cell] = cells.get(where.cell, 0.0) + share
+            if where.county is not None:
+                counties[where.county] = weight
         return mass
 
     def add(self, other: "_Mass", sign: float = 1.0) -> None:
         for mine, theirs in ((self.countries, other.countries), (self.admin1, other.admin1),
                              (self.cells, other.cells), (self.counties, other.counties)):
             for key, value in theirs.items():
-                mine[key] += sign * value
+                mine[key] = mine.get(key, 0.0) + sign * value
         self.total += sign * other.total
+
+
+_NOTHING = _Mass()
 
 
 def resolve(
@@ -225,25 +255,32 @@ def resolve(
     groups, membership = _groups(mentions, gazetteer, context, person_guard, weights)
     background = _Mass()
     if context.story_places:
-        background.add(_Mass.of(context.story_places, [1.0 / len(context.story_places)] * len(context.story_places),
-                                weights.story))
+        places = [_Where.of(entry) for entry in context.story_places]
+        background.add(_Mass.of(places, [1.0 / len(places)] * len(places), weights.story))
     home = _home(gazetteer, context)
     if home is not None:
-        background.add(_Mass.of([home], [1.0], weights.home))
+        background.add(_Mass.of([_Where.of(home)], [1.0], weights.home))
 
+    fixed = []  # the part of each candidate's score that does not change between rounds
     for group in groups:
+        group.places = [_Where.of(c.entry) for c in group.candidates]
         group.probabilities = _softmax(group.priors, weights.temperature)
-    scores: list[list[float]] = [group.priors for group in groups]
-    for _ in range(ROUNDS):
+        group.mass = _Mass.of(group.places, group.probabilities)
+        fixed.append([prior + _support(where, background, _NOTHING, weights)
+                      + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
+                      for c, where, prior in zip(group.candidates, group.places, group.priors)])
+    scores: list[list[float]] = fixed
+    for round_number in range(ROUNDS):
         article = _Mass()
         for group in groups:
-            group.mass = _Mass.of([c.entry for c in group.candidates], group.probabilities)
             article.add(group.mass)
-        scores = [[prior + _support(c.entry, article, group.mass, weights) + _support(c.entry, background, None, weights)
-                   + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
-                   for c, prior in zip(group.candidates, group.priors)] for group in groups]
-        for group, group_scores in zip(groups, scores):
-            group.probabilities = _softmax(group_scores, weights.temperature)
+        scores = [[base + _support(where, article, group.mass, weights) for where, base in zip(group.places, bases)]
+                  for group, bases in zip(groups, fixed)]
+        if round_number < ROUNDS - 1:
+            for group, group_scores in zip(groups, scores):
+                if len(group_scores) > 1:  # a name with one reading keeps its mass
+                    group.probabilities = _softmax(group_scores, weights.temperature)
+                    group.mass = _Mass.of(group.places, group.probabilities)
 
     chosen: list[GeoEntry | None] = []
     for group, group_scores in zip(groups, scores):
@@ -357,26 +394,22 @@ def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
     return False
 
 
-def _support(entry: GeoEntry, mass: _Mass, own: _Mass | None, weights: Weights) -> float:
-    """How much the places in ``mass`` (the article's names less ``own``, the name's own candidates; or the story's
-    places and the outlet's home) back this record."""
-
-    def share(counter: str, key) -> float:
-        value = getattr(mass, counter).get(key, 0.0)
-        return value - getattr(own, counter).get(key, 0.0) if own is not None else value
-
-    total = mass.total - (own.total if own is not None else 0.0)
+def _support(where: _Where, mass: _Mass, own: _Mass, weights: Weights) -> float:
+    """How much the places in ``mass`` less ``own`` (the article's other names; or the story's places and the
+    outlet's home) back a record at ``where``."""
+    total = mass.total - own.total
     if total <= 1e-9:
         return 0.0
-    score = weights.same_country * share("countries", entry.country) / total
-    if entry.feature_code in _COUNTRY_CODES:
-        return score
-    if entry.admin1:
-        score += weights.same_admin1 * share("admin1", (entry.country, entry.admin1)) / total
-    if entry.feature_code == "ADM1":
-        return score
-    near = sum(share("cells", cell) for cell in _near_cells(entry))
-    score += weights.nearby * min(1.0, 2 * near / total)
-    if entry.admin2 and share("counties", (entry.country, entry.admin1, entry.admin2)) > 1e-9:
+    score = weights.same_country * (mass.countries.get(where.country, 0.0) - own.countries.get(where.country, 0.0))
+    if where.wide:
+        return score / total
+    if where.admin1 is not None:
+        score += weights.same_admin1 * (mass.admin1.get(where.admin1, 0.0) - own.admin1.get(where.admin1, 0.0))
+    score /= total
+    if where.cell is not None:
+        cells, own_cells = mass.cells, own.cells
+        near = sum(cells.get(cell, 0.0) - own_cells.get(cell, 0.0) for cell in where.near_cells)
+        score += weights.nearby * min(1.0, 2 * near / total)
+    if where.county is not None and mass.counties.get(where.county, 0.0) - own.counties.get(where.county, 0.0) > 1e-9:
         score += weights.same_county
     return score
