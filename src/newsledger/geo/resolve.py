@@ -80,6 +80,9 @@ _KIND_BONUS = {"PCLI": "country_kind", "PCLS": "country_kind", "PCLD": "country_
                "PCL": "country_kind", "ADM1": "admin1_kind", "CONT": "continent_kind", "PPLC": "capital_kind",
                "ADM2": "admin2_kind"}
 _LEADING = re.compile(r"^(?:the\s+)", re.IGNORECASE)
+_COUNTY_ABBREVIATION = re.compile(r"\s+(?:Co\.|Cnty\.?)$")
+#: "Ohioans", "Ontarians", "Texans", "New Yorkers": people of a state or province, named by these endings.
+_RESIDENT_ENDINGS = ("ians", "ans", "ns", "ers", "ites")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Officer|Deputy|Coach|Judge|Justice|Sheriff|Mayor|Chief|"
@@ -102,7 +105,7 @@ def clean_name(text: str) -> str:
     """The name as the gazetteer lists it: no leading "the", no possessive, no surrounding punctuation."""
     name = " ".join(text.split())[: MAX_NAME_CHARS + 1]
     name = _TRAILING.sub("", _LEADING.sub("", name)).strip(" \"'“”‘’()[],;:")
-    return name
+    return _COUNTY_ABBREVIATION.sub(" County", name)
 
 
 def candidates_for(text: str, gazetteer: Gazetteer, after_comma: bool = False) -> list[GeoEntry]:
@@ -122,6 +125,8 @@ def _candidates(text: str, gazetteer: Gazetteer, after_comma: bool = False) -> l
         found = [c for c in found if c.entry.name.isupper() or not c.main_name]
         found = [Candidate(c.entry, False) for c in found]
     if not found:
+        found = _division_of_residents(name, gazetteer)
+    if not found:
         for pattern in (r"^city of\s+(.+)$", r"^(.+?)\s+city$", r"^(.+?)\s+(?:township|twp|village|borough)$"):
             match = re.match(pattern, name, re.IGNORECASE)
             if match:
@@ -130,6 +135,21 @@ def _candidates(text: str, gazetteer: Gazetteer, after_comma: bool = False) -> l
                     break
     found.sort(key=lambda c: (not c.main_name, -c.entry.population))
     return found[:MAX_CANDIDATES]
+
+
+def _division_of_residents(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """The state or province whose residents the name calls by their plural ("Ohioans" -> Ohio)."""
+    if not name[:1].isupper():
+        return []
+    for ending in _RESIDENT_ENDINGS:
+        if not name.endswith(ending) or len(name) - len(ending) < 3:
+            continue
+        stem = name[: -len(ending)]
+        for spelling in (stem, stem + "a", stem + "o", stem + "as", stem + "e", stem + "ia"):
+            divisions = [c for c in gazetteer.lookup(spelling) if c.main_name and c.entry.feature_code == "ADM1"]
+            if divisions:
+                return divisions
+    return []
 
 
 def _prior(candidate: Candidate, weights: Weights) -> float:
