@@ -59,7 +59,7 @@ class Weights:
     country_kind: float = 3.0
     admin1_kind: float = 1.0
     continent_kind: float = 3.0
-    capital_kind: float = 0.0
+    capital_kind: float = 2.0
     admin2_kind: float = 0.0
     #: softmax temperature of the mean-field rounds (lower: each name commits to its best reading sooner)
     temperature: float = 1.0
