@@ -20,6 +20,10 @@ import json
 from importlib import resources
 from pathlib import Path
 
+#: Common demonyms countryinfo lacks (it has "Saudi Arabian", "South Korean", not the short forms news uses).
+EXTRA_DEMONYMS = {"Saudi": "SA", "English": "GB", "Scottish": "GB", "Welsh": "GB", "Argentine": "AR",
+                  "Argentinian": "AR", "Nepali": "NP", "Bosnian": "BA", "Korean": "KR", "Emirati": "AE"}
+
 #: Countries whose GeoNames record places them away from the Factbook point (ISO code -> GeoNames lat, lon).
 GEONAMES_POINTS = {"US": (39.76, -98.5)}
 
@@ -50,9 +54,11 @@ def demonyms() -> dict[str, str]:
     for code, record in _records():
         demonym = (record.get("demonym") or "").strip()
         population = int(record.get("population") or 0)
-        if demonym and " " not in demonym and population > owners.get(demonym, (-1, ""))[0]:
+        if demonym and population > owners.get(demonym, (-1, ""))[0]:
             owners[demonym] = (population, code)
-    return {demonym: code for demonym, (_, code) in sorted(owners.items())}
+    table = {demonym: code for demonym, (_, code) in owners.items()}
+    table.update(EXTRA_DEMONYMS)
+    return dict(sorted(table.items()))
 
 
 def main() -> None:
