@@ -41,7 +41,7 @@ POSTAL_CODES = {
 }
 
 #: Short forms of cities, matched on the text as written (normalized "L.A." would be "la", Louisiana's "La.").
-CITY_FORMS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City", "NYC": "New York City", "D.C.": "Washington"}
+CITY_FORMS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City", "NYC": "New York City"}
 
 
 @lru_cache(maxsize=1)

@@ -6,8 +6,9 @@ from a prior (population, the kind of place, whether the name is its own) and ga
   names resolve to, or near them, gain ("Paris" in an article about Lamar County, Texas is Paris, Texas);
 - a qualifier written after it: "Springfield, Ill." is in Illinois, "Karaj, Iran" in Iran;
 - the story's other places and the outlet's home country or region, when the caller knows them.
-Every spelling of a name is resolved once per article (one sense per discourse), and the context is refined over
-a few rounds from the previous round's choices.
+Every spelling of a name is resolved once per article (one sense per discourse). The readings are settled together
+over a few rounds: each round weighs every name's candidates by how likely the previous round found them, and
+each candidate is supported by the others' weighted readings (mean-field style).
 
 No record is returned when the evidence is weak: a name matched only as some place's alternate name, or a name the
 article uses for a person ("Mr. Hale", "Jim Bandemer"), unless the article's other places support the place.
@@ -121,7 +122,8 @@ def _candidates(text: str, gazetteer: Gazetteer, after_comma: bool = False) -> l
     if abbreviated is not None:
         return [Candidate(abbreviated, True)]
     found = gazetteer.lookup(CITY_FORMS.get(name, name))
-    if name.isupper() and len(name) <= 4:  # "EU" is not the French town of Eu: an acronym must be one of its names
+    if name.isupper() and len(name) <= 4 and name not in CITY_FORMS:  # "EU" is not Eu, France: an acronym must
+        # be one of the record's names
         found = [c for c in found if c.entry.name.isupper() or not c.main_name]
         found = [Candidate(c.entry, False) for c in found]
     if not found:
