@@ -15,13 +15,13 @@ import json
 import os
 import re
 import time
-from sys import intern
 import unicodedata
 from array import array
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterable, Iterator, Sequence
+from sys import intern
 
 from newsledger.geo.abbreviations import COUNTRY_FORMS, POSTAL_CODES, STATE_FORMS, WORD_LIKE_FORMS, demonym_country
 
@@ -213,11 +213,10 @@ class Gazetteer:
         path = Path(path)
         classes = "".join(sorted(set(feature_classes)))
         compiled = _compiled_path(path, classes)
-        gazetteer = _read_compiled(compiled) if compiled is not None else None
+        gazetteer = _read_compiled(compiled)
         if gazetteer is None:
             gazetteer = cls(_read_dump(path, frozenset(classes)))
-            if compiled is not None:
-                _write_compiled(gazetteer, compiled)
+            _write_compiled(gazetteer, compiled)
         gazetteer.report.source = str(path)
         gazetteer.report.seconds = time.perf_counter() - started
         return gazetteer
@@ -241,8 +240,8 @@ def _division_code(entry: GeoEntry) -> str | None:
     return None
 
 
-def _compiled_path(dump: Path, classes: str) -> Path | None:
-    """Where the compiled index of this dump (as it is now) is cached; None if the dump cannot be read."""
+def _compiled_path(dump: Path, classes: str) -> Path:
+    """Where the compiled index of this dump (as it is now) is cached."""
     from newsledger.geo.sources import cache_dir
 
     try:
@@ -255,8 +254,8 @@ def _compiled_path(dump: Path, classes: str) -> Path | None:
 
 def _write_compiled(gazetteer: Gazetteer, path: Path) -> None:
     """Keep the index for the next process; a cache folder that cannot be written only costs time."""
-    payload = {"format": INDEX_FORMAT, "columns": [list(column) for column in gazetteer._columns], "main": gazetteer._main,
-               "alternate": gazetteer._alternate, "codes": gazetteer._codes}
+    payload = {"format": INDEX_FORMAT, "columns": [list(column) for column in gazetteer._columns],
+               "main": gazetteer._main, "alternate": gazetteer._alternate, "codes": gazetteer._codes}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.part")
@@ -267,20 +266,23 @@ def _write_compiled(gazetteer: Gazetteer, path: Path) -> None:
 
 
 def _read_compiled(path: Path) -> Gazetteer | None:
+    """The cached index, or None when there is none or it is not one this version wrote (then the dump is parsed)."""
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if payload.get("format") != INDEX_FORMAT:
+            return None
+        gazetteer = Gazetteer()
+        columns = payload["columns"]
+        for number in _CODE_COLUMNS:
+            columns[number] = [intern(value) for value in columns[number]]
+        for number, typecode in _NUMBER_COLUMNS.items():
+            columns[number] = array(typecode, columns[number])
+        if len(columns) != len(_COLUMNS) or len({len(column) for column in columns}) != 1:
+            return None
+        gazetteer._columns[:] = columns
+        gazetteer._main, gazetteer._alternate, gazetteer._codes = payload["main"], payload["alternate"], payload["codes"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    if not isinstance(payload, dict) or payload.get("format") != INDEX_FORMAT:
-        return None
-    gazetteer = Gazetteer()
-    columns = payload["columns"]
-    for number in _CODE_COLUMNS:
-        columns[number] = [intern(value) for value in columns[number]]
-    for number, typecode in _NUMBER_COLUMNS.items():
-        columns[number] = array(typecode, columns[number])
-    gazetteer._columns[:] = columns
-    gazetteer._main, gazetteer._alternate, gazetteer._codes = payload["main"], payload["alternate"], payload["codes"]
     gazetteer._count()
     return gazetteer
 

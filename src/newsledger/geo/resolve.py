@@ -291,18 +291,20 @@ def resolve(
         fixed.append([prior + _support(where, background, _NOTHING, weights)
                       + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
                       for c, where, prior in zip(group.candidates, group.places, group.priors)])
-    scores: list[list[float]] = fixed
-    for round_number in range(ROUNDS):
-        article = _Mass()
-        for group in groups:
+    article = _Mass()
+    for group in groups:
+        article.add(group.mass)
+    ambiguous = [number for number, group in enumerate(groups) if len(group.candidates) > 1]
+    for _ in range(ROUNDS - 1):  # only names with several readings move; the article's mass follows them
+        updated = {number: _softmax(_scores(groups[number], fixed[number], article, weights), weights.temperature)
+                   for number in ambiguous}
+        for number, probabilities in updated.items():
+            group = groups[number]
+            article.add(group.mass, -1.0)
+            group.probabilities = probabilities
+            group.mass = _Mass.of(group.places, probabilities)
             article.add(group.mass)
-        scores = [[base + _support(where, article, group.mass, weights) for where, base in zip(group.places, bases)]
-                  for group, bases in zip(groups, fixed)]
-        if round_number < ROUNDS - 1:
-            for group, group_scores in zip(groups, scores):
-                if len(group_scores) > 1:  # a name with one reading keeps its mass
-                    group.probabilities = _softmax(group_scores, weights.temperature)
-                    group.mass = _Mass.of(group.places, group.probabilities)
+    scores = [_scores(group, bases, article, weights) for group, bases in zip(groups, fixed)]
 
     chosen: list[GeoEntry | None] = []
     for group, group_scores in zip(groups, scores):
@@ -313,6 +315,11 @@ def resolve(
         keep = not weak or evidence >= weights.person_cue_support or candidate.entry.feature_code in _COUNTRY_CODES
         chosen.append(candidate.entry if keep else None)
     return [chosen[number] if number is not None else None for number in membership]
+
+
+def _scores(group: _Group, bases: list[float], article: _Mass, weights: Weights) -> list[float]:
+    """Each candidate's score: its fixed part plus the support of the article's other names."""
+    return [base + _support(where, article, group.mass, weights) for where, base in zip(group.places, bases)]
 
 
 def _home(gazetteer: Gazetteer, context: ResolveContext) -> GeoEntry | None:
