@@ -27,7 +27,8 @@ def toponyms(doc: "Doc", gazetteer: "Gazetteer | None" = None) -> list[tuple[int
 
     Place entities come first; with a gazetteer, capitalised names outside any entity are added when the
     gazetteer lists them as a populated place or an administrative area and a locative word precedes them or a
-    comma and a known state or country follow ("Springfield, Ill.")."""
+    comma and a known state or country follow ("Springfield, Ill."). Short PERSON entities are looked at the same
+    way, as the small English model often reads a town as a person."""
     found = [_trimmed(ent) for ent in doc.ents if ent.label_ in PLACE_LABELS]
     if gazetteer is not None:
         found.extend(_missed_names(doc, gazetteer))
@@ -53,8 +54,9 @@ def _trimmed(ent: "Span") -> tuple[int, int, str]:
 
 
 def _missed_names(doc: "Doc", gazetteer: "Gazetteer"):
-    """Capitalised runs outside entities that the gazetteer confirms and the context marks as places."""
-    covered = {token.i for ent in doc.ents for token in ent}
+    """Capitalised runs outside place entities that the gazetteer confirms and the context marks as places; a
+    short PERSON entity may be one ("in Alexandria": the small model often takes a town for a person)."""
+    covered = {token.i for ent in doc.ents if not _maybe_misread(ent) for token in ent}
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -68,6 +70,10 @@ def _missed_names(doc: "Doc", gazetteer: "Gazetteer"):
         if _placelike(span, gazetteer):
             yield span.start_char, span.end_char, span.text
         index = end
+
+
+def _maybe_misread(ent: "Span") -> bool:
+    return ent.label_ == "PERSON" and len(ent) <= 2
 
 
 def _capitalised(token) -> bool:
