@@ -44,7 +44,8 @@ def _line(geonameid, name, lat, lon, fclass, fcode, admin1, population):
 
 
 @pytest.fixture()
-def dump(tmp_path: Path) -> Path:
+def dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path / "cache"))  # the dump's compiled index goes there
     path = tmp_path / "dump.txt"
     path.write_text("".join([
         _line(4250542, "Springfield", 39.80172, -89.64371, "P", "PPLA", "IL", 114394),

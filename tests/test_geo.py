@@ -97,7 +97,8 @@ def _dump_line(geonameid, name, alternates, lat, lon, fclass, fcode, country, ad
 
 
 @pytest.fixture()
-def tiny_dump(tmp_path: Path) -> Path:
+def tiny_dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path / "cache"))  # its compiled index goes there
     path = tmp_path / "cities.txt"
     path.write_text("".join([
         _dump_line(4250542, "Springfield", "Springfeld", 39.80172, -89.64371, "P", "PPLA", "US", "IL", "167", 114394),
@@ -121,9 +122,13 @@ def test_a_geonames_dump_loads_through_the_same_code(tiny_dump):
     (entry,) = resolve([Mention(start, start + 11, "Springfield")], gazetteer, ResolveContext(text=text))
     assert entry.geonameid == 4951788
     assert Gazetteer.load(tiny_dump) is Gazetteer.load(tiny_dump)  # loaded once per process
+    again = Gazetteer.from_geonames_dump(tiny_dump)  # a second process would read the compiled index
+    assert list(again.entries) == list(gazetteer.entries) and again.lookup("Springfield") == gazetteer.lookup("Springfield")
+    assert len(list((tiny_dump.parent / "cache" / "geo").glob("index-*.json"))) == 1
 
 
-def test_a_file_that_is_not_a_dump_is_refused(tmp_path):
+def test_a_file_that_is_not_a_dump_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path / "cache"))
     path = tmp_path / "notes.txt"
     path.write_text("this is not\ta gazetteer\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match="19"):

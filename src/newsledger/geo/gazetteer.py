@@ -8,12 +8,14 @@ same code. A gazetteer is loaded once per process (``Gazetteer.load``).
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import io
 import json
 import os
 import re
+import sys
 import time
 import unicodedata
 from array import array
@@ -101,7 +103,7 @@ _COLUMNS = ("geonameid", "name", "feature_class", "feature_code", "country", "ad
 _CODE_COLUMNS = (2, 3, 4, 5, 9)  # short codes repeated across records: interned, so each is stored once
 _NUMBER_COLUMNS = {0: "q", 6: "d", 7: "d", 8: "q"}  # ids, coordinates, populations: packed machine numbers
 #: Bump when the compiled index's layout changes.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 class _Entries(Sequence):
@@ -254,7 +256,9 @@ def _compiled_path(dump: Path, classes: str) -> Path:
 
 def _write_compiled(gazetteer: Gazetteer, path: Path) -> None:
     """Keep the index for the next process; a cache folder that cannot be written only costs time."""
-    payload = {"format": INDEX_FORMAT, "columns": [list(column) for column in gazetteer._columns],
+    columns = [base64.b64encode(column.tobytes()).decode("ascii") if isinstance(column, array) else column
+               for column in gazetteer._columns]  # numbers as packed bytes: no million number objects to parse
+    payload = {"format": INDEX_FORMAT, "byteorder": sys.byteorder, "columns": columns,
                "main": gazetteer._main, "alternate": gazetteer._alternate, "codes": gazetteer._codes}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -269,14 +273,16 @@ def _read_compiled(path: Path) -> Gazetteer | None:
     """The cached index, or None when there is none or it is not one this version wrote (then the dump is parsed)."""
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
-        if payload.get("format") != INDEX_FORMAT:
+        if payload.get("format") != INDEX_FORMAT or payload.get("byteorder") != sys.byteorder:
             return None
         gazetteer = Gazetteer()
         columns = payload["columns"]
         for number in _CODE_COLUMNS:
             columns[number] = [intern(value) for value in columns[number]]
         for number, typecode in _NUMBER_COLUMNS.items():
-            columns[number] = array(typecode, columns[number])
+            packed = array(typecode)
+            packed.frombytes(base64.b64decode(columns[number]))
+            columns[number] = packed
         if len(columns) != len(_COLUMNS) or len({len(column) for column in columns}) != 1:
             return None
         gazetteer._columns[:] = columns
