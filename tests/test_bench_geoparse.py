@@ -89,3 +89,19 @@ def test_bench_refuses_what_it_cannot_read(tmp_path, dump, corpus):
     assert result.exit_code == 3 and "broken.xml" in result.output
     result = CliRunner().invoke(app, ["bench", "geoparse", "--data", str(corpus), "--split", "test"])
     assert result.exit_code == 2
+
+
+def test_geowebnews_style_toponyms_are_read_and_get_coordinates_by_id(tmp_path, dump):
+    path = tmp_path / "gwn.xml"
+    text = "Crews in Springfield, Illinois cleared the roads."
+    start = text.index("Springfield")
+    path.write_text(f'<articles><article docid="7"><text>{text}</text><toponyms><toponym><start>{start}</start>'
+                    f"<end>{start + 11}</end><extractedName>Springfield</extractedName><geonamesID>4250542"
+                    f"</geonamesID></toponym></toponyms></article></articles>", encoding="utf-8")
+    (article,) = read_articles(path)
+    assert (article.toponyms[0].geonameid, article.toponyms[0].lat) == (4250542, None)
+    result = CliRunner().invoke(app, ["bench", "geoparse", "--data", str(path), "--gazetteer", str(dump), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["gold_coordinates_from_gazetteer"] == 1
+    assert figures["resolution"]["toponyms"] == 1 and figures["resolution"]["exact_id"] == 100.0

