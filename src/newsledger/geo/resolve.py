@@ -29,6 +29,8 @@ from newsledger.geo.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
 MAX_CANDIDATES = 40
 MAX_NAME_CHARS = 80
 ROUNDS = 3
+#: An alternate name of a place this big is an exonym to trust ("Kiev" for Kyiv); below it, a coincidence to check.
+ALTERNATE_TRUSTED_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,10 +313,17 @@ def resolve(
         best = max(range(len(group.candidates)), key=group_scores.__getitem__)
         candidate = group.candidates[best]
         evidence = group_scores[best] - group.priors[best]
-        weak = not candidate.main_name or (person_guard and group.person_cue)
+        weak = _alternate_only(candidate) or (person_guard and group.person_cue)
         keep = not weak or evidence >= weights.person_cue_support or candidate.entry.feature_code in _COUNTRY_CODES
         chosen.append(candidate.entry if keep else None)
     return [chosen[number] if number is not None else None for number in membership]
+
+
+def _alternate_only(candidate: Candidate) -> bool:
+    """Matched by an alternate name of a small place: "Hale" as an old name of Halle is a coincidence, while a
+    division's or a big city's alternate is an exonym ("Bavaria", "Kiev")."""
+    entry = candidate.entry
+    return not candidate.main_name and entry.feature_class != "A" and entry.population < ALTERNATE_TRUSTED_POPULATION
 
 
 def _scores(group: _Group, bases: list[float], article: _Mass, weights: Weights) -> list[float]:

@@ -19,6 +19,7 @@ import gzip
 import importlib.util
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -27,7 +28,7 @@ from pathlib import Path
 from newsledger.geo.gazetteer import _alternate_worth_indexing, _key
 
 #: Bump when the built file's content changes, so stale caches are rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CACHE_ENV = "NEWSLEDGER_CACHE_DIR"
 CONTINENT_CODES = {"AF", "AS", "EU", "NA", "OC", "SA", "AN"}
 
@@ -71,6 +72,20 @@ class _Division:
     lats: list[float] = field(default_factory=list)
     lons: list[float] = field(default_factory=list)
     population: int = 0
+
+
+#: Words that say what kind of division a name is ("Sichuan Sheng", "Dagestan, Respublika", "Province of Tehran");
+#: news writes the bare name, so a first-level division is also found by its name without them.
+_DIVISION_WORDS = re.compile(
+    r"^(?:province|provincia|state|region|governorate|muhafazat|wilayat|departamento|department|estado|distrito)"
+    r"\s+(?:of|de|del|da|do)?\s*|[\s,]+(?:province|sheng|shi|zizhiqu|uygur zizhiqu|uyghur autonomous region|"
+    r"autonomous region|respublika|republic|oblast'?|kray|krai|region|governorate|prefecture|state|territory|"
+    r"voivodeship|county)$", re.IGNORECASE)
+
+
+def _bare_names(names: list[str]) -> list[str]:
+    """Each name without its division word, where it has one."""
+    return [bare for bare in (_DIVISION_WORDS.sub("", name).strip() for name in names) if bare and len(bare) > 2]
 
 
 def _package_data(package: str) -> Path:
@@ -146,7 +161,9 @@ def packaged_rows():
     for division in divisions.values():
         if not division.lats:
             continue
-        yield _row(division.geonameid, division.name, division.aliases, _middle(division.lats), _middle(division.lons),
+        names = division.aliases + _bare_names([division.name, *division.aliases]) if division.level == 1 \
+            else division.aliases
+        yield _row(division.geonameid, division.name, names, _middle(division.lats), _middle(division.lons),
                    "A", f"ADM{division.level}", division.country, division.admin1, division.admin2, division.population)
 
     for columns in countries:
