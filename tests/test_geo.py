@@ -185,3 +185,12 @@ def test_toponyms_of_a_parsed_article(gazetteer):
     texts = [text for _, _, text in toponyms(doc, gazetteer)]
     assert "Springfield" in texts and "Iran" in texts
     assert all(doc.text[start:end] == text for start, end, text in toponyms(doc, gazetteer))
+
+
+def test_the_story_places_count_as_context(gazetteer):
+    text = "The mayor of Paris spoke on Monday."
+    alone = resolve_text(text, ["Paris"], gazetteer)[0]
+    lamar = next(c.entry for c in gazetteer.lookup("Lamar County") if c.entry.admin1 == "TX")
+    in_story = resolve_text(text, ["Paris"], gazetteer, story_places=(lamar,))[0]
+    assert alone.country == "FR"
+    assert (in_story.country, in_story.admin1) == ("US", "TX")
