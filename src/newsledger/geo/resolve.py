@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from newsledger.geo.abbreviations import CITY_FORMS
 from newsledger.geo.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
+from newsledger.geo.people import person_names
 
 #: Candidates kept per name, the most populous first (a common name has hundreds in a full dump).
 MAX_CANDIDATES = 40
@@ -88,20 +90,6 @@ _COUNTY_ABBREVIATION = re.compile(r"\s+(?:Co\.|Cnty\.?)$")
 _RESIDENT_ENDINGS = ("ians", "ans", "ns", "ers", "ites")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
-_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Officer|Deputy|Coach|Judge|Justice|Sheriff|Mayor|Chief|"
-          r"President|Commissioner|Councilman|Councilwoman|Trooper|Pastor|Rev|Prof)\.?")
-#: "Mr. Hale", "Mayor Jim Hale": the last word is a person's name.
-_TITLED_NAME = re.compile(_TITLE + r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b")
-#: "Jim Hale": two capitalised words; the second is a surname unless the pair or the first word is a place.
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
-#: First words of two-word place names, and words that start sentences, never given names.
-_NOT_GIVEN_NAMES = frozenset(
-    "new north south east west fort port saint san santa los las lake mount upper lower greater central old "
-    "the in at on of from to for and but by with near after before when while as if this that city county "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split())
-#: Person cues are looked for in this much of the article at most (bounded work on hostile input).
-MAX_CUE_CHARS = 200_000
 
 
 def clean_name(text: str) -> str:
@@ -171,11 +159,11 @@ def _cell(entry: GeoEntry) -> tuple[int, int]:
     return math.floor(entry.lat), math.floor(entry.lon)
 
 
-def _near_cells(entry: GeoEntry):
-    y, x = _cell(entry)
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
-            yield y + dy, (x + dx + 180) % 360 - 180
+@lru_cache(maxsize=8192)
+def _cells_around(cell: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """The cell and its 8 neighbours (longitude wraps at the antimeridian)."""
+    y, x = cell
+    return tuple((y + dy, (x + dx + 180) % 360 - 180) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +186,7 @@ class _Where:
             entry.country,
             (entry.country, entry.admin1) if entry.admin1 and not national else None,
             _cell(entry) if local else None,
-            tuple(_near_cells(entry)) if local else (),
+            _cells_around(_cell(entry)) if local else (),
             (entry.country, entry.admin1, entry.admin2) if local and entry.admin2 else None,
             national,
         )
@@ -306,17 +294,26 @@ def resolve(
             group.probabilities = probabilities
             group.mass = _Mass.of(group.places, probabilities)
             article.add(group.mass)
-    scores = [_scores(group, bases, article, weights) for group, bases in zip(groups, fixed)]
-
     chosen: list[GeoEntry | None] = []
-    for group, group_scores in zip(groups, scores):
+    for group, bases in zip(groups, fixed):
+        if len(group.candidates) == 1 and not _may_be_weak(group.candidates[0], group, person_guard):
+            chosen.append(group.candidates[0].entry)  # one reading, nothing to doubt: no score needed
+            continue
+        group_scores = _scores(group, bases, article, weights)
         best = max(range(len(group.candidates)), key=group_scores.__getitem__)
         candidate = group.candidates[best]
         evidence = group_scores[best] - group.priors[best]
-        weak = _alternate_only(candidate) or (person_guard and group.person_cue)
-        keep = not weak or evidence >= weights.person_cue_support or candidate.entry.feature_code in _COUNTRY_CODES
+        keep = not _may_be_weak(candidate, group, person_guard) or evidence >= weights.person_cue_support
         chosen.append(candidate.entry if keep else None)
     return [chosen[number] if number is not None else None for number in membership]
+
+
+def _may_be_weak(candidate: Candidate, group: _Group, person_guard: bool) -> bool:
+    """Whether this reading needs the context's support to stand: a small place's alternate name, or a name the
+    article gives a person; a country never does."""
+    if candidate.entry.feature_code in _COUNTRY_CODES:
+        return False
+    return _alternate_only(candidate) or (person_guard and group.person_cue)
 
 
 def _alternate_only(candidate: Candidate) -> bool:
@@ -408,18 +405,6 @@ def _qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> GeoEntry | No
         if entry is not None:
             return entry
     return None
-
-
-def person_names(text: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """Words the article uses as a person's name: after a title ("Mr. Hale") or a given name ("Jim Bandemer")."""
-    text = text[:MAX_CUE_CHARS]
-    names = {match.group(1) for match in _TITLED_NAME.finditer(text)}
-    for match in _NAME_PAIR.finditer(text):
-        first, second = match.groups()
-        if first.lower() in _NOT_GIVEN_NAMES or first in gazetteer or f"{first} {second}" in gazetteer:
-            continue
-        names.add(second)
-    return frozenset(normalize(name) for name in names)
 
 
 def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
