@@ -399,6 +399,29 @@ def bench_stance(
     _print(result, bench.render, json_output)
 
 
+@bench_app.command("geoparse")
+def bench_geoparse(
+    data: Annotated[Path, typer.Option(help="Geoparsing corpus in the LGL XML layout (LGL, GeoWebNews, TR-News).")],
+    gazetteer: Annotated[Optional[Path], typer.Option(help="GeoNames dump (allCountries.txt, cities500.txt, .zip/.gz) [default: the packaged gazetteer].")] = None,
+    split: Annotated[str, typer.Option(help="all, or the fixed LGL development split: tune (4/5) or dev (1/5).")] = "all",
+    end_to_end: Annotated[bool, typer.Option("--end-to-end", help="Also find the toponyms with spaCy and the gazetteer (slower), and score spans.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model for --end-to-end.")] = None,
+    outlet_homes: Annotated[bool, typer.Option("--outlet-homes/--no-outlet-homes", help="Also score with each outlet's home learned from its other articles in --data.")] = True,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Toponym resolution (gold toponyms given): acc@161 km, exact GeoNames id, error km; gazetteer load time and memory."""
+    from newsledger.evaluation import geoparse
+    from newsledger.geo.gazetteer import GazetteerError
+
+    try:
+        result = geoparse.run(data, gazetteer, split=split, end_to_end=end_to_end, model=model, outlet_homes=outlet_homes)
+    except ValueError as error:  # GeoparseDataError, GazetteerError, a wrong --split
+        if isinstance(error, (geoparse.GeoparseDataError, GazetteerError)):
+            raise _fail(str(error)) from error
+        raise typer.BadParameter(str(error)) from error
+    _print(result, geoparse.render, json_output)
+
+
 @bench_app.command("reconcile")
 def bench_reconcile(
     data: Annotated[Path, typer.Option(help="Folder in ECB+ layout holding the gold items' documents.")],
