@@ -1,0 +1,197 @@
+"""Lexicon typing of one trigger token, refined by its sentence: phrases, ambiguous words, weapons, contexts.
+
+Each rule is a named function or table with its reason. All of them look at the trigger's children, its subtree
+(capped) or its sentence once, so typing a token is linear in its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from newsledger.extract.plover.lexicon import NOUNS, OUTSIDE_PLOVER, PHRASES, SPEECH, VERBS, Plover
+
+#: Words that name the weapon, and so the ASSAULT mode, when the text says it ("shot", "a knife attack").
+WEAPON_MODES: dict[str, str] = {
+    **dict.fromkeys("gun rifle pistol handgun shotgun firearm bullet gunman gunfire gunshot sniper "
+                    "ak-47 revolver machine-gun shoot shooting".split(), "firearms"),
+    **dict.fromkeys("knife blade machete sword axe dagger stab stabbing".split(), "blade"),
+    **dict.fromkeys("bomb explosive ied grenade landmine mine dynamite bomber bombing detonate".split(), "explosives"),
+    **dict.fromkeys("suicide".split(), "suicide-attack"),
+    **dict.fromkeys("missile rocket artillery tank mortar airstrike warplane jet helicopter drone "
+                    "shell shelling howitzer".split(), "heavy-weapons"),
+}
+#: Words that say what an event is about, first match wins in this order (the order is the reason: a soldier
+#: makes a shooting military before a victim makes it a crime).
+CONTEXT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("terrorism", frozenset("terrorist terrorism jihadist extremist".split())),
+    ("military", frozenset("army troop soldier military militant rebel insurgent militia force airstrike "
+                           "warplane artillery navy jet missile tank war".split())),
+    ("election", frozenset("election vote ballot poll candidate campaign referendum".split())),
+    ("crime", frozenset("police gunman robbery robber suspect murder homicide victim shooter gang thief "
+                        "burglar drug cartel".split())),
+    ("legal", frozenset("court judge trial prosecutor lawyer law charge jail prison sentence".split())),
+    ("health", frozenset("hospital health vaccine disease virus epidemic patient doctor".split())),
+    ("economic", frozenset("trade economy economic tariff market investment oil price bank budget tax "
+                           "export import debt".split())),
+    ("refugees", frozenset("refugee migrant asylum".split())),
+    ("cbrn", frozenset("nuclear chemical uranium biological radiological".split())),
+)
+#: Strikes by workers are protests (CAMEO 143), by armies assaults.
+LABOUR = frozenset("general worker union labor labour teacher doctor nurse miner hunger nationwide".split())
+#: "fired missiles" or "fired at" is an assault, "fired the coach" is not.
+FIRE_OBJECTS = frozenset(WEAPON_MODES) | frozenset("shot round salvo volley".split())
+#: Outcomes that are assaults only when violence is named in the sentence ("killed in the attack" vs "died of").
+OUTCOMES = frozenset("die dead death kill wound injure hurt casualty".split())
+SUBTREE_CAP = 60
+BAG_SIZE = 60
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the rules need from a sentence, read once per sentence so typing all its tokens stays linear."""
+
+    lemmas: frozenset[str]
+    violent: tuple[int, ...]  # the first two tokens naming violence (a weapon or an assault word)
+    weapons: tuple[tuple[int, str], ...]  # the first two weapons named, with their modes
+    outside: str | None  # the first non-PLOVER happening named (disaster, accident, health)
+    bag: tuple[str, ...]  # the sentence's first content lemmas, in order, for the learned model
+
+
+def facts(sentence: Span) -> SentenceFacts:
+    """The sentence's facts, cached on its Doc."""
+    key = ("plover-facts", sentence.start, sentence.end)
+    cached = sentence.doc.user_data.get(key)
+    if cached is None:
+        cached = _read_facts(sentence)
+        sentence.doc.user_data[key] = cached
+    return cached
+
+
+def _read_facts(sentence: Span) -> SentenceFacts:
+    lemmas, violent, weapons, outside, bag = set(), [], [], None, {}
+    for token in sentence:
+        word = lemma(token)
+        lemmas.add(word)
+        if len(bag) < BAG_SIZE and token.is_alpha and not token.is_stop and len(word) > 2:
+            bag[word] = None
+        if word in WEAPON_MODES:
+            if len(weapons) < 2:
+                weapons.append((token.i, WEAPON_MODES[word]))
+            if len(violent) < 2:
+                violent.append(token.i)
+        elif word not in OUTCOMES and len(violent) < 2 and _plain(token, word, "ASSAULT"):
+            violent.append(token.i)
+        if outside is None and word in OUTSIDE_PLOVER:
+            outside = OUTSIDE_PLOVER[word]
+    return SentenceFacts(frozenset(lemmas), tuple(violent), tuple(weapons), outside, tuple(bag))
+
+
+def lexicon_type(token: Token, sentence: Span) -> Plover | None:
+    """The lexicon's PLOVER reading of a token in its sentence, or None (speech, unknown, or not PLOVER)."""
+    word = lemma(token)
+    if word in SPEECH or token.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    found = _phrase(token)
+    if found is None:
+        found = _ambiguous(token, word, sentence)
+    if found is None:
+        found = (VERBS if token.pos_ == "VERB" else NOUNS).get(word)
+        if found is not None and word in OUTCOMES and not violent_sentence(sentence, token):
+            return None  # "died of cancer", "injured in a crash"
+    return refine(token, found, sentence) if found is not None else None
+
+
+def outside_plover(token: Token, sentence: Span) -> str | None:
+    """The category of a happening PLOVER has no type for (disaster, accident, health), or None.
+
+    Deaths and injuries with no violence named in their sentence take the sentence's happening ("died in the
+    crash" is an accident); alone ("she died") they have none.
+    """
+    word = lemma(token)
+    if word in OUTSIDE_PLOVER:
+        return OUTSIDE_PLOVER[word]
+    if word in OUTCOMES and not violent_sentence(sentence, token):
+        return facts(sentence).outside
+    return None
+
+
+def _phrase(token: Token) -> Plover | None:
+    """Verb + particle/object/prepositional object phrases ("opened fire", "went on strike", "called for")."""
+    word = lemma(token)
+    for child in token.children:
+        keys = [lemma(child)]
+        if child.dep_ == "prep":
+            keys += [lemma(grand) for grand in child.children if grand.dep_ == "pobj"]
+        for key in keys:
+            found = PHRASES.get((word, key)) or (PHRASES.get((key, word)) if child.dep_ == "compound" else None)
+            if found is not None:
+                return found
+    return None
+
+
+def _ambiguous(token: Token, word: str, sentence: Span) -> Plover | None:
+    """Words whose type depends on what surrounds them; None lets the plain table decide."""
+    if word == "strike" and token.pos_ == "NOUN" and any(lemma(c) in LABOUR for c in token.children):
+        return Plover("PROTEST", "boycott")
+    if word == "fire" and token.pos_ == "VERB":
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in token.children)
+        armed = any(c.dep_ == "dobj" and lemma(c) in FIRE_OBJECTS for c in token.children)
+        return Plover("ASSAULT", "firearms" if aimed and not armed else None) if aimed or armed else _NOT_AN_EVENT
+    if word in ("hit", "strike") and token.pos_ == "VERB" and not violent_sentence(sentence, token):
+        return _NOT_AN_EVENT  # "the storm hit", "struck a deal"
+    return None
+
+
+_NOT_AN_EVENT = None
+
+
+def violent_sentence(sentence: Span, trigger: Token) -> bool:
+    """Whether the sentence names violence other than the trigger: a weapon, or an assault word."""
+    return any(index != trigger.i for index in facts(sentence).violent)
+
+
+def _plain(token: Token, word: str, kind: str) -> bool:
+    table = VERBS if token.pos_ == "VERB" else NOUNS if token.pos_ in ("NOUN", "PROPN") else {}
+    found = table.get(word)
+    return found is not None and found.type == kind
+
+
+def refine(token: Token, found: Plover, sentence: Span) -> Plover:
+    """Fill a missing ASSAULT mode from the weapon named nearest the trigger, and a missing context from cues."""
+    mode, context = found.mode, found.context
+    if found.type == "ASSAULT" and mode is None:
+        mode = weapon_mode(token, sentence)
+    if context is None:
+        context = context_of(sentence, found.type)
+    return replace(found, mode=mode, context=context) if (mode, context) != (found.mode, found.context) else found
+
+
+def weapon_mode(token: Token, sentence: Span) -> str | None:
+    """The weapon mode named in the trigger's own phrase, else the first named in its sentence."""
+    for other in _subtree(token):
+        mode = WEAPON_MODES.get(lemma(other))
+        if mode is not None and other.i != token.i:
+            return mode
+    return next((mode for index, mode in facts(sentence).weapons if index != token.i), None)
+
+
+def context_of(sentence: Span, kind: str) -> str | None:
+    """The first context whose cue words occur in the sentence; violence with no other cue is a crime."""
+    words = facts(sentence).lemmas
+    for context, cues in CONTEXT_CUES:
+        if words & cues:
+            return context
+    return "crime" if kind == "ASSAULT" else None
+
+
+def _subtree(token: Token) -> list[Token]:
+    """The trigger's phrase, capped so a hostile 2 MB sentence costs no more than its sentence scan."""
+    left, right = token.left_edge.i, token.right_edge.i
+    start = max(left, token.i - SUBTREE_CAP)
+    return list(token.doc[start:min(right + 1, token.i + SUBTREE_CAP)])
