@@ -79,6 +79,8 @@ def _depth_score(token: Token, sentence: Span) -> float:
     """The lexicon's event score: nearer the root is more likely the coded event (the matrix verb carries
     "refused to meet" and "threatened to strike")."""
     depth, node = 0, token
+    if token.dep_ in ("dobj", "nsubjpass") and rules.lemma(token.head) in rules.LIGHT:
+        node = token.head  # "held talks": the noun stands where its light verb stands
     while node.head.i != node.i and depth < 50 and sentence.start <= node.head.i < sentence.end:
         node, depth = node.head, depth + 1
     return 1.0 / (1.0 + depth)

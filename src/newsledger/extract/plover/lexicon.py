@@ -83,7 +83,7 @@ VERBS: dict[str, Plover] = _table({
     "visit tour host": "CONSULT/visit/diplomatic",
     "telephone phone": "CONSULT/phone/diplomatic",
     # SUPPORT (05: diplomatic cooperation, praise, defend verbally, recognise, apologise, forgive, sign agreement)
-    "praise endorse support back welcome commend hail applaud laud congratulate thank": "SUPPORT//diplomatic",
+    "praise endorse support back welcome commend hail applaud laud congratulate thank normalize": "SUPPORT//diplomatic",
     "apologize apologise forgive recognize recognise sign ratify defend": "SUPPORT//diplomatic",
     # COOPERATE (06: material, economic, military, judicial, intelligence cooperation)
     "cooperate collaborate partner": "COOPERATE",
@@ -96,6 +96,7 @@ VERBS: dict[str, Plover] = _table({
     "arm train equip": "AID//military",
     # CONCEDE (08 verbal yielding, 081-083) and RETREAT (084-087 material yielding)
     "concede yield accede relent capitulate compromise": "CONCEDE",
+    "resign abdicate": "CONCEDE//political_institutions",
     "legalize legalise reinstate pardon amnesty": "CONCEDE//rights_freedoms",
     "release free": "RETREAT/release/legal",
     "return": "RETREAT/return",
@@ -112,7 +113,7 @@ VERBS: dict[str, Plover] = _table({
     # REQUEST (10: demand cooperation, aid, change, yielding, meeting)
     "demand request ask urge appeal press implore plead petition": "REQUEST",
     # REJECT (12: reject cooperation, aid, change, yielding, meeting; defy; veto)
-    "reject refuse decline rebuff spurn dismiss repudiate oppose resist": "REJECT",
+    "reject refuse decline rebuff spurn dismiss repudiate oppose resist renege": "REJECT",
     "veto": "REJECT/yield/diplomatic",
     "defy flout violate": "REJECT/yield/legal",
     # THREATEN (13)
@@ -121,7 +122,8 @@ VERBS: dict[str, Plover] = _table({
     "protest demonstrate rally march picket": "PROTEST/demo",
     "riot loot": "PROTEST/riot",
     "boycott": "PROTEST/boycott",
-    "blockade barricade": "PROTEST/obstruct",
+    "block barricade": "PROTEST/obstruct",
+    "blockade besiege": "COERCE/restrict/military",
     # SANCTION (16: reduce or break relations, stop aid, halt talks, expel)
     "sever suspend halt cut recall downgrade freeze cancel": "SANCTION/withdraw/diplomatic",
     # MOBILIZE (15: alert and mobilise police or armed forces)
@@ -132,7 +134,7 @@ VERBS: dict[str, Plover] = _table({
     "deport expel exile banish": "COERCE/deport/legal",
     "seize confiscate impound nationalize nationalise expropriate requisition": "COERCE/seize",
     "ban outlaw prohibit bar": "COERCE/ban",
-    "censor restrict curb impose": "COERCE/restrict",
+    "censor restrict curb impose prevent": "COERCE/restrict",
     "sanction embargo": "COERCE/restrict/economic",
     "occupy annex capture": "COERCE/seize/military",
     "evict raze demolish bulldoze": "COERCE/seize/human_security",
@@ -141,7 +143,7 @@ VERBS: dict[str, Plover] = _table({
     "kill murder slay slaughter execute behead lynch": "ASSAULT",
     "wound injure hurt maim": "ASSAULT",
     "shoot gun": "ASSAULT/firearms",
-    "stab knife hack slash": "ASSAULT/blade",
+    "stab knife slash": "ASSAULT/blade",
     "bomb detonate explode": "ASSAULT/explosives",
     "shell bombard pound": "ASSAULT/heavy-weapons/military",
     "invade fight battle clash": "ASSAULT//military",
@@ -172,15 +174,15 @@ NOUNS: dict[str, Plover] = _table({
     "accusation allegation charge complaint lawsuit suit": "ACCUSE/allege",
     "criticism condemnation denunciation rebuke": "ACCUSE/disapprove",
     "trial verdict conviction": "ACCUSE/disapprove/legal",
-    "demand request appeal plea call petition ultimatum": "REQUEST",
+    "demand request appeal plea call petition": "REQUEST",
     "rejection refusal veto denial": "REJECT",
-    "threat warning": "THREATEN",
-    "protest demonstration rally march sit-in picket": "PROTEST/demo",
+    "threat warning ultimatum": "THREATEN",
+    "protest demonstration rally march sit-in picket demonstrator protester": "PROTEST/demo",
     "riot unrest looting": "PROTEST/riot",
     "boycott walkout stoppage": "PROTEST/boycott",
-    "blockade": "PROTEST/obstruct",
+    "blockade": "COERCE/restrict/military",
     "suspension expulsion recall": "SANCTION/withdraw/diplomatic",
-    "deployment mobilization mobilisation buildup reinforcement": "MOBILIZE/troops/military",
+    "deployment mobilization mobilisation buildup reinforcement patrol": "MOBILIZE/troops/military",
     "arrest detention custody indictment prosecution sentence raid roundup": "COERCE/arrest/legal",
     "deportation eviction": "COERCE/deport/legal",
     "ban prohibition censorship crackdown restriction": "COERCE/restrict",
@@ -189,7 +191,7 @@ NOUNS: dict[str, Plover] = _table({
     "occupation annexation siege seizure confiscation": "COERCE/seize",
     "attack assault strike airstrike offensive incursion ambush violence": "ASSAULT",
     "killing murder homicide slaying manslaughter execution": "ASSAULT",
-    "shooting gunfire gunshot shootout": "ASSAULT/firearms",
+    "shooting gunfire gunshot shootout gunbattle firefight": "ASSAULT/firearms",
     "stabbing": "ASSAULT/blade",
     "bombing explosion blast bomb ied": "ASSAULT/explosives",
     "shelling bombardment barrage": "ASSAULT/heavy-weapons/military",
@@ -200,6 +202,7 @@ NOUNS: dict[str, Plover] = _table({
     "rape": "ASSAULT/sexual",
     "beating": "ASSAULT/beat",
     "massacre genocide": "ASSAULT/massacre",
+    "cleansing": "ASSAULT/cleansing",
     "arson sabotage vandalism destruction": "ASSAULT/seize",
     "robbery burglary mugging carjacking theft heist": "ASSAULT//crime",
 })
@@ -227,6 +230,14 @@ PHRASES: dict[tuple[str, str], Plover] = {
     ("find", "guilty"): Plover("ACCUSE", "disapprove", "legal"),
     ("put", "alert"): Plover("MOBILIZE"),
     ("hunger", "strike"): Plover("PROTEST", "hunger"),
+    ("establish", "tie"): Plover("SUPPORT", None, "diplomatic"),
+    ("restore", "tie"): Plover("SUPPORT", None, "diplomatic"),
+    ("upgrade", "tie"): Plover("SUPPORT", None, "diplomatic"),
+    ("establish", "relation"): Plover("SUPPORT", None, "diplomatic"),
+    ("restore", "relation"): Plover("SUPPORT", None, "diplomatic"),
+    ("war", "game"): Plover("COOPERATE", None, "military"),
+    ("step", "down"): Plover("CONCEDE", None, "political_institutions"),
+    ("blow", "up"): Plover("ASSAULT", "explosives"),
 }
 
 #: Reporting verbs: CAMEO 01 (public statements) has no PLOVER type; they never trigger.

@@ -40,10 +40,25 @@ CONTEXT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 #: Strikes by workers are protests (CAMEO 143), by armies assaults.
 LABOUR = frozenset("general worker union labor labour teacher doctor nurse miner hunger nationwide".split())
+DIPLOMATIC_PEOPLE = frozenset("diplomat ambassador envoy inspector observer monitor peacekeeper attache consul "
+                              "mission".split())
+TROOPS = frozenset("troop soldier force army warship battalion unit marine peacekeeper".split())
 #: "fired missiles" or "fired at" is an assault, "fired the coach" is not.
 FIRE_OBJECTS = frozenset(WEAPON_MODES) | frozenset("shot round salvo volley".split())
 #: Outcomes that are assaults only when violence is named in the sentence ("killed in the attack" vs "died of").
 OUTCOMES = frozenset("die dead death kill wound injure hurt casualty".split())
+#: CAMEO codes a stated intention by its aim: intent to cooperate or yield is AGREE (03), intent to do harm is
+#: THREATEN (13), saying another must act is REQUEST (10), refusing to cooperate is REJECT (12).
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+FUTURE = frozenset({"will", "would", "'ll", "shall"})
+OBLIGATION = frozenset({"must", "should"})
+#: Heads that make their infinitive an intention ("willing to withdraw", "plans to impose").
+INTENT_HEADS = frozenset("willing ready prepared plan intend prepare decide vow resolve aim want hope seek "
+                         "expect determined eager set poised".split())
+#: Verbs that carry an event noun rather than being one ("held talks", "issued an ultimatum", "undertook mediation").
+LIGHT = frozenset("hold conduct carry launch stage give make take issue reach undertake begin start "
+                  "mount wage engage have".split())
 SUBTREE_CAP = 60
 BAG_SIZE = 60
 
@@ -101,10 +116,58 @@ def lexicon_type(token: Token, sentence: Span) -> Plover | None:
     if found is None:
         found = _ambiguous(token, word, sentence)
     if found is None:
+        if token.pos_ == "VERB" and word in LIGHT and _carries_event(token):
+            return None  # the noun it carries is the event
         found = (VERBS if token.pos_ == "VERB" else NOUNS).get(word)
-        if found is not None and word in OUTCOMES and not violent_sentence(sentence, token):
-            return None  # "died of cancer", "injured in a crash"
-    return refine(token, found, sentence) if found is not None else None
+        if found is not None and word in OUTCOMES and not _has_agent(token) and not violent_sentence(sentence, token):
+            return None  # "died of cancer", "injured in a crash" (but "guerrillas killed a chief" is an assault)
+    if found is None:
+        return None
+    return refine(token, by_modality(token, found), sentence)
+
+
+def _carries_event(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in NOUNS for c in verb.children) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and lemma(g) in NOUNS for g in c.children) for c in verb.children
+        if lemma(verb) == "engage")
+
+
+def _has_agent(token: Token) -> bool:
+    """An active verb with a subject: someone did it ("gunmen killed"), so it is an act, not an outcome."""
+    return token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def modality(token: Token) -> tuple[str | None, bool]:
+    """("intent" | "obligation" | None, negated) of a verb trigger, from its auxiliaries and its head."""
+    kind, negated = None, False
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg":
+            negated = True
+        elif child.dep_ == "aux" and word in FUTURE:
+            kind = kind or "intent"
+        elif child.dep_ == "aux" and word in OBLIGATION:
+            kind = "obligation"
+    if kind is None and token.dep_ in ("xcomp", "acomp") and lemma(token.head) in INTENT_HEADS:
+        kind = "intent"
+    return kind, negated
+
+
+def by_modality(token: Token, found: Plover) -> Plover:
+    """Intentions and obligations typed the CAMEO way: "will withdraw" is AGREE, "would boycott" THREATEN,
+    "must agree" REQUEST, "would not meet" REJECT."""
+    if token.pos_ != "VERB":
+        return found
+    kind, negated = modality(token)
+    if kind == "obligation" and found.type != "REQUEST":
+        return Plover("REQUEST", None, found.context)
+    if kind == "intent" and negated and found.type in COOPERATIVE | {"AGREE"}:
+        return Plover("REJECT", None, found.context)
+    if kind == "intent" and found.type in COOPERATIVE:
+        return Plover("AGREE", None, found.context)
+    if kind == "intent" and found.type in HOSTILE:
+        return Plover("THREATEN", None, found.context)
+    return found
 
 
 def outside_plover(token: Token, sentence: Span) -> str | None:
@@ -145,6 +208,14 @@ def _ambiguous(token: Token, word: str, sentence: Span) -> Plover | None:
         return Plover("ASSAULT", "firearms" if aimed and not armed else None) if aimed or armed else _NOT_AN_EVENT
     if word in ("hit", "strike") and token.pos_ == "VERB" and not violent_sentence(sentence, token):
         return _NOT_AN_EVENT  # "the storm hit", "struck a deal"
+    if word == "expel" and any(lemma(c) in DIPLOMATIC_PEOPLE for c in token.children if c.dep_ == "dobj"):
+        return Plover("SANCTION", "expel", "diplomatic")  # CAMEO 166, not a deportation (174)
+    if word == "send" and token.pos_ == "VERB":
+        objects = {lemma(c) for c in token.children if c.dep_ == "dobj"}
+        return Plover("MOBILIZE", "troops", "military") if objects & TROOPS else Plover("AID") if objects else None
+    if word == "accept" and token.pos_ == "VERB":
+        objects = {lemma(c) for c in token.children if c.dep_ == "dobj"}
+        return Plover("CONCEDE") if objects & {"demand", "request", "condition", "term"} else Plover("AGREE")
     return None
 
 
