@@ -91,7 +91,7 @@ VERBS: dict[str, Plover] = _table({
     "share": "COOPERATE//intelligence",
     "trade invest": "COOPERATE//economic",
     # AID (07: economic, military, humanitarian aid, peacekeeping, asylum)
-    "aid donate supply fund finance lend loan subsidize airlift": "AID",
+    "aid donate supply fund finance lend loan subsidize airlift contribute": "AID",
     "rescue evacuate shelter feed": "AID//humanitarian",
     "arm train equip": "AID//military",
     # CONCEDE (08 verbal yielding, 081-083) and RETREAT (084-087 material yielding)
@@ -159,7 +159,7 @@ VERBS: dict[str, Plover] = _table({
 })
 
 NOUNS: dict[str, Plover] = _table({
-    "agreement deal accord pact treaty pledge promise offer": "AGREE",
+    "agreement deal accord pact treaty pledge promise offer consensus understanding": "AGREE",
     "meeting talk talks summit negotiation consultation discussion conference mediation": "CONSULT//diplomatic",
     "visit trip tour": "CONSULT/visit/diplomatic",
     "praise endorsement support recognition apology condolence": "SUPPORT//diplomatic",
@@ -236,6 +236,9 @@ PHRASES: dict[tuple[str, str], Plover] = {
     ("establish", "relation"): Plover("SUPPORT", None, "diplomatic"),
     ("restore", "relation"): Plover("SUPPORT", None, "diplomatic"),
     ("war", "game"): Plover("COOPERATE", None, "military"),
+    ("violate", "ceasefire"): Plover("ASSAULT", None, "military"),
+    ("violate", "truce"): Plover("ASSAULT", None, "military"),
+    ("break", "ceasefire"): Plover("ASSAULT", None, "military"),
     ("step", "down"): Plover("CONCEDE", None, "political_institutions"),
     ("blow", "up"): Plover("ASSAULT", "explosives"),
 }

@@ -157,7 +157,9 @@ def by_modality(token: Token, found: Plover) -> Plover:
     """Intentions and obligations typed the CAMEO way: "will withdraw" is AGREE, "would boycott" THREATEN,
     "must agree" REQUEST, "would not meet" REJECT."""
     if token.pos_ != "VERB":
-        return found
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.pos_ != "VERB":
+            return found
+        token = token.head  # "will provide food aid": the noun takes its verb's modality
     kind, negated = modality(token)
     if kind == "obligation" and found.type != "REQUEST":
         return Plover("REQUEST", None, found.context)
