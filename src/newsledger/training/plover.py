@@ -2,8 +2,8 @@
 
     python -m newsledger.training.plover --data PLOVER_GSR_CAMEO.txt --out model.json.gz
 
-Each GSR sentence gives one positive example, its first marked event word (the token the ``(EVT: ..)`` markup
-starts with, its first verb or noun), labelled with its PLOVER 2021 type, and negatives: the sentence's other
+Each GSR sentence gives one positive example, its main marked event word (``main_trigger``), labelled with its
+PLOVER 2021 type, and negatives: the sentence's other
 verbs and nouns, labelled NONE (words inside other marked event spans are left out: they are part of the event).
 The model is a multinomial logistic regression (scikit-learn, the ``train`` extra) exported as a sparse weight
 table that ``newsledger.extract.plover.model`` scores without scikit-learn.
@@ -17,8 +17,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsledger.evaluation.plover import GoldSentence, read
-from newsledger.extract.plover.model import NONE, LinearModel, feature_names, is_candidate, save
-from newsledger.extract.plover.rules import lexicon_type
+from newsledger.extract.plover.model import NONE, LinearModel, is_candidate, save, token_features
+from newsledger.extract.plover.lexicon import SPEECH
+from newsledger.extract.plover.rules import lemma, lexicon_type
 
 DEFAULT_C = 1.0
 WEIGHT_FLOOR = 1e-3  # weights smaller than this are dropped from the artifact
@@ -34,6 +35,13 @@ def marked_tokens(doc: Doc, marked: str) -> list[Token]:
     return list(span) if span is not None else []
 
 
+def main_trigger(doc: Doc, marked: tuple[str, ...], sentence) -> Token | None:
+    """The marked word that carries the event: the first the lexicon types, else the first verb or noun that is
+    not a reporting verb (the GSR often marks "announced" or "said" before the event itself)."""
+    tokens = [t for text in marked for t in marked_tokens(doc, text) if is_candidate(t) and lemma(t) not in SPEECH]
+    return next((t for t in tokens if lexicon_type(t, sentence) is not None), tokens[0] if tokens else None)
+
+
 def examples(parsed: list[tuple[Doc, GoldSentence]]) -> tuple[list[list[str]], list[str]]:
     """Feature lists and labels for every candidate token of sentences whose trigger is found."""
     features, labels = [], []
@@ -41,15 +49,15 @@ def examples(parsed: list[tuple[Doc, GoldSentence]]) -> tuple[list[list[str]], l
         event = gold.events[0] if gold.events else None
         if event is None or event.plover is None or not event.triggers:
             continue
-        trigger = next((t for t in marked_tokens(doc, event.triggers[0]) if is_candidate(t)), None)
+        sentence = doc[:]
+        trigger = main_trigger(doc, event.triggers, sentence)
         if trigger is None:
             continue
         inside = {t.i for marked in event.triggers for t in marked_tokens(doc, marked)}
-        sentence = doc[:]
         for token in sentence:
             if not is_candidate(token) or (token.i in inside and token.i != trigger.i):
                 continue
-            features.append(feature_names(token, sentence, lexicon_type(token, sentence)))
+            features.append(token_features(token, sentence, lexicon_type(token, sentence)))
             labels.append(event.plover.type if token.i == trigger.i else NONE)
     return features, labels
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from newsledger.extract.plover.lexicon import Plover
-from newsledger.extract.plover.rules import facts, lemma, lexicon_type
+from newsledger.extract.plover.rules import depth, facts, lemma, lexicon_pick, lexicon_type
 
 NONE = "NONE"
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
@@ -69,11 +69,16 @@ def is_candidate(token: Token) -> bool:
     return token.pos_ in ("VERB", "NOUN") and token.is_alpha
 
 
-def feature_names(token: Token, sentence: Span, lexicon: Plover | None) -> list[str]:
-    """The trigger's own word and lexicon reading, its syntactic neighbours' words and readings, the sentence's
-    words. Bounded: a token's children are capped, and so is the sentence bag (``rules.BAG_SIZE``)."""
+def feature_names(token: Token, sentence: Span, lexicon: Plover | None, depth: int = 0,
+                  lexicon_pick: bool = False) -> list[str]:
+    """The trigger's own word, lexicon reading and depth, whether the lexicon alone would pick it, its syntactic
+    neighbours' words and readings, the sentence's words. Bounded: a token's children are capped, and so is the
+    sentence bag (``rules.BAG_SIZE``)."""
     word = lemma(token)
-    names = [f"lemma={word}", f"pos={token.pos_}", f"dep={token.dep_}", f"lex={lexicon.type if lexicon else '-'}"]
+    names = [f"lemma={word}", f"pos={token.pos_}", f"dep={token.dep_}", f"lex={lexicon.type if lexicon else '-'}",
+             f"depth={min(depth, 4)}"]
+    if lexicon_pick:
+        names += ["lexpick", f"lexpick={lexicon.type if lexicon else '-'}"]
     if lexicon is not None and lexicon.mode:
         names.append(f"lexmode={lexicon.type}/{lexicon.mode}")
     if token.dep_ == "ROOT" or token.head.i == token.i:
@@ -101,3 +106,8 @@ def feature_names(token: Token, sentence: Span, lexicon: Plover | None) -> list[
         names.append(f"tag={token.tag_}")
     names.extend(f"sent={w}" for w in facts(sentence).bag)
     return names
+
+
+def token_features(token: Token, sentence: Span, reading: Plover | None) -> list[str]:
+    """``feature_names`` with the token's depth and whether the lexicon alone picks it, as training saw them."""
+    return feature_names(token, sentence, reading, depth(token, sentence), lexicon_pick(sentence) == token.i)
