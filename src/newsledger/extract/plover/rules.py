@@ -14,7 +14,7 @@ from newsledger.extract.plover.lexicon import NOUNS, OUTSIDE_PLOVER, PHRASES, SP
 
 #: Words that name the weapon, and so the ASSAULT mode, when the text says it ("shot", "a knife attack").
 WEAPON_MODES: dict[str, str] = {
-    **dict.fromkeys("gun rifle pistol handgun shotgun firearm bullet gunman gunfire gunshot sniper "
+    **dict.fromkeys("gun rifle pistol handgun shotgun firearm bullet gunman gunfire gunshot sniper gunpoint "
                     "ak-47 revolver machine-gun shoot shooting".split(), "firearms"),
     **dict.fromkeys("knife blade machete sword axe dagger stab stabbing".split(), "blade"),
     **dict.fromkeys("bomb explosive ied grenade landmine mine dynamite bomber bombing detonate".split(), "explosives"),
@@ -46,7 +46,7 @@ TROOPS = frozenset("troop soldier force army warship battalion unit marine peace
 #: "fired missiles" or "fired at" is an assault, "fired the coach" is not.
 FIRE_OBJECTS = frozenset(WEAPON_MODES) | frozenset("shot round salvo volley".split())
 #: Outcomes that are assaults only when violence is named in the sentence ("killed in the attack" vs "died of").
-OUTCOMES = frozenset("die dead death kill wound injure hurt casualty".split())
+OUTCOMES = frozenset("die dead death kill killing wound injure hurt casualty".split())
 #: CAMEO codes a stated intention by its aim: intent to cooperate or yield is AGREE (03), intent to do harm is
 #: THREATEN (13), saying another must act is REQUEST (10), refusing to cooperate is REJECT (12).
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
@@ -100,7 +100,8 @@ def _read_facts(sentence: Span) -> SentenceFacts:
                 weapons.append((token.i, WEAPON_MODES[word]))
             if len(violent) < 2:
                 violent.append(token.i)
-        elif word not in OUTCOMES and len(violent) < 2 and _plain(token, word, "ASSAULT"):
+        elif (word not in OUTCOMES and len(violent) < 2 and _plain(token, word, "ASSAULT")
+              and not caused_by_happening(token)):
             violent.append(token.i)
         if outside is None and word in OUTSIDE_PLOVER:
             outside = OUTSIDE_PLOVER[word]
@@ -121,9 +122,17 @@ def lexicon_type(token: Token, sentence: Span) -> Plover | None:
         found = (VERBS if token.pos_ == "VERB" else NOUNS).get(word)
         if found is not None and word in OUTCOMES and not _has_agent(token) and not violent_sentence(sentence, token):
             return None  # "died of cancer", "injured in a crash" (but "guerrillas killed a chief" is an assault)
-    if found is None:
-        return None
+    if found is None or (found.type == "ASSAULT" and caused_by_happening(token)):
+        return None  # "the earthquake struck", "a fire destroyed the warehouse", "killing 100"
     return refine(token, by_modality(token, found), sentence)
+
+
+def caused_by_happening(token: Token) -> bool:
+    """Whether the subject of the token's clause (or of the clause it hangs from) is a happening outside PLOVER."""
+    for node in (token, token.head) if token.dep_ in ("advcl", "conj", "xcomp", "acl") else (token,):
+        if any(c.dep_ in ("nsubj", "agent") and lemma(c) in OUTSIDE_PLOVER for c in node.children):
+            return True
+    return False
 
 
 def _carries_event(verb: Token) -> bool:
@@ -255,12 +264,12 @@ def weapon_mode(token: Token, sentence: Span) -> str | None:
 
 
 def context_of(sentence: Span, kind: str) -> str | None:
-    """The first context whose cue words occur in the sentence; violence with no other cue is a crime."""
+    """The first context whose cue words occur in the sentence, or None."""
     words = facts(sentence).lemmas
     for context, cues in CONTEXT_CUES:
         if words & cues:
             return context
-    return "crime" if kind == "ASSAULT" else None
+    return None
 
 
 def _subtree(token: Token) -> list[Token]:
