@@ -12,7 +12,8 @@ The system picks one event per sentence: the candidate with the highest event sc
 sentence's gold is the set of its codings' types; the prediction is right when its type is among them.
 Scored: type accuracy and macro-F1 on sentences with a gold type, how often no type is predicted where gold
 has none, mode and context accuracy where the type is right and gold has them, and actor-country accuracy
-(source, target) where gold gives an ISO3 country code (a 6-letter CAMEO code's first three letters).
+(source, target) on the codings PLOVER has a type for, where gold gives an ISO3 country code (a 6-letter
+CAMEO code's first three letters); a sentence's prediction is right when it is any of its codings' countries.
 """
 
 from __future__ import annotations
@@ -154,11 +155,12 @@ def read_cameo_map(path: Path) -> dict[str, Plover]:
 
 
 def cameo_to_plover(code: str, table: dict[str, Plover]) -> Plover | None:
-    """A CAMEO code's PLOVER reading: the code itself, else its 3-digit parent (a code under 01/02 has none)."""
+    """A CAMEO code's PLOVER reading: the code itself, else its nearest listed parent (3, then 2 digits); codes
+    under 01/02 are not listed and have none."""
     code = code.strip()
     if not code.isdigit():
         return None
-    for size in (len(code), 3):
+    for size in (len(code), 3, 2):
         found = table.get(code[:size])
         if found is not None:
             return found
@@ -254,8 +256,9 @@ class Tally:
             self.pairs.append((kind if right else types[0], kind))
             if right:
                 self._add_mode_context(gold, prediction)
-        sources = frozenset().union(*(e.sources for e in gold.events)) if gold.events else frozenset()
-        targets = frozenset().union(*(e.targets for e in gold.events)) if gold.events else frozenset()
+        typed = [e for e in gold.events if e.plover is not None]  # actors of codings PLOVER has a type for
+        sources = frozenset().union(*(e.sources for e in typed))
+        targets = frozenset().union(*(e.targets for e in typed))
         if sources:
             self.source_total += 1
             self.source_correct += prediction.source in sources
@@ -296,7 +299,7 @@ def _ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def per_type_f1(pairs: list[tuple[str, str]]) -> dict[str, float]:
+def per_type_f1(pairs: list[tuple[str, str]], digits: int | None = 4) -> dict[str, float]:
     """F1 of every type that occurs in gold."""
     gold_counts = Counter(g for g, _ in pairs)
     predicted = Counter(p for _, p in pairs)
@@ -305,12 +308,14 @@ def per_type_f1(pairs: list[tuple[str, str]]) -> dict[str, float]:
     for kind in sorted(gold_counts):
         precision = hits[kind] / predicted[kind] if predicted[kind] else 0.0
         recall = hits[kind] / gold_counts[kind]
-        scores[kind] = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[kind] = round(f1, digits) if digits is not None else f1
     return scores
 
 
 def macro_f1(pairs: list[tuple[str, str]]) -> float:
-    scores = per_type_f1(pairs)
+    """The mean F1 over the types that occur in gold (a predicted NONE counts against the gold type)."""
+    scores = per_type_f1(pairs, digits=None)
     return sum(scores.values()) / len(scores) if scores else 0.0
 
 
