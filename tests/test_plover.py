@@ -7,7 +7,7 @@ import time
 import pytest
 
 from newsledger.annotate.nlp import load
-from newsledger.extract.actors import actor_countries, country_of
+from newsledger.extract.actors import actor_countries, country_of, event_countries
 from newsledger.extract.plover import (
     EVENT_TYPE_TO_PLOVER,
     LEGACY_TYPES,
@@ -143,3 +143,13 @@ def test_hostile_input_is_bounded(nlp):
     assert country_of("Smith " * 50_000) is None
     assert chosen is not None
     assert time.perf_counter() - start < 20
+
+
+def test_event_countries_fill_in_from_the_sentence(nlp):
+    doc = nlp("Finland will give Tanzania a grant of 580 million shillings.")
+    grant = next(t for t in doc if t.text == "grant")
+    assert event_countries(grant, doc[:]) == ("FIN", "TZA")  # the carrier verb's indirect object
+    doc = nlp("Sudan's government on Sunday lifted a state of emergency in West Darfur.")
+    assert event_countries(doc[5], doc[:]) == ("SDN", "SDN")  # a domestic event: the target is the source's own
+    doc = nlp("The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.")
+    assert event_countries(next(t for t in doc if t.text == "demanded"), doc[:]) == ("CHN", "USA")

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsledger.extract.actors import actor_countries, country_of, is_country_code
+from newsledger.extract.actors import event_countries, is_country_code
 from newsledger.extract.plover import LEGACY_MODES, LEGACY_TYPES, PLOVER_TYPES, Plover, type_sentence
 from newsledger.extract.plover.model import LinearModel
 
@@ -208,19 +208,13 @@ def _code_country(code: str) -> frozenset[str]:
 # --- the system --------------------------------------------------------------------------------------------------
 
 def predict(doc, model: LinearModel | None, strategy: str) -> Prediction:
-    """The sentence's main event with its actor countries; a source from the first country named when the
-    event's own subject names none."""
-    chosen = type_sentence(doc[:], model=model, strategy=strategy)
+    """The sentence's main event with its actor countries (``event_countries``)."""
+    sentence = doc[:]
+    chosen = type_sentence(sentence, model=model, strategy=strategy)
     if chosen is None:
         return Prediction(None)
-    source, target = actor_countries(chosen.token)
-    if source is None:
-        source = next((c for c in _named_countries(doc) if c != target), None)
+    source, target = event_countries(chosen.token, sentence)
     return Prediction(chosen.plover, source, target, chosen.token.text)
-
-
-def _named_countries(doc) -> list[str]:
-    return [c for c in (country_of(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP")) if c]
 
 
 # --- scoring -----------------------------------------------------------------------------------------------------

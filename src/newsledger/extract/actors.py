@@ -93,23 +93,25 @@ def _codes() -> frozenset[str]:
     return frozenset(_names().values())
 
 
-def actor_phrases(trigger: Token) -> tuple[Span | None, Span | None]:
-    """The source (who acts) and target (who is acted on) phrases of a trigger, read off the parse.
+def actor_phrases(trigger: Token) -> tuple[list[Span], list[Span]]:
+    """Candidate source (who acts) and target (who is acted on) phrases of a trigger, best first, from the parse.
 
-    Verbs: the subject (the "by" phrase when passive, the controller's subject for "agreed to meet"), and the
-    object (the passive subject, else a "with/to/against..." object). Nouns: a possessive or a country adjective
-    ("Israeli strikes") or the subject of the verb that carries them ("held talks"), and an "on/with/against"
-    object.
+    Verbs: the subject (the "by" phrase when passive, the controller's subject for "agreed to meet"); the
+    objects (direct, indirect, passive subject, "with/to/against..." objects, the subject of a "that" clause:
+    "demanded that Israel ease"). Nouns: a possessive or a country adjective ("Israeli strikes"), "on/with/
+    against/to/of" objects, then the phrases of the verb that carries them ("gave Tanzania a grant").
     """
     if trigger.pos_ == "VERB":
-        return _phrase(_verb_source(trigger)), _phrase(_verb_target(trigger))
-    source = next((c for c in trigger.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and
-                                                                     c.ent_type_ in ("NORP", "GPE"))), None)
-    if source is None and trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ in ("VERB", "ADP"):
+        return _phrases([_verb_source(trigger)]), _phrases(_verb_targets(trigger))
+    sources = [c for c in trigger.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and
+                                                                  c.ent_type_ in ("NORP", "GPE"))]
+    targets = _prepositional_objects(trigger, TARGET_PREPS | {"of"})
+    if trigger.dep_ in ("dobj", "pobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "ADP"):
         carrier = trigger.head if trigger.head.pos_ == "VERB" else trigger.head.head
-        source = _verb_source(carrier) if carrier.pos_ == "VERB" else None
-    target = _prepositional_object(trigger, TARGET_PREPS | {"of"})
-    return _phrase(source), _phrase(target)
+        if carrier.pos_ == "VERB":
+            sources.append(_verb_source(carrier))
+            targets += [t for t in _verb_targets(carrier) if t.i != trigger.i]
+    return _phrases(sources), _phrases(targets)
 
 
 def _verb_source(verb: Token) -> Token | None:
@@ -128,31 +130,54 @@ def _verb_source(verb: Token) -> Token | None:
     return None
 
 
-def _verb_target(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass", "dative"):
-            return child
-    return _prepositional_object(verb, TARGET_PREPS)
+def _verb_targets(verb: Token) -> list[Token]:
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass") and not _is_time(c)]
+    clauses = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+               if g.dep_ in ("nsubj", "nsubjpass")]
+    return direct + _prepositional_objects(verb, TARGET_PREPS) + clauses
 
 
-def _prepositional_object(token: Token, preps: frozenset[str]) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
 
 
-def _phrase(head: Token | None) -> Span | None:
-    """The head's phrase (its subtree), capped at ``PHRASE_CAP`` tokens around the head."""
-    if head is None:
-        return None
-    start = max(head.left_edge.i, head.i - PHRASE_CAP)
-    end = min(head.right_edge.i + 1, head.i + PHRASE_CAP)
-    return head.doc[start:end]
+def _prepositional_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [g for child in token.children if child.dep_ == "prep" and child.lower_ in preps
+            for g in child.children if g.dep_ == "pobj"]
+
+
+def _phrases(heads: list[Token | None]) -> list[Span]:
+    """Each head's phrase (its subtree), capped at ``PHRASE_CAP`` tokens around the head."""
+    spans = []
+    for head in heads[:8]:
+        if head is not None:
+            start = max(head.left_edge.i, head.i - PHRASE_CAP)
+            spans.append(head.doc[start:min(head.right_edge.i + 1, head.i + PHRASE_CAP)])
+    return spans
 
 
 def actor_countries(trigger: Token) -> tuple[str | None, str | None]:
-    """The source and target countries of a trigger, from its actor phrases."""
-    source, target = actor_phrases(trigger)
-    return (country_of(source.text) if source is not None else None,
-            country_of(target.text) if target is not None else None)
+    """The source and target countries of a trigger: the first of its candidate phrases that names a country."""
+    sources, targets = actor_phrases(trigger)
+    source = next((c for c in (country_of(p.text) for p in sources) if c), None)
+    target = next((c for c in (country_of(p.text) for p in targets) if c and c != source), None)
+    return source, target
+
+
+def event_countries(trigger: Token, sentence: Span) -> tuple[str | None, str | None]:
+    """``actor_countries``, completed from the sentence: with no source, the first country it names; with no
+    target, the first other country it names, else the source's own (a domestic event: "Sudan lifted the state
+    of emergency in Darfur")."""
+    source, target = actor_countries(trigger)
+    named = sentence_countries(sentence)
+    if source is None:
+        source = next((c for c in named if c != target), None)
+    if target is None:
+        target = next((c for c in named if c != source), source)
+    return source, target
+
+
+def sentence_countries(sentence: Span) -> list[str]:
+    """The countries the sentence's place and nationality names give, in order (at most 20 names read)."""
+    names = [ent for ent in sentence.ents if ent.label_ in ("GPE", "NORP")][:20]
+    return [c for c in (country_of(ent.text) for ent in names) if c]
