@@ -37,6 +37,11 @@ CONTEXT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                            "export import debt".split())),
     ("refugees", frozenset("refugee migrant asylum".split())),
     ("cbrn", frozenset("nuclear chemical uranium biological radiological".split())),
+    ("political_institutions", frozenset("reform constitution constitutional parliament democracy democratic "
+                                         "regime coup opposition".split())),
+    ("rights_freedoms", frozenset("right freedom liberty censorship".split())),
+    ("diplomatic", frozenset("ambassador diplomat embassy envoy treaty diplomatic minister ministry sanction "
+                             "summit".split())),
 )
 #: Strikes by workers are protests (CAMEO 143), by armies assaults.
 LABOUR = frozenset("general worker union labor labour teacher doctor nurse miner hunger nationwide".split())
