@@ -153,3 +153,14 @@ def test_event_countries_fill_in_from_the_sentence(nlp):
     assert event_countries(doc[5], doc[:]) == ("SDN", "SDN")  # a domestic event: the target is the source's own
     doc = nlp("The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.")
     assert event_countries(next(t for t in doc if t.text == "demanded"), doc[:]) == ("CHN", "USA")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The two companies struck a deal on Monday.", "AGREE"),  # struck: no violence named, the deal is the event
+    ("The club fired its coach after the defeat.", None),  # fired a person, not a weapon
+    ("Soldiers fired on the crowd.", "ASSAULT"),
+    ("The man was accused of having raped a woman.", "ACCUSE"),
+])
+def test_ambiguous_words(nlp, text, kind):
+    chosen = typed(nlp, text)
+    assert (chosen.plover.type if chosen else None) == kind

@@ -65,11 +65,16 @@ INTENT_HEADS = frozenset("willing ready prepared plan intend prepare decide vow 
 LIGHT = frozenset("hold conduct carry launch stage give make take issue reach undertake begin start "
                   "mount wage engage have".split())
 SUBTREE_CAP = 60
+NOT_AN_EVENT = Plover("ASSAULT", "not-an-event")  # a sentinel: the word is known and here means no event
 BAG_SIZE = 60
 
 
+#: Event words the small English model lemmatizes wrongly ("raped" -> "rap").
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "jailed": "jail", "jailing": "jail"}
+
+
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,8 @@ def lexicon_type(token: Token, sentence: Span) -> Plover | None:
     found = _phrase(token)
     if found is None:
         found = _ambiguous(token, word, sentence)
+    if found is NOT_AN_EVENT:
+        return None
     if found is None:
         if token.pos_ == "VERB" and word in LIGHT and _carries_event(token):
             return None  # the noun it carries is the event
@@ -215,15 +222,16 @@ def _phrase(token: Token) -> Plover | None:
 
 
 def _ambiguous(token: Token, word: str, sentence: Span) -> Plover | None:
-    """Words whose type depends on what surrounds them; None lets the plain table decide."""
+    """Words whose type depends on what surrounds them: a reading, ``NOT_AN_EVENT``, or None to let the plain
+    table decide."""
     if word == "strike" and token.pos_ == "NOUN" and any(lemma(c) in LABOUR for c in token.children):
         return Plover("PROTEST", "boycott")
     if word == "fire" and token.pos_ == "VERB":
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in token.children)
         armed = any(c.dep_ == "dobj" and lemma(c) in FIRE_OBJECTS for c in token.children)
-        return Plover("ASSAULT", "firearms" if aimed and not armed else None) if aimed or armed else _NOT_AN_EVENT
+        return Plover("ASSAULT", "firearms" if aimed and not armed else None) if aimed or armed else NOT_AN_EVENT
     if word in ("hit", "strike") and token.pos_ == "VERB" and not violent_sentence(sentence, token):
-        return _NOT_AN_EVENT  # "the storm hit", "struck a deal"
+        return NOT_AN_EVENT  # "the storm hit", "struck a deal"
     if word == "expel" and any(lemma(c) in DIPLOMATIC_PEOPLE for c in token.children if c.dep_ == "dobj"):
         return Plover("SANCTION", "expel", "diplomatic")  # CAMEO 166, not a deportation (174)
     if word == "send" and token.pos_ == "VERB":
@@ -235,7 +243,6 @@ def _ambiguous(token: Token, word: str, sentence: Span) -> Plover | None:
     return None
 
 
-_NOT_AN_EVENT = None
 
 
 def violent_sentence(sentence: Span, trigger: Token) -> bool:
