@@ -175,3 +175,18 @@ def test_cli_bench_plover(files):
     assert json.loads(result.output)["strategies"]["lexicon"]["type_accuracy"] == 1.0
     missing = CliRunner().invoke(app, ["bench", "plover", "--data", str(files["xml"])])
     assert missing.exit_code == 3
+
+
+def test_petrarch_reader_is_linear_on_hostile_files():
+    import time
+
+    table = {"173": Plover("COERCE", "arrest", "legal")}
+    hostile = ("<Sentence id='x'>" + "<!--" * 20_000 + "<Sentence " * 20_000 + "<Text>" * 20_000
+               + "<Sentence id=\"ok\"><EventCoding eventcode=\"173\" sourcecode=\"USA\"><Text>Police arrested him."
+               "</Text></Sentence>")
+    start = time.perf_counter()
+    with pytest.raises(bench.PloverDataError):
+        bench.read_petrarch(hostile, table)  # everything after the unclosed comment is commented out
+    sentences = bench.read_petrarch(hostile.replace("<!--", "<!-- -->"), table)
+    assert sentences[-1].types == ["COERCE"] and sentences[-1].text == "Police arrested him."
+    assert time.perf_counter() - start < 5

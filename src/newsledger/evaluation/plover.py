@@ -167,24 +167,26 @@ def cameo_to_plover(code: str, table: dict[str, Plover]) -> Plover | None:
     return None
 
 
-SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence\s*>", re.S)
-CODING = re.compile(r"<EventCoding\b([^>]*?)/?>", re.S)
-TEXT = re.compile(r"<Text>(.*?)</Text\s*>", re.S)
+SENTENCE_START = re.compile(r"<Sentence\b([^<>]*)>")
+CODING = re.compile(r"<EventCoding\b([^<>]*?)/?>")
 ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*\"([^\"]*)\"")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def read_petrarch(text: str, table: dict[str, Plover]) -> list[GoldSentence]:
-    """PETRARCH validation records, read tolerantly (their EventCoding elements are often left unclosed)."""
-    text = COMMENT.sub("", text)
+    """PETRARCH validation records, read tolerantly (their EventCoding elements are often left unclosed) and
+    in linear time: the file is cut at each ``<Sentence`` and each piece is read up to its ``</Sentence>``."""
+    text = strip_comments(text)
+    starts = list(SENTENCE_START.finditer(text))
     sentences = []
-    for number, match in enumerate(SENTENCE.finditer(text)):
-        attributes = dict(ATTRIBUTE.findall(match.group(1)))
-        body = match.group(2)
-        found = TEXT.search(body)
-        if found is None:
+    for number, match in enumerate(starts):
+        end = starts[number + 1].start() if number + 1 < len(starts) else len(text)
+        body = text[match.end():end]
+        closing = body.find("</Sentence")
+        body = body if closing < 0 else body[:closing]
+        sentence_text = _element_text(body, "Text")
+        if sentence_text is None:
             continue
-        sentence_text = " ".join(html.unescape(found.group(1)).split())
+        attributes = dict(ATTRIBUTE.findall(match.group(1)))
         events = []
         for coding in CODING.finditer(body):
             fields = dict(ATTRIBUTE.findall(coding.group(1)))
@@ -199,6 +201,30 @@ def read_petrarch(text: str, table: dict[str, Plover]) -> list[GoldSentence]:
     if not sentences:
         raise PloverDataError("no <Sentence> record with a <Text>")
     return sentences
+
+
+def strip_comments(text: str) -> str:
+    """The text without ``<!-- -->`` comments (an unclosed one runs to the end), in one pass."""
+    pieces, position = [], 0
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            pieces.append(text[position:])
+            return "".join(pieces)
+        pieces.append(text[position:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(pieces)
+        position = end + 3
+
+
+def _element_text(body: str, tag: str) -> str | None:
+    start = body.find(f"<{tag}>")
+    if start < 0:
+        return None
+    end = body.find(f"</{tag}", start)
+    content = body[start + len(tag) + 2:end if end >= 0 else len(body)]
+    return " ".join(html.unescape(content).split())
 
 
 def _code_country(code: str) -> frozenset[str]:
