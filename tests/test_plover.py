@@ -60,6 +60,7 @@ def trigger(nlp, text: str, word: str):
     ("Washington expelled two Russian diplomats.", "SANCTION", "expel", "diplomatic"),
     ("Japan donated $10 million in humanitarian aid to Pakistan.", "AID", None, None),
     ("France condemned the attack.", "ACCUSE", "disapprove", None),
+    ("The Chinese foreign minister arrived in Tokyo on Monday.", "CONSULT", "visit", "diplomatic"),
     # CAMEO modality: a stated intention to cooperate is AGREE, to harm is THREATEN, a refusal REJECT
     ("Syria said it will withdraw its troops from Lebanon.", "AGREE", None, None),
     ("Farmers said they would blockade the capital.", "THREATEN", None, None),

@@ -47,6 +47,7 @@ CONTEXT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
 LABOUR = frozenset("general worker union labor labour teacher doctor nurse miner hunger nationwide".split())
 DIPLOMATIC_PEOPLE = frozenset("diplomat ambassador envoy inspector observer monitor peacekeeper attache consul "
                               "mission".split())
+TRAVEL = frozenset("arrive travel fly".split())  # motion verbs that make a visit (CAMEO 042) with a destination
 TROOPS = frozenset("troop soldier force army warship battalion unit marine peacekeeper".split())
 #: "fired missiles" or "fired at" is an assault, "fired the coach" is not.
 FIRE_OBJECTS = frozenset(WEAPON_MODES) | frozenset("shot round salvo volley".split())
@@ -237,12 +238,23 @@ def _ambiguous(token: Token, word: str, sentence: Span) -> Plover | None:
     if word == "send" and token.pos_ == "VERB":
         objects = {lemma(c) for c in token.children if c.dep_ == "dobj"}
         return Plover("MOBILIZE", "troops", "military") if objects & TROOPS else Plover("AID") if objects else None
+    if word in TRAVEL and token.pos_ == "VERB":
+        return Plover("CONSULT", "visit", "diplomatic") if _visit(token) else NOT_AN_EVENT
     if word == "accept" and token.pos_ == "VERB":
         objects = {lemma(c) for c in token.children if c.dep_ == "dobj"}
         return Plover("CONCEDE") if objects & {"demand", "request", "condition", "term"} else Plover("AGREE")
     return None
 
 
+
+
+def _visit(verb: Token) -> bool:
+    """CAMEO 042 (make a visit): someone other than troops travels to a named place."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(lemma(c) in TROOPS for c in subjects):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "to", "for", "at") and
+               any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children) for c in verb.children)
 
 
 def violent_sentence(sentence: Span, trigger: Token) -> bool:
