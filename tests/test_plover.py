@@ -95,6 +95,14 @@ def test_killed_and_wounded_are_assaults_when_violence_is_named(nlp):
     assert agent is not None and agent.type == "ASSAULT"
 
 
+def test_dead_as_the_outcome_of_a_shooting(nlp):
+    doc = nlp("Two men were found dead after a shooting in Baltimore.")
+    dead = next(t for t in doc if t.text == "dead")
+    plover = type_trigger(dead)
+    assert plover is not None and plover.type == "ASSAULT" and plover.mode == "firearms"
+    assert type_trigger(next(t for t in nlp("The singer was found dead at home.") if t.text == "dead")) is None
+
+
 def test_trigger_span_uses_its_root(nlp):
     doc = nlp("Police arrested three men.")
     assert type_trigger(doc[1:2]).type == "COERCE"

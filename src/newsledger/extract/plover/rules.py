@@ -52,7 +52,7 @@ TROOPS = frozenset("troop soldier force army warship battalion unit marine peace
 #: "fired missiles" or "fired at" is an assault, "fired the coach" is not.
 FIRE_OBJECTS = frozenset(WEAPON_MODES) | frozenset("shot round salvo volley".split())
 #: Outcomes that are assaults only when violence is named in the sentence ("killed in the attack" vs "died of").
-OUTCOMES = frozenset("die dead death kill killing wound injure hurt casualty".split())
+OUTCOMES = frozenset("die dead death kill killing wound wounded injure injured hurt casualty".split())
 #: CAMEO codes a stated intention by its aim: intent to cooperate or yield is AGREE (03), intent to do harm is
 #: THREATEN (13), saying another must act is REQUEST (10), refusing to cooperate is REJECT (12).
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
@@ -122,6 +122,8 @@ def _read_facts(sentence: Span) -> SentenceFacts:
 def lexicon_type(token: Token, sentence: Span) -> Plover | None:
     """The lexicon's PLOVER reading of a token in its sentence, or None (speech, unknown, or not PLOVER)."""
     word = lemma(token)
+    if token.pos_ == "ADJ" and word in OUTCOMES:  # "found dead after a shooting"
+        return refine(token, Plover("ASSAULT"), sentence) if violent_sentence(sentence, token) else None
     if word in SPEECH or token.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
     found = _phrase(token)
