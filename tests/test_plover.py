@@ -173,3 +173,10 @@ def test_event_countries_fill_in_from_the_sentence(nlp):
 def test_ambiguous_words(nlp, text, kind):
     chosen = typed(nlp, text)
     assert (chosen.plover.type if chosen else None) == kind
+
+
+def test_typing_leaves_the_doc_serialisable(nlp):
+    doc = nlp("Police arrested three men in Paris.")
+    type_sentence(doc[:])
+    assert not doc.user_data
+    doc.to_bytes()

@@ -6,9 +6,10 @@ Each rule is a named function or table with its reason. All of them look at the 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.plover.lexicon import NOUNS, OUTSIDE_PLOVER, PHRASES, SPEECH, VERBS, Plover
 
@@ -89,14 +90,31 @@ class SentenceFacts:
     bag: tuple[str, ...]  # the sentence's first content lemmas, in order, for the learned model
 
 
+def doc_cache(doc: Doc) -> dict:
+    """A per-Doc cache for the last ``CACHED_DOCS`` Docs typed. It holds the Doc itself, so an id is never
+    reused while cached, and stays out of ``doc.user_data`` (which is serialised with the Doc)."""
+    entry = _DOC_CACHE.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        entry = (doc, {})
+        _DOC_CACHE[id(doc)] = entry
+        while len(_DOC_CACHE) > CACHED_DOCS:
+            _DOC_CACHE.popitem(last=False)
+    else:
+        _DOC_CACHE.move_to_end(id(doc))
+    return entry[1]
+
+
+_DOC_CACHE: OrderedDict[int, tuple[Doc, dict]] = OrderedDict()
+CACHED_DOCS = 8
+
+
 def facts(sentence: Span) -> SentenceFacts:
-    """The sentence's facts, cached on its Doc."""
-    key = ("plover-facts", sentence.start, sentence.end)
-    cached = sentence.doc.user_data.get(key)
-    if cached is None:
-        cached = _read_facts(sentence)
-        sentence.doc.user_data[key] = cached
-    return cached
+    """The sentence's facts, cached."""
+    cache = doc_cache(sentence.doc)
+    key = ("facts", sentence.start, sentence.end)
+    if key not in cache:
+        cache[key] = _read_facts(sentence)
+    return cache[key]
 
 
 def _read_facts(sentence: Span) -> SentenceFacts:
@@ -319,13 +337,14 @@ def depth(token: Token, sentence: Span) -> int:
 def lexicon_pick(sentence: Span) -> int | None:
     """The index of the token the lexicon alone takes for the sentence's event: the typed candidate nearest the
     root (the matrix verb carries "refused to meet" and "threatened to strike"), first on ties. Cached."""
-    key = ("plover-pick", sentence.start, sentence.end)
-    if key not in sentence.doc.user_data:
+    cache = doc_cache(sentence.doc)
+    key = ("pick", sentence.start, sentence.end)
+    if key not in cache:
         best, best_depth = None, None
         for token in sentence:
             if token.pos_ in ("VERB", "NOUN") and token.is_alpha and lexicon_type(token, sentence) is not None:
                 steps = depth(token, sentence)
                 if best_depth is None or steps < best_depth:
                     best, best_depth = token.i, steps
-        sentence.doc.user_data[key] = best
-    return sentence.doc.user_data[key]
+        cache[key] = best
+    return cache[key]
