@@ -180,3 +180,19 @@ def test_typing_leaves_the_doc_serialisable(nlp):
     type_sentence(doc[:])
     assert not doc.user_data
     doc.to_bytes()
+
+
+def test_flat_hostile_parse_is_bounded(nlp):
+    """One head with 50,000 dependents (event words, capitalised names) types in seconds."""
+    from spacy.tokens import Doc
+
+    size = 50_000
+    words = ["attacked"] + ["Police" if i % 2 else "arrests" for i in range(size)]
+    doc = Doc(nlp.vocab, words=words, heads=[0] * (size + 1), deps=["ROOT"] + ["dobj"] * size,
+              pos=["VERB"] + ["PROPN" if i % 2 else "NOUN" for i in range(size)],
+              lemmas=["attack"] + ["Police" if i % 2 else "arrest" for i in range(size)])
+    start = time.perf_counter()
+    chosen = type_sentence(doc[:])
+    assert chosen is not None and chosen.plover.type == "ASSAULT"
+    actor_countries(doc[0])
+    assert time.perf_counter() - start < 20

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from newsledger.extract.demonyms import ALIASES, DEMONYMS
+from newsledger.extract.plover.rules import kids
 
 MAX_WORDS = 4
 #: Capitals of places smaller than this are too often other things ("Victoria", "Kingston", "Hamilton").
@@ -103,7 +104,7 @@ def actor_phrases(trigger: Token) -> tuple[list[Span], list[Span]]:
     """
     if trigger.pos_ == "VERB":
         return _phrases([_verb_source(trigger)]), _phrases(_verb_targets(trigger))
-    sources = [c for c in trigger.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and
+    sources = [c for c in kids(trigger) if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and
                                                                   c.ent_type_ in ("NORP", "GPE"))]
     targets = _prepositional_objects(trigger, TARGET_PREPS | {"of"})
     if trigger.dep_ in ("dobj", "pobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "ADP"):
@@ -117,11 +118,11 @@ def actor_phrases(trigger: Token) -> tuple[list[Span], list[Span]]:
 def _verb_source(verb: Token) -> Token | None:
     node = verb
     for _ in range(4):  # through "agreed to meet", "was forced to withdraw", conjuncts
-        passive = any(c.dep_ == "nsubjpass" for c in node.children)
+        passive = any(c.dep_ == "nsubjpass" for c in kids(node))
         if passive:
-            agent = next((c for c in node.children if c.dep_ == "agent"), None)
-            return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+            agent = next((c for c in kids(node) if c.dep_ == "agent"), None)
+            return next((g for g in kids(agent) if g.dep_ == "pobj"), None) if agent is not None else None
+        subject = next((c for c in kids(node) if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
         if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or node.head.i == node.i:
@@ -131,8 +132,8 @@ def _verb_source(verb: Token) -> Token | None:
 
 
 def _verb_targets(verb: Token) -> list[Token]:
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass") and not _is_time(c)]
-    clauses = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+    direct = [c for c in kids(verb) if c.dep_ in ("dobj", "dative", "nsubjpass") and not _is_time(c)]
+    clauses = [g for c in kids(verb) if c.dep_ in ("ccomp", "xcomp") for g in kids(c)
                if g.dep_ in ("nsubj", "nsubjpass")]
     return direct + _prepositional_objects(verb, TARGET_PREPS) + clauses
 
@@ -142,8 +143,8 @@ def _is_time(token: Token) -> bool:
 
 
 def _prepositional_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [g for child in token.children if child.dep_ == "prep" and child.lower_ in preps
-            for g in child.children if g.dep_ == "pobj"]
+    return [g for child in kids(token) if child.dep_ == "prep" and child.lower_ in preps
+            for g in kids(child) if g.dep_ == "pobj"]
 
 
 def _phrases(heads: list[Token | None]) -> list[Span]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from newsledger.extract.plover.lexicon import Plover
-from newsledger.extract.plover.rules import depth, facts, lemma, lexicon_pick, lexicon_type
+from newsledger.extract.plover.rules import depth, facts, kids, lemma, lexicon_pick, lexicon_type
 
 NONE = "NONE"
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
@@ -90,7 +90,7 @@ def feature_names(token: Token, sentence: Span, lexicon: Plover | None, depth: i
         names.append(f"headlex={head_reading.type if head_reading else '-'}")
         if head.dep_ == "ROOT":
             names.append("head-root")
-    for child in list(token.children)[:12]:
+    for child in kids(token)[:12]:
         if child.dep_ == "neg":
             names.append("neg")
         elif child.dep_ in ("prt", "prep"):

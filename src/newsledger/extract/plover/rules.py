@@ -67,12 +67,31 @@ INTENT_HEADS = frozenset("willing ready prepared plan intend prepare decide vow 
 LIGHT = frozenset("hold conduct carry launch stage give make take issue reach undertake begin start "
                   "mount wage engage have".split())
 SUBTREE_CAP = 60
+MAX_CHILDREN = 24
 NOT_AN_EVENT = Plover("ASSAULT", "not-an-event")  # a sentinel: the word is known and here means no event
 BAG_SIZE = 60
 
 
 #: Event words the small English model lemmatizes wrongly ("raped" -> "rap").
 LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "jailed": "jail", "jailing": "jail"}
+
+
+def kids(token: Token) -> list[Token]:
+    """A token's first ``MAX_CHILDREN`` children, from a map built once per Doc in one pass. spaCy's
+    ``Token.children`` scans the token's whole span each time, which a hostile parse (one head with 100,000
+    dependents, or a 100,000-deep chain) makes quadratic."""
+    doc = token.doc
+    cache = doc_cache(doc)
+    children = cache.get("children")
+    if children is None:
+        children = {}
+        for other in doc:
+            if other.head.i != other.i:
+                siblings = children.setdefault(other.head.i, [])
+                if len(siblings) < MAX_CHILDREN:
+                    siblings.append(other.i)
+        cache["children"] = children
+    return [doc[i] for i in children.get(token.i, ())]
 
 
 def lemma(token: Token) -> str:
@@ -163,26 +182,26 @@ def lexicon_type(token: Token, sentence: Span) -> Plover | None:
 def caused_by_happening(token: Token) -> bool:
     """Whether the subject of the token's clause (or of the clause it hangs from) is a happening outside PLOVER."""
     for node in (token, token.head) if token.dep_ in ("advcl", "conj", "xcomp", "acl") else (token,):
-        if any(c.dep_ in ("nsubj", "agent") and lemma(c) in OUTSIDE_PLOVER for c in node.children):
+        if any(c.dep_ in ("nsubj", "agent") and lemma(c) in OUTSIDE_PLOVER for c in kids(node)):
             return True
     return False
 
 
 def _carries_event(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in NOUNS for c in verb.children) or any(
-        c.dep_ == "prep" and any(g.dep_ == "pobj" and lemma(g) in NOUNS for g in c.children) for c in verb.children
+    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in NOUNS for c in kids(verb)) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and lemma(g) in NOUNS for g in kids(c)) for c in kids(verb)
         if lemma(verb) == "engage")
 
 
 def _has_agent(token: Token) -> bool:
     """An active verb with a subject: someone did it ("gunmen killed"), so it is an act, not an outcome."""
-    return token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children)
+    return token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in kids(token))
 
 
 def modality(token: Token) -> tuple[str | None, bool]:
     """("intent" | "obligation" | None, negated) of a verb trigger, from its auxiliaries and its head."""
     kind, negated = None, False
-    for child in token.children:
+    for child in kids(token):
         word = child.lower_
         if child.dep_ == "neg":
             negated = True
@@ -231,10 +250,10 @@ def outside_plover(token: Token, sentence: Span) -> str | None:
 def _phrase(token: Token) -> Plover | None:
     """Verb + particle/object/prepositional object phrases ("opened fire", "went on strike", "called for")."""
     word = lemma(token)
-    for child in token.children:
+    for child in kids(token):
         keys = [lemma(child)]
         if child.dep_ == "prep":
-            keys += [lemma(grand) for grand in child.children if grand.dep_ == "pobj"]
+            keys += [lemma(grand) for grand in kids(child) if grand.dep_ == "pobj"]
         for key in keys:
             found = PHRASES.get((word, key)) or (PHRASES.get((key, word)) if child.dep_ == "compound" else None)
             if found is not None:
@@ -245,23 +264,23 @@ def _phrase(token: Token) -> Plover | None:
 def _ambiguous(token: Token, word: str, sentence: Span) -> Plover | None:
     """Words whose type depends on what surrounds them: a reading, ``NOT_AN_EVENT``, or None to let the plain
     table decide."""
-    if word == "strike" and token.pos_ == "NOUN" and any(lemma(c) in LABOUR for c in token.children):
+    if word == "strike" and token.pos_ == "NOUN" and any(lemma(c) in LABOUR for c in kids(token)):
         return Plover("PROTEST", "boycott")
     if word == "fire" and token.pos_ == "VERB":
-        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in token.children)
-        armed = any(c.dep_ == "dobj" and lemma(c) in FIRE_OBJECTS for c in token.children)
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in kids(token))
+        armed = any(c.dep_ == "dobj" and lemma(c) in FIRE_OBJECTS for c in kids(token))
         return Plover("ASSAULT", "firearms" if aimed and not armed else None) if aimed or armed else NOT_AN_EVENT
     if word in ("hit", "strike") and token.pos_ == "VERB" and not violent_sentence(sentence, token):
         return NOT_AN_EVENT  # "the storm hit", "struck a deal"
-    if word == "expel" and any(lemma(c) in DIPLOMATIC_PEOPLE for c in token.children if c.dep_ == "dobj"):
+    if word == "expel" and any(lemma(c) in DIPLOMATIC_PEOPLE for c in kids(token) if c.dep_ == "dobj"):
         return Plover("SANCTION", "expel", "diplomatic")  # CAMEO 166, not a deportation (174)
     if word == "send" and token.pos_ == "VERB":
-        objects = {lemma(c) for c in token.children if c.dep_ == "dobj"}
+        objects = {lemma(c) for c in kids(token) if c.dep_ == "dobj"}
         return Plover("MOBILIZE", "troops", "military") if objects & TROOPS else Plover("AID") if objects else None
     if word in TRAVEL and token.pos_ == "VERB":
         return Plover("CONSULT", "visit", "diplomatic") if _visit(token) else NOT_AN_EVENT
     if word == "accept" and token.pos_ == "VERB":
-        objects = {lemma(c) for c in token.children if c.dep_ == "dobj"}
+        objects = {lemma(c) for c in kids(token) if c.dep_ == "dobj"}
         return Plover("CONCEDE") if objects & {"demand", "request", "condition", "term"} else Plover("AGREE")
     return None
 
@@ -270,11 +289,11 @@ def _ambiguous(token: Token, word: str, sentence: Span) -> Plover | None:
 
 def _visit(verb: Token) -> bool:
     """CAMEO 042 (make a visit): someone other than troops travels to a named place."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
     if any(lemma(c) in TROOPS for c in subjects):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "to", "for", "at") and
-               any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children) for c in verb.children)
+               any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in kids(c)) for c in kids(verb))
 
 
 def violent_sentence(sentence: Span, trigger: Token) -> bool:
