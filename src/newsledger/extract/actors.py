@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
 from newsledger.extract.demonyms import ALIASES, DEMONYMS
-from newsledger.extract.plover.rules import kids
+from newsledger.extract.plover.rules import doc_cache, kids
 
 MAX_WORDS = 4
 #: Capitals of places smaller than this are too often other things ("Victoria", "Kingston", "Hamilton").
@@ -179,6 +180,11 @@ def event_countries(trigger: Token, sentence: Span) -> tuple[str | None, str | N
 
 
 def sentence_countries(sentence: Span) -> list[str]:
-    """The countries the sentence's place and nationality names give, in order (at most 20 names read)."""
-    names = [ent for ent in sentence.ents if ent.label_ in ("GPE", "NORP")][:20]
-    return [c for c in (country_of(ent.text) for ent in names) if c]
+    """The countries the sentence's place and nationality names give, in order (at most 20 names read; cached
+    per sentence, so typing every trigger of a long sentence reads its names once)."""
+    cache = doc_cache(sentence.doc)
+    key = ("countries", sentence.start, sentence.end)
+    if key not in cache:
+        names = list(islice((ent for ent in sentence.ents if ent.label_ in ("GPE", "NORP")), 20))
+        cache[key] = [c for c in (country_of(ent.text) for ent in names) if c]
+    return cache[key]
