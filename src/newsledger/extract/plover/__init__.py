@@ -10,8 +10,10 @@ Two parts, measured separately by ``newsledger bench plover``:
 
 The shipped strategy is ``hybrid``: the lexicon types and picks (the typed word nearest the sentence root); the
 model is used only where the lexicon has no reading. Under 5-fold cross-validation on the GSR the model adds
-nothing measurable over the lexicon (docs/notes/plover.md), so the lexicon leads. Happenings PLOVER has no type for (disasters, accidents, illness) get no type:
-``outside_plover`` names their category so the ledger can keep them as untyped events.
+nothing measurable over the lexicon (docs/notes/plover.md), so the lexicon leads. Happenings PLOVER has no
+type for (disasters, accidents, illness) get no type: ``outside_plover`` names their category so the ledger can
+keep them as untyped events. Pass the sentence when typing many triggers of one sentence (``Token.sent`` is
+recomputed by spaCy on each call).
 """
 
 from __future__ import annotations
