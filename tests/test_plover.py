@@ -61,6 +61,10 @@ def trigger(nlp, text: str, word: str):
     ("Japan donated $10 million in humanitarian aid to Pakistan.", "AID", None, None),
     ("France condemned the attack.", "ACCUSE", "disapprove", None),
     ("The Chinese foreign minister arrived in Tokyo on Monday.", "CONSULT", "visit", "diplomatic"),
+    ("The president spoke by telephone with the Turkish leader.", "CONSULT", "phone", "diplomatic"),
+    ("The government lifted the ban on opposition parties.", "CONCEDE", None, None),  # CAMEO 0812
+    ("Rioters set cars on fire in the suburbs of Paris.", "PROTEST", "riot", None),  # CAMEO 145
+    ("Britain will send humanitarian aid to flood-hit Pakistan.", "AGREE", None, None),  # CAMEO 033: intent
     # CAMEO modality: a stated intention to cooperate is AGREE, to harm is THREATEN, a refusal REJECT
     ("Syria said it will withdraw its troops from Lebanon.", "AGREE", None, None),
     ("Farmers said they would blockade the capital.", "THREATEN", None, None),

@@ -242,6 +242,12 @@ PHRASES: dict[tuple[str, str], Plover] = {
     ("break", "ceasefire"): Plover("ASSAULT", None, "military"),
     ("step", "down"): Plover("CONCEDE", None, "political_institutions"),
     ("blow", "up"): Plover("ASSAULT", "explosives"),
+    ("speak", "telephone"): Plover("CONSULT", "phone", "diplomatic"),
+    ("speak", "phone"): Plover("CONSULT", "phone", "diplomatic"),
+    ("speak", "with"): Plover("CONSULT", None, "diplomatic"),
+    ("lift", "ban"): Plover("CONCEDE", None, "rights_freedoms"),
+    ("lift", "restriction"): Plover("CONCEDE", None, "rights_freedoms"),
+    ("ease", "restriction"): Plover("CONCEDE", None, "rights_freedoms"),
 }
 
 #: Reporting verbs: CAMEO 01 (public statements) has no PLOVER type; they never trigger.

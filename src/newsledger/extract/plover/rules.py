@@ -48,6 +48,7 @@ CONTEXT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
 LABOUR = frozenset("general worker union labor labour teacher doctor nurse miner hunger nationwide".split())
 DIPLOMATIC_PEOPLE = frozenset("diplomat ambassador envoy inspector observer monitor peacekeeper attache consul "
                               "mission".split())
+CROWDS = frozenset("rioter protester protestor demonstrator mob crowd".split())
 TRAVEL = frozenset("arrive travel fly".split())  # motion verbs that make a visit (CAMEO 042) with a destination
 TROOPS = frozenset("troop soldier force army warship battalion unit marine peacekeeper".split())
 #: "fired missiles" or "fired at" is an assault, "fired the coach" is not.
@@ -176,6 +177,9 @@ def lexicon_type(token: Token, sentence: Span) -> Plover | None:
             return None  # "died of cancer", "injured in a crash" (but "guerrillas killed a chief" is an assault)
     if found is None or (found.type == "ASSAULT" and caused_by_happening(token)):
         return None  # "the earthquake struck", "a fire destroyed the warehouse", "killing 100"
+    if found.type == "ASSAULT" and token.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and lemma(c) in CROWDS for c in kids(token)):
+        found = Plover("PROTEST", "riot")  # CAMEO 145: violence by protesters is a violent protest
     return refine(token, by_modality(token, found), sentence)
 
 
