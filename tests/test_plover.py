@@ -65,6 +65,7 @@ def trigger(nlp, text: str, word: str):
     ("The government lifted the ban on opposition parties.", "CONCEDE", None, None),  # CAMEO 0812
     ("Rioters set cars on fire in the suburbs of Paris.", "PROTEST", "riot", None),  # CAMEO 145
     ("Britain will send humanitarian aid to flood-hit Pakistan.", "AGREE", None, None),  # CAMEO 033: intent
+    ("Opposition supporters staged a sit-in outside the election commission.", "PROTEST", "demo", None),
     # CAMEO modality: a stated intention to cooperate is AGREE, to harm is THREATEN, a refusal REJECT
     ("Syria said it will withdraw its troops from Lebanon.", "AGREE", None, None),
     ("Farmers said they would blockade the capital.", "THREATEN", None, None),

@@ -231,6 +231,7 @@ PHRASES: dict[tuple[str, str], Plover] = {
     ("find", "guilty"): Plover("ACCUSE", "disapprove", "legal"),
     ("put", "alert"): Plover("MOBILIZE"),
     ("hunger", "strike"): Plover("PROTEST", "hunger"),
+    ("sit", "in"): Plover("PROTEST", "demo"),  # "a sit-in": the tokenizer splits it, "in" heads it
     ("establish", "tie"): Plover("SUPPORT", None, "diplomatic"),
     ("restore", "tie"): Plover("SUPPORT", None, "diplomatic"),
     ("upgrade", "tie"): Plover("SUPPORT", None, "diplomatic"),

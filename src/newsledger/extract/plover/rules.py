@@ -74,7 +74,7 @@ BAG_SIZE = 60
 
 
 #: Event words the small English model lemmatizes wrongly ("raped" -> "rap").
-LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "jailed": "jail", "jailing": "jail"}
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "jailed": "jail", "jailing": "jail", "staged": "stage"}
 
 
 def kids(token: Token) -> list[Token]:
