@@ -434,5 +434,24 @@ def bench_reconcile(
     _print(bench.run(data, gold), bench.render, json_output)
 
 
+@bench_app.command("plover")
+def bench_plover(
+    data: Annotated[Path, typer.Option(help="PLOVER GSR JSON (PLOVER_GSR_CAMEO.txt) or PETRARCH validation XML.")],
+    cameo_map: Annotated[Optional[Path], typer.Option(help="With PETRARCH XML: the CAMEO2PLOVER file mapping CAMEO codes to PLOVER 2021.")] = None,
+    cross_validate: Annotated[int, typer.Option(help="Refit the model on K-1 folds of --data (GSR layout) and score the rest, K times [0: use the shipped model].")] = 0,
+    model: Annotated[Optional[Path], typer.Option(help="A trained typer model (.json.gz) [default: the shipped one].")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """PLOVER event typing: type accuracy, macro-F1, mode/context accuracy, actor-country accuracy; lexicon alone,
+    model, and the shipped hybrid."""
+    from newsledger.evaluation import plover as bench
+
+    try:
+        result = bench.run(data, cameo_map, cross_validate=cross_validate, model_path=model)
+    except bench.PloverDataError as error:
+        raise _fail(str(error)) from error
+    _print(result, bench.render, json_output)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
