@@ -31,12 +31,15 @@ def sample_paths() -> list[Path]:
 
 class Ledger:
     def __init__(self, location: str | Path | None = None, readonly: bool = False, model: str | None = None,
-                 content_model: bool = True):
+                 content_model: bool = True, gazetteer: str | Path | None = None):
         """``content_model``: edge attribution contents with the learned ranker when ingesting (about +0.7 point
-        of exact content F1 on PolNeAR dev, about 2.5% more of parse time); False keeps the rules' edges."""
+        of exact content F1 on PolNeAR dev, about 2.5% more of parse time); False keeps the rules' edges.
+        ``gazetteer``: a GeoNames dump (allCountries.txt, cities500.zip…) to resolve places with instead of the
+        packaged one."""
         self.store = Store(str(location) if location is not None else None, readonly=readonly)
         self.model = model
         self.content_model = content_model
+        self.gazetteer = gazetteer
         self.batch_size: int | None = None  # articles per batch; None: the pipeline's default
         self._ingestor = None
 
@@ -62,7 +65,8 @@ class Ledger:
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
         if self._ingestor is None:
-            self._ingestor = Ingestor(self.store, self.model, self.batch_size or BATCH_SIZE, self.content_model)
+            self._ingestor = Ingestor(self.store, self.model, self.batch_size or BATCH_SIZE, self.content_model,
+                                      self.gazetteer)
         return self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
 
     @property

@@ -23,6 +23,8 @@ from newsledger.extract.attribution import extract_attributions
 from newsledger.extract.content_spans import ContentModel
 from newsledger.extract.entities import EntityIndex, entity_mentions
 from newsledger.extract.events import extract_events
+from newsledger.extract.geocode import geocode_events
+from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
@@ -31,7 +33,13 @@ from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
-from newsledger.records import Article, ArticleRecords, Factuality, Stance, innermost_holder
+from newsledger.records import (
+    Article,
+    ArticleRecords,
+    Factuality,
+    Stance,
+    innermost_holder,
+)
 from newsledger.store.ledger import Store
 
 BATCH_SIZE = 32
@@ -144,6 +152,23 @@ def _events(work: Work) -> None:
     work.records.events = events
 
 
+def _places_by(gazetteer: Callable[[], Gazetteer]) -> Callable[[list[Work]], None]:
+    """Resolve the batch's places. The gazetteer is loaded (once per process) outside the per-article guard: a
+    gazetteer that cannot be read stops the run with its reason instead of rejecting every article."""
+
+    def run(batch: list[Work]) -> None:
+        if not any(event.place for work in batch if not work.failure for event in work.records.events):
+            return
+        loaded = gazetteer()
+
+        def _places(work: Work) -> None:
+            work.records.events = geocode_events(work.doc, work.records.events, loaded)
+
+        _each(_places)(batch)
+
+    return run
+
+
 def _features(work: Work) -> None:
     features = article_features(work.doc, work.records)
     features["event_mentions"] = [
@@ -152,16 +177,20 @@ def _features(work: Work) -> None:
     work.records.features = features
 
 
-def extraction_stages(content_model: bool = True) -> list[Stage]:
+def extraction_stages(content_model: bool = True, gazetteer: str | Path | None = None) -> list[Stage]:
     """The stages after the parse; with ``content_model``, attribution contents are edged by the learned
-    ranker (``content_spans``), which costs about 2.5% of parse time more."""
+    ranker (``content_spans``), which costs about 2.5% of parse time more. Places are resolved with the packaged
+    gazetteer, or the GeoNames dump at ``gazetteer``, loaded once, when the first article names a place."""
     ranker = content_spans.shipped() if content_model else None
     return [
         Stage("entities", requires=("doc",), assigns=("mentions",), run=_each(_entities)),
         Stage("attributions", requires=("doc", "mentions"), assigns=("attributions",),
               run=_each(_attributions_by(ranker))),
         Stage("events", requires=("doc", "attributions"), assigns=("events",), run=_each(_events)),
-        Stage("features", requires=("doc", "mentions", "events"), assigns=("features",), run=_each(_features)),
+        Stage("places", requires=("doc", "events"), assigns=("geo",),
+              run=_places_by(lambda: Gazetteer.load(gazetteer))),
+        Stage("features", requires=("doc", "mentions", "events", "geo"), assigns=("features",),
+              run=_each(_features)),
     ]
 
 
@@ -176,10 +205,10 @@ class Ingestor:
     """Runs inputs through the pipeline into a store; the linker resumes from what the store holds."""
 
     def __init__(self, store: Store, model: str | None = None, batch_size: int = BATCH_SIZE,
-                 content_model: bool = True) -> None:
+                 content_model: bool = True, gazetteer: str | Path | None = None) -> None:
         self.store = store
         self.batch_size = batch_size
-        self.pipeline = Pipeline([annotation_stage(model), *extraction_stages(content_model)])
+        self.pipeline = Pipeline([annotation_stage(model), *extraction_stages(content_model, gazetteer)])
         self.linker = self._linker_from_store()
         self.coref_model = CorefModel.load()
 

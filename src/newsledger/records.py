@@ -279,10 +279,11 @@ class Actor(Span):
 
 @dataclass(frozen=True, slots=True)
 class Plover:
-    """An event's type in the PLOVER ontology (docs/events.md): the type, and its mode and context when the text
-    supports them ("ASSAULT", "firearms", "crime")."""
+    """An event's type in the PLOVER 2021 ontology: the type, and its mode and context when the text supports them
+    ("ASSAULT", "firearms", "crime"). A happening PLOVER has no type for (a flood, a crash, an illness) has type
+    None and one of this project's contexts "disaster", "accident" or "health"."""
 
-    type: str
+    type: str | None
     mode: str | None = None
     context: str | None = None
 

@@ -143,7 +143,19 @@ def test_story_page_shows_the_brief(client, records):
         assert f'href="/articles/{article_id}"' in page
     assert " ← " in page and 'class="stance stance-' in page
     assert 'href="/entities/' in page
-    assert 'id="map"' not in page  # no coordinates in the ledger yet
+    section = page.split('id="map"')[1].split("</section>")[0]  # the seeds' places are on the map
+    assert "<svg" in section and '<g class="place">' in section and "Isfahan" in section
+
+
+def test_the_seed_stories_places_are_geocoded_and_mapped(client, records):
+    placed = {e["place"]["text"]: e["place"]["geo"] for e in records["events"] if e["place"] and e["place"]["geo"]}
+    assert {"Isfahan", "Karaj", "Tehran"} <= set(placed)
+    assert {placed[name]["country"] for name in ("Isfahan", "Karaj", "Tehran")} == {"IR"}
+    assert abs(placed["Isfahan"]["lat"] - 32.65) < 0.5 and abs(placed["Tehran"]["lon"] - 51.4) < 0.5
+    karaj = next(s for s in records["stories"] if any(
+        e["article"] in s["articles"] and e["place"] and e["place"]["text"] == "Karaj" for e in records["events"]))
+    section = client.get(f"/stories/{karaj['id']}").text.split('id="map"')[1].split("</section>")[0]
+    assert "Karaj" in section and "Tehran" in section and section.count('<g class="place">') >= 2
 
 
 def test_denials_and_refusals_are_listed_as_such(client, records):
@@ -164,9 +176,10 @@ def test_map_draws_only_geocoded_places_once_each_with_escaped_names():
     ], "undated": [
         {"summary": "attack", "place": None},
         {"summary": "blast — Isfahan", "place": {"text": "Esfahan", "start": 0, "end": 7, "geo": isfahan}},
-        {"summary": "raid", "place": {"text": "Karaj", "start": 0, "end": 5, "geo": hostile}},
+        {"summary": "raid", "place": {"text": "<script>alert(1)</script>Karaj", "start": 0, "end": 5, "geo": hostile}},
     ]}
     places = stories_routes.places(brief)
+    # named as the articles most often name it (a tie: the first said)
     assert [(p.label, p.detail) for p in places] == [("Isfahan", "2 events"), (hostile["name"], "1 event")]
     story = {"id": "s1", "title": "T", "first_seen": None, "last_seen": None, "key_entities": []}
     html = environment().get_template("story.html").render(

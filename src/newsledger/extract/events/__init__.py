@@ -35,8 +35,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsledger.extract.actors import country_of
 from newsledger.extract.events.arguments import agent, patient, phrase
 from newsledger.extract.events.factuality import factuality
 from newsledger.extract.events.places import place
@@ -47,7 +48,8 @@ from newsledger.extract.events.times import (
     times_by_token,
 )
 from newsledger.extract.events.triggers import trigger_type
-from newsledger.records import Actor, Event, Factuality, Span
+from newsledger.extract.plover import outside_plover, type_trigger
+from newsledger.records import Actor, Event, Factuality, Plover, Span
 
 
 def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> list[Event]:
@@ -65,13 +67,29 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> lis
             article=article_id,
             trigger=Span(token.text, token.idx, token.idx + len(token.text)),
             type=event_type,
-            agent=_as(Actor, agent(token, event_type)),
-            patient=_as(Actor, phrase(patient_token, token)),
+            agent=_actor(agent(token, event_type)),
+            patient=_actor(phrase(patient_token, token)),
             place=place(token, patient_token, event_type),
             time=_when(token, times, calendar, happened := factuality(token)),
             factuality=happened,
+            plover=_plover(token),
         ))
     return events
+
+
+def _plover(trigger: Token) -> Plover | None:
+    """The trigger's PLOVER type in its sentence; for a happening PLOVER has no type for, its context alone."""
+    sentence = trigger.sent
+    typed = type_trigger(trigger, sentence)
+    if typed is not None:
+        return typed
+    context = outside_plover(trigger, sentence)
+    return Plover(None, None, context) if context else None
+
+
+def _actor(span: Span | None) -> Actor | None:
+    """The span as an actor, with its country when the words name one ("Israeli officials": ISR)."""
+    return None if span is None else Actor(span.text, span.start, span.end, country=country_of(span.text))
 
 
 def _when(trigger, times, calendar, happened: Factuality):
@@ -82,6 +100,3 @@ def _when(trigger, times, calendar, happened: Factuality):
     return discourse_time(trigger, calendar)
 
 
-def _as(cls, span: Span | None):
-    """The span as the record the event field holds (an actor, a place), or None."""
-    return None if span is None else cls(span.text, span.start, span.end)

@@ -30,7 +30,13 @@ from newsledger.extract.plover.lexicon import (
     PLOVER_TYPES,
     Plover,
 )
-from newsledger.extract.plover.model import NONE, LinearModel, is_candidate, load, token_features
+from newsledger.extract.plover.model import (
+    NONE,
+    LinearModel,
+    is_candidate,
+    load,
+    token_features,
+)
 
 __all__ = [
     "EVENT_TYPE_TO_PLOVER", "LEGACY_MODES", "LEGACY_TYPES", "PLOVER_TYPES", "STRATEGIES", "Plover", "TypedTrigger",

@@ -11,21 +11,12 @@ ledger's provisional ``EventType`` names map onto it with ``EVENT_TYPE_TO_PLOVER
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from newsledger.records import Plover
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Plover:
-    """A PLOVER 2021 event type with the mode (how) and context (what about) when the text says them."""
-
-    type: str
-    mode: str | None = None
-    context: str | None = None
 
 
 def entry(spec: str) -> Plover:

@@ -17,7 +17,14 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from newsledger.extract.plover.lexicon import Plover
-from newsledger.extract.plover.rules import depth, facts, kids, lemma, lexicon_pick, lexicon_type
+from newsledger.extract.plover.rules import (
+    depth,
+    facts,
+    kids,
+    lemma,
+    lexicon_pick,
+    lexicon_type,
+)
 
 NONE = "NONE"
 MODEL_PATH = Path(__file__).with_name("model.json.gz")

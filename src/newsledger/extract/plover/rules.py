@@ -11,7 +11,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.plover.lexicon import NOUNS, OUTSIDE_PLOVER, PHRASES, SPEECH, VERBS, Plover
+from newsledger.extract.plover.lexicon import (
+    NOUNS,
+    OUTSIDE_PLOVER,
+    PHRASES,
+    SPEECH,
+    VERBS,
+    Plover,
+)
 
 #: Words that name the weapon, and so the ASSAULT mode, when the text says it ("shot", "a knife attack").
 WEAPON_MODES: dict[str, str] = {

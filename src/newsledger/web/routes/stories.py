@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -129,12 +130,14 @@ def story_page(request: Request, story_id: str):
 
 def places(brief: dict[str, Any]) -> list[MapPlace]:
     """The geocoded places of the story's events, one per gazetteer entry, the most reported first (the map's
-    numbers follow this order)."""
+    numbers follow this order), each named as the articles most often name it ("Iran", not the gazetteer's
+    "Iran, Islamic Republic of")."""
     found: dict[int, list[dict[str, Any]]] = {}
     for event in (*brief["timeline"], *brief["undated"]):
-        geo = (event.get("place") or {}).get("geo")
-        if geo:
-            found.setdefault(geo["geonameid"], []).append(geo)
-    ranked = sorted(found.values(), key=lambda geos: (-len(geos), geos[0]["name"]))
-    return [MapPlace(geos[0]["name"], geos[0]["lat"], geos[0]["lon"],
-                     f"{len(geos)} event{'s' if len(geos) != 1 else ''}") for geos in ranked]
+        place = event.get("place") or {}
+        if place.get("geo"):
+            found.setdefault(place["geo"]["geonameid"], []).append(place)
+    ranked = sorted(found.values(), key=lambda named: (-len(named), named[0]["geo"]["name"]))
+    return [MapPlace(Counter(p["text"] for p in named).most_common(1)[0][0], named[0]["geo"]["lat"],
+                     named[0]["geo"]["lon"], f"{len(named)} event{'s' if len(named) != 1 else ''}")
+            for named in ranked]
