@@ -367,6 +367,9 @@ class Story:
     first_seen: str | None = None
     last_seen: str | None = None
     key_entities: list[str] = field(default_factory=list)
+    #: What the story's happenings are and where, for filtering: "countries" (ISO 3166-1 alpha-2 of the places),
+    #: "places" (gazetteer names), "types" (PLOVER types, or the context of happenings PLOVER has no type for).
+    facets: dict[str, list[str]] = field(default_factory=dict)
 
 
 # --- serialisation -------------------------------------------------------------------------------------------

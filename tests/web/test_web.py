@@ -410,3 +410,19 @@ def test_a_content_in_pieces_is_marked_piece_by_piece(records):
     assert len(content) >= 2
     for gap in split[0].gaps:
         assert not any(m.start < gap.end and gap.start < m.end for m in content)
+
+
+def test_stories_filter_by_country_place_and_type(client, records):
+    karaj = next(s for s in records["stories"] if "Karaj" in s["facets"].get("places", []))
+    isfahan = next(s for s in records["stories"] if "Isfahan" in s["facets"].get("places", []))
+    page = client.get("/", params={"place": "kara"}).text
+    assert f'/stories/{karaj["id"]}' in page and f'/stories/{isfahan["id"]}' not in page
+    page = client.get("/", params={"country": "IR", "type": "ASSAULT"}).text
+    assert f'/stories/{karaj["id"]}' in page and f'/stories/{isfahan["id"]}' in page
+    assert 'id="country"' in page and '<option value="IR" selected>' in page
+    assert f'/stories/{karaj["id"]}' not in client.get("/", params={"country": "FR"}).text
+    api = client.get("/api/v1/stories", params={"place": "Isfahan", "limit": 1}).json()
+    assert [s["id"] for s in api["items"]] == [isfahan["id"]] and api["next"] is None
+    assert client.get("/api/v1/stories", params={"from": "not-a-date"}).status_code in (400, 422)
+    hostile = client.get("/", params={"place": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)</script>" not in hostile

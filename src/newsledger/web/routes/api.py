@@ -16,6 +16,7 @@ from newsledger.records import to_dict
 from newsledger.store import queries
 from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
 from newsledger.web.routes import catalog, store
+from newsledger.web.routes.stories import Facets, in_range
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])
 
@@ -42,9 +43,28 @@ def _one(found: dict[str, Any] | None, kind: str, record_id: str) -> dict[str, A
     return found
 
 
-@router.get("/stories", response_model=Page, summary="Stories, in id order")
-def list_stories(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page:
-    return _page(queries.records, store(request), "stories", cursor, limit)
+@router.get("/stories", response_model=Page, summary="Stories, in id order; filter by country, place, PLOVER type, dates")
+def list_stories(
+    request: Request,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    country: Annotated[str, Query(max_length=3, description="ISO 3166-1 alpha-2 code of a country where it happened")] = "",
+    place: Annotated[str, Query(max_length=200, description="Part of the name of a place where it happened")] = "",
+    type: Annotated[str, Query(max_length=40, description="PLOVER type of one of its happenings")] = "",
+    start: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or after this day")] = None,
+    end: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or before this day")] = None,
+) -> Page:
+    facets = Facets(country.strip(), place.strip(), type.strip())
+    if facets == Facets() and not start and not end:
+        return _page(queries.records, store(request), "stories", cursor, limit)
+    stories = [s for s in catalog(request).current().stories  # in id order
+               if facets.admits(s) and (not (start or end) or in_range(s, start, end))]
+    return _page(lambda: _as_page(stories, cursor, limit))
+
+
+def _as_page(stories: list, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    shown, after = page_of_sorted(stories, [(s.id,) for s in stories], cursor, limit)
+    return [to_dict(s) for s in shown], after
 
 
 @router.get("/stories/{story_id}", summary="One story")

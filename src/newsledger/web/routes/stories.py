@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -49,7 +50,25 @@ def in_range(story: Story, start: str | None, end: str | None) -> bool:
     return (start is None or (last or "") >= start) and (end is None or first <= end)
 
 
-def matching_stories(snapshot: Any, q: str | None, start: str | None, end: str | None, sort: str):
+@dataclass(frozen=True)
+class Facets:
+    """What a story list is narrowed to: the country (ISO code) and place its happenings took place in, and their
+    PLOVER type; empty fields narrow nothing."""
+
+    country: str = ""
+    place: str = ""
+    type: str = ""
+
+    def admits(self, story: Story) -> bool:
+        facets = story.facets or {}
+        place = self.place.casefold()
+        return (not self.country or self.country.upper() in facets.get("countries", ())) and \
+            (not self.type or self.type.upper() in (t.upper() for t in facets.get("types", ()))) and \
+            (not place or any(place in name.casefold() for name in facets.get("places", ())))
+
+
+def matching_stories(snapshot: Any, q: str | None, start: str | None, end: str | None, sort: str,
+                     facets: Facets = Facets()):
     """The stories to list, sorted, with their sort keys (the keyset for cursors)."""
     if q:
         found = [(snapshot.by_id[story_id], score) for story_id, score in snapshot.index.search(q)]
@@ -57,6 +76,8 @@ def matching_stories(snapshot: Any, q: str | None, start: str | None, end: str |
         found = [(story, 0.0) for story in snapshot.stories]
     if start or end:
         found = [(story, score) for story, score in found if in_range(story, start, end)]
+    if facets != Facets():
+        found = [(story, score) for story, score in found if facets.admits(story)]
     keyed = sorted(((sort_key(sort, story, score), story) for story, score in found), key=lambda pair: pair[0])
     return [story for _key, story in keyed], [key for key, _story in keyed]
 
@@ -69,6 +90,9 @@ def story_list(
     end: Annotated[str | None, Query(alias="to")] = None,
     sort: str | None = None,
     cursor: str | None = None,
+    country: Annotated[str, Query(max_length=3, description="ISO 3166-1 alpha-2 code of a country where it happened")] = "",
+    place: Annotated[str, Query(max_length=200, description="Part of the name of a place where it happened")] = "",
+    type: Annotated[str, Query(max_length=40, description="PLOVER type of a happening (ASSAULT, PROTEST…)")] = "",
 ):
     errors = [f"“{value}” is not a date (YYYY-MM-DD)" for value in (start, end) if value and not _DATE.fullmatch(value)]
     start, end = (value if value and _DATE.fullmatch(value) else None for value in (start, end))
@@ -77,7 +101,8 @@ def story_list(
     if sort == "relevance" and not q:
         sort = "recent"
     snapshot = catalog(request).current()
-    stories, keys = matching_stories(snapshot, q, start, end, sort)
+    facets = Facets(country.strip(), place.strip(), type.strip())
+    stories, keys = matching_stories(snapshot, q, start, end, sort, facets)
     try:
         shown, after = page_of_sorted(stories, keys, cursor, PAGE_SIZE)
     except BadCursor:
@@ -96,7 +121,18 @@ def story_list(
         end=end or "",
         chosen=chosen,
         errors=errors,
+        facets=facets,
+        choices=facet_choices(snapshot.stories),
     )
+
+
+def facet_choices(stories: list[Story], shown: int = 60) -> dict[str, list[str]]:
+    """The countries and types the ledger's stories have, the most common first, for the filter's lists."""
+    counts: dict[str, Counter] = {"countries": Counter(), "types": Counter()}
+    for story in stories:
+        for name, counter in counts.items():
+            counter.update((story.facets or {}).get(name, ()))
+    return {name: [value for value, _ in counter.most_common(shown)] for name, counter in counts.items()}
 
 
 #: A story of 80 articles has thousands of attributions: the page shows the first of each list and says how many

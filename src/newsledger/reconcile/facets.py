@@ -1,0 +1,30 @@
+"""A story's facets: the countries, places and kinds of its happenings, by which the story list is filtered.
+
+Only what the events say counts: a place is a facet when an event happened there and the gazetteer knows it (a
+country named in passing is not one), a type when an event of the story has it. Each list is ordered by how many
+events say it, then by name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsledger.records import Event, Factuality
+
+FACETS = ("countries", "places", "types")
+
+
+def story_facets(events: list[Event]) -> dict[str, list[str]]:
+    happened = [e for e in events if e.factuality is not Factuality.HYPOTHETICAL]
+    geos = [e.place.geo for e in happened if e.place and e.place.geo]
+    kinds = [e.plover.type or e.plover.context for e in happened if e.plover and (e.plover.type or e.plover.context)]
+    return {
+        "countries": _ranked(geo.country for geo in geos if geo.country),
+        "places": _ranked(geo.name for geo in geos),
+        "types": _ranked(kinds),
+    }
+
+
+def _ranked(values) -> list[str]:
+    counts = Counter(values)
+    return sorted(counts, key=lambda value: (-counts[value], value))
