@@ -1,0 +1,219 @@
+"""Event triggers in TimeML's sense: every word that names something that happens, happened, holds or is
+said, found by a learned token classifier.
+
+The lexicon in ``extract.events`` was written around one kind of story (strikes, interceptions, launches) and
+misses most happenings of ordinary news ("shooting", "dead", "wound", "incident"). TimeBank and AQUAINT mark
+them all, verbs and nominal events alike, with one of seven classes; a multinomial logistic regression over
+features of the spaCy parse (word, lemma, suffixes, tags, dependency, governor, dependents, neighbours, entity
+type) learns them. The weights are a small ``.npz`` shipped beside this module (``triggers_model.npz``,
+fitted by ``python -m newsledger.training.events`` on the TempEval-3 train split); scoring is a sum of feature
+weights with numpy, so the runtime needs no scikit-learn.
+
+Every TimeML event is one word; spaCy splits hyphenated words ("cease-fire", "write-downs") that TimeML keeps
+whole, so the classifier learns the compound's last part and the trigger is widened to the whole compound (in
+TimeBank+AQUAINT no event is ever part of a hyphenated word, 28 are whole compounds).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.attrs import TAG
+from spacy.tokens import Doc
+
+from newsledger.extract.reading import Reading, reading, strings_of
+
+MODEL_PATH = Path(__file__).with_name("triggers_model.npz")
+
+#: TimeML's event classes (TimeML 1.2.1 guidelines, section 2.3).
+CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
+OUTSIDE = "O"
+
+#: Parts of speech the classifier weighs. In TimeBank+AQUAINT 99.7% of events are verbs, nouns, adjectives or
+#: auxiliaries as spaCy tags them (ADP 15, ADV 10, PROPN 8 of 11,319); weighing only these skips over half
+#: the tokens. A lower-case PROPN is a tagging slip ("shooting" in a headline) and is weighed too.
+CANDIDATE_POS = frozenset(("VERB", "NOUN", "ADJ", "AUX"))
+
+#: Endings of nominalised events ("explosion", "agreement", "closure"): a feature, as the suffix features alone
+#: do not tell "-ment" (event) from "-ent" (often not).
+NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ing", "al", "age", "ery", "sis", "ade")
+
+#: Dependents whose word, joined to the dependency, tells tense, voice, negation or a determiner's kind.
+_TELLING_DEPS = frozenset(("aux", "auxpass", "neg", "prt", "det", "poss", "mark", "case", "expl", "agent"))
+
+_HYPHEN = "-"
+#: Parts of a hyphenated word a trigger is widened over at most ("brain-wash", "price-cutting", "so-called";
+#: TimeBank's longest event compound has two): bounded work on a hostile "a-a-a-…" chain.
+MAX_COMPOUND_PARTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One event trigger: tokens ``[start_token, end_token)``, characters ``[start_char, end_char)``."""
+
+    start_token: int
+    end_token: int
+    start_char: int
+    end_char: int
+    text: str
+    event_class: str
+    score: float
+
+
+class Sheet:
+    """What the features read of a doc: the shared ``reading`` plus fine tags and each token's dependents."""
+
+    def __init__(self, doc: Doc):
+        read: Reading = reading(doc)
+        self.read = read
+        self.n = read.n
+        (self.tag,) = strings_of(doc, (TAG,)) if len(doc) else ([],)
+        self.children: list[list[int]] = [[] for _ in range(self.n)]
+        for i, head in enumerate(read.head):
+            if head != i:
+                self.children[head].append(i)
+
+
+def is_candidate(sheet: Sheet, i: int) -> bool:
+    pos = sheet.read.pos[i]
+    return pos in CANDIDATE_POS or (pos == "PROPN" and sheet.read.orth[i].islower())
+
+
+def _shape(word: str) -> str:
+    if word.islower():
+        return "lower"
+    if word.istitle():
+        return "title"
+    if word.isupper():
+        return "upper"
+    return "mixed"
+
+
+def features(sheet: Sheet, i: int) -> list[str]:
+    """The feature strings of token ``i`` (shared by training and scoring, so they cannot drift apart)."""
+    read = sheet.read
+    lower, lemma, pos, dep, tag = read.lower, read.lemma, read.pos, read.dep, sheet.tag
+    word, head, n = lower[i], read.head[i], sheet.n
+    found = [
+        "w=" + word, "l=" + lemma[i], "lp=" + lemma[i] + "|" + pos[i],
+        "s2=" + word[-2:], "s3=" + word[-3:], "s4=" + word[-4:],
+        "t=" + tag[i], "d=" + dep[i], "td=" + tag[i] + "|" + dep[i], "e=" + read.ent[i],
+        "sh=" + _shape(read.orth[i]),
+        "hl=" + lemma[head], "ht=" + tag[head] + "|" + dep[i], "hld=" + lemma[head] + "|" + dep[i],
+        "lhl=" + lemma[i] + "|" + lemma[head],
+    ]
+    if head != i and pos[head] == "ADP":  # object of a preposition: "after the shooting", "in the case"
+        governor = read.head[head]
+        found += ["pp=" + lemma[head], "ppl=" + lemma[head] + "|" + lemma[governor], "ppt=" + tag[governor]]
+    for child in sheet.children[i]:
+        found.append("c=" + dep[child])
+        if dep[child] in _TELLING_DEPS:
+            found.append("cl=" + dep[child] + "|" + lower[child])
+    before = i - 1
+    after = i + 1
+    found += [
+        "w-1=" + (lower[before] if before >= 0 else "<s>"), "t-1=" + (tag[before] if before >= 0 else "<s>"),
+        "w+1=" + (lower[after] if after < n else "</s>"), "t+1=" + (tag[after] if after < n else "</s>"),
+        "t-2=" + (tag[i - 2] if i >= 2 else "<s>"), "t+2=" + (tag[i + 2] if i + 2 < n else "</s>"),
+        "l-1l=" + (lemma[before] if before >= 0 else "<s>") + "|" + lemma[i],
+    ]
+    if pos[i] in ("NOUN", "PROPN"):
+        suffix = next((s for s in NOMINAL_SUFFIXES if word.endswith(s)), "")
+        found.append("nom=" + suffix)
+    if read.sent_start[i]:
+        found.append("first")
+    return found
+
+
+def compound_start(sheet: Sheet, i: int) -> int:
+    """The first token of the hyphenated word that token ``i`` ends ("cease-fire" for "fire"), else ``i``."""
+    read = sheet.read
+    start = i
+    while (start >= 2 and i - start < 2 * (MAX_COMPOUND_PARTS - 1) and read.orth[start - 1] == _HYPHEN and read.idx[start] == read.ends[start - 1]
+           and read.idx[start - 1] == read.ends[start - 2]):
+        start -= 2
+    return start
+
+
+class TriggerModel:
+    """Feature weights per label (``OUTSIDE`` first, then the classes) and the event-probability threshold."""
+
+    def __init__(self, names: list[str], weights: np.ndarray, bias: np.ndarray, labels: list[str],
+                 threshold: float, meta: dict | None = None):
+        self.index = {name: row for row, name in enumerate(names)}
+        self.weights = np.asarray(weights, dtype=np.float32)
+        self.bias = np.asarray(bias, dtype=np.float32)
+        self.labels = list(labels)
+        self.threshold = threshold
+        self.meta = meta or {}
+        if self.labels[0] != OUTSIDE or set(self.labels[1:]) - set(CLASSES):
+            raise ValueError(f"labels must be {OUTSIDE!r} then TimeML classes, not {self.labels}")
+
+    def save(self, path: Path) -> None:
+        names = json.dumps(list(self.index)).encode()  # JSON: a feature may hold any character, a newline too
+        meta = {**self.meta, "labels": self.labels, "threshold": self.threshold}
+        with Path(path).open("wb") as out:
+            np.savez_compressed(out, names=np.frombuffer(names, dtype=np.uint8),
+                                weights=self.weights.astype(np.float16), bias=self.bias,
+                                meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> TriggerModel:
+        with np.load(io.BytesIO(Path(path).read_bytes()), allow_pickle=False) as stored:
+            names = json.loads(stored["names"].tobytes().decode())
+            meta = json.loads(stored["meta"].tobytes().decode())
+            return cls(names, stored["weights"], stored["bias"], meta.pop("labels"), meta.pop("threshold"), meta)
+
+    def probabilities(self, sheet: Sheet, tokens: list[int]) -> np.ndarray:
+        """Per token in ``tokens``, the probability of each label (rows follow ``tokens``)."""
+        if not tokens:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        rows: list[int] = []
+        starts: list[int] = []
+        index = self.index
+        for i in tokens:
+            starts.append(len(rows))
+            rows.extend(row for row in map(index.get, features(sheet, i)) if row is not None)
+        summed = np.zeros((len(tokens), len(self.labels)), dtype=np.float32)
+        if rows:
+            offsets = np.asarray(starts)
+            known = np.diff(np.append(offsets, len(rows))) > 0  # a token with no known feature keeps the bias
+            summed[known] = np.add.reduceat(self.weights[np.asarray(rows)], offsets[known], axis=0)
+        summed += self.bias
+        summed -= summed.max(axis=1, keepdims=True)
+        np.exp(summed, out=summed)
+        summed /= summed.sum(axis=1, keepdims=True)
+        return summed
+
+    def find(self, doc: Doc) -> list[Trigger]:
+        sheet = Sheet(doc)
+        tokens = [i for i in range(sheet.n) if is_candidate(sheet, i)]
+        probabilities = self.probabilities(sheet, tokens)
+        event = 1.0 - probabilities[:, 0]
+        best = probabilities[:, 1:].argmax(axis=1) + 1
+        read = sheet.read
+        found: list[Trigger] = []
+        for row in np.flatnonzero(event >= self.threshold).tolist():
+            i = tokens[row]
+            start = compound_start(sheet, i)
+            while found and found[-1].start_token >= start:  # an earlier part of the same compound
+                found.pop()
+            found.append(Trigger(start, i + 1, read.idx[start], read.ends[i], read.text[read.idx[start]:read.ends[i]],
+                                 self.labels[best[row]], round(float(event[row]), 4)))
+        return found
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> TriggerModel:
+    """The shipped model, loaded once per process."""
+    return TriggerModel.load(MODEL_PATH)
+
+
+def find_triggers(doc: Doc, model: TriggerModel | None = None) -> list[Trigger]:
+    """Every event trigger of ``doc`` in text order, with its TimeML class and event probability."""
+    return (model or shipped_model()).find(doc)

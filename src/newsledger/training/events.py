@@ -1,0 +1,173 @@
+"""Fit the event trigger classifier (``extract.triggers``) on TimeML documents.
+
+    python -m newsledger.training.events --data ../shared/datasets/tempeval3/TBAQ-cleaned --out FILE [--split train]
+
+Every candidate token (``triggers.is_candidate``) of the parsed documents is an example labelled with the class
+of the gold EVENT on it, or ``O``; a logistic regression (scikit-learn's SGD, averaged, fixed seed) is fitted on
+their ``triggers.features``. Features seen fewer than ``--min-count`` times are dropped before fitting, and
+those whose weights all stay under ``--prune`` after it, to keep the shipped file small. The threshold on the
+event probability is chosen by cross-validation over documents of the same split (``--folds``; 0 keeps
+``--threshold``), so the dev split stays untouched. Data licence: TimeBank and AQUAINT as distributed for
+TempEval-3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from newsledger.evaluation.events import Tally, figures, tally_document
+from newsledger.evaluation.timeml import Annotation, TimemlDocument, read_folder
+from newsledger.extract.triggers import CLASSES, OUTSIDE, Sheet, TriggerModel, features, is_candidate
+
+LABELS = (OUTSIDE, *CLASSES)
+SEED = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    alpha: float = 1e-4  # L2 strength of the logistic regression (fitted by averaged SGD)
+    epochs: int = 20
+    min_count: int = 2
+    prune: float = 0.02
+    threshold: float = 0.5
+
+
+DEFAULTS = Params()
+
+
+@dataclass(slots=True)
+class Examples:
+    """One document's candidate tokens, their feature strings and gold labels."""
+
+    tokens: list[int]
+    rows: list[list[str]]
+    labels: list[str]
+
+
+def gold_labels(doc: Doc, events: Sequence[Annotation]) -> dict[int, str]:
+    """Token index → class of the gold event on it; a hyphenated event ("cease-fire") is put on its last token,
+    the one ``triggers.compound_start`` widens back to the compound."""
+    labels = {}
+    for event in events:
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is not None and len(span):
+            labels[span[-1].i] = event.kind or CLASSES[0]
+    return labels
+
+
+def examples(doc: Doc, events: Sequence[Annotation]) -> Examples:
+    sheet = Sheet(doc)
+    gold = gold_labels(doc, events)
+    tokens = [i for i in range(sheet.n) if is_candidate(sheet, i)]
+    return Examples(tokens, [features(sheet, i) for i in tokens], [gold.get(i, OUTSIDE) for i in tokens])
+
+
+def parse(documents: Sequence[TimemlDocument], spacy_model: str | None = None) -> list[Doc]:
+    from newsledger.annotate.nlp import load
+
+    return list(load(spacy_model).pipe((d.text for d in documents), batch_size=16))
+
+
+def fit(per_doc: Sequence[Examples], params: Params) -> TriggerModel:
+    """A model fitted on the given documents' examples (threshold from ``params``)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import SGDClassifier
+
+    counts = Counter(name for examples_ in per_doc for row in examples_.rows for name in set(row))
+    names = sorted(name for name, count in counts.items() if count >= params.min_count)
+    column = {name: k for k, name in enumerate(names)}
+    indices: list[int] = []
+    indptr = [0]
+    labels: list[int] = []
+    for examples_ in per_doc:
+        for row, label in zip(examples_.rows, examples_.labels):
+            indices.extend(sorted({column[name] for name in row if name in column}))
+            indptr.append(len(indices))
+            labels.append(LABELS.index(label))
+    matrix = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(labels), len(names)))
+    classifier = SGDClassifier(loss="log_loss", alpha=params.alpha, max_iter=params.epochs, tol=None,
+                               average=True, random_state=SEED)
+    classifier.fit(matrix, np.asarray(labels))
+    weights = np.zeros((len(names), len(LABELS)), dtype=np.float32)
+    bias = np.zeros(len(LABELS), dtype=np.float32)
+    weights[:, classifier.classes_] = classifier.coef_.T
+    bias[classifier.classes_] = classifier.intercept_
+    weights -= weights.mean(axis=1, keepdims=True)  # softmax is unchanged; small weights become prunable
+    keep = np.abs(weights).max(axis=1) >= params.prune
+    kept = [name for name, flag in zip(names, keep.tolist()) if flag]
+    return TriggerModel(kept, weights[keep], bias, list(LABELS), params.threshold)
+
+
+def cross_validated_tallies(docs: Sequence[Doc], documents: Sequence[TimemlDocument], per_doc: Sequence[Examples],
+                            params: Params, folds: int, thresholds: Sequence[float]) -> dict[float, Tally]:
+    """Out-of-fold counts at each threshold: documents dealt into ``folds`` folds (seeded shuffle)."""
+    order = list(range(len(docs)))
+    random.Random(SEED).shuffle(order)
+    tallies = {threshold: Tally() for threshold in thresholds}
+    for fold in range(folds):
+        held = set(order[fold::folds])
+        model = fit([per_doc[k] for k in range(len(docs)) if k not in held], params)
+        for k in sorted(held):
+            for threshold in thresholds:
+                model.threshold = threshold
+                tally_document(tallies[threshold], documents[k].events, model.find(docs[k]))
+    return tallies
+
+
+def train(data: Path, out: Path, split: str = "train", folds: int = 5, params: Params = DEFAULTS,
+          spacy_model: str | None = None) -> dict:
+    """Fit on ``split`` of ``data``, choose the threshold by cross-validation, save to ``out``; the record."""
+    documents = read_folder(data, split)
+    docs = parse(documents, spacy_model)
+    per_doc = [examples(doc, document.events) for doc, document in zip(docs, documents)]
+    record: dict = {"data": str(data), "split": split, "documents": len(documents), "seed": SEED,
+                    "licence": "TimeBank and AQUAINT as distributed for TempEval-3"}
+    if folds > 1:
+        thresholds = [round(0.05 * k, 2) for k in range(1, 11)]
+        tallies = cross_validated_tallies(docs, documents, per_doc, params, folds, thresholds)
+        by_threshold = {t: figures(tally) for t, tally in tallies.items()}
+        best = max(thresholds, key=lambda t: by_threshold[t]["relaxed"]["f1"])
+        params = replace(params, threshold=best)
+        record["cross_validation"] = {"folds": folds, "threshold": best, **{
+            key: by_threshold[best][key] for key in ("strict", "relaxed", "class_accuracy", "class_f1")},
+            "relaxed_f1_by_threshold": {str(t): by_threshold[t]["relaxed"]["f1"] for t in thresholds}}
+    model = fit(per_doc, params)
+    record["params"] = asdict(params)
+    record["features"] = len(model.index)
+    model.meta = {"trained": record}
+    model.save(out)
+    return record
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsledger.training.events", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder of TimeML .tml files (TBAQ-cleaned)")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the model (.npz)")
+    parser.add_argument("--split", default="train", choices=("train", "dev", "all"))
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for the threshold (0: none)")
+    parser.add_argument("--alpha", type=float, default=DEFAULTS.alpha)
+    parser.add_argument("--epochs", type=int, default=DEFAULTS.epochs)
+    parser.add_argument("--min-count", type=int, default=DEFAULTS.min_count)
+    parser.add_argument("--prune", type=float, default=DEFAULTS.prune)
+    parser.add_argument("--threshold", type=float, default=DEFAULTS.threshold, help="used when --folds is 0")
+    parser.add_argument("--spacy-model", default=None)
+    args = parser.parse_args(argv)
+    params = Params(args.alpha, args.epochs, args.min_count, args.prune, args.threshold)
+    record = train(args.data, args.out, args.split, args.folds, params, args.spacy_model)
+    json.dump(record, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
