@@ -65,11 +65,22 @@ def gold_labels(doc: Doc, events: Sequence[Annotation]) -> dict[int, str]:
     return labels
 
 
-def examples(doc: Doc, events: Sequence[Annotation]) -> Examples:
-    sheet = Sheet(doc)
+def examples(doc: Doc, events: Sequence[Annotation], verbs: frozenset[str]) -> Examples:
+    sheet = Sheet(doc, verbs)
     gold = gold_labels(doc, events)
     tokens = [i for i in range(sheet.n) if is_candidate(sheet, i)]
     return Examples(tokens, [features(sheet, i) for i in tokens], [gold.get(i, OUTSIDE) for i in tokens])
+
+
+def known_verbs(spacy_model: str | None = None) -> frozenset[str]:
+    """The verbs the spaCy lemmatizer's tables list (``lemma_index``), saved in the model for
+    ``triggers.verbal_origin``; none if the pipeline has no rule lemmatizer."""
+    from newsledger.annotate.nlp import load
+
+    nlp = load(spacy_model)
+    if "lemmatizer" not in nlp.pipe_names or "lemma_index" not in nlp.get_pipe("lemmatizer").lookups:
+        return frozenset()
+    return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("verb", ()))
 
 
 def parse(documents: Sequence[TimemlDocument], spacy_model: str | None = None) -> list[Doc]:
@@ -78,7 +89,7 @@ def parse(documents: Sequence[TimemlDocument], spacy_model: str | None = None) -
     return list(load(spacy_model).pipe((d.text for d in documents), batch_size=16))
 
 
-def fit(per_doc: Sequence[Examples], params: Params) -> TriggerModel:
+def fit(per_doc: Sequence[Examples], params: Params, verbs: frozenset[str]) -> TriggerModel:
     """A model fitted on the given documents' examples (threshold from ``params``)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import SGDClassifier
@@ -105,18 +116,19 @@ def fit(per_doc: Sequence[Examples], params: Params) -> TriggerModel:
     weights -= weights.mean(axis=1, keepdims=True)  # softmax is unchanged; small weights become prunable
     keep = np.abs(weights).max(axis=1) >= params.prune
     kept = [name for name, flag in zip(names, keep.tolist()) if flag]
-    return TriggerModel(kept, weights[keep], bias, list(LABELS), params.threshold)
+    return TriggerModel(kept, weights[keep], bias, list(LABELS), params.threshold, verbs)
 
 
 def cross_validated_tallies(docs: Sequence[Doc], documents: Sequence[TimemlDocument], per_doc: Sequence[Examples],
-                            params: Params, folds: int, thresholds: Sequence[float]) -> dict[float, Tally]:
+                            params: Params, verbs: frozenset[str], folds: int,
+                            thresholds: Sequence[float]) -> dict[float, Tally]:
     """Out-of-fold counts at each threshold: documents dealt into ``folds`` folds (seeded shuffle)."""
     order = list(range(len(docs)))
     random.Random(SEED).shuffle(order)
     tallies = {threshold: Tally() for threshold in thresholds}
     for fold in range(folds):
         held = set(order[fold::folds])
-        model = fit([per_doc[k] for k in range(len(docs)) if k not in held], params)
+        model = fit([per_doc[k] for k in range(len(docs)) if k not in held], params, verbs)
         for k in sorted(held):
             for threshold in thresholds:
                 model.threshold = threshold
@@ -129,21 +141,23 @@ def train(data: Path, out: Path, split: str = "train", folds: int = 5, params: P
     """Fit on ``split`` of ``data``, choose the threshold by cross-validation, save to ``out``; the record."""
     documents = read_folder(data, split)
     docs = parse(documents, spacy_model)
-    per_doc = [examples(doc, document.events) for doc, document in zip(docs, documents)]
+    verbs = known_verbs(spacy_model)
+    per_doc = [examples(doc, document.events, verbs) for doc, document in zip(docs, documents)]
     record: dict = {"data": str(data), "split": split, "documents": len(documents), "seed": SEED,
                     "licence": "TimeBank and AQUAINT as distributed for TempEval-3"}
     if folds > 1:
         thresholds = [round(0.05 * k, 2) for k in range(1, 11)]
-        tallies = cross_validated_tallies(docs, documents, per_doc, params, folds, thresholds)
+        tallies = cross_validated_tallies(docs, documents, per_doc, params, verbs, folds, thresholds)
         by_threshold = {t: figures(tally) for t, tally in tallies.items()}
         best = max(thresholds, key=lambda t: by_threshold[t]["relaxed"]["f1"])
         params = replace(params, threshold=best)
         record["cross_validation"] = {"folds": folds, "threshold": best, **{
             key: by_threshold[best][key] for key in ("strict", "relaxed", "class_accuracy", "class_f1")},
             "relaxed_f1_by_threshold": {str(t): by_threshold[t]["relaxed"]["f1"] for t in thresholds}}
-    model = fit(per_doc, params)
+    model = fit(per_doc, params, verbs)
     record["params"] = asdict(params)
     record["features"] = len(model.index)
+    record["known_verbs"] = len(verbs)
     model.meta = {"trained": record}
     model.save(out)
     return record
