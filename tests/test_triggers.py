@@ -9,7 +9,8 @@ import pytest
 from spacy.tokens import Doc
 
 from newsledger.annotate.nlp import load
-from newsledger.extract.triggers import CLASSES, MAX_COMPOUND_PARTS, Sheet, Trigger, compound_start, find_triggers, shipped_model
+from newsledger.extract.triggers import (CLASSES, MAX_COMPOUND_PARTS, Sheet, Trigger, TriggerModel, compound_start,
+                                         find_triggers, shipped_model, verbal_origin)
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +93,30 @@ def test_hostile_input_is_bounded(nlp, words, pos, tag, spaces):
     assert time.perf_counter() - started < 20
     assert all(t.end_token - t.start_token <= 2 * MAX_COMPOUND_PARTS for t in triggers)
     assert all(a.end_token <= b.start_token for a, b in zip(triggers, triggers[1:]))  # no overlaps
+
+
+def test_a_lower_threshold_marks_more_and_keeps_the_rest(nlp):
+    doc = nlp("The incident left one man dead, and police said the murder charges would follow the investigation.")
+    default = find_triggers(doc)
+    lower = find_triggers(doc, threshold=0.01)
+    assert {t.start_char for t in default} <= {t.start_char for t in lower}
+    assert all(t.score >= 0.01 for t in lower)
+    assert find_triggers(doc, threshold=1.01) == []
+
+
+def test_the_model_round_trips_with_its_lexicon(tmp_path):
+    model = shipped_model()
+    assert "shoot" in model.lexicon.verbs and model.lexicon.action_prior
+    model.save(tmp_path / "copy.npz")
+    copy = TriggerModel.load(tmp_path / "copy.npz")
+    assert copy.lexicon == model.lexicon and copy.labels == model.labels and copy.threshold == model.threshold
+    assert copy.index == model.index
+
+
+@pytest.mark.parametrize("word, origin", [
+    ("explosion", "sion"), ("shooting", "ing"), ("agreement", "ment"), ("arrival", "al"), ("attack", "="),
+    ("table", ""), ("police", ""),
+])
+def test_verbal_origin(word, origin):
+    verbs = frozenset(("explode", "shoot", "agree", "arrive", "attack", "tab"))
+    assert verbal_origin(word, verbs) == origin

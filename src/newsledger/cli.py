@@ -226,6 +226,7 @@ def bench_events(
     split: Annotated[str, typer.Option(help="all, or the fixed train/dev split of the public folder (evaluation.timeml.split_of).")] = "all",
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
     weights: Annotated[Optional[Path], typer.Option(help="Trigger model (.npz) to score instead of the shipped one.")] = None,
+    threshold: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Event-probability threshold instead of the model's own.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Event trigger P/R/F1 (strict and relaxed span match, as TempEval-3 scores events) and class accuracy."""
@@ -235,7 +236,7 @@ def bench_events(
     if split not in SPLITS:
         raise typer.BadParameter(f"--split must be one of {', '.join(SPLITS)}")
     try:
-        result = bench.run(data, split=split, spacy_model=model, weights=weights)
+        result = bench.run(data, split=split, spacy_model=model, weights=weights, threshold=threshold)
     except (TimemlError, OSError) as error:
         raise _fail(str(error)) from error
     _print(result, bench.render, json_output)

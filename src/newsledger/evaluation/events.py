@@ -129,30 +129,34 @@ def figures(tally: Tally) -> dict[str, Any]:
     }
 
 
-def score(documents: Sequence[TimemlDocument], docs: Sequence[Doc], model: TriggerModel | None = None) -> Tally:
+def score(documents: Sequence[TimemlDocument], docs: Sequence[Doc], model: TriggerModel | None = None,
+          threshold: float | None = None) -> Tally:
     """Detect triggers in each parsed document and count them against its gold events."""
     tally = Tally()
     for document, doc in zip(documents, docs, strict=True):
-        tally_document(tally, document.events, find_triggers(doc, model), doc)
+        tally_document(tally, document.events, find_triggers(doc, model, threshold), doc)
     return tally
 
 
-def run(data: Path, split: str = "all", spacy_model: str | None = None, weights: Path | None = None) -> dict[str, Any]:
-    """Parse every TimeML document of ``split`` under ``data``, detect its triggers and score them."""
+def run(data: Path, split: str = "all", spacy_model: str | None = None, weights: Path | None = None,
+        threshold: float | None = None) -> dict[str, Any]:
+    """Parse every TimeML document of ``split`` under ``data``, detect its triggers and score them
+    (``threshold``: on the event probability instead of the model's own)."""
     from newsledger.annotate.nlp import load
 
     documents = read_folder(Path(data), split)
     nlp = load(spacy_model)
     model = TriggerModel.load(weights) if weights else None
     docs = nlp.pipe((document.text for document in documents), batch_size=16)
-    result = figures(score(documents, list(docs), model))
+    result = figures(score(documents, list(docs), model, threshold))
     return {"data": str(data), "split": split, "documents": len(documents),
-            "model": str(weights) if weights else "shipped", **result}
+            "model": str(weights) if weights else "shipped", "threshold": threshold, **result}
 
 
 def render(result: dict[str, Any]) -> str:
     lines = [f"Event triggers on {result['data']} (split {result['split']}, {result['documents']} documents, "
-             f"model {result['model']}): {result['gold']} gold, {result['predicted']} found",
+             f"model {result['model']}{'' if result['threshold'] is None else ', threshold ' + str(result['threshold'])}"
+             f"): {result['gold']} gold, {result['predicted']} found",
              f"{'match':10} {'P':>7} {'R':>7} {'F1':>7}"]
     for name in ("strict", "relaxed"):
         row = result[name]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,6 +64,22 @@ MAX_COMPOUND_PARTS = 4
 
 
 @dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word knowledge the features read, saved in the model: ``verbs``, the verbs spaCy's lemmatizer lists (for
+    ``verbal_origin``); ``action_prior``, lemma → how often another corpus (ECB+ train topics) marks it as an
+    event mention, as a bucket (``prior_bucket``). Both generalise past TimeBank's finance-heavy vocabulary."""
+
+    verbs: frozenset[str] = frozenset()
+    action_prior: dict[str, str] = field(default_factory=dict)
+
+
+def prior_bucket(marked: int, seen: int) -> str:
+    """The bucket of a lemma marked as an event ``marked`` times of ``seen`` (at least two sightings)."""
+    share = marked / seen
+    return "none" if share == 0 else "low" if share < 0.34 else "mid" if share < 0.67 else "high"
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """One event trigger: tokens ``[start_token, end_token)``, characters ``[start_char, end_char)``."""
 
@@ -79,9 +95,9 @@ class Trigger:
 class Sheet:
     """What the features read of a doc: the shared ``reading`` plus fine tags and each token's dependents."""
 
-    def __init__(self, doc: Doc, verbs: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, lexicon: Lexicon = Lexicon()):
         read: Reading = reading(doc)
-        self.verbs = verbs
+        self.lexicon = lexicon
         self.read = read
         self.n = read.n
         (self.tag,) = strings_of(doc, (TAG,)) if len(doc) else ([],)
@@ -148,8 +164,10 @@ def features(sheet: Sheet, i: int) -> list[str]:
     ]
     if pos[i] != "VERB":
         suffix = next((s for s in NOMINAL_SUFFIXES if word.endswith(s)), "")
-        origin = verbal_origin(lemma[i], sheet.verbs)
+        origin = verbal_origin(lemma[i], sheet.lexicon.verbs)
         found += ["nom=" + suffix, "dv=" + origin, "dvp=" + origin + "|" + pos[i] + "|" + dep[i]]
+    prior = sheet.lexicon.action_prior.get(lemma[i], "unseen")
+    found += ["ap=" + prior, "app=" + prior + "|" + pos[i], "apd=" + prior + "|" + dep[i]]
     if read.sent_start[i]:
         found.append("first")
     return found
@@ -173,8 +191,8 @@ class TriggerModel:
     well in cross-validation on train but classed worse (class F1 72.65 against 73.16)."""
 
     def __init__(self, names: list[str], weights: np.ndarray, bias: np.ndarray, labels: list[str],
-                 threshold: float, verbs: frozenset[str] = frozenset(), meta: dict | None = None):
-        self.verbs = frozenset(verbs)
+                 threshold: float, lexicon: Lexicon = Lexicon(), meta: dict | None = None):
+        self.lexicon = lexicon
         self.index = {name: row for row, name in enumerate(names)}
         self.weights = np.asarray(weights, dtype=np.float32)
         self.bias = np.asarray(bias, dtype=np.float32)
@@ -186,7 +204,8 @@ class TriggerModel:
 
     def save(self, path: Path) -> None:
         names = json.dumps(list(self.index)).encode()  # JSON: a feature may hold any character, a newline too
-        meta = {**self.meta, "labels": self.labels, "threshold": self.threshold, "verbs": sorted(self.verbs)}
+        meta = {**self.meta, "labels": self.labels, "threshold": self.threshold,
+                "verbs": sorted(self.lexicon.verbs), "action_prior": self.lexicon.action_prior}
         with Path(path).open("wb") as out:
             np.savez_compressed(out, names=np.frombuffer(names, dtype=np.uint8),
                                 weights=self.weights.astype(np.float16), bias=self.bias,
@@ -198,7 +217,7 @@ class TriggerModel:
             names = json.loads(stored["names"].tobytes().decode())
             meta = json.loads(stored["meta"].tobytes().decode())
             return cls(names, stored["weights"], stored["bias"], meta.pop("labels"), meta.pop("threshold"),
-                       frozenset(meta.pop("verbs", ())), meta)
+                       Lexicon(frozenset(meta.pop("verbs", ())), meta.pop("action_prior", {})), meta)
 
     def scores(self, sheet: Sheet, tokens: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Per token in ``tokens``: the probability that it is an event, and the index of its likeliest class
@@ -220,13 +239,15 @@ class TriggerModel:
         summed /= summed.sum(axis=1, keepdims=True)
         return 1.0 - summed[:, 0], summed[:, 1:].argmax(axis=1) + 1
 
-    def find(self, doc: Doc) -> list[Trigger]:
-        sheet = Sheet(doc, self.verbs)
+    def find(self, doc: Doc, threshold: float | None = None) -> list[Trigger]:
+        """The triggers whose event probability reaches ``threshold`` (default: the model's, chosen for TimeML)."""
+        threshold = self.threshold if threshold is None else threshold
+        sheet = Sheet(doc, self.lexicon)
         tokens = [i for i in range(sheet.n) if is_candidate(sheet, i)]
         event, best = self.scores(sheet, tokens)
         read = sheet.read
         found: list[Trigger] = []
-        for row in np.flatnonzero(event >= self.threshold).tolist():
+        for row in np.flatnonzero(event >= threshold).tolist():
             i = tokens[row]
             start = compound_start(sheet, i)
             while found and found[-1].end_token > start:  # an earlier part of the same compound
@@ -242,6 +263,9 @@ def shipped_model() -> TriggerModel:
     return TriggerModel.load(MODEL_PATH)
 
 
-def find_triggers(doc: Doc, model: TriggerModel | None = None) -> list[Trigger]:
-    """Every event trigger of ``doc`` in text order, with its TimeML class and event probability."""
-    return (model or shipped_model()).find(doc)
+def find_triggers(doc: Doc, model: TriggerModel | None = None, threshold: float | None = None) -> list[Trigger]:
+    """Every event trigger of ``doc`` in text order, with its TimeML class and event probability.
+
+    ``threshold`` overrides the model's: TimeML marks nominal events selectively (a generic "murder charges"
+    is not one), so a reader that wants every mention of a crime may lower it (see docs/notes/events.md)."""
+    return (model or shipped_model()).find(doc, threshold)

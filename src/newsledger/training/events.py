@@ -27,7 +27,8 @@ from spacy.tokens import Doc
 
 from newsledger.evaluation.events import Tally, figures, tally_document
 from newsledger.evaluation.timeml import Annotation, TimemlDocument, read_folder
-from newsledger.extract.triggers import CLASSES, OUTSIDE, Sheet, TriggerModel, features, is_candidate
+from newsledger.extract.triggers import (CLASSES, OUTSIDE, Lexicon, Sheet, TriggerModel, features, is_candidate,
+                                         prior_bucket)
 
 LABELS = (OUTSIDE, *CLASSES)
 SEED = 0
@@ -65,8 +66,8 @@ def gold_labels(doc: Doc, events: Sequence[Annotation]) -> dict[int, str]:
     return labels
 
 
-def examples(doc: Doc, events: Sequence[Annotation], verbs: frozenset[str]) -> Examples:
-    sheet = Sheet(doc, verbs)
+def examples(doc: Doc, events: Sequence[Annotation], lexicon: Lexicon) -> Examples:
+    sheet = Sheet(doc, lexicon)
     gold = gold_labels(doc, events)
     tokens = [i for i in range(sheet.n) if is_candidate(sheet, i)]
     return Examples(tokens, [features(sheet, i) for i in tokens], [gold.get(i, OUTSIDE) for i in tokens])
@@ -83,13 +84,44 @@ def known_verbs(spacy_model: str | None = None) -> frozenset[str]:
     return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("verb", ()))
 
 
+def action_prior(ecbplus: Path, spacy_model: str | None = None) -> dict[str, str]:
+    """Lemma → bucket of how often ECB+ marks it as (part of) an event mention, over the candidate words of the
+    annotated sentences of the ECB+ train topics (1–22) only; lemmas seen once are left out."""
+    from newsledger.annotate.nlp import load
+    from newsledger.bench.ecbplus import TRAIN_TOPICS, read_corpus
+
+    sentences: list[str] = []
+    marked_spans: list[list[tuple[int, int]]] = []
+    for document in read_corpus(ecbplus, list(TRAIN_TOPICS)):
+        event_tokens = {token for mention in document.events for token in mention.tokens}
+        by_sentence: dict[int, list] = {}
+        for token in document.tokens:
+            if token.sentence in document.annotated:
+                by_sentence.setdefault(token.sentence, []).append(token)
+        for tokens in by_sentence.values():
+            base = tokens[0].start
+            sentences.append(document.text[base:tokens[-1].end])
+            marked_spans.append([(t.start - base, t.end - base) for t in tokens if t.id in event_tokens])
+    seen: Counter = Counter()
+    marked: Counter = Counter()
+    for doc, spans in zip(load(spacy_model).pipe(sentences, batch_size=64), marked_spans):
+        inside = {token.i for start, end in spans
+                  for token in (doc.char_span(start, end, alignment_mode="expand") or ())}
+        sheet = Sheet(doc)
+        for i in range(len(doc)):
+            if is_candidate(sheet, i):
+                seen[sheet.read.lemma[i]] += 1
+                marked[sheet.read.lemma[i]] += i in inside
+    return {lemma: prior_bucket(marked[lemma], count) for lemma, count in sorted(seen.items()) if count >= 2}
+
+
 def parse(documents: Sequence[TimemlDocument], spacy_model: str | None = None) -> list[Doc]:
     from newsledger.annotate.nlp import load
 
     return list(load(spacy_model).pipe((d.text for d in documents), batch_size=16))
 
 
-def fit(per_doc: Sequence[Examples], params: Params, verbs: frozenset[str]) -> TriggerModel:
+def fit(per_doc: Sequence[Examples], params: Params, lexicon: Lexicon) -> TriggerModel:
     """A model fitted on the given documents' examples (threshold from ``params``)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import SGDClassifier
@@ -116,11 +148,11 @@ def fit(per_doc: Sequence[Examples], params: Params, verbs: frozenset[str]) -> T
     weights -= weights.mean(axis=1, keepdims=True)  # softmax is unchanged; small weights become prunable
     keep = np.abs(weights).max(axis=1) >= params.prune
     kept = [name for name, flag in zip(names, keep.tolist()) if flag]
-    return TriggerModel(kept, weights[keep], bias, list(LABELS), params.threshold, verbs)
+    return TriggerModel(kept, weights[keep], bias, list(LABELS), params.threshold, lexicon)
 
 
 def cross_validated_tallies(docs: Sequence[Doc], documents: Sequence[TimemlDocument], per_doc: Sequence[Examples],
-                            params: Params, verbs: frozenset[str], folds: int,
+                            params: Params, lexicon: Lexicon, folds: int,
                             thresholds: Sequence[float]) -> dict[float, Tally]:
     """Out-of-fold counts at each threshold: documents dealt into ``folds`` folds (seeded shuffle)."""
     order = list(range(len(docs)))
@@ -128,7 +160,7 @@ def cross_validated_tallies(docs: Sequence[Doc], documents: Sequence[TimemlDocum
     tallies = {threshold: Tally() for threshold in thresholds}
     for fold in range(folds):
         held = set(order[fold::folds])
-        model = fit([per_doc[k] for k in range(len(docs)) if k not in held], params, verbs)
+        model = fit([per_doc[k] for k in range(len(docs)) if k not in held], params, lexicon)
         for k in sorted(held):
             for threshold in thresholds:
                 model.threshold = threshold
@@ -137,27 +169,29 @@ def cross_validated_tallies(docs: Sequence[Doc], documents: Sequence[TimemlDocum
 
 
 def train(data: Path, out: Path, split: str = "train", folds: int = 5, params: Params = DEFAULTS,
-          spacy_model: str | None = None) -> dict:
+          spacy_model: str | None = None, ecbplus: Path | None = None) -> dict:
     """Fit on ``split`` of ``data``, choose the threshold by cross-validation, save to ``out``; the record."""
     documents = read_folder(data, split)
     docs = parse(documents, spacy_model)
-    verbs = known_verbs(spacy_model)
-    per_doc = [examples(doc, document.events, verbs) for doc, document in zip(docs, documents)]
+    lexicon = Lexicon(known_verbs(spacy_model), action_prior(ecbplus, spacy_model) if ecbplus else {})
+    per_doc = [examples(doc, document.events, lexicon) for doc, document in zip(docs, documents)]
     record: dict = {"data": str(data), "split": split, "documents": len(documents), "seed": SEED,
                     "licence": "TimeBank and AQUAINT as distributed for TempEval-3"}
     if folds > 1:
         thresholds = [round(0.05 * k, 2) for k in range(1, 11)]
-        tallies = cross_validated_tallies(docs, documents, per_doc, params, verbs, folds, thresholds)
+        tallies = cross_validated_tallies(docs, documents, per_doc, params, lexicon, folds, thresholds)
         by_threshold = {t: figures(tally) for t, tally in tallies.items()}
         best = max(thresholds, key=lambda t: by_threshold[t]["relaxed"]["f1"])
         params = replace(params, threshold=best)
         record["cross_validation"] = {"folds": folds, "threshold": best, **{
             key: by_threshold[best][key] for key in ("strict", "relaxed", "class_accuracy", "class_f1")},
             "relaxed_f1_by_threshold": {str(t): by_threshold[t]["relaxed"]["f1"] for t in thresholds}}
-    model = fit(per_doc, params, verbs)
+    model = fit(per_doc, params, lexicon)
     record["params"] = asdict(params)
     record["features"] = len(model.index)
-    record["known_verbs"] = len(verbs)
+    record["known_verbs"] = len(lexicon.verbs)
+    record["action_prior"] = {"data": str(ecbplus) if ecbplus else None, "topics": "1-22 (ECB+ train)",
+                              "licence": "ECB+ CC BY 3.0", "lemmas": len(lexicon.action_prior)}
     model.meta = {"trained": record}
     model.save(out)
     return record
@@ -175,9 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--prune", type=float, default=DEFAULTS.prune)
     parser.add_argument("--threshold", type=float, default=DEFAULTS.threshold, help="used when --folds is 0")
     parser.add_argument("--spacy-model", default=None)
+    parser.add_argument("--ecbplus", type=Path, default=None,
+                        help="ECB+ folder: its train topics give the action-prior lexicon (none if left out)")
     args = parser.parse_args(argv)
     params = Params(args.alpha, args.epochs, args.min_count, args.prune, args.threshold)
-    record = train(args.data, args.out, args.split, args.folds, params, args.spacy_model)
+    record = train(args.data, args.out, args.split, args.folds, params, args.spacy_model, args.ecbplus)
     json.dump(record, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0
