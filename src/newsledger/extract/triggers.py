@@ -3,9 +3,10 @@ said, found by a learned token classifier.
 
 The lexicon in ``extract.events`` was written around one kind of story (strikes, interceptions, launches) and
 misses most happenings of ordinary news ("shooting", "dead", "wound", "incident"). TimeBank and AQUAINT mark
-them all, verbs and nominal events alike, with one of seven classes; a multinomial logistic regression over
-features of the spaCy parse (word, lemma, suffixes, tags, dependency, governor, dependents, neighbours, entity
-type) learns them. The weights are a small ``.npz`` shipped beside this module (``triggers_model.npz``,
+them all, verbs and nominal events alike, with one of seven classes; a logistic regression over eight labels
+(not an event, or one of the classes) learns them from features of the spaCy parse (word, lemma, suffixes,
+tags, dependency, governor, dependents, neighbours, entity type) and two word lists that reach past TimeBank's
+vocabulary (``Lexicon``: known verbs, and how often ECB+ marks a lemma as an event). The weights are a small ``.npz`` shipped beside this module (``triggers_model.npz``,
 fitted by ``python -m newsledger.training.events`` on the TempEval-3 train split); scoring is a sum of feature
 weights with numpy, so the runtime needs no scikit-learn.
 
@@ -36,7 +37,7 @@ OUTSIDE = "O"
 
 #: Parts of speech the classifier weighs. In TimeBank+AQUAINT 99.7% of events are verbs, nouns, adjectives or
 #: auxiliaries as spaCy tags them (ADP 15, ADV 10, PROPN 8 of 11,319); weighing only these skips over half
-#: the tokens. A lower-case PROPN is a tagging slip ("shooting" in a headline) and is weighed too.
+#: the tokens. A lower-case word tagged PROPN is a tagging slip and is weighed too.
 CANDIDATE_POS = frozenset(("VERB", "NOUN", "ADJ", "AUX"))
 
 #: Endings of nominalised events ("explosion", "agreement", "closure"): a feature, as the suffix features alone
