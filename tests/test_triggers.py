@@ -82,7 +82,7 @@ def _built_doc(nlp, words: list[str], pos: str, tag: str, spaces: bool, root: in
 
 
 @pytest.mark.parametrize("words, pos, tag, spaces", [
-    (["attack"] * 200_000, "NOUN", "NN", True),  # one 1.4 MB "sentence" whose root has 200,000 dependents
+    (["attack"] * 300_000, "NOUN", "NN", True),  # one 2.1 MB "sentence" whose root has 300,000 dependents
     ([f"Name{k}" for k in range(50_000)], "PROPN", "NNP", True),  # 50,000 capitalised words
     ([w for k in range(50_000) for w in ("killed", "-")], "VERB", "VBD", False),  # killed-killed-… 100,000 tokens
 ])

@@ -101,7 +101,8 @@ class Sheet:
         self.lexicon = lexicon
         self.read = read
         self.n = read.n
-        (self.tag,) = strings_of(doc, (TAG,)) if len(doc) else ([],)
+        (self.tag,) = strings_of(doc, (TAG,))
+        self.own: dict[tuple[str, ...], list[str]] = {}  # ``features``' cache of the context-free part
         self.children: list[list[int]] = [[] for _ in range(self.n)]
         for i, head in enumerate(read.head):
             if head != i:
@@ -137,12 +138,13 @@ def features(sheet: Sheet, i: int) -> list[str]:
     """The feature strings of token ``i`` (shared by training and scoring, so they cannot drift apart)."""
     read = sheet.read
     lower, lemma, pos, dep, tag = read.lower, read.lemma, read.pos, read.dep, sheet.tag
-    word, head, n = lower[i], read.head[i], sheet.n
+    head, n = read.head[i], sheet.n
+    key = (lower[i], lemma[i], pos[i], tag[i], dep[i], read.ent[i], read.orth[i])
+    own = sheet.own.get(key)
+    if own is None:
+        own = sheet.own[key] = _own(sheet.lexicon, *key)
     found = [
-        "w=" + word, "l=" + lemma[i], "lp=" + lemma[i] + "|" + pos[i],
-        "s2=" + word[-2:], "s3=" + word[-3:], "s4=" + word[-4:],
-        "t=" + tag[i], "d=" + dep[i], "td=" + tag[i] + "|" + dep[i], "e=" + read.ent[i],
-        "sh=" + _shape(read.orth[i]),
+        *own,
         "hl=" + lemma[head], "ht=" + tag[head] + "|" + dep[i], "hld=" + lemma[head] + "|" + dep[i],
         "lhl=" + lemma[i] + "|" + lemma[head],
     ]
@@ -163,15 +165,24 @@ def features(sheet: Sheet, i: int) -> list[str]:
         "t-2=" + (tag[i - 2] if i >= 2 else "<s>"), "t+2=" + (tag[i + 2] if i + 2 < n else "</s>"),
         "l-1l=" + (lemma[before] if before >= 0 else "<s>") + "|" + lemma[i],
     ]
-    if pos[i] != "VERB":
-        suffix = next((s for s in NOMINAL_SUFFIXES if word.endswith(s)), "")
-        origin = verbal_origin(lemma[i], sheet.lexicon.verbs)
-        found += ["nom=" + suffix, "dv=" + origin, "dvp=" + origin + "|" + pos[i] + "|" + dep[i]]
-    prior = sheet.lexicon.action_prior.get(lemma[i], "unseen")
-    found += ["ap=" + prior, "app=" + prior + "|" + pos[i], "apd=" + prior + "|" + dep[i]]
     if read.sent_start[i]:
         found.append("first")
     return found
+
+
+def _own(lexicon: Lexicon, word: str, lemma: str, pos: str, tag: str, dep: str, ent: str, orth: str) -> list[str]:
+    """The features of a token that depend on nothing around it (built once per distinct token in a doc)."""
+    own = [
+        "w=" + word, "l=" + lemma, "lp=" + lemma + "|" + pos, "s2=" + word[-2:], "s3=" + word[-3:],
+        "s4=" + word[-4:], "t=" + tag, "d=" + dep, "td=" + tag + "|" + dep, "e=" + ent, "sh=" + _shape(orth),
+    ]
+    if pos != "VERB":
+        suffix = next((s for s in NOMINAL_SUFFIXES if word.endswith(s)), "")
+        origin = verbal_origin(lemma, lexicon.verbs)
+        own += ["nom=" + suffix, "dv=" + origin, "dvp=" + origin + "|" + pos + "|" + dep]
+    prior = lexicon.action_prior.get(lemma, "unseen")
+    own += ["ap=" + prior, "app=" + prior + "|" + pos, "apd=" + prior + "|" + dep]
+    return own
 
 
 def compound_start(sheet: Sheet, i: int) -> int:
