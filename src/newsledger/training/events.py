@@ -1,14 +1,16 @@
 """Fit the event trigger classifier (``extract.triggers``) on TimeML documents.
 
     python -m newsledger.training.events --data ../shared/datasets/tempeval3/TBAQ-cleaned --out FILE [--split train]
+        [--ecbplus ../shared/datasets/ecbplus]
 
 Every candidate token (``triggers.is_candidate``) of the parsed documents is an example labelled with the class
 of the gold EVENT on it, or ``O``; a logistic regression (scikit-learn's SGD, averaged, fixed seed) is fitted on
 their ``triggers.features``. Features seen fewer than ``--min-count`` times are dropped before fitting, and
 those whose weights all stay under ``--prune`` after it, to keep the shipped file small. The threshold on the
 event probability is chosen by cross-validation over documents of the same split (``--folds``; 0 keeps
-``--threshold``), so the dev split stays untouched. Data licence: TimeBank and AQUAINT as distributed for
-TempEval-3.
+``--threshold``), so the dev split stays untouched. The model carries its ``Lexicon``: the verbs of spaCy's
+lemmatizer tables, and with ``--ecbplus`` the action prior counted on ECB+'s train topics (the shipped model has
+both). Data licences: TimeBank and AQUAINT as distributed for TempEval-3; ECB+ CC BY 3.0.
 """
 
 from __future__ import annotations
@@ -145,9 +147,12 @@ def fit(per_doc: Sequence[Examples], params: Params, lexicon: Lexicon) -> Trigge
                                average=True, random_state=SEED)
     classifier.fit(matrix, np.asarray(labels))
     weights = np.zeros((len(names), len(LABELS)), dtype=np.float32)
-    bias = np.zeros(len(LABELS), dtype=np.float32)
-    weights[:, classifier.classes_] = classifier.coef_.T
-    bias[classifier.classes_] = classifier.intercept_
+    bias = np.full(len(LABELS), -30.0, dtype=np.float32)  # a class absent from the data is never predicted
+    coef, intercept = classifier.coef_, classifier.intercept_
+    if len(classifier.classes_) == 2:  # one binary model: its logit against 0 for the other label
+        coef, intercept = np.vstack([np.zeros_like(coef[0]), coef[0]]), np.array([0.0, intercept[0]])
+    weights[:, classifier.classes_] = coef.T
+    bias[classifier.classes_] = intercept
     weights -= weights.mean(axis=1, keepdims=True)  # softmax is unchanged; small weights become prunable
     keep = np.abs(weights).max(axis=1) >= params.prune
     kept = [name for name, flag in zip(names, keep.tolist()) if flag]
