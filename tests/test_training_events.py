@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from newsledger.annotate.nlp import load  # noqa: E402
-from newsledger.evaluation.timeml import Annotation  # noqa: E402
-from newsledger.extract.triggers import TriggerModel, find_triggers  # noqa: E402
-from newsledger.training.events import gold_labels, main  # noqa: E402
+from newsledger.annotate.nlp import load
+from newsledger.evaluation.timeml import Annotation
+from newsledger.extract.triggers import TriggerModel, find_triggers
+from newsledger.training.events import gold_labels, main
 
 DOCUMENT = """<?xml version="1.0" ?>
 <TimeML>

@@ -4,13 +4,23 @@ input costs bounded work."""
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
 import pytest
 from spacy.tokens import Doc
 
 from newsledger.annotate.nlp import load
-from newsledger.extract.triggers import (CLASSES, MAX_COMPOUND_PARTS, Sheet, Trigger, TriggerModel, compound_start,
-                                         find_triggers, shipped_model, verbal_origin)
+from newsledger.extract.triggers import (
+    CLASSES,
+    MAX_COMPOUND_PARTS,
+    Sheet,
+    Trigger,
+    TriggerModel,
+    compound_start,
+    find_triggers,
+    shipped_model,
+    verbal_origin,
+)
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +102,7 @@ def test_hostile_input_is_bounded(nlp, words, pos, tag, spaces):
     triggers = find_triggers(doc)
     assert time.perf_counter() - started < 20
     assert all(t.end_token - t.start_token <= 2 * MAX_COMPOUND_PARTS for t in triggers)
-    assert all(a.end_token <= b.start_token for a, b in zip(triggers, triggers[1:]))  # no overlaps
+    assert all(a.end_token <= b.start_token for a, b in pairwise(triggers))  # no overlaps
 
 
 def test_a_lower_threshold_marks_more_and_keeps_the_rest(nlp):

@@ -154,10 +154,10 @@ def run(data: Path, split: str = "all", spacy_model: str | None = None, weights:
 
 
 def render(result: dict[str, Any]) -> str:
-    lines = [f"Event triggers on {result['data']} (split {result['split']}, {result['documents']} documents, "
-             f"model {result['model']}{'' if result['threshold'] is None else ', threshold ' + str(result['threshold'])}"
-             f"): {result['gold']} gold, {result['predicted']} found",
-             f"{'match':10} {'P':>7} {'R':>7} {'F1':>7}"]
+    threshold = "" if result["threshold"] is None else f", threshold {result['threshold']}"
+    heading = (f"Event triggers on {result['data']} (split {result['split']}, {result['documents']} documents, "
+               f"model {result['model']}{threshold}): {result['gold']} gold, {result['predicted']} found")
+    lines = [heading, f"{'match':10} {'P':>7} {'R':>7} {'F1':>7}"]
     for name in ("strict", "relaxed"):
         row = result[name]
         lines.append(f"{name:10} {row['precision']:7.2f} {row['recall']:7.2f} {row['f1']:7.2f}")

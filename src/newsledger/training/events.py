@@ -29,8 +29,16 @@ from spacy.tokens import Doc
 
 from newsledger.evaluation.events import Tally, figures, tally_document
 from newsledger.evaluation.timeml import Annotation, TimemlDocument, read_folder
-from newsledger.extract.triggers import (CLASSES, OUTSIDE, Lexicon, Sheet, TriggerModel, features, is_candidate,
-                                         prior_bucket)
+from newsledger.extract.triggers import (
+    CLASSES,
+    OUTSIDE,
+    Lexicon,
+    Sheet,
+    TriggerModel,
+    features,
+    is_candidate,
+    prior_bucket,
+)
 
 LABELS = (OUTSIDE, *CLASSES)
 SEED = 0
