@@ -251,6 +251,28 @@ def bench_attribution(
     _print(result, attribution.render, json_output)
 
 
+@bench_app.command("events")
+def bench_events(
+    data: Annotated[Path, typer.Option(help="Folder of TimeML .tml files (TBAQ-cleaned, or the TempEval-3 platinum test).")],
+    split: Annotated[str, typer.Option(help="all, or the fixed train/dev split of the public folder (evaluation.timeml.split_of).")] = "all",
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    weights: Annotated[Optional[Path], typer.Option(help="Trigger model (.npz) to score instead of the shipped one.")] = None,
+    threshold: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Event-probability threshold instead of the model's own.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Event trigger P/R/F1 (strict and relaxed span match, as TempEval-3 scores events) and class accuracy."""
+    from newsledger.evaluation import events as bench
+    from newsledger.evaluation.timeml import SPLITS, TimemlError
+
+    if split not in SPLITS:
+        raise typer.BadParameter(f"--split must be one of {', '.join(SPLITS)}")
+    try:
+        result = bench.run(data, split=split, spacy_model=model, weights=weights, threshold=threshold)
+    except (TimemlError, OSError) as error:
+        raise _fail(str(error)) from error
+    _print(result, bench.render, json_output)
+
+
 @bench_app.command("attribution-extras")
 def bench_attribution_extras(
     gold: Annotated[Path, typer.Option(help="Gold JSONL of source kinds, stances, chains, resolutions (see docs/attribution-extras-guide.md).")],
