@@ -41,7 +41,10 @@ class Factuality(StrEnum):
 
 
 class EventType(StrEnum):
-    """A small, documented event vocabulary (PLOVER comes later): see docs/architecture.md."""
+    """The ledger's own kinds of happening, by which the facts of a happening are read (how many were launched,
+    shot down, killed…). Every event also carries its PLOVER type (``Event.plover``), the standard vocabulary users
+    filter and read by; ``extract/plover/lexicon.EVENT_TYPE_TO_PLOVER`` maps these names to PLOVER. ``other``: a
+    happening the trigger detector found whose PLOVER type has no kind of its own here (a protest, a trial)."""
 
     ATTACK = "attack"
     INTERCEPTION = "interception"
@@ -55,6 +58,7 @@ class EventType(StrEnum):
     THREAT = "threat"
     ARREST = "arrest"
     DEATH = "death"
+    OTHER = "other"
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,12 @@ from spacy.tokens import Doc, Token
 
 from newsledger.extract.actors import country_of
 from newsledger.extract.events.arguments import agent, patient, phrase
+from newsledger.extract.events.detected import (
+    ANAPHOR_REACH,
+    detected_tokens,
+    kind_of,
+    refers_back,
+)
 from newsledger.extract.events.factuality import factuality
 from newsledger.extract.events.places import place
 from newsledger.extract.events.times import (
@@ -49,16 +55,23 @@ from newsledger.extract.events.times import (
 )
 from newsledger.extract.events.triggers import trigger_type
 from newsledger.extract.plover import outside_plover, type_trigger
-from newsledger.records import Actor, Event, Factuality, Plover, Span
+from newsledger.records import Actor, Event, EventType, Factuality, Plover, Span
 
 
-def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> list[Event]:
-    """Every trigger in the article, in document order, with ids ``{article_id}:e{index}``."""
+def extract_events(doc: Doc, article_id: str, anchor: date | None = None, detect: bool = True) -> list[Event]:
+    """Every happening in the article, in document order, with ids ``{article_id}:e{index}``: the lexicon's
+    triggers and, with ``detect``, those of the learned detector that PLOVER types (``detected.py``)."""
     times = times_by_token(doc, anchor)
     calendar = calendar_times(times)
-    events = []
-    for token in doc:
-        event_type = trigger_type(token)
+    lexical = {token.i: kind for token in doc if (kind := trigger_type(token)) is not None}
+    candidates = dict.fromkeys(sorted(lexical))
+    if detect:
+        candidates.update(dict.fromkeys(token.i for token in detected_tokens(doc, set(lexical))))
+    events: list[Event] = []
+    for i in sorted(candidates):
+        token = doc[i]
+        plover = _plover(token)
+        event_type = lexical.get(i) or (_kind_referred_to(token, events) if refers_back(token) else kind_of(plover))
         if event_type is None:
             continue
         patient_token = patient(token, event_type)
@@ -72,9 +85,20 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None) -> lis
             place=place(token, patient_token, event_type),
             time=_when(token, times, calendar, happened := factuality(token)),
             factuality=happened,
-            plover=_plover(token),
+            plover=plover if plover is not None or not refers_back(token) else _plover_referred_to(token, events),
         ))
     return events
+
+
+def _kind_referred_to(token: Token, events: list[Event]) -> EventType | None:
+    """The kind of the happening a referring word names: the last one said before it, within reach."""
+    before = [e for e in events if token.idx - ANAPHOR_REACH <= e.trigger.start < token.idx]
+    return before[-1].type if before else None
+
+
+def _plover_referred_to(token: Token, events: list[Event]) -> Plover | None:
+    before = [e for e in events if token.idx - ANAPHOR_REACH <= e.trigger.start < token.idx]
+    return before[-1].plover if before else None
 
 
 def _plover(trigger: Token) -> Plover | None:

@@ -63,6 +63,7 @@ EVENT_TYPE_TO_PLOVER: dict[str, Plover | None] = {
     "threat": Plover("THREATEN"),
     "arrest": Plover("COERCE", "arrest", "legal"),
     "death": Plover("ASSAULT"),
+    "other": None,  # its own PLOVER reading is the type (extract/events/detected.py)
 }
 
 VERBS: dict[str, Plover] = _table({
