@@ -144,10 +144,16 @@ def _division_of_residents(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     return []
 
 
+def _own_name(candidate: Candidate) -> bool:
+    """Whether the name is one the record goes by. A country's alternate names are its everyday names ("Russia",
+    "Iran", "Taiwan" for GeoNames' "Russian Federation", ...): news uses them, so they count as its own."""
+    return candidate.main_name or candidate.entry.feature_code in _COUNTRY_CODES
+
+
 def _prior(candidate: Candidate, weights: Weights) -> float:
     entry = candidate.entry
     score = weights.population * math.log10(entry.population + 1)
-    if candidate.main_name:
+    if _own_name(candidate):
         score += weights.own_name
     kind = _KIND_BONUS.get(entry.feature_code)
     if kind:
