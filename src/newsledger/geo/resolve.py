@@ -66,6 +66,8 @@ class Weights:
     continent_kind: float = 3.0
     capital_kind: float = 2.0
     admin2_kind: float = 0.0
+    #: a sea, gulf or region no single country holds ("Mediterranean", "Middle East"): famous, though unpeopled
+    international_kind: float = 5.0
     #: softmax temperature of the mean-field rounds (lower: each name commits to its best reading sooner)
     temperature: float = 1.0
     same_country: float = 5.0
@@ -144,10 +146,16 @@ def _division_of_residents(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     return []
 
 
+def _international(entry: GeoEntry) -> bool:
+    """A water body, region or landform that no country holds (GeoNames leaves their country empty): oceans, seas,
+    "Middle East". Like a country, it is wide (not "near" anything) and its names are trusted."""
+    return not entry.country and entry.feature_class in "HLT" and entry.feature_code != "CONT"
+
+
 def _own_name(candidate: Candidate) -> bool:
     """Whether the name is one the record goes by. A country's alternate names are its everyday names ("Russia",
     "Iran", "Taiwan" for GeoNames' "Russian Federation", ...): news uses them, so they count as its own."""
-    return candidate.main_name or candidate.entry.feature_code in _COUNTRY_CODES
+    return candidate.main_name or candidate.entry.feature_code in _COUNTRY_CODES or _international(candidate.entry)
 
 
 def _prior(candidate: Candidate, weights: Weights) -> float:
@@ -158,6 +166,8 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
     kind = _KIND_BONUS.get(entry.feature_code)
     if kind:
         score += getattr(weights, kind)
+    elif _international(entry):
+        score += weights.international_kind
     return score
 
 
@@ -186,8 +196,8 @@ class _Where:
 
     @classmethod
     def of(cls, entry: GeoEntry) -> "_Where":
-        national = entry.feature_code in _COUNTRY_CODES
-        local = entry.feature_code not in _WIDE_CODES
+        national = entry.feature_code in _COUNTRY_CODES or _international(entry)
+        local = not national and entry.feature_code not in _WIDE_CODES
         return cls(
             entry.country,
             (entry.country, entry.admin1) if entry.admin1 and not national else None,
@@ -317,7 +327,7 @@ def resolve(
 def _may_be_weak(candidate: Candidate, group: _Group, person_guard: bool) -> bool:
     """Whether this reading needs the context's support to stand: a small place's alternate name, or a name the
     article gives a person; a country never does."""
-    if candidate.entry.feature_code in _COUNTRY_CODES:
+    if candidate.entry.feature_code in _COUNTRY_CODES or _international(candidate.entry):
         return False
     return _alternate_only(candidate) or (person_guard and group.person_cue)
 
