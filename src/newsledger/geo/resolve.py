@@ -91,6 +91,11 @@ _COUNTY_ABBREVIATION = re.compile(r"\s+(?:Co\.|Cnty\.?)$")
 #: "Ohioans", "Ontarians", "Texans", "New Yorkers": people of a state or province, named by these endings.
 _RESIDENT_ENDINGS = ("ians", "ans", "ns", "ers", "ites")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
+#: "Iran's ", "New York's ": a place's owner, possessive, right before its name.
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+$")
+#: "the Austrian capital of ", "the Iranian city of ", "the Danish island of ".
+_KIND_OF_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:capital|city|town|village|port|port city|"
+                             r"island|province|region|state|resort|suburb|district|county)\s+of\s+$")
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 
 
@@ -371,7 +376,8 @@ def _groups(mentions, gazetteer, context, person_guard, weights) -> tuple[list[_
     readings: list[tuple[str, int] | None] = []
     for mention in mentions:
         key = normalize(clean_name(mention.text))
-        qualifier = _qualifier_after(text, mention.end, gazetteer) if text and key else None
+        qualifier = (_qualifier_after(text, mention.end, gazetteer) or _qualifier_before(text, mention.start, gazetteer)
+                     ) if text and key else None
         reading = (key, qualifier.geonameid if qualifier is not None else 0)
         if not key:
             readings.append(None)
@@ -413,14 +419,27 @@ def _qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> GeoEntry | No
         return None
     words = match.group(1).split()
     for size in range(len(words), 0, -1):
-        phrase = " ".join(words[:size])
-        entry = gazetteer.abbreviation(phrase, after_comma=True)
-        if entry is None:
-            entry = next((c.entry for c in gazetteer.lookup(clean_name(phrase))
-                          if c.main_name and c.entry.feature_code in ("ADM1", "PCLI", "PCLS", "PCLD")), None)
+        entry = _country_or_division(" ".join(words[:size]), gazetteer)
         if entry is not None:
             return entry
     return None
+
+
+def _qualifier_before(text: str, start: int, gazetteer: Gazetteer) -> GeoEntry | None:
+    """The country or division written just before a name as its owner: "Iran's Kerman province", "the Austrian
+    capital of Vienna", "the Iranian city of Isfahan" (a country's name or demonym, possessive or before a word for
+    a kind of place and "of")."""
+    window = text[max(0, start - 60): start]
+    match = _OWNER_BEFORE.search(window) or _KIND_OF_BEFORE.search(window)
+    return _country_or_division(match.group(1), gazetteer) if match else None
+
+
+def _country_or_division(phrase: str, gazetteer: Gazetteer) -> GeoEntry | None:
+    entry = gazetteer.abbreviation(phrase, after_comma=True)
+    if entry is None:
+        entry = next((c.entry for c in gazetteer.lookup(clean_name(phrase))
+                      if _own_name(c) and c.entry.feature_code in ("ADM1", "PCLI", "PCLS", "PCLD")), None)
+    return entry
 
 
 def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
