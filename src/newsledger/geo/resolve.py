@@ -33,6 +33,8 @@ MAX_NAME_CHARS = 80
 ROUNDS = 3
 #: An alternate name of a place this big is an exonym to trust ("Kiev" for Kyiv); below it, a coincidence to check.
 ALTERNATE_TRUSTED_POPULATION = 100_000
+#: A city this big is known worldwide by its name alone.
+WORLD_CITY_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,9 @@ class Weights:
     admin2_kind: float = 0.0
     #: a sea, gulf or region no single country holds ("Mediterranean", "Middle East"): famous, though unpeopled
     international_kind: float = 5.0
+    #: in an article that is not local (``locality`` below ``not_local_below``), a capital or city of a million
+    world_city: float = 0.0
+    not_local_below: float = 0.3
     #: softmax temperature of the mean-field rounds (lower: each name commits to its best reading sooner)
     temperature: float = 1.0
     same_country: float = 5.0
@@ -294,9 +299,12 @@ def resolve(
     if home is not None:
         background.add(_Mass.of([_Where.of(home)], [1.0], weights.home))
 
-    fixed = []  # the part of each candidate's score that does not change between rounds
     for group in groups:
         group.places = [_Where.of(c.entry) for c in group.candidates]
+    if weights.world_city and locality(groups, weights) < weights.not_local_below:
+        _favour_world_cities(groups, weights)
+    fixed = []  # the part of each candidate's score that does not change between rounds
+    for group in groups:
         group.probabilities = _softmax(group.priors, weights.temperature)
         group.mass = _Mass.of(group.places, group.probabilities)
         fixed.append([prior + _support(where, background, _NOTHING, weights)
@@ -327,6 +335,32 @@ def resolve(
         keep = not _may_be_weak(candidate, group, person_guard) or evidence >= weights.person_cue_support
         chosen.append(candidate.entry if keep else None)
     return [chosen[number] if number is not None else None for number in membership]
+
+
+def locality(groups: Sequence[_Group], weights: Weights) -> float:
+    """How local the article is, 0 to 1: the largest share of its names that (by their priors) lie in one
+    first-level division. A local paper's places crowd one state; world news names countries and far-apart cities."""
+    if not groups:
+        return 0.0
+    by_division: dict = {}
+    for group in groups:
+        for where, probability in zip(group.places, _softmax(group.priors, weights.temperature)):
+            if where.admin1 is not None:
+                by_division[where.admin1] = by_division.get(where.admin1, 0.0) + probability
+    return max(by_division.values(), default=0.0) / len(groups)
+
+
+def _favour_world_cities(groups: Sequence[_Group], weights: Weights) -> None:
+    """In an article that is not local, a capital or a city of a million people is what a bare name most likely
+    means, rather than a small namesake that other places' context would otherwise pull toward."""
+    for group in groups:
+        if len(group.candidates) > 1:
+            group.priors = [prior + (weights.world_city if _world_city(c.entry) else 0.0)
+                            for prior, c in zip(group.priors, group.candidates)]
+
+
+def _world_city(entry: GeoEntry) -> bool:
+    return entry.feature_class == "P" and (entry.feature_code == "PPLC" or entry.population >= WORLD_CITY_POPULATION)
 
 
 def _may_be_weak(candidate: Candidate, group: _Group, person_guard: bool) -> bool:

