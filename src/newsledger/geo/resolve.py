@@ -71,8 +71,8 @@ class Weights:
     #: a sea, gulf or region no single country holds ("Mediterranean", "Middle East"): famous, though unpeopled
     international_kind: float = 5.0
     #: in an article that is not local (``locality`` below ``not_local_below``), a capital or city of a million
-    world_city: float = 0.0
-    not_local_below: float = 0.3
+    world_city: float = 2.0
+    not_local_below: float = 0.2
     #: softmax temperature of the mean-field rounds (lower: each name commits to its best reading sooner)
     temperature: float = 1.0
     same_country: float = 5.0
@@ -355,7 +355,7 @@ def _favour_world_cities(groups: Sequence[_Group], weights: Weights) -> None:
     means, rather than a small namesake that other places' context would otherwise pull toward."""
     for group in groups:
         if len(group.candidates) > 1:
-            group.priors = [prior + (weights.world_city if _world_city(c.entry) else 0.0)
+            group.priors = [prior + (weights.world_city if c.main_name and _world_city(c.entry) else 0.0)
                             for prior, c in zip(group.priors, group.candidates)]
 
 
