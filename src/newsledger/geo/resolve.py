@@ -465,7 +465,14 @@ def _qualifier_before(text: str, start: int, gazetteer: Gazetteer) -> GeoEntry |
     a kind of place and "of")."""
     window = text[max(0, start - 60): start]
     match = _OWNER_BEFORE.search(window) or _KIND_OF_BEFORE.search(window)
-    return _country_or_division(match.group(1), gazetteer) if match else None
+    if not match:
+        return None
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):  # "New York's" whole; "Vienna. Iran's" by its last word
+        entry = _country_or_division(" ".join(words[-size:]), gazetteer)
+        if entry is not None:
+            return entry
+    return None
 
 
 def _country_or_division(phrase: str, gazetteer: Gazetteer) -> GeoEntry | None:
