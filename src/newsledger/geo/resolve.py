@@ -25,11 +25,12 @@ from typing import Sequence
 
 from newsledger.geo.abbreviations import CITY_FORMS
 from newsledger.geo.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
+from newsledger.geo.names import MAX_NAME_CHARS, clean_name
 from newsledger.geo.people import person_names
+from newsledger.geo.qualifiers import qualified, qualifier_after, qualifier_before
 
 #: Candidates kept per name, the most populous first (a common name has hundreds in a full dump).
 MAX_CANDIDATES = 40
-MAX_NAME_CHARS = 80
 ROUNDS = 3
 #: An alternate name of a place this big is an exonym to trust ("Kiev" for Kyiv); below it, a coincidence to check.
 ALTERNATE_TRUSTED_POPULATION = 100_000
@@ -91,24 +92,9 @@ DEFAULT_WEIGHTS = Weights()
 _KIND_BONUS = {"PCLI": "country_kind", "PCLS": "country_kind", "PCLD": "country_kind", "PCLF": "country_kind",
                "PCL": "country_kind", "ADM1": "admin1_kind", "CONT": "continent_kind", "PPLC": "capital_kind",
                "ADM2": "admin2_kind"}
-_LEADING = re.compile(r"^(?:the\s+)", re.IGNORECASE)
-_COUNTY_ABBREVIATION = re.compile(r"\s+(?:Co\.|Cnty\.?)$")
 #: "Ohioans", "Ontarians", "Texans", "New Yorkers": people of a state or province, named by these endings.
 _RESIDENT_ENDINGS = ("ians", "ans", "ns", "ers", "ites")
-_TRAILING = re.compile(r"(?:['’]s|['’])$")
-#: "Iran's ", "New York's ": a place's owner, possessive, right before its name.
-_OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+$")
-#: "the Austrian capital of ", "the Iranian city of ", "the Danish island of ".
-_KIND_OF_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:capital|city|town|village|port|port city|"
-                             r"island|province|region|state|resort|suburb|district|county)\s+of\s+$")
-_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 
-
-def clean_name(text: str) -> str:
-    """The name as the gazetteer lists it: no leading "the", no possessive, no surrounding punctuation."""
-    name = " ".join(text.split())[: MAX_NAME_CHARS + 1]
-    name = _TRAILING.sub("", _LEADING.sub("", name)).strip(" \"'“”‘’()[],;:")
-    return _COUNTY_ABBREVIATION.sub(" County", name)
 
 
 def candidates_for(text: str, gazetteer: Gazetteer, after_comma: bool = False) -> list[GeoEntry]:
@@ -308,7 +294,7 @@ def resolve(
         group.probabilities = _softmax(group.priors, weights.temperature)
         group.mass = _Mass.of(group.places, group.probabilities)
         fixed.append([prior + _support(where, background, _NOTHING, weights)
-                      + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
+                      + (weights.qualifier if qualified(c.entry, group.qualifiers) else 0.0)
                       for c, where, prior in zip(group.candidates, group.places, group.priors)])
     article = _Mass()
     for group in groups:
@@ -410,7 +396,7 @@ def _groups(mentions, gazetteer, context, person_guard, weights) -> tuple[list[_
     readings: list[tuple[str, int] | None] = []
     for mention in mentions:
         key = normalize(clean_name(mention.text))
-        qualifier = (_qualifier_after(text, mention.end, gazetteer) or _qualifier_before(text, mention.start, gazetteer)
+        qualifier = (qualifier_after(text, mention.end, gazetteer) or qualifier_before(text, mention.start, gazetteer)
                      ) if text and key else None
         reading = (key, qualifier.geonameid if qualifier is not None else 0)
         if not key:
@@ -444,53 +430,6 @@ def _groups(mentions, gazetteer, context, person_guard, weights) -> tuple[list[_
         else:
             membership.append(by_reading[reading])
     return groups, membership
-
-
-def _qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> GeoEntry | None:
-    """The country or division written right after a name and a comma ("Springfield, Ill.")."""
-    match = _QUALIFIER.match(text, end, min(len(text), end + 40))
-    if not match:
-        return None
-    words = match.group(1).split()
-    for size in range(len(words), 0, -1):
-        entry = _country_or_division(" ".join(words[:size]), gazetteer)
-        if entry is not None:
-            return entry
-    return None
-
-
-def _qualifier_before(text: str, start: int, gazetteer: Gazetteer) -> GeoEntry | None:
-    """The country or division written just before a name as its owner: "Iran's Kerman province", "the Austrian
-    capital of Vienna", "the Iranian city of Isfahan" (a country's name or demonym, possessive or before a word for
-    a kind of place and "of")."""
-    window = text[max(0, start - 60): start]
-    match = _OWNER_BEFORE.search(window) or _KIND_OF_BEFORE.search(window)
-    if not match:
-        return None
-    words = match.group(1).split()
-    for size in range(len(words), 0, -1):  # "New York's" whole; "Vienna. Iran's" by its last word
-        entry = _country_or_division(" ".join(words[-size:]), gazetteer)
-        if entry is not None:
-            return entry
-    return None
-
-
-def _country_or_division(phrase: str, gazetteer: Gazetteer) -> GeoEntry | None:
-    entry = gazetteer.abbreviation(phrase, after_comma=True)
-    if entry is None:
-        entry = next((c.entry for c in gazetteer.lookup(clean_name(phrase))
-                      if _own_name(c) and c.entry.feature_code in ("ADM1", "PCLI", "PCLS", "PCLD")), None)
-    return entry
-
-
-def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
-    for qualifier in qualifiers:
-        if qualifier.feature_code in _COUNTRY_CODES:
-            if entry.country == qualifier.country:
-                return True
-        elif entry.country == qualifier.country and entry.admin1 == qualifier.admin1:
-            return True
-    return False
 
 
 def _support(where: _Where, mass: _Mass, own: _Mass, weights: Weights) -> float:
