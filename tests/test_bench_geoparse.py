@@ -105,3 +105,59 @@ def test_geowebnews_style_toponyms_are_read_and_get_coordinates_by_id(tmp_path, 
     figures = json.loads(result.output)
     assert figures["gold_coordinates_from_gazetteer"] == 1
     assert figures["resolution"]["toponyms"] == 1 and figures["resolution"]["exact_id"] == 100.0
+
+
+def _offsets_only(tmp_path: Path, phrase: str = "Springfield", split: str = "dev") -> Path:
+    """A corpus file that keeps offsets only, its article's text in texts/news/a.txt."""
+    (tmp_path / "texts" / "news").mkdir(parents=True)
+    (tmp_path / "texts" / "news" / "a.txt").write_text(TEXT, encoding="utf-8")
+    start = TEXT.index("Springfield")
+    path = tmp_path / "offsets.xml"
+    path.write_text(f'<articles><article docid="news/a.txt" split="{split}"><toponyms>'
+                    f"{_toponym(start, phrase, 4250542, 39.80172, -89.64371)}</toponyms></article></articles>",
+                    encoding="utf-8")
+    return path
+
+
+def test_an_offsets_only_file_reads_its_texts_from_the_texts_folder(tmp_path, dump):
+    path = _offsets_only(tmp_path)
+    (article,) = read_articles(path, "dev", tmp_path / "texts")
+    assert article.text == TEXT and article.toponyms[0].text == "Springfield"
+    assert read_articles(path, "tune", tmp_path / "texts") == []  # the article's own split wins over the hash
+    result = CliRunner().invoke(app, ["bench", "geoparse", "--data", str(path), "--gazetteer", str(dump),
+                                      "--texts", str(tmp_path / "texts"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["resolution"]["acc_at_161"] == 100.0
+
+
+def test_an_offsets_only_file_is_refused_without_texts_or_with_other_texts(tmp_path, dump):
+    path = _offsets_only(tmp_path, phrase="Springfielx")
+    with pytest.raises(ValueError, match="not at"):
+        read_articles(path, "all", tmp_path / "texts")
+    with pytest.raises(ValueError, match="--texts"):
+        read_articles(path, "all")
+    result = CliRunner().invoke(app, ["bench", "geoparse", "--data", str(path), "--gazetteer", str(dump)])
+    assert result.exit_code != 0 and "--texts" in result.output
+
+
+def test_a_docid_may_not_leave_the_texts_folder(tmp_path):
+    from newsledger.evaluation.geoparse import article_text
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "secret.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a path under"):
+        article_text(tmp_path / "texts", "../secret.txt")
+
+
+GLOBAL = Path(__file__).resolve().parents[1] / "benchmarks" / "geoparse" / "global.xml"
+
+
+def test_the_committed_global_set_matches_the_shared_texts():
+    from conftest import DATASETS
+
+    if not (DATASETS / "polnear").is_dir() or not (DATASETS / "ecbplus").is_dir():
+        pytest.skip("shared datasets not present")
+    tune = read_articles(GLOBAL, "tune", DATASETS)  # raises if a phrase is not at its offsets
+    dev = read_articles(GLOBAL, "dev", DATASETS)
+    assert tune and dev and not {a.docid for a in tune} & {a.docid for a in dev}
+    assert sum(len(a.toponyms) for a in tune + dev) > 800

