@@ -158,7 +158,7 @@ def fold_of(sentence_id: str, folds: int) -> int:
 
 def run(data: Path, cameo_map: Path | None = None, cross_validate: int = 0, model_path: Path | None = None,
         spacy_model: str | None = None) -> dict:
-    """Figures for every strategy: lexicon alone, the model, the hybrid (shipped). With ``cross_validate=K`` the
+    """Figures for every strategy: lexicon alone (what the ledger uses), the model, the hybrid. With ``cross_validate=K`` the
     model is refitted on K-1 folds of ``data`` (GSR layout) and scored on the remaining fold, K times."""
     from newsledger.extract.plover.model import MODEL_PATH, load
     from newsledger.training.plover import fit, parse
@@ -177,7 +177,9 @@ def run(data: Path, cameo_map: Path | None = None, cross_validate: int = 0, mode
     else:
         shipped = load(model_path or MODEL_PATH)
         model_for = [shipped] * len(parsed)
-        setting = f"shipped model {Path(model_path or MODEL_PATH).name}" if shipped else "no model found"
+        setting = f"model {Path(model_path or MODEL_PATH).name}" if shipped else \
+            "no model given: the lexicon alone, as the ledger types (fit one with python -m " \
+            "newsledger.training.plover --out FILE and score it with --model FILE)"
     result = {"data": str(data), "setting": setting, "strategies": {}}
     for strategy in ("lexicon", "model", "hybrid"):
         if strategy != "lexicon" and model_for and model_for[0] is None:

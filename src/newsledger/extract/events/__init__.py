@@ -33,9 +33,11 @@ same type whose subject is a trigger noun ("Saturday's strike targeted a compoun
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsledger.extract.actors import country_of
 from newsledger.extract.events.arguments import agent, patient, phrase
@@ -67,10 +69,14 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None, detect
     candidates = dict.fromkeys(sorted(lexical))
     if detect:
         candidates.update(dict.fromkeys(token.i for token in detected_tokens(doc, set(lexical))))
+    text = doc.text
+    sentences = list(doc.sents)
+    sentence_starts = [sentence.start for sentence in sentences]
     events: list[Event] = []
     for i in sorted(candidates):
         token = doc[i]
-        plover = _plover(token)
+        sentence = sentences[bisect_right(sentence_starts, i) - 1]
+        plover = _plover(token, sentence)
         event_type = lexical.get(i) or (_kind_referred_to(token, events) if refers_back(token) else kind_of(plover))
         if event_type is None:
             continue
@@ -83,7 +89,7 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None, detect
             agent=_actor(agent(token, event_type)),
             patient=_actor(phrase(patient_token, token)),
             place=place(token, patient_token, event_type),
-            time=_when(token, times, calendar, happened := factuality(token)),
+            time=_when(token, sentence, times, calendar, text, happened := factuality(token)),
             factuality=happened,
             plover=plover if plover is not None or not refers_back(token) else _plover_referred_to(token, events),
         ))
@@ -101,10 +107,9 @@ def _plover_referred_to(token: Token, events: list[Event]) -> Plover | None:
     return before[-1].plover if before else None
 
 
-def _plover(trigger: Token) -> Plover | None:
+def _plover(trigger: Token, sentence: SpacySpan) -> Plover | None:
     """The trigger's PLOVER type in its sentence; for a happening PLOVER has no type for, its context alone."""
-    sentence = trigger.sent
-    typed = type_trigger(trigger, sentence)
+    typed = type_trigger(trigger, sentence, model=None, strategy="lexicon")
     if typed is not None:
         return typed
     context = outside_plover(trigger, sentence)
@@ -116,11 +121,11 @@ def _actor(span: Span | None) -> Actor | None:
     return None if span is None else Actor(span.text, span.start, span.end, country=country_of(span.text))
 
 
-def _when(trigger, times, calendar, happened: Factuality):
+def _when(trigger: Token, sentence: SpacySpan, times, calendar, text: str, happened: Factuality):
     """The trigger's own time, else (for what the text does not make hypothetical) the discourse's."""
     own = time_of(trigger, times)
     if own is not None or happened is Factuality.HYPOTHETICAL:
         return own
-    return discourse_time(trigger, calendar)
+    return discourse_time(trigger, sentence, calendar, text)
 
 

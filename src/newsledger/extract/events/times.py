@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.calendar import time_key
 from newsledger.extract.events.arguments import (
@@ -46,14 +46,13 @@ def time_of(trigger: Token, times: dict[int, TimeValue]) -> TimeValue | None:
 CLOCK_PREPS = {"after", "before", "around", "about", "by", "until", "till"}
 
 
-def discourse_time(trigger: Token, calendar: list[TimeValue]) -> TimeValue | None:
+def discourse_time(trigger: Token, sentence: Span, calendar: list[TimeValue], text: str) -> TimeValue | None:
     """The calendar time of the trigger's sentence nearest it (one before it first), else the last one before the
-    trigger in its paragraph; ``calendar`` holds the article's calendar times in text order."""
+    trigger in its paragraph; ``calendar`` holds the article's calendar times in text order, ``text`` is the
+    doc's (``Doc.text`` joins every token on each call)."""
     if under_charge(trigger):
         return None
-    sentence = trigger.sent
     start, end = sentence.start_char, sentence.end_char
-    text = trigger.doc.text
     paragraph_start = text.rfind("\n", 0, trigger.idx) + 1
     same = [t for t in calendar if start <= t.start < end]
     if same:
