@@ -25,7 +25,7 @@ def cross_events(
     by_type: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         if event.id in described:
-            by_type[event.type.value].append(event)
+            by_type[_kind(event)].append(event)
     similarity = document_similarity(features)
     found = []
     for group in by_type.values():
@@ -72,6 +72,14 @@ def _compatible(a: list[Event], b: list[Event]) -> bool:
 
 def _day(event: Event):
     return day_of(event.time.value) if event.time else None
+
+
+def _kind(event: Event) -> str:
+    """What a happening must share to be one: its kind, and for kinds of their own in PLOVER only (a protest, a
+    resignation), its PLOVER type — a protest and a resignation are never one happening."""
+    if event.type is EventType.OTHER and event.plover is not None:
+        return f"other:{event.plover.type or event.plover.context}"
+    return event.type.value
 
 
 def split_by_place_and_time(members: list[Event]) -> list[list[Event]]:

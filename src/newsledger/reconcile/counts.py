@@ -113,6 +113,8 @@ NONE = Value("count", "none", 0.0, 0.0, 0.0)
 
 
 def find_counts(text: str) -> list[Found]:
+    if not _COUNTED.search(text):
+        return []  # no word any count pattern ends or starts with: most regions of a story
     found: list[Found] = []
     taken: set[tuple[str, int]] = set()
 
@@ -122,12 +124,7 @@ def find_counts(text: str) -> list[Found]:
         taken.add((slot, match.start()))
         found.append(Found(slot, match.start() if start is None else start, match.end(), value))
 
-    for slot, verbs in _PASSIVE.items():
-        # "three drones were launched", "Ten people are killed", "two villagers slightly injured", "80 Hurt"
-        pattern = re.compile(
-            rf"(?<![\w.,])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?"
-            rf"(?P<fill>(?:\s+[\w-]+){{0,3}}?)\s+(?P<aux>(?:were|was|are|is|have been|had been|has been|been|being|got"
-            rf"|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
+    for slot, (pattern, every, nobody) in _PASSIVE_PATTERNS.items():
         for m in pattern.finditer(text):
             fill = m.group("fill").lower().split()
             if any(w in _FILLER_STOP or w in _TIME_WORDS or parse_number(w) for w in fill):
@@ -142,21 +139,12 @@ def find_counts(text: str) -> list[Found]:
             if value is not None and slot == "shot" and {"other", "others"} & set(fill):
                 value = replace(value, key="others")  # "three others were shot": besides the dead
             add(slot, m, value)
-        # "they all had been shot down", "all three were killed"
-        every = re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
-                           rf"|was|are)\s+(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
         for m in every.finditer(text):
             of = parse_number(m.group("n"))[0] if m.group("n") and parse_number(m.group("n")) else None
             add(slot, m, Value("count", f"all {_num_label(of)}" if of else "all", of or 0.0, of or math.inf, 1.0))
-        # "no one was harmed", "none were killed", "no injuries"
-        nobody = re.compile(rf"\b(?:no one|nobody|none)(?:\s+\w+)?\s+(?:was|were|had been|has been|is|are)\s+"
-                            rf"(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE)
         for m in nobody.finditer(text):
             add(slot, m, NONE)
-    for slot, verbs in _ACTIVE.items():
-        pattern = re.compile(rf"\b(?:{verbs})\s+(?:(?P<q>{QUANT})\s+)?(?P<n>{NUMBER})\b{_AFTER_NUMBER_NOT}"
-                             rf"(?:\s+(?:people|persons|others|more|civilians|men|women|villagers|suspects|pirates"
-                             rf"|of them|drones|missiles|rockets)\b)?", re.IGNORECASE)
+    for slot, pattern in _ACTIVE_PATTERNS.items():
         for m in pattern.finditer(text):
             if slot == "arrested" and m.group(0).lower().startswith(("took", "taken")) and \
                     not re.match(r"\s+into custody", text[m.end():]):
@@ -165,23 +153,18 @@ def find_counts(text: str) -> list[Found]:
                     not re.match(r"\s+dead", text[m.end():]):
                 continue
             add(slot, m, count_value(m.group("n"), m.group("q")))
-    # "four people were shot, two fatally", "…, one man fatally"
-    for m in re.finditer(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s+fatally\b", text, re.IGNORECASE):
+    for m in _FATALLY.finditer(text):
         add("killed", m, count_value(m.group("n")))
     # "left three dead and injured another", "killing one and wounding another"
-    for slot in ("killed", "injured", "shot"):
-        for m in re.finditer(rf"\b(?:{_ACTIVE[slot]})\s+another\b", text, re.IGNORECASE):
+    for slot, another in _ANOTHER_PATTERNS.items():
+        for m in another.finditer(text):
             add(slot, m, count_value("one"))
-    for m in re.finditer(r"\bno (?:reported )?(?P<what>injuries|deaths|fatalities|casualties)\b", text, re.IGNORECASE):
+    for m in _NO_CASUALTIES.finditer(text):
         slot = "injured" if m.group("what").lower() == "injuries" else "killed"
         add(slot, m, NONE)
-    toll = re.compile(rf"\bdeath toll\b[^.;:!?]{{0,60}}?\b(?:to|at|of|is|was|reached|hit)\s+(?:(?P<q>{QUANT})\s+)?"
-                      rf"(?P<n>{NUMBER})\b", re.IGNORECASE)
-    for m in toll.finditer(text):
+    for m in _TOLL.finditer(text):
         add("killed", m, count_value(m.group("n"), m.group("q")))
-    ordinal = re.compile(rf"\bthe (?P<o>{'|'.join(_ORDINALS)})(?:\s+(?:one|drone|missile|rocket))?\s+(?:hit|struck)\b",
-                         re.IGNORECASE)
-    for m in ordinal.finditer(text):
+    for m in _ORDINAL.finditer(text):
         add("hit", m, Value("count", "1", 1.0, 1.0, key=str(_ORDINALS[m.group("o").lower()] or "")))
     return found
 
@@ -233,3 +216,42 @@ def _wounded_of_shot(found: list[Found]) -> list[Found]:
 
 def _exact(value: Value) -> bool:
     return value.kind == "count" and value.low == value.high and value.share is None
+
+# --- the patterns, compiled once ---------------------------------------------------------------------------------
+
+#: Per slot: "three drones were launched" (a count before its participle), "all three were killed", "no one was
+#: harmed".
+_PASSIVE_PATTERNS = {
+    slot: (
+        re.compile(rf"(?<![\w.,])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
+                   rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+[\w-]+){{0,3}}?)\s+(?P<aux>(?:were|was|are"
+                   rf"|is|have been|had been|has been|been|being|got|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b",
+                   re.IGNORECASE),
+        re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
+                   rf"|was|are)\s+(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:no one|nobody|none)(?:\s+\w+)?\s+(?:was|were|had been|has been|is|are)\s+"
+                   rf"(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE),
+    )
+    for slot, verbs in _PASSIVE.items()
+}
+#: Per slot: a count after its verb ("killing at least 10 people").
+_ACTIVE_PATTERNS = {
+    slot: re.compile(rf"\b(?:{verbs})\s+(?:(?P<q>{QUANT})\s+)?(?P<n>{NUMBER})\b{_AFTER_NUMBER_NOT}"
+                     rf"(?:\s+(?:people|persons|others|more|civilians|men|women|villagers|suspects|pirates"
+                     rf"|of them|drones|missiles|rockets)\b)?", re.IGNORECASE)
+    for slot, verbs in _ACTIVE.items()
+}
+#: "four people were shot, two fatally", "…, one man fatally"
+_FATALLY = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s+fatally\b", re.IGNORECASE)
+#: "left three dead and injured another", "killing one and wounding another"
+_ANOTHER_PATTERNS = {slot: re.compile(rf"\b(?:{_ACTIVE[slot]})\s+another\b", re.IGNORECASE)
+                     for slot in ("killed", "injured", "shot")}
+_NO_CASUALTIES = re.compile(r"\bno (?:reported )?(?P<what>injuries|deaths|fatalities|casualties)\b", re.IGNORECASE)
+_TOLL = re.compile(rf"\bdeath toll\b[^.;:!?]{{0,60}}?\b(?:to|at|of|is|was|reached|hit)\s+(?:(?P<q>{QUANT})\s+)?"
+                   rf"(?P<n>{NUMBER})\b", re.IGNORECASE)
+_ORDINAL = re.compile(rf"\bthe (?P<o>{'|'.join(_ORDINALS)})(?:\s+(?:one|drone|missile|rocket))?\s+(?:hit|struck)\b",
+                      re.IGNORECASE)
+#: Every word a count pattern needs, in one pass: a region without any has no count.
+_COUNTED = re.compile("|".join(
+    [*_PASSIVE.values(), *_ACTIVE.values(), r"fatally", r"\bno (?:reported )?(?:injuries|deaths|fatalities|casualties)",
+     r"death toll", r"\bhit\b", r"\bstruck\b"]), re.IGNORECASE)
