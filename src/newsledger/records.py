@@ -347,6 +347,8 @@ class SlotValue:
     evidence: list[Evidence] = field(default_factory=list)
     attributions: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)  # independent origins behind the value
+    #: Machine-readable: counts {"low", "high"} (null for unbounded), a time's ISO value, a place {"text", "geo"}.
+    normal: Any = None
 
 
 @dataclass(slots=True)

@@ -124,3 +124,44 @@ def test_the_derived_injured_shows_both_spans():
     injured = next(f for f in find_values(text) if f.slot == "injured")
     assert text[injured.start:injured.end] == "Five people were shot"
     assert [text[s:e] for s, e in injured.support] == ["one fatally"]
+
+
+def _place(text, kind="named", geo=None):
+    from newsledger.records import Place
+
+    return Place(text, 0, len(text), geo=geo, kind=kind)
+
+
+def _geo(geonameid, lat, lon, feature="P.PPL", country="US", admin1="CA"):
+    from newsledger.records import Geo
+
+    return Geo(geonameid, "x", country, admin1, lat, lon, feature)
+
+
+def test_a_street_and_its_town_are_one_place_and_keep_their_words():
+    from newsledger.reconcile.slots import place_value
+
+    street = place_value(_place("the 3500 block of South Parnell Avenue", kind="address"))
+    town = place_value(_place("Chicago", geo=_geo(1, 41.85, -87.65, admin1="IL")))
+    assert street.label == "3500 block of South Parnell Avenue" and street.street
+    assert compare("place", street, town).compatible
+    assert place_value(_place("a home", kind="site")) is None  # a description is no value
+
+
+def test_places_at_two_levels_are_compatible_and_far_towns_are_not():
+    from newsledger.reconcile.slots import place_value
+
+    city = place_value(_place("Santa Cruz", geo=_geo(1, 36.97, -122.03)))
+    county = place_value(_place("Santa Cruz County", geo=_geo(2, 37.03, -122.01, feature="A.ADM2")))
+    state = place_value(_place("California", geo=_geo(3, 37.25, -119.75, feature="A.ADM1")))
+    far = place_value(_place("Fresno", geo=_geo(4, 36.75, -119.77)))
+    assert compare("place", city, county).compatible and compare("place", city, state).compatible
+    assert not compare("place", city, far).compatible
+
+
+def test_values_carry_their_normal_form():
+    assert count_value("15", "at least").normal() == {"low": 15, "high": None}
+    assert date_value("2016-06-04T05:38").normal() == "2016-06-04T05:38"
+    assert date_value("2016-06-04TNI").normal() == "2016-06-04"
+    assert compare("time", date_value("2016-06-04TNI"), date_value("2016-06-05TMO")).compatible  # overnight
+    assert not compare("time", date_value("2016-06-04"), date_value("2016-06-09")).compatible

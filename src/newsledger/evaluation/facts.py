@@ -30,10 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsledger.evaluation.clustering_metrics import b_cubed, pairwise
 from newsledger.evaluation import tfidf
-from newsledger.evaluation.matching import count_of, count_matches, date_matches, place_matches
-from newsledger.records import Finding, FindingStatus
+from newsledger.evaluation.clustering_metrics import b_cubed, pairwise
+from newsledger.evaluation.matching import (
+    count_matches,
+    count_of,
+    date_matches,
+    near_registry,
+    place_matches,
+)
+from newsledger.records import Finding, FindingStatus, SlotValue
 
 PARTS = ("tune", "eval", "all")
 SLOTS = ("killed", "injured", "date", "place")
@@ -198,7 +204,7 @@ def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_o
                 slot = next((s for s, name in FINDING_SLOT.items() if name == finding.slot), None)
                 if finding.status is FindingStatus.DISPUTED and slot:
                     disputes += 1
-                    false_disputes += all(_value_right(slot, incident, v.value) for v in finding.values)
+                    false_disputes += all(_value_right(slot, incident, v) for v in finding.values)
     return {
         "fact_incidents": counted["killed"],
         "facts": {slot: {"accuracy": right[slot] / counted[slot] if counted[slot] else 0.0,
@@ -211,27 +217,28 @@ def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_o
     }
 
 
-def leading_value(found: list[Finding]) -> str | None:
+def leading_value(found: list[Finding]) -> SlotValue | None:
     """The value a reader takes from a slot's findings: the one with most independent origins, then evidence."""
     values = [value for finding in found for value in finding.values]
     if not values:
         return None
-    return max(values, key=lambda v: (len(v.origins), len(v.evidence))).value
+    return max(values, key=lambda v: (len(v.origins), len(v.evidence)))
 
 
 def _slot_right(slot: str, incident: Incident, found: list[Finding]) -> bool:
     value = leading_value(found)
     if slot in ("killed", "injured") and getattr(incident, slot) == 0:
-        return value is None or count_of(value) == 0
+        return value is None or count_of(value.value) == 0
     return value is not None and _value_right(slot, incident, value)
 
 
-def _value_right(slot: str, incident: Incident, value: str) -> bool:
+def _value_right(slot: str, incident: Incident, value: SlotValue) -> bool:
     if slot in ("killed", "injured"):
-        return count_matches(value, getattr(incident, slot))
+        return count_matches(value.value, getattr(incident, slot))
     if slot == "date":
-        return date_matches(value, incident.date)
-    return place_matches(value, incident.city, incident.address)
+        return date_matches(value.value, incident.date)
+    geo = (value.normal or {}).get("geo") if isinstance(value.normal, dict) else None
+    return place_matches(value.value, incident.city, incident.address) or near_registry(geo, incident.lat_lon)
 
 
 def render(result: dict[str, Any]) -> str:

@@ -2,13 +2,15 @@
 
 * a count matches when the value's number equals the registry's ("3", "three", "3 dead");
 * a date matches when the value names the registry's day (a time of that day included);
-* a place matches when it names the registry's city or neighbourhood ("Chicago (Roseland)" gives both), the
+* a place matches when the gazetteer placed it within ``NEAR_KM`` of the registry's coordinates (a neighbourhood
+  or the town itself; the registry's point is the address), or when it names the registry's city or neighbourhood ("Chicago (Roseland)" gives both), the
   county of "X County", or the street of the address ("the 3500 block of South Parnell Avenue" against
   "3500 block of S Parnell Ave" shares "parnell"). A state alone is too coarse to match.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from newsledger.extract.calendar import day_of
@@ -53,6 +55,18 @@ def place_matches(value: str, city_or_county: str, address: str) -> bool:
             return True
     street = [w for w in _words(address) if w not in STREET_WORDS and not w.isdigit() and len(w) > 2]
     return bool(street) and set(street) <= words
+
+
+NEAR_KM = 20.0
+
+
+def near_registry(geo: dict | None, lat_lon: tuple[float, float] | None) -> bool:
+    """Whether a resolved place lies within ``NEAR_KM`` of the registry's point."""
+    if not geo or not lat_lon:
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (geo["lat"], geo["lon"], *lat_lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= NEAR_KM
 
 
 def _place_names(city_or_county: str) -> list[str]:

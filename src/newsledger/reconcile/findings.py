@@ -30,6 +30,7 @@ from newsledger.reconcile.slots import (
     description_value,
     find_values,
     name_value,
+    place_value,
     weapon_category,
 )
 from newsledger.reconcile.values import Found, Value
@@ -183,7 +184,7 @@ def _arguments(event: Event, relations: Relations):
             if value:
                 yield "target", event.patient, value
     if event.place:
-        value = name_value(event.place.text, relations)
+        value = place_value(event.place, relations)
         if value:
             yield "place", event.place, value
     if event.time and event.time.value:
@@ -302,7 +303,14 @@ def _slot_value(context: _Context, claims: list[Claim]) -> SlotValue:
                 claim.article, text[start:end], start, end, claim.attribution.id if claim.attribution else None))
     return SlotValue(claims[0].value.label, sorted(evidence.values(), key=lambda e: (e.article, e.start)),
                      sorted({c.attribution.id for c in claims if c.attribution}),
-                     sorted({c.origin.key for c in claims if not c.speculative}))
+                     sorted({c.origin.key for c in claims if not c.speculative}),
+                     _normal(claims))
+
+
+def _normal(claims: list[Claim]) -> object:
+    """The value's machine-readable form; for a place, the first claim that was resolved on the map gives it."""
+    resolved = next((c.value for c in claims if c.value.geo is not None), claims[0].value)
+    return resolved.normal()
 
 
 def _happening_name(happening: CrossEvent) -> str:

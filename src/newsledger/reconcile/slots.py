@@ -22,8 +22,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from newsledger.extract.calendar import day_of
 from newsledger.reconcile.counts import find_counts, frame_counts
 from newsledger.reconcile.values import Found, Value
+from newsledger.records import Geo, Place
 
 #: Count slots, in the order a brief lists them.
 COUNT_SLOTS = ("launched", "shot_down", "hit", "killed", "injured", "shot", "arrested")
@@ -210,6 +212,67 @@ def name_value(text: str, relations: Relations | None = None) -> Value | None:
     return Value("name", name, key=key)
 
 
+def place_value(place: Place, relations: Relations | None = None) -> Value | None:
+    """Where a happening took place, as a value: a street address (kept whole, "the 3500 block of South Parnell
+    Avenue"), or a proper name with the gazetteer entry it resolved to; a bare description ("a home") is none."""
+    text = " ".join(place.text.split()).strip(" ,.;:\"“”")
+    if place.kind == "address":
+        label = _DETERMINERS.sub("", text)
+        street = " ".join(w for w in re.findall(r"[a-z]+", label.casefold()) if w not in _ADDRESS_WORDS)
+        return Value("place", label, key=street or label.casefold(), geo=place.geo, street=True)
+    named = name_value(text, relations)
+    if named is None:
+        return None
+    return Value("place", named.label, key=named.key, geo=place.geo)
+
+
+#: Words of an address that do not say which street.
+_ADDRESS_WORDS = {"block", "of", "the", "and", "at", "near", "intersection", "corner", "area", "street", "st",
+                  "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "north", "south",
+                  "east", "west", "n", "s", "e", "w"}
+#: Two resolved places closer than this are one place named at two levels ("Santa Cruz", "Santa Cruz County") or
+#: a neighbourhood inside its town.
+SAME_PLACE_KM = 30.0
+
+
+def _compare_places(a: Value, b: Value, relations: Relations) -> Verdict:
+    """A street and a town, a town and its region or country, two names of one place are compatible; two towns
+    far apart are not."""
+    if a.street or b.street:
+        return Verdict(True, f"{a.label} and {b.label} can both hold (a street address names no town)")
+    if a.key == b.key or relations.related(a.key, b.key):
+        return Verdict(True, f"{a.label} and {b.label} name the same place")
+    if a.geo is None or b.geo is None:
+        same = a.key in b.key.split() or b.key in a.key.split()
+        return Verdict(same, f"{a.label} and {b.label} {'name the same place' if same else 'are different places'}")
+    if a.geo.geonameid == b.geo.geonameid or _distance_km(a.geo, b.geo) <= SAME_PLACE_KM or _within(a.geo, b.geo) \
+            or _within(b.geo, a.geo):
+        return Verdict(True, f"{a.label} and {b.label} are one place, or one lies in the other")
+    return Verdict(False, f"{a.label} and {b.label} are different places ({_distance_km(a.geo, b.geo):.0f} km apart)")
+
+
+def _within(inner: Geo, outer: Geo) -> bool:
+    """A country or first-level division holds the places of its code ("Isfahan" in "Iran")."""
+    feature = outer.feature or ""
+    if feature.startswith("A.PCL") or feature.startswith("L.") or outer.geonameid < 0:
+        return inner.country == outer.country or outer.country is None
+    if feature == "A.ADM1":
+        return inner.country == outer.country and inner.admin1 == outer.admin1
+    return False
+
+
+def _distance_km(a: Geo, b: Geo) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _overnight(a: str, b: str) -> bool:
+    """Consecutive days, one of them with a time of day: "late Saturday" and "early Sunday" may be one night."""
+    day_a, day_b = day_of(a), day_of(b)
+    return day_a is not None and day_b is not None and abs((day_a - day_b).days) == 1 and ("T" in a or "T" in b)
+
+
 def date_value(iso: str | None) -> Value | None:
     return Value("date", iso, key=iso) if iso else None
 
@@ -248,8 +311,10 @@ def compare(slot: str, a: Value, b: Value, relations: Relations | None = None) -
         if a.key == b.key or a.key in b.key.split() or b.key in a.key.split() or relations.related(a.key, b.key):
             return Verdict(True, f"{a.label} and {b.label} name the same or a containing party")
         return Verdict(False, f"{a.label} and {b.label} are different names")
+    if a.kind == "place":
+        return _compare_places(a, b, relations)
     if a.kind == "date":
-        same = a.key.startswith(b.key) or b.key.startswith(a.key)
+        same = a.key.startswith(b.key) or b.key.startswith(a.key) or _overnight(a.key, b.key)
         return Verdict(same, f"{a.label} and {b.label} {'overlap' if same else 'are different dates'}")
     return Verdict(True, f"{a.label} and {b.label} are descriptions, not compared")
 

@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from newsledger.records import Geo, to_dict
 
 
 @dataclass(frozen=True, slots=True)
 class Value:
     """A normalised slot value; ``kind`` says which fields mean something."""
 
-    kind: str  # count, magnitude, level, category, name, date
+    kind: str  # count, magnitude, level, category, name, date, place
     label: str  # how a person reads it: "2 of 3", "at least 10", "minor", "drone", "Mossad", "2023-01-28"
     low: float = 0.0
     high: float = 0.0
     share: float | None = None  # counts: 1 for "all", k/n for "k of n"
     key: str = ""
+    geo: Geo | None = None  # places: the gazetteer entry the place was resolved to
+    street: bool = False  # places: a street address (inside some town the value does not name)
+
+    def normal(self) -> dict | str | None:
+        """The machine-readable form of the value in the export: a count's ``{low, high}`` (null for unbounded),
+        a time's ISO value, a place's ``{text, geo}``; None for the other kinds (their label is their normal)."""
+        if self.kind == "count":
+            return {"low": _bound(self.low), "high": _bound(self.high)}
+        if self.kind == "date":
+            return _iso(self.key)
+        if self.kind == "place":
+            return {"text": self.label, "geo": to_dict(self.geo) if self.geo else None}
+        return None
+
+
+def _iso(value: str) -> str | None:
+    """A TIMEX3 value as ISO 8601: a time of day kept ("2016-06-04T05:38"), a part of day dropped
+    ("2016-06-04TNI" → "2016-06-04"), a week or month as it is ("2023-W04", "2023-01")."""
+    if not value:
+        return None
+    day, _, clock = value.partition("T")
+    return value if clock[:1].isdigit() else day
+
+
+def _bound(number: float) -> float | int | None:
+    if math.isinf(number):
+        return None
+    return int(number) if float(number).is_integer() else round(number, 3)
 
 
 @dataclass(frozen=True, slots=True)
