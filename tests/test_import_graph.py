@@ -115,3 +115,16 @@ def test_the_checks_see_a_cycle_and_a_forbidden_import():
     assert found == {"newsledger.extract.cues", "newsledger.records", "newsledger.evaluation.attribution"}
     assert not runtime("newsledger.evaluation.attribution") and runtime("newsledger.extract.events")
     assert not runtime("newsledger.cli")
+
+
+def test_every_import_of_the_package_names_a_module_that_exists():
+    """A moved module leaves no import behind (a training command once imported the removed ``newsledger.bench``)."""
+    found = modules()
+    missing = []
+    for name, path in found.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and not node.level and node.module else []
+            missing += [(name, target) for target in targets
+                        if target.startswith("newsledger") and target not in found]
+    assert missing == []

@@ -35,3 +35,27 @@ def test_ingest_edges_contents_with_the_ranker_by_default_moving_edges_only(tmp_
     assert contents[True].keys() == contents[False].keys()  # the same attributions, from the same cues
     assert contents[True] != contents[False]  # the ranker settled some edges differently
     assert contents[None] == contents[True]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("dates", " ".join(f"On Monday, March {i % 28 + 1}, {1990 + i % 30} at {i % 12 + 1}:{i % 60:02d} p.m. a man "
+                       f"was shot in Springfield." for i in range(1500))),
+    ("places", " ".join(["Springfield", "Paris", "Georgia", "Hale", "Washington", "Vienna", "Jordan"][i % 7]
+                        for i in range(20_000)) + "."),
+])
+def test_hostile_text_costs_the_stages_after_the_parse_less_than_the_parse(tmp_path, name, text):
+    """Thousands of dates and happenings, or of place-like capitalised words, in one article: stored, and what
+    follows the parse (events, times, places, the gazetteer's resolution, linking, resolving) grows with the
+    text no faster than the parse itself does."""
+    from newsledger.api import Ledger
+
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text)
+    with Ledger(tmp_path / "hostile.db") as ledger:
+        report = ledger.ingest([path])
+        seconds = dict(ledger._ingestor.pipeline.seconds)
+        assert len(report.ingested) == 1 and not report.rejected
+        if name == "dates":
+            assert len(ledger.store.events()) >= 1500
+    after_parse = sum(value for stage, value in seconds.items() if stage != "annotate")
+    assert after_parse < seconds["annotate"], seconds

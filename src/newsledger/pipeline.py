@@ -28,7 +28,7 @@ from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
-from newsledger.link.coref import CorefModel, describe
+from newsledger.link.coref import CorefModel, describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
 from newsledger.reconcile.facets import story_facets
@@ -172,8 +172,10 @@ def _places_by(gazetteer: Callable[[], Gazetteer]) -> Callable[[list[Work]], Non
 
 def _features(work: Work) -> None:
     features = article_features(work.doc, work.records)
+    entities = sentence_entities(work.doc)
     features["event_mentions"] = [
-        describe(work.doc, e.trigger.start, e.trigger.end, e.id, e.type.value) for e in work.records.events
+        describe(work.doc, e.trigger.start, e.trigger.end, e.id, e.type.value, entities)
+        for e in work.records.events
     ]
     work.records.features = features
 

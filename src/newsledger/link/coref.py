@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -21,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from newsledger.link.stories import Centroid
@@ -44,13 +45,26 @@ def rarity(word: str) -> float:
     return min(7.0, max(0.0, 7.0 - zipf_frequency(word, "en")))
 
 
-def describe(doc: Doc, start: int, end: int, mention_id: str, event_type: str | None = None) -> dict[str, Any]:
-    """The mention of characters ``start:end`` as the pairwise model sees it."""
+def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
+    """The doc's entities by the start token of their sentence, read once: ``Span.ents`` walks every entity of
+    the doc, so asking it once per mention costs the square of a long article."""
+    starts = [sentence.start for sentence in doc.sents] if len(doc) else []
+    found: dict[int, list[Span]] = {start: [] for start in starts}
+    for ent in doc.ents:
+        found[starts[bisect_right(starts, ent.start) - 1]].append(ent)
+    return found
+
+
+def describe(doc: Doc, start: int, end: int, mention_id: str, event_type: str | None = None,
+             entities: dict[int, list[Span]] | None = None) -> dict[str, Any]:
+    """The mention of characters ``start:end`` as the pairwise model sees it; pass ``sentence_entities(doc)``
+    when describing many mentions of one doc."""
     span = doc.char_span(start, end, alignment_mode="expand")
     head = span.root
     sentence = head.sent
     args: dict[str, list[str]] = {kind: [] for kind in ARG_LABELS}
-    for ent in sentence.ents:
+    in_sentence = entities.get(sentence.start, []) if entities is not None else sentence.ents
+    for ent in in_sentence:
         for kind, labels in ARG_LABELS.items():
             if ent.label_ in labels:
                 args[kind].append(ent.text.casefold())
@@ -253,6 +267,8 @@ def resolve(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefMode
     """Cluster labels for described mentions of one story (each with its article under "doc");
     ``doc_similarity(a, b)`` gives the (term, entity) cosines of two articles, e.g. from their linker features."""
     model = model or CorefModel.load()
+    if len(mentions) > MAX_PAIRWISE:
+        return _by_lemma(mentions, doc_similarity, model, threshold)
     probability = {}
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
@@ -261,6 +277,27 @@ def resolve(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefMode
             probability[i, j] = model.probability(row)
     return cluster(len(mentions), lambda i, j: probability[i, j], model.threshold if threshold is None else threshold,
                    model.linkage)
+
+
+#: Mentions of one kind in one story beyond which the pairwise model (whose cost is the square of their number) is
+#: run only within groups of one word: a story of 300 shootings is rare, an article of 3,000 a hostile one.
+MAX_PAIRWISE = 300
+
+
+def _by_lemma(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefModel,
+              threshold: float | None) -> list[int]:
+    groups: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        groups.setdefault(mention["lemma"], []).append(index)
+    labels = [0] * len(mentions)
+    next_label = 0
+    for members in groups.values():
+        inner = resolve([mentions[i] for i in members], doc_similarity, model, threshold) \
+            if len(members) <= MAX_PAIRWISE else [0] * len(members)  # one word, too many to compare: one happening
+        for index, label in zip(members, inner):
+            labels[index] = next_label + label
+        next_label += max(inner, default=-1) + 1
+    return labels
 
 
 def cluster(n: int, similarity, threshold: float, linkage_method: str = "average") -> list[int]:

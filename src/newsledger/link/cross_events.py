@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from newsledger.link.coref import CorefModel, document_similarity, resolve
 from newsledger.extract.calendar import day_of
+from newsledger.link.coref import CorefModel, document_similarity, resolve
 from newsledger.records import CrossEvent, Event, EventType
 
 
@@ -46,27 +46,31 @@ INCIDENT_TYPES = {EventType.ATTACK, EventType.DEATH, EventType.DAMAGE}
 
 def merge_incidents(groups: list[list[Event]]) -> list[list[Event]]:
     """Join the story's violent happenings that do not disagree on town or day, each into the largest one it is
-    compatible with (largest: most articles, then mentions); an attack keeps its own type and leads."""
+    compatible with (largest: most articles, then mentions); an attack keeps its own type and leads. Each
+    incident keeps its towns and days, so a group is checked against them, not against all its mentions."""
     ranked = sorted(groups, key=lambda g: (-len({e.article for e in g}), -len(g),
                                            min((e.article, e.trigger.start) for e in g)))
-    kept: list[list[Event]] = []
+    kept: list[tuple[list[Event], set[str], set]] = []
     for group in ranked:
+        towns, days = {t for e in group if (t := _town(e))}, {d for e in group if (d := _day(e))}
         if group[0].type in INCIDENT_TYPES:
-            home = next((k for k in kept if k[0].type in INCIDENT_TYPES and _compatible(k, group)), None)
+            home = next((k for k in kept if k[0][0].type in INCIDENT_TYPES and _compatible(k[1], k[2], towns, days)),
+                        None)
             if home is not None:
-                home.extend(group)
-                if group[0].type is EventType.ATTACK and home[0].type is not EventType.ATTACK:
-                    home.sort(key=lambda e: e.type is not EventType.ATTACK)  # the incident is the attack
+                members, home_towns, home_days = home
+                members.extend(group)
+                home_towns |= towns
+                home_days |= days
+                if group[0].type is EventType.ATTACK and members[0].type is not EventType.ATTACK:
+                    members.sort(key=lambda e: e.type is not EventType.ATTACK)  # the incident is the attack
                 continue
-        kept.append(list(group))
-    return kept
+        kept.append((list(group), towns, days))
+    return [members for members, _, _ in kept]
 
 
-def _compatible(a: list[Event], b: list[Event]) -> bool:
-    towns_a, towns_b = {t for e in a if (t := _town(e))}, {t for e in b if (t := _town(e))}
+def _compatible(towns_a: set[str], days_a: set, towns_b: set[str], days_b: set) -> bool:
     if towns_a and towns_b and not towns_a & towns_b:
         return False
-    days_a, days_b = {d for e in a if (d := _day(e))}, {d for e in b if (d := _day(e))}
     return not days_a or not days_b or any(abs((x - y).days) <= 1 for x in days_a for y in days_b)
 
 

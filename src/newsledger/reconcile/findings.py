@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsledger.reconcile.independence import Origin, origin, written_up
 from newsledger.reconcile.slots import (
@@ -105,9 +106,17 @@ class _Context:
     attributions: dict[str, list[Attribution]]
     relations: Relations
     voices: dict[str, Origin]  # articles that write up another outlet's report → that outlet (``written_up``)
+    _sentences: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def origin(self, attribution: Attribution | None, article: str) -> Origin:
         return origin(attribution, self.articles[article], self.articles, self.voices.get(article))
+
+    def sentences(self, article: str) -> tuple[list[int], list[int]]:
+        """The (starts, ends) of the article's sentences, found once per article."""
+        if article not in self._sentences:
+            found = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.articles[article].text)]
+            self._sentences[article] = ([start for start, _ in found], [end for _, end in found])
+        return self._sentences[article]
 
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
@@ -131,9 +140,12 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
     claims = _claims(context, happenings, events_by_id)
     made: list[Finding] = []
     used: set[str] = set()
+    by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_slot[claim.event, claim.slot].append(claim)
     for happening in happenings:
         for slot in SLOTS:
-            said = [c for c in claims if c.event == happening.id and c.slot == slot]
+            said = by_slot.get((happening.id, slot))
             if said:
                 made.append(_slot_finding(context, happening, slot, said))
                 used.update(c.attribution.id for c in said if c.attribution)
@@ -201,10 +213,10 @@ def _region(context: _Context, event: Event) -> tuple[str, int, int]:
     holder = context.holder(event.article, event.trigger.start, event.trigger.end)
     if holder:
         return event.article, holder.content.start, holder.content.end
-    text = context.articles[event.article].text
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= event.trigger.start < m.end():
-            return event.article, m.start(), m.end()
+    starts, ends = context.sentences(event.article)
+    i = bisect_right(starts, event.trigger.start) - 1
+    if i >= 0 and event.trigger.start < ends[i]:
+        return event.article, starts[i], ends[i]
     return event.article, event.trigger.start, event.trigger.end
 
 

@@ -101,7 +101,7 @@ def action_prior(ecbplus: Path, spacy_model: str | None = None) -> dict[str, str
     """Lemma → bucket of how often ECB+ marks it as (part of) an event mention, over the candidate words of the
     annotated sentences of the ECB+ train topics (1–22) only; lemmas seen once are left out."""
     from newsledger.annotate.nlp import load
-    from newsledger.bench.ecbplus import TRAIN_TOPICS, read_corpus
+    from newsledger.evaluation.ecbplus import TRAIN_TOPICS, read_corpus
 
     sentences: list[str] = []
     marked_spans: list[list[tuple[int, int]]] = []
