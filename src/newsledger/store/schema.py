@@ -140,8 +140,14 @@ def _add_findings(connection: Connection) -> None:
     connection.execute(resolved_stories.delete())
 
 
+def _resolve_again(connection: Connection) -> None:
+    """Version 4 gives stories their facets and findings their values' normal forms: every story is marked
+    unresolved so the next ingest run computes them (its events keep what they were extracted with)."""
+    connection.execute(resolved_stories.delete())
+
+
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again]
 LATEST = len(MIGRATIONS)
 
 

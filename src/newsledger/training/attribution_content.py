@@ -28,7 +28,12 @@ from newsledger.extract import content_spans
 from newsledger.extract.attribution import extract_attributions
 from newsledger.extract.content_spans import candidates
 from newsledger.training import command
-from newsledger.training.polnear import LICENCE_NOTE, labelled, parsed_articles, training_record
+from newsledger.training.polnear import (
+    LICENCE_NOTE,
+    labelled,
+    parsed_articles,
+    training_record,
+)
 
 #: Hyperparameters of the shipped content model, chosen by cross-validation on PolNeAR TRAIN folds.
 CONTENT_DEFAULTS = {"alpha": 1e-5, "epochs": 15, "min_count": 2, "prune": 0.01, "seed": 0}

@@ -20,11 +20,31 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsledger.evaluation.attribution import Counts, Fragments, annotator_agreement, score_article
-from newsledger.extract.attribution import extract_attributions, proposals_and_context, sheet_for
-from newsledger.extract.attribution_model import ARTIFACT, CONFIG, CueModel, features, weighed
+from newsledger.evaluation.attribution import (
+    Counts,
+    Fragments,
+    annotator_agreement,
+    score_article,
+)
+from newsledger.extract.attribution import (
+    extract_attributions,
+    proposals_and_context,
+    sheet_for,
+)
+from newsledger.extract.attribution_model import (
+    ARTIFACT,
+    CONFIG,
+    CueModel,
+    features,
+    weighed,
+)
 from newsledger.training import command
-from newsledger.training.polnear import LICENCE_NOTE, labelled, parsed_articles, training_record
+from newsledger.training.polnear import (
+    LICENCE_NOTE,
+    labelled,
+    parsed_articles,
+    training_record,
+)
 
 #: Hyperparameters of the shipped model, chosen by cross-validation on PolNeAR TRAIN folds.
 #: ``prune`` drops weights smaller than it, which keeps the artifact under 5 MB at no measured cost.

@@ -16,10 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.evaluation import clustering_metrics as cm
-from newsledger.evaluation.coref import EVENT_WORD_POS, Corpus, doc_similarity_of, resolve, topic_span
+from newsledger.evaluation.coref import (
+    EVENT_WORD_POS,
+    Corpus,
+    doc_similarity_of,
+    resolve,
+    topic_span,
+)
 from newsledger.evaluation.ecbplus import DEV_TOPICS, TRAIN_TOPICS
-from newsledger.link.coref import FEATURES, LINKAGES, MODEL_PATH, CorefModel, LemmaPriors, base_features, cluster
+from newsledger.link.coref import (
+    FEATURES,
+    LINKAGES,
+    MODEL_PATH,
+    CorefModel,
+    LemmaPriors,
+    base_features,
+    cluster,
+)
 from newsledger.training import command
+
 
 @dataclass
 class LabelledPairs:

@@ -15,7 +15,6 @@ both). Data licences: TimeBank and AQUAINT as distributed for TempEval-3; ECB+ C
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -31,6 +30,7 @@ from newsledger.evaluation.events import Tally, figures, tally_document
 from newsledger.evaluation.timeml import Annotation, TimemlDocument, read_folder
 from newsledger.extract.triggers import (
     CLASSES,
+    MODEL_PATH,
     OUTSIDE,
     Lexicon,
     Sheet,
@@ -39,6 +39,7 @@ from newsledger.extract.triggers import (
     is_candidate,
     prior_bucket,
 )
+from newsledger.training import command
 
 LABELS = (OUTSIDE, *CLASSES)
 SEED = 0
@@ -214,9 +215,7 @@ def train(data: Path, out: Path, split: str = "train", folds: int = 5, params: P
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsledger.training.events", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder of TimeML .tml files (TBAQ-cleaned)")
-    parser.add_argument("--out", type=Path, required=True, help="where to write the model (.npz)")
+    parser = command.parser(__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="train", choices=("train", "dev", "all"))
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for the threshold (0: none)")
     parser.add_argument("--alpha", type=float, default=DEFAULTS.alpha)
@@ -228,8 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ecbplus", type=Path, default=None,
                         help="ECB+ folder: its train topics give the action-prior lexicon (none if left out)")
     args = parser.parse_args(argv)
+    out = command.out_path(parser, args, MODEL_PATH)
     params = Params(args.alpha, args.epochs, args.min_count, args.prune, args.threshold)
-    record = train(args.data, args.out, args.split, args.folds, params, args.spacy_model, args.ecbplus)
+    record = train(args.data, out, args.split, args.folds, params, args.spacy_model, args.ecbplus)
     json.dump(record, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -9,7 +9,8 @@ not at the Factbook's 38N 97W, 235 km away: ``GEONAMES_POINTS`` restores that re
 The demonyms ("Russian", "Palestinian") are countryinfo's ``demonym`` field: LGL-style corpora annotate a
 country's adjective as a mention of the country.
 
-Run: ``python -m newsledger.training.geo_country_points --out src/newsledger/geo/data/country_points.tsv``
+Run: ``python -m newsledger.training.geo_country_points --out src/newsledger/geo/data/country_points.tsv
+--replace-shipped``
 (writes ``demonyms.tsv`` beside it; needs ``pip install countryinfo``, in the ``train`` extra).
 """
 
@@ -64,7 +65,12 @@ def demonyms() -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="TSV to write (iso2, lat, lon)")
+    parser.add_argument("--replace-shipped", action="store_true",
+                        help="Allow --out to name the table the package ships, and overwrite it.")
     args = parser.parse_args()
+    shipped = Path(__file__).parents[1] / "geo" / "data" / "country_points.tsv"
+    if args.out.resolve() == shipped.resolve() and not args.replace_shipped:
+        parser.error(f"{args.out} is the table the package ships: add --replace-shipped to overwrite it")
     rows = sorted(country_points().items())
     args.out.write_text("".join(f"{code}\t{lat:g}\t{lon:g}\n" for code, (lat, lon) in rows), encoding="utf-8")
     print(f"{len(rows)} countries -> {args.out}")

@@ -11,14 +11,12 @@ table that ``newsledger.extract.plover.model`` scores without scikit-learn.
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
 from spacy.tokens import Doc, Token
 
 from newsledger.evaluation.plover_corpus import GoldSentence, read
 from newsledger.extract.plover.lexicon import SPEECH
 from newsledger.extract.plover.model import (
+    MODEL_PATH,
     NONE,
     LinearModel,
     is_candidate,
@@ -26,6 +24,7 @@ from newsledger.extract.plover.model import (
     token_features,
 )
 from newsledger.extract.plover.rules import lemma, lexicon_type
+from newsledger.training import command
 
 DEFAULT_C = 1.0
 WEIGHT_FLOOR = 1e-3  # weights smaller than this are dropped from the artifact
@@ -101,17 +100,16 @@ def parse(sentences: list[GoldSentence], model: str | None = None) -> list[tuple
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="PLOVER GSR JSON (PLOVER_GSR_CAMEO.txt)")
-    parser.add_argument("--out", type=Path, required=True, help="where to write the model (.json.gz)")
+    parser = command.parser(__doc__.splitlines()[0])
     parser.add_argument("--c", type=float, default=DEFAULT_C, help="inverse L2 strength")
     args = parser.parse_args(argv)
+    out = command.out_path(parser, args, MODEL_PATH)
     parsed = parse(read(args.data))
     model = fit(parsed, args.c)
-    save(model, args.out, {"trained_on": args.data.name, "sentences": len(parsed), "c": args.c,
+    save(model, out, {"trained_on": args.data.name, "sentences": len(parsed), "c": args.c,
                            "data_licence": "PLOVER GSR: CC BY-SA 4.0 (openeventdata/PLOVER)",
                            "command": f"python -m newsledger.training.plover --data {args.data.name} --out FILE"})
-    print(f"wrote {args.out}: {len(model.weights)} features, classes {', '.join(model.classes)}")
+    print(f"wrote {out}: {len(model.weights)} features, classes {', '.join(model.classes)}")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,14 @@ import numpy as np
 
 from newsledger.evaluation.fnc import held_out, read_fnc, split_rows
 from newsledger.evaluation.stance import score
-from newsledger.reconcile.stance import LABELS, MODEL_PATH, StanceModel, Vectorizer, terms, tokens
+from newsledger.reconcile.stance import (
+    LABELS,
+    MODEL_PATH,
+    StanceModel,
+    Vectorizer,
+    terms,
+    tokens,
+)
 from newsledger.training import command
 
 VOCABULARY_SIZE = 10_000

@@ -4,7 +4,7 @@ Two parts, measured separately by ``newsledger bench plover``:
 
 - the lexicon (``lexicon.py`` + ``rules.py``): lemma -> type/mode/context written from the PLOVER categories and
   CAMEO descriptions, refined by the sentence (phrases, ambiguous words, weapons, contexts);
-- a small linear model (``model.py``, shipped as ``model.json.gz``, trained on the PLOVER GSR by
+- a small linear model (``model.py``; none ships, see below: one is fitted on the PLOVER GSR by
   ``python -m newsledger.training.plover``) over trigger features that include the lexicon's reading. It
   scores how likely a token is the sentence's coded event and which type it has.
 
