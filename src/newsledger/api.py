@@ -60,7 +60,10 @@ class Ledger:
         on_progress: Callable[[int], None] | None = None,
     ):
         """Ingest files and folders; returns an ``IngestReport`` (ingested ids, duplicates, rejections)."""
-        from newsledger.pipeline import BATCH_SIZE, Ingestor  # loads spaCy: only readers of the ledger skip it
+        from newsledger.pipeline import (  # loads spaCy: only readers of the ledger skip it
+            BATCH_SIZE,
+            Ingestor,
+        )
 
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))

@@ -13,16 +13,21 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.report import export as exporting
-from newsledger.report.parquet import write_parquet
 from newsledger.report.brief import StoryNotFound
+from newsledger.report.parquet import write_parquet
 from newsledger.report.render import FORMATS as BRIEF_FORMATS
 from newsledger.store.ledger import DB_ENV, DEFAULT_DB, LedgerError
 
@@ -294,7 +299,8 @@ def bench_timex(
 ) -> None:
     """TIMEX3 tagging and normalisation (TempEval-3: strict/relaxed span P/R/F1, type and value F1) beside a
     dateparser baseline."""
-    from newsledger.evaluation import timeml, timex as bench
+    from newsledger.evaluation import timeml
+    from newsledger.evaluation import timex as bench
 
     if split not in timeml.SPLITS:
         raise typer.BadParameter(f"--split must be one of {', '.join(timeml.SPLITS)}")
@@ -358,7 +364,8 @@ def bench_stories(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Streaming story clustering of ECB+ documents against topics and sub-topics (B³, pairwise, ARI)."""
-    from newsledger.evaluation import ecbplus, stories as bench
+    from newsledger.evaluation import ecbplus
+    from newsledger.evaluation import stories as bench
 
     _print(bench.run(data, ecbplus.parse_topics(topics), seed, model), bench.render, json_output)
 
@@ -376,7 +383,8 @@ def bench_coref(
 
     The model is trained by `python -m newsledger.training.coref`.
     """
-    from newsledger.evaluation import coref as bench, ecbplus
+    from newsledger.evaluation import coref as bench
+    from newsledger.evaluation import ecbplus
 
     if mentions not in ("gold", "predicted"):
         raise typer.BadParameter("--mentions must be gold or predicted")

@@ -31,7 +31,7 @@ from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
 from newsledger.link.coref import CorefModel, describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
-from newsledger.reconcile.facets import story_facets
+from newsledger.reconcile.facets import story_facets, tally
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
 from newsledger.records import (
@@ -258,7 +258,7 @@ class Ingestor:
             events = self.store.events(story.articles)
             found = cross_events(story_id, events, self.store.story_features(story_id), self.coref_model)
             findings = findings_for_story(story, articles, attributions, events, found)
-            self.store.write_resolution(story_id, found, findings, story_facets(events))
+            self.store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))
         self._count("resolve", started)
         return len(pending)
 

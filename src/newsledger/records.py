@@ -376,6 +376,8 @@ class Story:
     #: What the story's happenings are and where, for filtering: "countries" (ISO 3166-1 alpha-2 of the places),
     #: "places" (gazetteer names), "types" (PLOVER types, or the context of happenings PLOVER has no type for).
     facets: dict[str, list[str]] = field(default_factory=dict)
+    #: How many of its findings are corroborated, single source, disputed, denied (or not commented on).
+    tally: dict[str, int] = field(default_factory=dict)
 
 
 # --- serialisation -------------------------------------------------------------------------------------------

@@ -185,7 +185,9 @@ def test_map_draws_only_geocoded_places_once_each_with_escaped_names():
     html = environment().get_template("story.html").render(
         request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": [],
                              "undated": [], "findings": {"established": [], "single_source": [], "disputed": [],
-                                                         "denied": []}},
+                                                         "denied": []},
+                             "summary": {"happening": None, "where": None, "when": None, "counts": [],
+                                         "tally": {"corroborated": 0, "single_source": 0, "disputed": 0, "denied": 0}}},
         entities=[], not_said=[], places=places, map_svg=story_map(places), SHOWN=8, SOURCES_SHOWN=30,
         TIMELINE_SHOWN=60,
     )
@@ -426,3 +428,34 @@ def test_stories_filter_by_country_place_and_type(client, records):
     assert client.get("/api/v1/stories", params={"from": "not-a-date"}).status_code in (400, 422)
     hostile = client.get("/", params={"place": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)</script>" not in hostile
+
+
+def test_story_page_opens_with_a_summary_and_offers_downloads(client, records):
+    story = max(records["stories"], key=lambda s: len(s["articles"]))
+    page = client.get(f"/stories/{story['id']}").text
+    summary = page.split('aria-labelledby="h-summary"')[1].split("</section>")[0]
+    assert "<dt>What</dt>" in summary and "<dt>Facts</dt>" in summary and "corroborated" in summary
+    assert 'class="status status-' in summary  # a status reads by its words, not by colour alone
+    for link in ("brief.md", "brief.html", "brief\" download", "findings.csv"):
+        assert f"/api/v1/stories/{story['id']}/{link}" in summary
+    md = client.get(f"/api/v1/stories/{story['id']}/brief.md")
+    assert md.status_code == 200 and md.text.startswith("# ") and "## Summary" in md.text
+    assert "attachment" in md.headers["content-disposition"]
+    html = client.get(f"/api/v1/stories/{story['id']}/brief.html")
+    assert html.status_code == 200 and "<h2>Summary</h2>" in html.text
+    rows = client.get(f"/api/v1/stories/{story['id']}/findings.csv").text.splitlines()
+    assert rows[0].startswith("slot,status,happening,value") and len(rows) > 1
+    assert client.get(f"/api/v1/stories/{story['id']}/brief.exe").status_code == 404
+    assert client.get("/api/v1/stories/nope/findings.csv").status_code == 404
+
+
+
+def test_stories_list_shows_finding_counts_and_filters_stories_with_disputes(client, records):
+    disputed = [s for s in records["stories"] if s["tally"].get("disputed")]
+    calm = [s for s in records["stories"] if not s["tally"].get("disputed")]
+    page = client.get("/", params={"status": "disputed"}).text
+    assert disputed and all(f'/stories/{s["id"]}"' in page for s in disputed)
+    assert all(f'/stories/{s["id"]}"' not in page for s in calm)
+    assert "corroborated" in client.get("/").text
+    assert client.get("/", params={"status": "<b>"}).status_code == 400
+    assert client.get("/api/v1/stories", params={"status": "nope"}).status_code in (400, 422)

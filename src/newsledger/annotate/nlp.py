@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import os
 from functools import lru_cache
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

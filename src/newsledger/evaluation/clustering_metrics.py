@@ -70,8 +70,8 @@ def b_cubed(key: Clustering, response: Clustering) -> dict[str, float]:
 
 
 def ceaf_e(key: Clustering, response: Clustering) -> dict[str, float]:
-    from scipy.optimize import linear_sum_assignment
     import numpy as np
+    from scipy.optimize import linear_sum_assignment
 
     key_labels, response_labels = sorted(set(key.values()), key=str), sorted(set(response.values()), key=str)
     key_sizes, response_sizes = Counter(key.values()), Counter(response.values())

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     """Rows of a CSV whose lines mix UTF-8 and Windows-1252 (FNC-1's files do), each line decoded on its own."""
     lines = []

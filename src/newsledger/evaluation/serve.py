@@ -11,8 +11,8 @@ from __future__ import annotations
 import socket
 import statistics
 import subprocess
-import tempfile
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter

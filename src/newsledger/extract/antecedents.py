@@ -25,7 +25,6 @@ from newsledger.extract import cues
 from newsledger.extract.cues import Range
 from newsledger.extract.reading import Reading
 
-
 MALE = frozenset(("he", "him", "his", "himself"))
 FEMALE = frozenset(("she", "her", "hers", "herself"))
 _TITLES = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}

@@ -24,8 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsledger.extract.cues import Range
 from newsledger.extract.content_sheet import QUOTES, Sheet, sheet
+from newsledger.extract.cues import Range
 
 if TYPE_CHECKING:
     from newsledger.extract.attribution.document import Document

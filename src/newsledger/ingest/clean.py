@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from ..records import Article, Removed
 from .html import extract
 from .identity import content_id
-from .readers import InputError, RawDocument  # InputError lives in readers, the lower module; shared here
+from .readers import (  # InputError lives in readers, the lower module; shared here
+    InputError,
+    RawDocument,
+)
 
 
 @dataclass(frozen=True)

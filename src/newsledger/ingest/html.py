@@ -10,6 +10,7 @@ from typing import Any, Iterator
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+
 from .metadata import iso_date
 
 # <meta> names/properties that state a publication date; generic "date" counts, as it is still the page's own word.

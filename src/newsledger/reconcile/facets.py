@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsledger.records import Event, Factuality
+from newsledger.records import Event, Factuality, Finding, FindingStatus
 
 FACETS = ("countries", "places", "types")
 
@@ -28,3 +28,13 @@ def story_facets(events: list[Event]) -> dict[str, list[str]]:
 def _ranked(values) -> list[str]:
     counts = Counter(values)
     return sorted(counts, key=lambda value: (-counts[value], value))
+
+
+TALLIED = {"corroborated": (FindingStatus.CORROBORATED,), "single_source": (FindingStatus.SINGLE_SOURCE,),
+           "disputed": (FindingStatus.DISPUTED,), "denied": (FindingStatus.DENIED, FindingStatus.NO_COMMENT)}
+
+
+def tally(findings: list[Finding]) -> dict[str, int]:
+    """How many of the story's findings have each status (denied counts refusals to comment too)."""
+    counts = Counter(f.status for f in findings)
+    return {name: sum(counts[s] for s in statuses) for name, statuses in TALLIED.items()}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsledger.extract.calendar import time_key, when_label
 from newsledger.reconcile.people import merge_people
 from newsledger.records import (
     Article,
@@ -22,7 +23,7 @@ from newsledger.records import (
     Story,
     to_dict,
 )
-from newsledger.extract.calendar import time_key, when_label
+from newsledger.report.summary import summarize
 from newsledger.store.ledger import Store
 
 #: Sources that name who speaks: grouped by their entity. Unnamed ones ("officials") by what they are called.
@@ -54,6 +55,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
     names = store.entity_names(story.key_entities)
     cross_events = store.cross_events(story.id)
     timeline, undated = _timeline(events, by_id)
+    found = store.findings(story.id)
     return {
         "story": {
             "id": story.id,
@@ -64,7 +66,8 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
         },
         "articles": [_article_summary(a) for a in articles],
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
-        "findings": _findings(store.findings(story.id), attributions, by_id, cross_events),
+        "summary": summarize(found, cross_events),
+        "findings": _findings(found, attributions, by_id, cross_events),
         "sources": [vars(group) for group in _group_by_source(attributions, by_id, store)],
         "happenings": _happenings(cross_events),
         "timeline": timeline,

@@ -6,6 +6,7 @@ Records are written list by list as the store returns them: the JSON text is nev
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,3 +76,25 @@ def _cell(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+FINDING_COLUMNS = ("slot", "status", "happening", "value", "normal", "origins", "outlet", "title", "published",
+                   "chain", "evidence")
+
+
+def findings_csv(brief: dict[str, Any]) -> str:
+    """A brief's findings as CSV, one row per piece of evidence: what is said, its status, where and by whom."""
+    articles = {a["id"]: a for a in brief["articles"]}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(FINDING_COLUMNS)
+    for section in brief["findings"].values():
+        for finding in section:
+            for value in finding["values"]:
+                for evidence in value["evidence"]:
+                    article = articles.get(evidence["article"], {})
+                    writer.writerow([_cell(cell) for cell in (
+                        finding["slot"], finding["status"], finding["happening"], value["value"], value.get("normal"),
+                        len(value["origins"]), article.get("outlet"), article.get("title"), article.get("published"),
+                        " ← ".join(evidence["chain"]), evidence["text"])])
+    return out.getvalue()

@@ -54,7 +54,7 @@ def _markdown(brief: dict[str, Any]) -> str:
     lines.append(f"Story `{story['id']}` · {when} · {len(brief['articles'])} article(s)")
     if story["key_entities"]:
         lines.append(f"Key entities: {_md(', '.join(story['key_entities']))}")
-    lines += ["", "## Articles", ""]
+    lines += ["", *_summary_md(brief["summary"]), "## Articles", ""]
     for article in brief["articles"]:
         where = article["outlet"] or "outlet unknown"
         date = f", {article['published']}" if article["published"] else ""
@@ -87,6 +87,22 @@ def _markdown(brief: dict[str, Any]) -> str:
             lines.append(f"  > {_md(at['reported_text'])}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary_md(summary: dict[str, Any]) -> list[str]:
+    """The story at a glance: the main happening, where, when, key counts with their status, the tally."""
+    tally = summary["tally"]
+    lines = ["## Summary", ""]
+    if summary["happening"]:
+        lines.append(f"- **What:** {_md(summary['happening'])}")
+    for label, fact in (("Where", summary["where"]), ("When", summary["when"])):
+        if fact:
+            lines.append(f"- **{label}:** {_md(fact['value'])} ({fact['status'].replace('_', ' ')})")
+    for fact in summary["counts"]:
+        lines.append(f"- **{fact['slot'].replace('_', ' ')}:** {_md(fact['value'])} ({fact['status'].replace('_', ' ')})")
+    lines.append(f"- **Facts:** {tally['corroborated']} corroborated, {tally['single_source']} single source, "
+                 f"{tally['disputed']} disputed, {tally['denied']} denied or not commented on")
+    return [*lines, ""]
 
 
 def _event_md(event: dict[str, Any]) -> str:

@@ -160,14 +160,15 @@ class Store:
                 )
 
     def write_resolution(self, story: str, found: list[CrossEvent], findings: list[Finding],
-                         facets: dict[str, list[str]] | None = None) -> None:
-        """Replace a story's cross-document events, findings and facets, and mark it resolved, atomically."""
+                         facets: dict[str, list[str]] | None = None, tally: dict[str, int] | None = None) -> None:
+        """Replace a story's cross-document events, findings, facets and tally, and mark it resolved, atomically."""
         with self.engine.begin() as connection:
-            if facets is not None:
+            if facets is not None or tally is not None:
                 row = connection.execute(select(t.stories.c.data).where(t.stories.c.id == story)).first()
                 if row is not None:
+                    derived = {"facets": facets or {}, "tally": tally or {}}
                     connection.execute(update(t.stories).where(t.stories.c.id == story).values(
-                        data={**row.data, "facets": facets}))
+                        data={**row.data, **derived}))
             for table, records in ((t.cross_events, found), (t.findings, findings)):
                 connection.execute(delete(table).where(table.c.story == story))
                 if records:

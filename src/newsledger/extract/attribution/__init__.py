@@ -39,7 +39,11 @@ from newsledger.extract.attribution.quotations import (
     without_signed_quotations,
 )
 from newsledger.extract.attribution.rules import NAMES, RULES
-from newsledger.extract.attribution.tagged import accepted_drafts, sheet_for, without_nested_cues
+from newsledger.extract.attribution.tagged import (
+    accepted_drafts,
+    sheet_for,
+    without_nested_cues,
+)
 from newsledger.extract.attribution_model import CueModel
 from newsledger.extract.content_spans import ContentModel
 from newsledger.extract.cues import Range

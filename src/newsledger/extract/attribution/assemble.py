@@ -9,11 +9,29 @@ from newsledger.extract import cues
 from newsledger.extract.attribution.document import Document
 from newsledger.extract.attribution.draft import Draft, EntityAt, cue_lemma
 from newsledger.extract.attribution.outlets import names_outlet
-from newsledger.extract.attribution.relays import containers_of, hand_over_citations, relays_of
-from newsledger.extract.attribution.sources import antecedent_of, anonymity_of, kind_of, outlet_of, referent_kind
+from newsledger.extract.attribution.relays import (
+    containers_of,
+    hand_over_citations,
+    relays_of,
+)
+from newsledger.extract.attribution.sources import (
+    anonymity_of,
+    antecedent_of,
+    kind_of,
+    outlet_of,
+    referent_kind,
+)
 from newsledger.extract.attribution.stance import stance
 from newsledger.extract.cues import Range
-from newsledger.records import Attribution, CueSpan, SourceKind, SourceSpan, Span, pieces
+from newsledger.records import (
+    Attribution,
+    CueSpan,
+    SourceKind,
+    SourceSpan,
+    Span,
+    pieces,
+)
+
 
 def extend_continuations(drafts: list[Draft], document: Document) -> None:
     """"According to X, three drones were launched. The third hit the building." — a next sentence in the

@@ -12,7 +12,15 @@ from newsledger.extract import cues
 from newsledger.extract.attribution import rules
 from newsledger.extract.attribution.document import Document
 from newsledger.extract.attribution.draft import Draft
-from newsledger.extract.attribution.spans import clip, edges, is_direct, source_range, tidy, token_range, without_aside
+from newsledger.extract.attribution.spans import (
+    clip,
+    edges,
+    is_direct,
+    source_range,
+    tidy,
+    token_range,
+    without_aside,
+)
 from newsledger.extract.cues import Range
 
 CLAUSES = ("ccomp", "xcomp")

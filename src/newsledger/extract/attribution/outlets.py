@@ -6,6 +6,7 @@ import re
 
 from newsledger.extract import cues
 
+
 def names_outlet(name: str, outlet: str | None) -> bool:
     """Whether ``name`` ("The Washington Post", "The Post", "USA TODAY's video series") names the outlet
     given as a name or slug ("The Washington Post", "wash-post", "nyt", "washingtonpost.com"): the outlet's

@@ -8,11 +8,24 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import cues
 from newsledger.extract.attribution import rules
-from newsledger.extract.attribution.document import OPENING_MARKS, QUOTE_CHARS, Document, is_name_word
+from newsledger.extract.attribution.document import (
+    OPENING_MARKS,
+    QUOTE_CHARS,
+    Document,
+    is_name_word,
+)
 from newsledger.extract.attribution.draft import Draft
 from newsledger.extract.attribution.frames import verbal
-from newsledger.extract.attribution.spans import clip, edges, is_direct, tidy, token_range, without_aside
+from newsledger.extract.attribution.spans import (
+    clip,
+    edges,
+    is_direct,
+    tidy,
+    token_range,
+    without_aside,
+)
 from newsledger.extract.cues import Range
+
 
 def proposals_and_context(doc: Doc, without: frozenset[str] = frozenset()) -> tuple[Document, list[Draft]]:
     """The lexicon rules' drafts, which the cue model weighs among its features, and the document (quotations,

@@ -9,7 +9,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.attribution.document import NON_SPACE, OPENING_MARKS, QUOTE_CHARS, WORD_CHAR, Document
+from newsledger.extract.attribution.document import (
+    NON_SPACE,
+    OPENING_MARKS,
+    QUOTE_CHARS,
+    WORD_CHAR,
+    Document,
+)
 from newsledger.extract.attribution.draft import Draft
 from newsledger.extract.cues import Range
 

@@ -11,9 +11,14 @@ from spacy.tokens import Token
 from newsledger.extract import cues
 from newsledger.extract.attribution.document import Document
 from newsledger.extract.attribution.draft import Draft, EntityAt, cue_lemma
-from newsledger.extract.attribution.sources import named_source, publisher_of, source_kind
+from newsledger.extract.attribution.sources import (
+    named_source,
+    publisher_of,
+    source_kind,
+)
 from newsledger.extract.cues import Range
 from newsledger.records import Relay, SourceKind
+
 
 def hand_over_citations(drafts: list[Draft], document: Document) -> list[Draft]:
     """"…, the Times reported. The report cited Israeli officials." — the cited people become the origin of

@@ -13,6 +13,7 @@ from newsledger.extract.attribution.draft import Draft, cue_lemma
 from newsledger.extract.cues import Range
 from newsledger.records import SourceKind
 
+
 def source_kind(head: Token | None, document: Document, span: Range | None) -> SourceKind:
     """Person, organisation, government, anonymous, media, document or unknown, from the head noun,
     the named entities inside the source and the lexicons in ``cues``."""

@@ -9,6 +9,7 @@ from newsledger.extract.attribution.document import Document
 from newsledger.extract.attribution.draft import Draft, cue_lemma
 from newsledger.records import Stance
 
+
 def stance(draft: Draft, document: Document) -> Stance:
     """Declining to comment and denials beat hedges; hedging cues ("claim", "is believed", "seemed to
     think") and reported beliefs ("said he thinks") beat assertion. A negated speech cue ("didn't say",

@@ -12,8 +12,21 @@ from newsledger.extract import cues
 from newsledger.extract.attribution import rules
 from newsledger.extract.attribution.document import Document
 from newsledger.extract.attribution.draft import Draft
-from newsledger.extract.attribution.frames import CLAUSES, cue_start, is_time, source_token_of, verbal
-from newsledger.extract.attribution.spans import clip, is_direct, source_range, tidy, token_range, without_aside
+from newsledger.extract.attribution.frames import (
+    CLAUSES,
+    cue_start,
+    is_time,
+    source_token_of,
+    verbal,
+)
+from newsledger.extract.attribution.spans import (
+    clip,
+    is_direct,
+    source_range,
+    tidy,
+    token_range,
+    without_aside,
+)
 from newsledger.extract.attribution_model import CueModel, Sheet, runs
 from newsledger.extract.cues import Range
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from newsledger.records import to_dict
+from newsledger.report.export import findings_csv
+from newsledger.report.render import render
 from newsledger.store import queries
 from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
 from newsledger.web.routes import catalog, store
@@ -51,10 +54,12 @@ def list_stories(
     country: Annotated[str, Query(max_length=3, description="ISO 3166-1 alpha-2 code of a country where it happened")] = "",
     place: Annotated[str, Query(max_length=200, description="Part of the name of a place where it happened")] = "",
     type: Annotated[str, Query(max_length=40, description="PLOVER type of one of its happenings")] = "",
+    status: Annotated[str, Query(pattern="^(|corroborated|single_source|disputed|denied)$",
+                                 description="Only stories with a finding of this status")] = "",
     start: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or after this day")] = None,
     end: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or before this day")] = None,
 ) -> Page:
-    facets = Facets(country.strip(), place.strip(), type.strip())
+    facets = Facets(country.strip(), place.strip(), type.strip(), status)
     if facets == Facets() and not start and not end:
         return _page(queries.records, store(request), "stories", cursor, limit)
     stories = [s for s in catalog(request).current().stories  # in id order
@@ -70,6 +75,36 @@ def _as_page(stories: list, cursor: str | None, limit: int) -> tuple[list[dict[s
 @router.get("/stories/{story_id}", summary="One story")
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
     return _one(queries.record(store(request), "stories", story_id), "story", story_id)
+
+
+@router.get("/stories/{story_id}/brief.{fmt}", summary="A story's brief as a Markdown or HTML file",
+            responses={200: {"content": {"text/markdown": {}, "text/html": {}}}, 404: {"description": "no such story"}})
+def get_brief_file(request: Request, story_id: str, fmt: str) -> Response:
+    if fmt not in ("md", "html"):
+        raise HTTPException(404, f"no brief format {fmt!r} (md, html, or the JSON at /brief)")
+    brief = _brief_of(request, story_id)
+    media = "text/markdown; charset=utf-8" if fmt == "md" else "text/html; charset=utf-8"
+    return Response(render([brief], fmt), media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{_file_name(story_id)}.{fmt}"'})
+
+
+@router.get("/stories/{story_id}/findings.csv", summary="A story's findings, one row per piece of evidence (CSV)",
+            responses={200: {"content": {"text/csv": {}}}, 404: {"description": "no such story"}})
+def get_findings_csv(request: Request, story_id: str) -> Response:
+    brief = _brief_of(request, story_id)
+    return Response(findings_csv(brief), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{_file_name(story_id)}-findings.csv"'})
+
+
+def _brief_of(request: Request, story_id: str) -> dict[str, Any]:
+    story = catalog(request).current().by_id.get(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return catalog(request).brief(story)
+
+
+def _file_name(story_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in story_id)[:80] or "story"
 
 
 @router.get("/stories/{story_id}/brief", summary="A story's brief (as `newsledger brief --format json`)")

@@ -20,6 +20,7 @@ from newsledger.web.templating import not_found, page
 router = APIRouter()
 
 SORTS = ("recent", "size", "relevance")
+STATUSES = ("corroborated", "single_source", "disputed", "denied")
 PAGE_SIZE = 25
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NOT_SAID = ("denies", "declines_to_comment")
@@ -58,11 +59,13 @@ class Facets:
     country: str = ""
     place: str = ""
     type: str = ""
+    status: str = ""  # "disputed": only stories with at least one finding of that status
 
     def admits(self, story: Story) -> bool:
         facets = story.facets or {}
         place = self.place.casefold()
-        return (not self.country or self.country.upper() in facets.get("countries", ())) and \
+        return (not self.status or (story.tally or {}).get(self.status, 0) > 0) and \
+            (not self.country or self.country.upper() in facets.get("countries", ())) and \
             (not self.type or self.type.upper() in (t.upper() for t in facets.get("types", ()))) and \
             (not place or any(place in name.casefold() for name in facets.get("places", ())))
 
@@ -93,6 +96,7 @@ def story_list(
     country: Annotated[str, Query(max_length=3, description="ISO 3166-1 alpha-2 code of a country where it happened")] = "",
     place: Annotated[str, Query(max_length=200, description="Part of the name of a place where it happened")] = "",
     type: Annotated[str, Query(max_length=40, description="PLOVER type of a happening (ASSAULT, PROTEST…)")] = "",
+    status: Annotated[str, Query(max_length=20, description="Only stories with a finding of this status")] = "",
 ):
     errors = [f"“{value}” is not a date (YYYY-MM-DD)" for value in (start, end) if value and not _DATE.fullmatch(value)]
     start, end = (value if value and _DATE.fullmatch(value) else None for value in (start, end))
@@ -101,7 +105,10 @@ def story_list(
     if sort == "relevance" and not q:
         sort = "recent"
     snapshot = catalog(request).current()
-    facets = Facets(country.strip(), place.strip(), type.strip())
+    if status and status not in STATUSES:
+        errors.append(f"“{status}” is not a status ({', '.join(STATUSES)})")
+        status = ""
+    facets = Facets(country.strip(), place.strip(), type.strip(), status)
     stories, keys = matching_stories(snapshot, q, start, end, sort, facets)
     try:
         shown, after = page_of_sorted(stories, keys, cursor, PAGE_SIZE)

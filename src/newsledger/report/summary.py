@@ -1,0 +1,44 @@
+"""A story's summary, what a desk reads first: the main happening, where and when, the key counts with their
+status, and how many facts are corroborated, single-source, disputed or denied.
+
+The main happening is the one most articles report (the first of the brief's happenings); its where, when and
+counts are its findings' leading values (most independent origins, then most evidence), each with its status, so
+a count that rests on one source reads "single source" here too. Nothing is added that the findings do not hold.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.reconcile.facets import tally
+from newsledger.records import CrossEvent, Finding
+
+#: The counts a summary shows, in reading order.
+KEY_COUNTS = ("killed", "injured", "shot", "arrested", "launched", "shot_down", "hit")
+def summarize(findings: list[Finding], happenings: list[CrossEvent]) -> dict[str, Any]:
+    main = max(happenings, key=lambda c: (len(c.articles), len(c.mentions), c.id), default=None)
+    own = [f for f in findings if main is not None and f.event == main.id]
+    return {
+        "happening": _what(main),
+        "where": _lead(own, "place"),
+        "when": _lead(own, "time"),
+        "counts": [fact for slot in KEY_COUNTS if (fact := _lead(own, slot))],
+        "tally": tally(findings),
+    }
+
+
+def _what(happening: CrossEvent | None) -> str | None:
+    if happening is None:
+        return None
+    words = ", ".join(happening.triggers[:3])
+    return f"{happening.type.value} ({words})" if words else happening.type.value
+
+
+def _lead(findings: list[Finding], slot: str) -> dict[str, Any] | None:
+    """The slot's leading value and the status of its finding."""
+    found = [(f, v) for f in findings if f.slot == slot for v in f.values]
+    if not found:
+        return None
+    finding, value = max(found, key=lambda fv: (len(fv[1].origins), len(fv[1].evidence)))
+    return {"slot": slot, "value": value.value, "status": finding.status.value, "normal": value.normal,
+            "origins": len(value.origins)}
