@@ -459,3 +459,15 @@ def test_stories_list_shows_finding_counts_and_filters_stories_with_disputes(cli
     assert "corroborated" in client.get("/").text
     assert client.get("/", params={"status": "<b>"}).status_code == 400
     assert client.get("/api/v1/stories", params={"status": "nope"}).status_code in (400, 422)
+
+
+def test_evidence_names_its_article_by_title_and_date_and_flags_what_is_unvetted(client, records):
+    story = max(records["stories"], key=lambda s: len(s["articles"]))
+    brief = client.get(f"/api/v1/stories/{story['id']}/brief").json()
+    evidence = [e for section in brief["findings"].values() for f in section for v in f["values"]
+                for e in v["evidence"]]
+    assert evidence and all("article_title" in e and "published" in e for e in evidence)
+    # the seeds have no URL and no date: every article says so
+    assert all({"no URL", "no date"} <= set(a["unvetted"]) for a in brief["articles"])
+    page = client.get(f"/stories/{story['id']}").text
+    assert 'class="unvetted">[no URL; no date' in page

@@ -56,6 +56,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
     cross_events = store.cross_events(story.id)
     timeline, undated = _timeline(events, by_id)
     found = store.findings(story.id)
+    outlets_seen = store.outlet_counts({a.outlet for a in articles if a.outlet})
     return {
         "story": {
             "id": story.id,
@@ -64,10 +65,10 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
             "last_seen": story.last_seen,
             "key_entities": [names.get(e, e) for e in story.key_entities],
         },
-        "articles": [_article_summary(a) for a in articles],
+        "articles": [_article_summary(a, outlets_seen) for a in articles],
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
         "summary": summarize(found, cross_events),
-        "findings": _findings(found, attributions, by_id, cross_events),
+        "findings": _findings(found, attributions, by_id, cross_events, outlets_seen),
         "sources": [vars(group) for group in _group_by_source(attributions, by_id, store)],
         "happenings": _happenings(cross_events),
         "timeline": timeline,
@@ -76,7 +77,7 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
 
 
 def _findings(found: list[Finding], attributions: list[Attribution], articles: dict[str, Article],
-              cross_events: list[CrossEvent]) -> dict[str, list[dict[str, Any]]]:
+              cross_events: list[CrossEvent], outlets_seen: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
     """The findings by section; each piece of evidence with the chain of the attribution it is said in."""
     by_id = {a.id: a for a in attributions}
     happenings = {c.id: c for c in cross_events}
@@ -91,6 +92,9 @@ def _findings(found: list[Finding], attributions: list[Attribution], articles: d
                 label = article.label if article else evidence["article"]
                 evidence["article_label"] = label
                 evidence["chain"] = chain(attribution, article) if attribution and article else [label]
+                evidence["article_title"] = article.title if article else None
+                evidence["published"] = article.published if article else None
+                evidence["unvetted"] = unvetted(article, outlets_seen) if article else []
         section = next(name for name, statuses in FINDING_SECTIONS.items() if finding.status in statuses)
         sections[section].append(entry)
     return sections
@@ -111,9 +115,24 @@ def _happenings(found: list[CrossEvent]) -> list[dict[str, Any]]:
     return [to_dict(c) for c in kept]
 
 
-def _article_summary(article: Article) -> dict[str, Any]:
+def unvetted(article: Article, outlets_seen: dict[str, int]) -> list[str]:
+    """Why a reader should weigh an article with care: what the ledger does not know of where it comes from."""
+    reasons = []
+    if not article.url:
+        reasons.append("no URL")
+    if not article.published:
+        reasons.append("no date")
+    if article.source_path and article.source_path.lower().rsplit(":", 1)[0].endswith((".json", ".jsonl")):
+        reasons.append("a JSON record, not a page")
+    if article.outlet and outlets_seen.get(article.outlet, 0) <= 1:
+        reasons.append("an outlet seen once")
+    return reasons
+
+
+def _article_summary(article: Article, outlets_seen: dict[str, int]) -> dict[str, Any]:
     return {
         "id": article.id,
+        "unvetted": unvetted(article, outlets_seen),
         "title": article.title,
         "outlet": article.outlet,
         "published": article.published,

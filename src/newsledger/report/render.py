@@ -58,7 +58,8 @@ def _markdown(brief: dict[str, Any]) -> str:
     for article in brief["articles"]:
         where = article["outlet"] or "outlet unknown"
         date = f", {article['published']}" if article["published"] else ""
-        lines.append(f"- {_md(article['title'] or '(untitled)')} — {_md(where)}{date} ({_md(article['url'] or article['file'] or article['id'])})")
+        flags = f" [{_md('; '.join(article['unvetted']))}]" if article.get("unvetted") else ""
+        lines.append(f"- {_md(article['title'] or '(untitled)')} — {_md(where)}{date} ({_md(article['url'] or article['file'] or article['id'])}){flags}")
     lines.append("")
     for section, title in SECTION_TITLES.items():
         lines += [f"## {title}", ""]
@@ -119,7 +120,9 @@ def _finding_md(finding: dict[str, Any]) -> list[str]:
         origins = len(value["origins"])
         lines.append(f"- **{_md(value['value'])}** ({origins} confirming origin{'s' if origins != 1 else ''})")
         for evidence in value["evidence"]:
-            lines.append(f"  - {_md(' ← '.join(evidence['chain']))}: “{_md(evidence['text'])}”")
+            source = f" (“{_md(evidence['article_title'])}”, {evidence['published'] or 'undated'})" \
+                if evidence.get("article_title") else ""
+            lines.append(f"  - {_md(' ← '.join(evidence['chain']))}{source}: “{_md(evidence['text'])}”")
     return [*lines, ""]
 
 

@@ -308,6 +308,15 @@ class Store:
             found = [from_dict(Story, row.data) for row in rows]
         return sorted(found, key=lambda s: (s.first_seen or "", s.id))
 
+    def outlet_counts(self, outlets: set[str]) -> dict[str, int]:
+        """How many articles of the ledger each of these outlets has."""
+        if not outlets:
+            return {}
+        query = select(t.articles.c.outlet, func.count()).where(t.articles.c.outlet.in_(sorted(outlets))) \
+            .group_by(t.articles.c.outlet)
+        with self.engine.connect() as connection:
+            return {row[0]: row[1] for row in connection.execute(query)}
+
     def story(self, story_id: str) -> Story | None:
         with self.engine.connect() as connection:
             row = connection.execute(select(t.stories.c.data).where(t.stories.c.id == story_id)).first()
