@@ -3,7 +3,8 @@ status, and how many facts are corroborated, single-source, disputed or denied.
 
 The main happening is the one most articles report (the first of the brief's happenings); its where, when and
 counts are its findings' leading values (most independent origins, then most evidence), each with its status, so
-a count that rests on one source reads "single source" here too. Nothing is added that the findings do not hold.
+a count that rests on one source reads "single source" here too; a count the main happening has no finding for
+is taken from the story's other happenings (the drones shot down in a strike's interception). Nothing is added that the findings do not hold.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.reconcile.facets import tally
-from newsledger.records import CrossEvent, Finding
+from newsledger.records import CrossEvent, Finding, FindingStatus
 
 #: The counts a summary shows, in reading order.
 KEY_COUNTS = ("killed", "injured", "shot", "arrested", "launched", "shot_down", "hit")
@@ -22,7 +23,7 @@ def summarize(findings: list[Finding], happenings: list[CrossEvent]) -> dict[str
         "happening": _what(main),
         "where": _lead(own, "place"),
         "when": _lead(own, "time"),
-        "counts": [fact for slot in KEY_COUNTS if (fact := _lead(own, slot))],
+        "counts": [fact for slot in KEY_COUNTS if (fact := _lead(own, slot) or _lead(findings, slot))],
         "tally": tally(findings),
     }
 
@@ -40,5 +41,6 @@ def _lead(findings: list[Finding], slot: str) -> dict[str, Any] | None:
     if not found:
         return None
     finding, value = max(found, key=lambda fv: (len(fv[1].origins), len(fv[1].evidence)))
-    return {"slot": slot, "value": value.value, "status": finding.status.value, "normal": value.normal,
+    shown = " vs ".join(v.value for v in finding.values) if finding.status is FindingStatus.DISPUTED else value.value
+    return {"slot": slot, "value": shown, "status": finding.status.value, "normal": value.normal,
             "origins": len(value.origins)}
