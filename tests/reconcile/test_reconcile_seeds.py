@@ -159,3 +159,12 @@ def test_what_a_source_will_not_say_is_no_value_of_the_story(tmp_path):
     assert shot.status == FindingStatus.DISPUTED
     [declined] = [f for f in found if f.status == FindingStatus.NO_COMMENT and "Revolutionary Guard" in f.explanation]
     assert "four drones" in declined.values[0].evidence[0].text
+
+
+def test_the_seed_brief_opens_with_its_disputed_count(seed_ledger):
+    story = next(s for s in seed_ledger.stories() if len(s.articles) == 2)
+    summary = seed_ledger.brief(story.id, fmt="json")
+    summary = json.loads(summary)[0]["summary"] if isinstance(summary, str) else summary["summary"]
+    shot_down = next(fact for fact in summary["counts"] if fact["slot"] == "shot_down")
+    assert shot_down["status"] == "disputed" and set(shot_down["value"].split(" vs ")) == {"2 of 3", "all"}
+    assert summary["where"]["value"] == "Isfahan" and summary["tally"]["disputed"] >= 1
