@@ -165,3 +165,18 @@ def test_values_carry_their_normal_form():
     assert date_value("2016-06-04TNI").normal() == "2016-06-04"
     assert compare("time", date_value("2016-06-04TNI"), date_value("2016-06-05TMO")).compatible  # overnight
     assert not compare("time", date_value("2016-06-04"), date_value("2016-06-09")).compatible
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man died and four other people were wounded in a shooting.", {"killed": ["1"], "injured": ["4"]}),
+    ("A teenager is dead and three other men injured after a shooting.", {"killed": ["1"], "injured": ["3"]}),
+    ("The shooting left a 25-year-old man dead.", {"killed": ["1"]}),
+    ("A 19-year-old woman was shot in the leg.", {"shot": ["1"]}),
+    ("A gunman opened fire.", {}),  # the shooter is no victim
+])
+def test_one_person_counts_once(text, expected):
+    found = {}
+    for f in find_values(text):
+        if f.slot in ("shot", "killed", "injured"):
+            found.setdefault(f.slot, []).append(f.value.label)
+    assert found == expected
