@@ -366,6 +366,8 @@ class Story:
     first_seen: str | None = None
     last_seen: str | None = None
     key_entities: list[str] = field(default_factory=list)
+    #: How tightly the articles hang together (``link.stories``), 0–1; None for one article and for old ledgers.
+    cohesion: float | None = None
 
 
 # --- serialisation -------------------------------------------------------------------------------------------
