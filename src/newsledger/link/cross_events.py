@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from newsledger.link.coref import CorefModel, document_similarity, resolve
 from newsledger.extract.calendar import day_of
+from newsledger.link.coref import CorefModel, document_similarity, resolve
 from newsledger.records import CrossEvent, Event, EventType
 
 

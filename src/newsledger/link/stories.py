@@ -67,7 +67,9 @@ class LinkerConfig:
     term_weight: float = 0.5  # the entity cosine gets the rest
     place_bonus: float = 0.15  # attack-type events in the lead share a place
     place_penalty: float = 0.3  # they happened in different places: two strikes, not one (the seeds' 002 vs 004)
-    window_days: int = 90  # a dated article never joins a story whose dates are all further away than this
+    #: A dated article never joins a story whose dates are all further away than this. GVA follow-ups (trials)
+    #: come up to a year later: the learned model weighs the gap and ``follow_up_days`` asks for specifics.
+    window_days: int = 400
     posting_limit: int = 64  # stories kept per retrieval key, most recently active first
     max_candidates: int = 16
     #: Story-to-story similarity at which two stories become one. On ECB+ train no value merged reliably
@@ -85,6 +87,10 @@ class LinkerConfig:
     #: An article joins a story of two or more articles only if its mean similarity to them (``_StoryState.fit``)
     #: is at least this: PolNeAR's campaign coverage otherwise chains into stories of 160 articles over a year.
     min_fit: float = 0.15
+    #: An article dated more than ``follow_up_days`` after a story's first day joins it only through a key that
+    #: at most ``specific_posting`` stories list (``StoryLinker._late_without_specifics``).
+    follow_up_days: int | None = 3
+    specific_posting: int = 1
     #: Never join a story whose lead attacks happened in other towns (``StoryLinker._elsewhere``).
     towns_veto: bool = True
 
@@ -410,9 +416,24 @@ class StoryLinker:
         for candidate, row in self.candidate_rows(features):
             score = self.model.probability(row)
             story = self.stories[candidate]
-            if score >= best_score and self._coheres(story, unit) and not self._elsewhere(story, features):
+            if score >= best_score and self._coheres(story, unit) and not self._elsewhere(story, features) \
+                    and not self._late_without_specifics(story, features):
                 best, best_score = candidate, score
         return self.stories[best] if best else None
+
+    def _late_without_specifics(self, story: _StoryState, features: dict[str, Any]) -> bool:
+        """Whether the article comes long after the story began and shares no specific key with it. A follow-up
+        (an arrest, a trial) names the happening's people or places; an article that shares only a campaign's
+        household names ("Clinton", "Iowa") is another happening. Specific is judged within the ledger: a key
+        listed under at most ``specific_posting`` stories."""
+        since = story.days_from_start(features["date"])
+        if self.config.follow_up_days is None or since is None or since <= self.config.follow_up_days:
+            return False
+        for key in _keys(features):
+            posting = self._index.get(key, {})
+            if story.id in posting and len(posting) <= self.config.specific_posting:
+                return False
+        return True
 
     def _elsewhere(self, story: _StoryState, features: dict[str, Any]) -> bool:
         """Whether the article's lead attacks happened in other towns than the story's: two strikes by the same

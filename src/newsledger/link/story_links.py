@@ -29,9 +29,12 @@ TITLE_WORD = re.compile(r"[a-z][a-z'’]{2,}")
 TITLE_WORDS = 24
 #: A story remembers at most this many event-place words (a story's own places repeat, new ones are few).
 PLACE_WORDS = 200
+#: A name at least this rare (7 − Zipf) is a person's or a street's, not "Chicago" (≈ 2.6) or "Police".
+RARE_NAME = 4.5
 FEATURES = (
     "term_cosine", "entity_cosine", "title_cosine", "rarest_shared_name", "rarest_shared_term",
     "shared_event_place", "lead_towns_agree", "lead_towns_differ", "log_day_gap", "log_days_from_start", "undated", "log_story_size",
+    "rarest_shared_title_word", "shared_rare_names",
 )
 
 
@@ -97,6 +100,8 @@ def pair_features(features: dict[str, Any], title: dict[str, float], places: set
         math.log1p(since) if since is not None else 0.0,
         float(gap is None),
         math.log(len(story.articles)),
+        max((rarity(word) for word in title if word in story.titles.weights), default=0.0),
+        float(sum(1 for name in shared_names if name and rarity(name.casefold()) >= RARE_NAME)),
     ]
 
 
