@@ -30,9 +30,11 @@ from newsledger.link.centroid import Centroid
 from newsledger.link.duplicates import DuplicateIndex, sketch
 from newsledger.link.story_links import (
     PLACE_WORDS,
+    RARE_NAME,
     LinkModel,
     event_places,
     pair_features,
+    rarity,
     shipped,
     title_vector,
 )
@@ -153,6 +155,14 @@ def article_features(doc: Doc, records: ArticleRecords) -> dict[str, Any]:
 def _name_words(name: str) -> set[str]:
     """A place name's words, so "East Memphis" and "Memphis" or "Lunenburg" and "Lunenburg County" are not apart."""
     return {word for word in name.casefold().split() if len(word) > 2}
+
+
+def _names_something(key: str) -> bool:
+    """Whether a retrieval key is a name: an entity, an event place, or a word as rare as a surname ("dosouto"),
+    not a word any campaign article may use first ("caucus")."""
+    if key.startswith(("ent_", "place:")):
+        return True
+    return rarity(key.removeprefix("title:")) >= RARE_NAME
 
 
 def _heaviest(vector: dict[str, float], n: int) -> list[str]:
@@ -431,7 +441,7 @@ class StoryLinker:
             return False
         for key in _keys(features):
             posting = self._index.get(key, {})
-            if story.id in posting and len(posting) <= self.config.specific_posting:
+            if story.id in posting and len(posting) <= self.config.specific_posting and _names_something(key):
                 return False
         return True
 
