@@ -29,6 +29,7 @@ TITLE_WORD = re.compile(r"[a-z][a-z'’]{2,}")
 TITLE_WORDS = 24
 #: A story remembers at most this many event-place words (a story's own places repeat, new ones are few).
 PLACE_WORDS = 200
+ARTICLE_PLACES = 20
 #: A name at least this rare (7 − Zipf) is a person's or a street's, not "Chicago" (≈ 2.6) or "Police".
 RARE_NAME = 4.5
 FEATURES = (
@@ -70,10 +71,15 @@ def title_vector(title: str) -> dict[str, float]:
 
 
 def event_places(features: dict[str, Any]) -> set[str]:
-    """The place words the article's event mentions name (towns, streets, venues), as the extractor wrote them."""
+    """The place words the article's event mentions name (towns, streets, venues), as the extractor wrote them;
+    at most ``ARTICLE_PLACES`` of them, from the first mentions (the lead's)."""
     found: set[str] = set()
     for mention in features.get("event_mentions", ())[:50]:
-        found.update(place for place in mention.get("args", {}).get("place", ())[:10] if len(place) < 60)
+        for place in mention.get("args", {}).get("place", ())[:10]:
+            if len(place) < 60:
+                found.add(place)
+                if len(found) == ARTICLE_PLACES:
+                    return found
     return found
 
 
