@@ -148,3 +148,14 @@ def test_old_stories_without_cohesion_load_and_new_ones_keep_it():
     old = {"id": "s1", "title": "t", "articles": ["a1"], "first_seen": None, "last_seen": None, "key_entities": []}
     assert from_dict(Story, old).cohesion is None
     assert from_dict(Story, to_dict(Story("s2", "t", ["a", "b"], cohesion=0.42))).cohesion == 0.42
+
+
+def test_a_same_day_report_naming_the_town_at_another_level_is_not_vetoed():
+    def run(day):
+        linker = StoryLinker(model=_always_join())
+        linker.assign("a1", _features(["shooting"], day="2016-03-01", keys=["k"], places=["ent_chicago"],
+                                      names={"ent_chicago": "Chicago"}))
+        return linker.assign("a2", _features(["shooting"], day=day, keys=["k"], places=["ent_englewood"],
+                                             names={"ent_englewood": "Englewood"}))
+    assert run("2016-03-02") == "s_a1"
+    assert run("2016-03-03") == "s_a2"
