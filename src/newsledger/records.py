@@ -378,6 +378,8 @@ class Story:
     facets: dict[str, list[str]] = field(default_factory=dict)
     #: How many of its findings are corroborated, single source, disputed, denied (or not commented on).
     tally: dict[str, int] = field(default_factory=dict)
+    #: How tightly the articles hang together (``link.stories``), 0–1; None for one article and for old ledgers.
+    cohesion: float | None = None
 
 
 # --- serialisation -------------------------------------------------------------------------------------------

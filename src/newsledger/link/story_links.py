@@ -1,0 +1,144 @@
+"""Whether an article reports the happening of a story: a logistic model over article-to-story evidence.
+
+Two same-day reports of one shooting often share few words ("gunfire erupted" vs "a man was shot") but their
+town, a street, a victim's name or their headline's rare words; a trial months later shares only names. The
+hand-weighted cosine of ``stories.similarity`` misses both, so the linker scores each candidate story with this
+model instead: the term and entity cosines, the headline cosine, the rarest name and word both share, the
+event places both name, the lead-event towns agreeing or not, and the day gap. It is trained on the GVA tune
+part (real local reports grouped by incident) by ``python -m newsledger.training.story_links`` and ships as
+``story_links_model.json``: a few numbers, applied without scikit-learn.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from wordfreq import zipf_frequency
+
+MODEL_PATH = Path(__file__).with_name("story_links_model.json")
+#: A headline's outlet suffix ("… « CBS San Francisco", "… | WGN-TV") is shared by unrelated reports of one site.
+TITLE_SUFFIX = re.compile(r"\s+[|«»–—-]\s+.*$")
+TITLE_WORD = re.compile(r"[a-z][a-z'’]{2,}")
+#: Only this many of a long headline's words count: a hostile 2 MB "title" costs no more than a real one.
+TITLE_WORDS = 24
+#: A story remembers at most this many event-place words (a story's own places repeat, new ones are few).
+PLACE_WORDS = 200
+ARTICLE_PLACES = 20
+#: A name at least this rare (7 − Zipf) is a person's or a street's, not "Chicago" (≈ 2.6) or "Police".
+RARE_NAME = 4.5
+FEATURES = (
+    "term_cosine", "entity_cosine", "title_cosine", "rarest_shared_name", "rarest_shared_term",
+    "shared_event_place", "lead_towns_agree", "lead_towns_differ", "log_day_gap", "log_days_from_start", "undated", "log_story_size",
+    "rarest_shared_title_word", "shared_rare_names",
+)
+
+
+class StoryEvidence(Protocol):
+    """What a story keeps for scoring (``stories._StoryState``)."""
+
+    terms: Any
+    entities: Any
+    titles: Any
+    entity_articles: Any
+    event_places: set[str]
+    places: set[str]
+    articles: list[str]
+
+    def days_from(self, day: str) -> int | None: ...
+
+    def days_from_start(self, day: str) -> int | None: ...
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """7 − Zipf frequency of the word's rarest part: "Isfahan" ≈ 6, "said" ≈ 0.5 (as ``stories._idf``)."""
+    rarest = max((7.0 - zipf_frequency(part, "en") for part in word.split()), default=0.0)
+    return min(7.0, max(0.5, rarest))
+
+
+def title_vector(title: str) -> dict[str, float]:
+    """The headline's words, without the outlet's suffix, weighted by rarity and of unit length."""
+    words = TITLE_WORD.findall(TITLE_SUFFIX.sub("", (title or "")[:400]).casefold())[:TITLE_WORDS]
+    weights = {word: rarity(word) for word in words if rarity(word) >= 1.5}
+    norm = math.sqrt(sum(value * value for value in weights.values())) or 1.0
+    return {word: value / norm for word, value in weights.items()}
+
+
+def event_places(features: dict[str, Any]) -> set[str]:
+    """The place words the article's event mentions name (towns, streets, venues), as the extractor wrote them;
+    at most ``ARTICLE_PLACES`` of them, from the first mentions (the lead's)."""
+    found: set[str] = set()
+    for mention in features.get("event_mentions", ())[:50]:
+        for place in mention.get("args", {}).get("place", ())[:10]:
+            if len(place) < 60:
+                found.add(place)
+                if len(found) == ARTICLE_PLACES:
+                    return found
+    return found
+
+
+def pair_features(features: dict[str, Any], title: dict[str, float], places: set[str],
+                  story: StoryEvidence) -> list[float]:
+    """The evidence that the article (its unit-length ``features``, ``title_vector`` and ``event_places``)
+    reports the story's happening, in ``FEATURES`` order."""
+    shared_names = [features["names"].get(e, "") for e in features["entities"] if e in story.entity_articles]
+    shared_terms = [t for t in features["terms"] if t in story.terms.weights]
+    shared_places = places & story.event_places
+    lead_towns = set(features["places"])
+    gap = story.days_from(features["date"])
+    since = story.days_from_start(features["date"])
+    return [
+        story.terms.cosine(features["terms"]),
+        story.entities.cosine(features["entities"]),
+        story.titles.cosine(title),
+        max((rarity(name.casefold()) for name in shared_names if name), default=0.0),
+        max((rarity(term) for term in shared_terms), default=0.0),
+        max((rarity(place) for place in shared_places), default=0.0),
+        float(bool(lead_towns and story.places and lead_towns & story.places)),
+        float(bool(lead_towns and story.places and not lead_towns & story.places)),
+        math.log1p(gap) if gap is not None else 0.0,
+        math.log1p(since) if since is not None else 0.0,
+        float(gap is None),
+        math.log(len(story.articles)),
+        max((rarity(word) for word in title if word in story.titles.weights), default=0.0),
+        float(sum(1 for name in shared_names if name and rarity(name.casefold()) >= RARE_NAME)),
+    ]
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """Logistic regression over standardised ``FEATURES``; ``threshold`` is the probability to join at."""
+
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, row: list[float]) -> float:
+        z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.means, self.scales))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self, provenance: dict[str, Any]) -> str:
+        return json.dumps({"features": list(FEATURES), "means": self.means, "scales": self.scales,
+                           "weights": self.weights, "bias": self.bias, "threshold": self.threshold,
+                           "provenance": provenance}, indent=1)
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> LinkModel:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data["features"] != list(FEATURES):
+            raise ValueError(f"{path}: trained on features {data['features']}, not {list(FEATURES)}")
+        return cls(tuple(data["means"]), tuple(data["scales"]), tuple(data["weights"]), data["bias"],
+                   data["threshold"])
+
+
+@lru_cache(maxsize=1)
+def shipped() -> LinkModel:
+    return LinkModel.load(MODEL_PATH)
