@@ -168,3 +168,19 @@ def test_the_seed_brief_opens_with_its_disputed_count(seed_ledger):
     shot_down = next(fact for fact in summary["counts"] if fact["slot"] == "shot_down")
     assert shot_down["status"] == "disputed" and set(shot_down["value"].split(" vs ")) == {"2 of 3", "all"}
     assert summary["where"]["value"] == "Isfahan" and summary["tally"]["disputed"] >= 1
+
+
+def test_a_story_that_does_not_hold_together_gets_no_findings_and_says_why(seed_ledger):
+    from dataclasses import replace
+
+    from newsledger.reconcile.findings import MIN_COHESION
+
+    story = next(s for s in seed_ledger.stories() if len(s.articles) == 2)
+    store = seed_ledger.store
+    args = (list(store.articles(story.articles)), store.attributions(story.articles), store.events(story.articles),
+            store.cross_events(story.id))
+    assert findings_for_story(story, *args)  # the seed story holds together
+    loose = replace(story, cohesion=MIN_COHESION / 10)
+    assert findings_for_story(loose, *args) == []
+    brief = build_brief(store, loose)
+    assert brief["story"]["findings_withheld"] and "No findings" in render([brief], "md")

@@ -181,7 +181,8 @@ def test_map_draws_only_geocoded_places_once_each_with_escaped_names():
     places = stories_routes.places(brief)
     # named as the articles most often name it (a tie: the first said)
     assert [(p.label, p.detail) for p in places] == [("Isfahan", "2 events"), (hostile["name"], "1 event")]
-    story = {"id": "s1", "title": "T", "first_seen": None, "last_seen": None, "key_entities": []}
+    story = {"id": "s1", "title": "T", "first_seen": None, "last_seen": None, "key_entities": [],
+             "cohesion": None, "findings_withheld": False}
     html = environment().get_template("story.html").render(
         request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": [],
                              "undated": [], "findings": {"established": [], "single_source": [], "disputed": [],

@@ -125,9 +125,23 @@ class _Context:
         return innermost_holder(speakers, Span("", start, end))
 
 
+#: A story whose articles share less than this (``Story.cohesion``: words and names in common, dates together)
+#: gets no findings: its facts are not of one happening. GVA incident stories and PolNeAR's real stories score
+#: 0.05 and more; the merged five-month PolNeAR "stories" of unrelated articles scored 0.003–0.006.
+MIN_COHESION = 0.03
+
+
+def comparable(story: Story) -> bool:
+    """Whether the story holds together enough to compare its articles' facts (one article always does)."""
+    return story.cohesion is None or story.cohesion >= MIN_COHESION
+
+
 def findings_for_story(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],
                        cross_events: list[CrossEvent]) -> list[Finding]:
-    """The story's findings: slot findings per happening (most widely reported first), then denials and claims."""
+    """The story's findings: slot findings per happening (most widely reported first), then denials and claims;
+    none for a story that does not hold together (``comparable``)."""
+    if not comparable(story):
+        return []
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_article[attribution.article].append(attribution)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.extract.calendar import time_key, when_label
+from newsledger.reconcile.findings import comparable
 from newsledger.reconcile.people import merge_people
 from newsledger.records import (
     Article,
@@ -64,6 +65,8 @@ def build_brief(store: Store, story: Story) -> dict[str, Any]:
             "first_seen": story.first_seen,
             "last_seen": story.last_seen,
             "key_entities": [names.get(e, e) for e in story.key_entities],
+            "cohesion": story.cohesion,
+            "findings_withheld": not comparable(story),
         },
         "articles": [_article_summary(a, outlets_seen) for a in articles],
         "outlets": sorted({a.outlet for a in articles if a.outlet}),

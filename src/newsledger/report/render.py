@@ -54,6 +54,9 @@ def _markdown(brief: dict[str, Any]) -> str:
     lines.append(f"Story `{story['id']}` · {when} · {len(brief['articles'])} article(s)")
     if story["key_entities"]:
         lines.append(f"Key entities: {_md(', '.join(story['key_entities']))}")
+    if story.get("findings_withheld"):
+        lines += ["", f"**No findings:** these articles share too little (cohesion {story['cohesion']:.3f}) to "
+                      "compare their facts as one happening's."]
     lines += ["", *_summary_md(brief["summary"]), "## Articles", ""]
     for article in brief["articles"]:
         where = article["outlet"] or "outlet unknown"
