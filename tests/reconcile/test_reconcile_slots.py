@@ -180,3 +180,9 @@ def test_one_person_counts_once(text, expected):
         if f.slot in ("shot", "killed", "injured"):
             found.setdefault(f.slot, []).append(f.value.label)
     assert found == expected
+
+
+def test_one_day_at_two_precisions_is_no_dispute():
+    assert compare("time", date_value("2013-06-10TNI"), date_value("2013-06-10T22:15")).compatible
+    assert compare("time", date_value("2013-06-10T22:15"), date_value("2013-06-10T23:40")).compatible
+    assert not compare("time", date_value("2013-06-10T22:15"), date_value("2013-06-13T22:15")).compatible

@@ -267,6 +267,12 @@ def _distance_km(a: Geo, b: Geo) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _one_day(a: str, b: str) -> bool:
+    """One day named at two precisions ("Monday night", "10:15 p.m. Monday"): reports round a time differently."""
+    day_a = day_of(a)
+    return day_a is not None and day_a == day_of(b)
+
+
 def _overnight(a: str, b: str) -> bool:
     """Consecutive days, one of them with a time of day: "late Saturday" and "early Sunday" may be one night."""
     day_a, day_b = day_of(a), day_of(b)
@@ -314,7 +320,7 @@ def compare(slot: str, a: Value, b: Value, relations: Relations | None = None) -
     if a.kind == "place":
         return _compare_places(a, b, relations)
     if a.kind == "date":
-        same = a.key.startswith(b.key) or b.key.startswith(a.key) or _overnight(a.key, b.key)
+        same = a.key.startswith(b.key) or b.key.startswith(a.key) or _one_day(a.key, b.key) or _overnight(a.key, b.key)
         return Verdict(same, f"{a.label} and {b.label} {'overlap' if same else 'are different dates'}")
     return Verdict(True, f"{a.label} and {b.label} are descriptions, not compared")
 
