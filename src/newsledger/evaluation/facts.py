@@ -7,9 +7,10 @@ The articles are ingested in date order into a fresh ledger, as a desk would rec
   TF-IDF cosine single-link baseline (``evaluation/tfidf.py``) whose threshold is chosen on the other part of the
   data (below), so the baseline is tuned and the system is not;
 * facts, for incidents with two or more articles: the story holding most of the incident's articles is the
-  incident's story; per slot (killed, injured, date, place) the share of incidents whose story's leading value
-  for that slot matches the registry (``matching.py`` says what matches); a slot with no finding counts as wrong,
-  except a registry count of 0, which is right when no finding claims a positive count;
+  incident's story; per slot (killed, injured, date, place) the share of incidents whose story's summary (what a
+  reader sees first: the main happening's leading values, ``report/summary.py``) matches the registry
+  (``matching.py`` says what matches); a slot the summary does not give counts as wrong, except a registry count
+  of 0, which is right when the summary claims no positive count;
 * disputes over those slots whose every value agrees with the registry (false disputes), against all findings;
 * seconds per article.
 
@@ -39,7 +40,8 @@ from newsledger.evaluation.matching import (
     near_registry,
     place_matches,
 )
-from newsledger.records import Finding, FindingStatus, SlotValue
+from newsledger.records import CrossEvent, Finding, FindingStatus, SlotValue
+from newsledger.report.summary import summarize
 
 PARTS = ("tune", "eval", "all")
 SLOTS = ("killed", "injured", "date", "place")
@@ -139,10 +141,13 @@ def run(data: Path, part: str = "eval", limit: int | None = None, model: str | N
             findings = defaultdict(list)
             for finding in ledger.store.findings():
                 findings[finding.story].append(finding)
+            happenings = defaultdict(list)
+            for happening in ledger.store.cross_events():
+                happenings[happening.story].append(happening)
     gold = {a["id"]: str(a["incident"]) for a in scored}
     system = {item: story_of[item] for item in gold if item in story_of}
     baseline = tfidf.single_link(scored, threshold)
-    facts = _facts(scored, incidents, story_of, findings)
+    facts = _facts(scored, incidents, story_of, findings, happenings)
     return {
         "data": str(data), "part": part, "articles": len(scored), "incidents": len(set(gold.values())),
         "stored": len(report.ingested), "duplicates": len(report.duplicates), "rejected": len(report.rejected),
@@ -173,7 +178,7 @@ def _stories_by_input_id(ledger, scored: list[dict[str, Any]], report) -> dict[s
 
 
 def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_of: dict[str, str],
-           findings: dict[str, list[Finding]]) -> dict[str, Any]:
+           findings: dict[str, list[Finding]], happenings: dict[str, list[CrossEvent]]) -> dict[str, Any]:
     by_incident = defaultdict(list)
     for article in scored:
         by_incident[str(article["incident"])].append(article["id"])
@@ -190,8 +195,9 @@ def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_o
         story = stories.most_common(1)[0][0] if stories else None
         story_findings = findings.get(story, []) if story else []
         incident = incidents[incident_id]
+        summary = summarize(story_findings, happenings.get(story, [])) if story else None
         for slot in SLOTS:
-            ok = _slot_right(slot, incident, [f for f in story_findings if f.slot == FINDING_SLOT[slot]])
+            ok = _slot_right(slot, incident, _summary_fact(summary, slot))
             counted[slot] += 1
             right[slot] += ok
             if slot in ("killed", "injured") and getattr(incident, slot) > 0:
@@ -217,16 +223,17 @@ def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_o
     }
 
 
-def leading_value(found: list[Finding]) -> SlotValue | None:
-    """The value a reader takes from a slot's findings: the one with most independent origins, then evidence."""
-    values = [value for finding in found for value in finding.values]
-    if not values:
+def _summary_fact(summary: dict[str, Any] | None, slot: str) -> SlotValue | None:
+    """What a reader takes from the story's summary for a slot (the leading value of the main happening's
+    finding, else of the story's), as a value; None when the summary says nothing of it."""
+    if summary is None:
         return None
-    return max(values, key=lambda v: (len(v.origins), len(v.evidence)))
+    fact = summary["where"] if slot == "place" else summary["when"] if slot == "date" else next(
+        (f for f in summary["counts"] if f["slot"] == slot), None)
+    return SlotValue(fact["leading"], normal=fact["normal"]) if fact else None
 
 
-def _slot_right(slot: str, incident: Incident, found: list[Finding]) -> bool:
-    value = leading_value(found)
+def _slot_right(slot: str, incident: Incident, value: SlotValue | None) -> bool:
     if slot in ("killed", "injured") and getattr(incident, slot) == 0:
         return value is None or count_of(value.value) == 0
     return value is not None and _value_right(slot, incident, value)

@@ -3,8 +3,8 @@ status, and how many facts are corroborated, single-source, disputed or denied.
 
 The main happening is the one most articles report (the first of the brief's happenings); its where, when and
 counts are its findings' leading values (most independent origins, then most evidence), each with its status, so
-a count that rests on one source reads "single source" here too; a count the main happening has no finding for
-is taken from the story's other happenings (the drones shot down in a strike's interception). Nothing is added that the findings do not hold.
+a count that rests on one source reads "single source" here too; a place, time or count the main happening has no
+finding for is taken from the story's other happenings (the drones shot down in a strike's interception). Nothing is added that the findings do not hold.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ def summarize(findings: list[Finding], happenings: list[CrossEvent]) -> dict[str
     own = [f for f in findings if main is not None and f.event == main.id]
     return {
         "happening": _what(main),
-        "where": _lead(own, "place"),
-        "when": _lead(own, "time"),
+        "where": _lead(own, "place") or _lead(findings, "place"),
+        "when": _lead(own, "time") or _lead(findings, "time"),
         "counts": [fact for slot in KEY_COUNTS if (fact := _lead(own, slot) or _lead(findings, slot))],
         "tally": tally(findings),
     }
@@ -42,5 +42,5 @@ def _lead(findings: list[Finding], slot: str) -> dict[str, Any] | None:
         return None
     finding, value = max(found, key=lambda fv: (len(fv[1].origins), len(fv[1].evidence)))
     shown = " vs ".join(v.value for v in finding.values) if finding.status is FindingStatus.DISPUTED else value.value
-    return {"slot": slot, "value": shown, "status": finding.status.value, "normal": value.normal,
-            "origins": len(value.origins)}
+    return {"slot": slot, "value": shown, "leading": value.value, "status": finding.status.value,
+            "normal": value.normal, "origins": len(value.origins)}
