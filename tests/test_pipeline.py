@@ -59,3 +59,28 @@ def test_hostile_text_costs_the_stages_after_the_parse_less_than_the_parse(tmp_p
             assert len(ledger.store.events()) >= 1500
     after_parse = sum(value for stage, value in seconds.items() if stage != "annotate")
     assert after_parse < seconds["annotate"], seconds
+
+
+def test_link_store_and_resolve_are_declared_stages_the_check_covers(tmp_path):
+    from newsledger.api import Ledger
+    from newsledger.config import Config
+
+    with Ledger(tmp_path / "l.db", config=Config(detect_events=False, batch_size=2)) as ledger:
+        ledger.ingest([])
+        pipeline = ledger._ingestor.pipeline
+        names = [stage.name for stage in pipeline.stages]
+        assert names[-2:] == ["link", "store"] and [s.name for s in pipeline.at_end] == ["resolve"]
+        assert ledger._ingestor.batch_size == 2 and ledger.config.detect_events is False
+    with pytest.raises(ValueError, match="resolve"):  # an end-of-run stage reading what nothing writes
+        Pipeline([], at_end=[Stage("resolve", requires=("stored",), assigns=(), run=lambda batch: None)])
+
+
+def test_the_api_shortcuts_override_the_config():
+    from newsledger.api import Ledger
+    from newsledger.config import Config
+
+    ledger = Ledger(":memory:", config=Config(model="custom", content_model=False), content_model=True)
+    assert (ledger.config.model, ledger.config.content_model) == ("custom", True)
+    ledger.batch_size = None  # keeps the config's
+    assert ledger.batch_size == 32
+    ledger.close()

@@ -14,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from newsledger.config import Config
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.records import Article, Attribution, Entity, Event, Story
@@ -31,17 +32,23 @@ def sample_paths() -> list[Path]:
 
 class Ledger:
     def __init__(self, location: str | Path | None = None, readonly: bool = False, model: str | None = None,
-                 content_model: bool = True, gazetteer: str | Path | None = None):
-        """``content_model``: edge attribution contents with the learned ranker when ingesting (about +0.7 point
-        of exact content F1 on PolNeAR dev, about 2.5% more of parse time); False keeps the rules' edges.
-        ``gazetteer``: a GeoNames dump (allCountries.txt, cities500.zip…) to resolve places with instead of the
-        packaged one."""
+                 content_model: bool | None = None, gazetteer: str | Path | None = None,
+                 config: Config | None = None):
+        """``config`` (``newsledger.config.Config``) holds every setting of an ingest; ``model``, ``content_model``
+        and ``gazetteer`` are shortcuts that override it (the spaCy model; whether attribution contents are edged
+        by the learned ranker; a GeoNames dump to place events with instead of the packaged one)."""
         self.store = Store(str(location) if location is not None else None, readonly=readonly)
-        self.model = model
-        self.content_model = content_model
-        self.gazetteer = gazetteer
-        self.batch_size: int | None = None  # articles per batch; None: the pipeline's default
+        self.config = (config or Config()).but(model=model, content_model=content_model, gazetteer=gazetteer)
         self._ingestor = None
+
+    @property
+    def batch_size(self) -> int:
+        return self.config.batch_size
+
+    @batch_size.setter
+    def batch_size(self, value: int | None) -> None:
+        """Articles per batch (None keeps the config's); set before the first ingest."""
+        self.config = self.config.but(batch_size=value)
 
     def close(self) -> None:
         self.store.close()
@@ -60,16 +67,14 @@ class Ledger:
         on_progress: Callable[[int], None] | None = None,
     ):
         """Ingest files and folders; returns an ``IngestReport`` (ingested ids, duplicates, rejections)."""
-        from newsledger.pipeline import (  # loads spaCy: only readers of the ledger skip it
-            BATCH_SIZE,
-            Ingestor,
+        from newsledger.pipeline import (
+            Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
 
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
         if self._ingestor is None:
-            self._ingestor = Ingestor(self.store, self.model, self.batch_size or BATCH_SIZE, self.content_model,
-                                      self.gazetteer)
+            self._ingestor = Ingestor(self.store, self.config)
         return self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
 
     @property

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsledger.annotate.nlp import load
+from newsledger.config import Config
 from newsledger.extract import content_spans
 from newsledger.extract.attribution import extract_attributions
 from newsledger.extract.content_spans import ContentModel
@@ -43,8 +44,6 @@ from newsledger.records import (
 )
 from newsledger.store.ledger import Store
 
-BATCH_SIZE = 32
-
 
 @dataclass
 class Work:
@@ -68,23 +67,35 @@ class Stage:
 
 
 class Pipeline:
-    """An ordered list of stages whose declared inputs and outputs are checked to flow one way."""
+    """An ordered list of stages whose declared inputs and outputs are checked to flow one way: the stages run on
+    each batch, then the ``at_end`` stages once a run has stored its batches (resolving the stories that changed).
+    The check covers both, so no stage reads what no earlier one writes."""
 
-    def __init__(self, stages: Sequence[Stage], provided: Iterable[str] = ("article",)) -> None:
+    def __init__(self, stages: Sequence[Stage], provided: Iterable[str] = ("article",),
+                 at_end: Sequence[Stage] = ()) -> None:
         available = set(provided)
-        for stage in stages:
+        for stage in (*stages, *at_end):
             missing = set(stage.requires) - available
             if missing:
                 raise ValueError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage assigns")
             available |= set(stage.assigns)
         self.stages = list(stages)
-        self.seconds: dict[str, float] = {stage.name: 0.0 for stage in self.stages}
+        self.at_end = list(at_end)
+        self.seconds: dict[str, float] = {stage.name: 0.0 for stage in (*self.stages, *self.at_end)}
 
     def __call__(self, batch: list[Work]) -> None:
         for stage in self.stages:
-            started = time.perf_counter()
-            stage.run(batch)
-            self.seconds[stage.name] += time.perf_counter() - started
+            self._timed(stage, batch)
+
+    def finish(self) -> None:
+        """Run the end-of-run stages (they read the store, not a batch)."""
+        for stage in self.at_end:
+            self._timed(stage, [])
+
+    def _timed(self, stage: Stage, batch: list[Work]) -> None:
+        started = time.perf_counter()
+        stage.run(batch)
+        self.seconds[stage.name] += time.perf_counter() - started
 
 
 def _anchor(article: Article) -> date | None:
@@ -141,16 +152,19 @@ def _attributions_by(content_model: ContentModel | None) -> Callable[[Work], Non
     return _attributions
 
 
-def _events(work: Work) -> None:
-    events = extract_events(work.doc, work.article.id, _anchor(work.article))
-    for event in events:
-        holder = innermost_holder(work.records.attributions, event.trigger)
-        if holder is None:
-            continue
-        event.attribution = holder.id
-        if event.factuality == Factuality.ASSERTED:
-            event.factuality = Factuality.DENIED if holder.stance == Stance.DENIES else Factuality.REPORTED
-    work.records.events = events
+def _events_by(detect: bool) -> Callable[[Work], None]:
+    def _events(work: Work) -> None:
+        events = extract_events(work.doc, work.article.id, _anchor(work.article), detect=detect)
+        for event in events:
+            holder = innermost_holder(work.records.attributions, event.trigger)
+            if holder is None:
+                continue
+            event.attribution = holder.id
+            if event.factuality == Factuality.ASSERTED:
+                event.factuality = Factuality.DENIED if holder.stance == Stance.DENIES else Factuality.REPORTED
+        work.records.events = events
+
+    return _events
 
 
 def _places_by(gazetteer: Callable[[], Gazetteer]) -> Callable[[list[Work]], None]:
@@ -180,7 +194,8 @@ def _features(work: Work) -> None:
     work.records.features = features
 
 
-def extraction_stages(content_model: bool = True, gazetteer: str | Path | None = None) -> list[Stage]:
+def extraction_stages(content_model: bool = True, gazetteer: str | Path | None = None,
+                      detect_events: bool = True) -> list[Stage]:
     """The stages after the parse; with ``content_model``, attribution contents are edged by the learned
     ranker (``content_spans``), which costs about 2.5% of parse time more. Places are resolved with the packaged
     gazetteer, or the GeoNames dump at ``gazetteer``, loaded once, when the first article names a place."""
@@ -189,7 +204,7 @@ def extraction_stages(content_model: bool = True, gazetteer: str | Path | None =
         Stage("entities", requires=("doc",), assigns=("mentions",), run=_each(_entities)),
         Stage("attributions", requires=("doc", "mentions"), assigns=("attributions",),
               run=_each(_attributions_by(ranker))),
-        Stage("events", requires=("doc", "attributions"), assigns=("events",), run=_each(_events)),
+        Stage("events", requires=("doc", "attributions"), assigns=("events",), run=_each(_events_by(detect_events))),
         Stage("places", requires=("doc", "events"), assigns=("geo",),
               run=_places_by(lambda: Gazetteer.load(gazetteer))),
         Stage("features", requires=("doc", "mentions", "events", "geo"), assigns=("features",),
@@ -205,18 +220,30 @@ class IngestReport:
 
 
 class Ingestor:
-    """Runs inputs through the pipeline into a store; the linker resumes from what the store holds."""
+    """Runs inputs through the pipeline into a store; the linker resumes from what the store holds.
 
-    def __init__(self, store: Store, model: str | None = None, batch_size: int = BATCH_SIZE,
-                 content_model: bool = True, gazetteer: str | Path | None = None) -> None:
+    The stages after extraction are the ingestor's own, declared like the others: ``link`` assigns each article
+    its story, ``store`` writes the batch in one transaction, and at the end of a run ``resolve`` computes the
+    cross-document events, findings and facets of every story that changed."""
+
+    def __init__(self, store: Store, config: Config = Config()) -> None:
         self.store = store
-        self.batch_size = batch_size
-        self.pipeline = Pipeline([annotation_stage(model), *extraction_stages(content_model, gazetteer)])
+        self.config = config
+        self.batch_size = config.batch_size
         self.linker = self._linker_from_store()
         self.coref_model = CorefModel.load()
+        self._batch_report: IngestReport | None = None
+        self.pipeline = Pipeline(
+            [annotation_stage(config.model), *extraction_stages(config.content_model, config.gazetteer,
+                                                                 config.detect_events),
+             Stage("link", requires=("features",), assigns=("story",), run=self._link),
+             Stage("store", requires=("story",), assigns=("stored",), run=self._store)],
+            at_end=[Stage("resolve", requires=("stored",), assigns=("cross_events", "findings", "facets"),
+                          run=lambda _batch: self.resolve_stories())],
+        )
 
     def _linker_from_store(self) -> StoryLinker:
-        linker = StoryLinker()
+        linker = StoryLinker(self.config.linker)
         for article, story, features in self.store.linking_state():
             linker.restore(article, story, features)
         return linker
@@ -243,13 +270,12 @@ class Ingestor:
                 batch = []
         if batch:
             self._process(batch, report)
-        self.resolve_stories()
+        self.pipeline.finish()
         return report
 
     def resolve_stories(self) -> int:
         """Cluster the event mentions, and reconcile what the sources say, of every story that gained articles
         since it was last resolved (also those an interrupted run left behind); returns how many were resolved."""
-        started = time.perf_counter()
         pending = self.store.unresolved_stories()
         for story_id in pending:
             story = self.store.story(story_id)
@@ -259,13 +285,7 @@ class Ingestor:
             found = cross_events(story_id, events, self.store.story_features(story_id), self.coref_model)
             findings = findings_for_story(story, articles, attributions, events, found)
             self.store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))
-        self._count("resolve", started)
         return len(pending)
-
-    def _count(self, step: str, started: float) -> None:
-        """Seconds of the steps around the stages (linking and storing, resolving), reported beside them."""
-        seconds = self.pipeline.seconds
-        seconds[step] = seconds.get(step, 0.0) + time.perf_counter() - started
 
     def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:
         try:
@@ -284,13 +304,20 @@ class Ingestor:
         for work in batch:
             if work.failure:
                 report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
-        batch = [work for work in batch if not work.failure]
-        started = time.perf_counter()
+            else:
+                report.ingested.append(work.article.id)
+
+    def _link(self, batch: list[Work]) -> None:
         for work in batch:
-            self.linker.assign(work.article.id, work.records.features)
-            work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
-        # A merge moves the absorbed story's articles, stored ones too, to the survivor, which a later merge in
-        # the batch may absorb in turn: the stories are stored as they end the batch, the absorbed ones removed.
+            if not work.failure:
+                self.linker.assign(work.article.id, work.records.features)
+                work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
+
+    def _store(self, batch: list[Work]) -> None:
+        """Write the batch and the stories it changed in one transaction. A merge moves the absorbed story's
+        articles, stored ones too, to the survivor, which a later merge in the batch may absorb in turn: the
+        stories are stored as they end the batch, the absorbed ones removed."""
+        batch = [work for work in batch if not work.failure]
         merges = self.linker.take_merges()
         assignments = {w.article.id: self.linker.story_of(w.article.id) for w in batch}
         for survivor in dict.fromkeys(survivor for _, survivor in merges if survivor in self.linker.stories):
@@ -302,5 +329,3 @@ class Ingestor:
         except Exception:
             self.linker = self._linker_from_store()  # forget the batch the ledger did not take
             raise
-        self._count("link and store", started)
-        report.ingested.extend(w.article.id for w in batch)

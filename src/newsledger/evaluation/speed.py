@@ -13,7 +13,7 @@ from typing import Any
 
 from newsledger.annotate.nlp import load, model_name
 from newsledger.api import Ledger
-from newsledger.pipeline import BATCH_SIZE
+from newsledger.config import BATCH_SIZE
 
 
 def run(data: Path, limit: int | None = None, model: str | None = None, content_model: bool = True) -> dict[str, Any]:
