@@ -185,7 +185,7 @@ def test_map_draws_only_geocoded_places_once_each_with_escaped_names():
              "cohesion": None, "findings_withheld": False}
     html = environment().get_template("story.html").render(
         request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": [],
-                             "undated": [], "findings": {"established": [], "single_source": [], "disputed": [],
+                             "undated": [], "left_out": [], "findings": {"established": [], "single_source": [], "disputed": [],
                                                          "denied": []},
                              "summary": {"happening": None, "where": None, "when": None, "counts": [],
                                          "tally": {"corroborated": 0, "single_source": 0, "disputed": 0, "denied": 0}}},
@@ -472,3 +472,17 @@ def test_evidence_names_its_article_by_title_and_date_and_flags_what_is_unvetted
     assert all({"no URL", "no date"} <= set(a["unvetted"]) for a in brief["articles"])
     page = client.get(f"/stories/{story['id']}").text
     assert 'class="unvetted">[no URL; no date' in page
+
+
+def test_findings_recomputed_without_an_outlet_or_the_unvetted_articles(client, records):
+    story = max(records["stories"], key=lambda s: len(s["articles"]))
+    full = client.get(f"/api/v1/stories/{story['id']}/brief").json()
+    assert full["left_out"] == []
+    vetted = client.get(f"/api/v1/stories/{story['id']}/brief", params={"vetted": "true"}).json()
+    # every seed article is unvetted (no URL, no date): all are left out, and nothing is left to find
+    assert len(vetted["left_out"]) == len(full["articles"]) and vetted["articles"] == []
+    assert all(not section for section in vetted["findings"].values())
+    page = client.get(f"/stories/{story['id']}", params={"vetted": "true"}).text
+    assert "Findings computed without" in page and 'name="vetted" value="true" checked' in page
+    hostile = client.get(f"/stories/{story['id']}", params={"exclude_outlet": "<script>x</script>"}).text
+    assert "<script>x</script>" not in hostile

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.extract.calendar import time_key, when_label
-from newsledger.reconcile.findings import comparable
+from newsledger.link.cross_events import cross_events as link_cross_events
+from newsledger.reconcile.findings import comparable, findings_for_story
 from newsledger.reconcile.people import merge_people
 from newsledger.records import (
     Article,
@@ -47,18 +48,42 @@ class SourceGroup:
     affiliation: str | None = None  # where unnamed people belong ("U.S. intelligence"), as the text words it
 
 
-def build_brief(store: Store, story: Story) -> dict[str, Any]:
-    """The brief as plain data (also the json format)."""
+@dataclass(frozen=True)
+class Exclusion:
+    """Articles a reader leaves out of a story's findings: some outlets, or every unvetted article."""
+
+    outlets: frozenset[str] = frozenset()
+    unvetted: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.outlets) or self.unvetted
+
+    def leaves_out(self, article: Article, outlets_seen: dict[str, int]) -> bool:
+        return (article.outlet or "") in self.outlets or self.unvetted and bool(unvetted(article, outlets_seen))
+
+
+def build_brief(store: Store, story: Story, exclude: Exclusion = Exclusion()) -> dict[str, Any]:
+    """The brief as plain data (also the json format). With ``exclude``, the articles it leaves out are listed
+    apart and the story's happenings and findings are computed again from the others."""
     articles = list(store.articles(story.articles))
-    by_id = {a.id: a for a in articles}
-    attributions = merge_people(store.attributions(story.articles), store.entity_names)
-    events = store.events(story.articles)
-    names = store.entity_names(story.key_entities)
-    cross_events = store.cross_events(story.id)
-    timeline, undated = _timeline(events, by_id)
-    found = store.findings(story.id)
     outlets_seen = store.outlet_counts({a.outlet for a in articles if a.outlet})
+    left_out = [a for a in articles if exclude and exclude.leaves_out(a, outlets_seen)]
+    articles = [a for a in articles if a not in left_out]
+    kept = [a.id for a in articles]
+    by_id = {a.id: a for a in articles}
+    attributions = merge_people(store.attributions(kept), store.entity_names)
+    events = store.events(kept)
+    names = store.entity_names(story.key_entities)
+    if left_out:
+        features = {article: f for article, f in store.story_features(story.id).items() if article in by_id}
+        cross_events = link_cross_events(story.id, events, features)
+        found = findings_for_story(story, articles, attributions, events, cross_events)
+    else:
+        cross_events = store.cross_events(story.id)
+        found = store.findings(story.id)
+    timeline, undated = _timeline(events, by_id)
     return {
+        "left_out": [{**_article_summary(a, outlets_seen), "reason": "excluded"} for a in left_out],
         "story": {
             "id": story.id,
             "title": story.title,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsledger.records import Story
-from newsledger.report.brief import build_brief
+from newsledger.report.brief import Exclusion, build_brief
 from newsledger.store import catalog
 from newsledger.store.ledger import Store
 from newsledger.web.search import SearchIndex
@@ -48,8 +48,11 @@ class Catalog:
                     self._snapshot = self._build(version)
         return self._snapshot
 
-    def brief(self, story: Story) -> dict[str, Any]:
-        """The story's brief, built once per version of the ledger (the snapshot holds the cache)."""
+    def brief(self, story: Story, exclude: Exclusion = Exclusion()) -> dict[str, Any]:
+        """The story's brief, built once per version of the ledger (the snapshot holds the cache); a brief that
+        leaves articles out is computed anew each time."""
+        if exclude:
+            return build_brief(self.store, story, exclude)
         snapshot = self.current()
         with snapshot.lock:
             if story.id in snapshot.briefs:

@@ -14,12 +14,19 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from newsledger.records import to_dict
+from newsledger.report.brief import Exclusion
 from newsledger.report.export import findings_csv
 from newsledger.report.render import render
 from newsledger.store import queries
 from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
 from newsledger.web.routes import catalog, store
-from newsledger.web.routes.stories import Facets, in_range
+from newsledger.web.routes.stories import (
+    ExcludedOutlets,
+    Facets,
+    VettedOnly,
+    exclusion,
+    in_range,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])
 
@@ -96,23 +103,22 @@ def get_findings_csv(request: Request, story_id: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{_file_name(story_id)}-findings.csv"'})
 
 
-def _brief_of(request: Request, story_id: str) -> dict[str, Any]:
+def _brief_of(request: Request, story_id: str, exclude: Exclusion = Exclusion()) -> dict[str, Any]:
     story = catalog(request).current().by_id.get(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id}")
-    return catalog(request).brief(story)
+    return catalog(request).brief(story, exclude)
 
 
 def _file_name(story_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in story_id)[:80] or "story"
 
 
-@router.get("/stories/{story_id}/brief", summary="A story's brief (as `newsledger brief --format json`)")
-def get_brief(request: Request, story_id: str) -> dict[str, Any]:
-    story = catalog(request).current().by_id.get(story_id)
-    if story is None:
-        raise HTTPException(404, f"no story {story_id}")
-    return catalog(request).brief(story)
+@router.get("/stories/{story_id}/brief", summary="A story's brief (as `newsledger brief --format json`); "
+            "exclude_outlet / vetted leave articles out and compute the findings without them")
+def get_brief(request: Request, story_id: str, exclude_outlet: ExcludedOutlets = [],
+              vetted: VettedOnly = False) -> dict[str, Any]:
+    return _brief_of(request, story_id, exclusion(exclude_outlet, vetted))
 
 
 @router.get("/articles", response_model=Page, summary="Articles, in ingestion order (with their clean text)")

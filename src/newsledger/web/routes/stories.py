@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.records import Story
+from newsledger.report.brief import Exclusion
 from newsledger.report.map import MapPlace, story_map
 from newsledger.store import queries
 from newsledger.store.paging import BadCursor, page_of_sorted
@@ -149,12 +150,21 @@ SOURCES_SHOWN = 30
 TIMELINE_SHOWN = 60
 
 
+ExcludedOutlets = Annotated[list[str], Query(max_length=20, description="Outlets to leave out of the findings")]
+VettedOnly = Annotated[bool, Query(description="Leave out unvetted articles (no URL or date, a JSON record, an "
+                                               "outlet seen once) and compute the findings without them")]
+
+
+def exclusion(exclude_outlet: list[str], vetted: bool) -> Exclusion:
+    return Exclusion(frozenset(name[:200] for name in exclude_outlet), vetted)
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse, summary="A story's brief")
-def story_page(request: Request, story_id: str):
+def story_page(request: Request, story_id: str, exclude_outlet: ExcludedOutlets = [], vetted: VettedOnly = False):
     story = catalog(request).current().by_id.get(story_id)
     if story is None:
         return not_found(request, "Story", story_id)
-    brief = catalog(request).brief(story)
+    brief = catalog(request).brief(story, exclusion(exclude_outlet, vetted))
     shown_places = places(brief)
     said = [at for group in brief["sources"] for at in group["attributions"]]
     return page(
