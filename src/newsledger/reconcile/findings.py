@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsledger.reconcile.independence import Origin, origin, written_up
+from newsledger.reconcile.refusals import answers_about_facts
 from newsledger.reconcile.slots import (
     SLOTS,
     Relations,
@@ -394,7 +395,7 @@ def _denials(context: _Context, happenings: list[CrossEvent], events: dict[str, 
     found = []
     for article in sorted(context.articles):
         for attribution in sorted(context.attributions.get(article, []), key=lambda a: a.cue.start):
-            if attribution.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT):
+            if not answers_about_facts(attribution, context.articles[article].text):  # "denied a request for an interview", "did not know"
                 continue
             happening = _answered(attribution, [e for e in events.values() if e.article == article], member)
             about_agent = ROLE_WORDS.search(attribution.content.text) or _bare(attribution)
