@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsledger.reconcile.independence import Origin, origin, written_up
+from newsledger.reconcile.pronouns import Antecedents, is_bare
 from newsledger.reconcile.refusals import answers_about_facts
 from newsledger.reconcile.slots import (
     SLOTS,
@@ -108,6 +109,7 @@ class _Context:
     relations: Relations
     voices: dict[str, Origin]  # articles that write up another outlet's report → that outlet (``written_up``)
     _sentences: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    _antecedents: dict[str, Antecedents] = field(default_factory=dict)
 
     def origin(self, attribution: Attribution | None, article: str) -> Origin:
         return origin(attribution, self.articles[article], self.articles, self.voices.get(article))
@@ -118,6 +120,11 @@ class _Context:
             found = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.articles[article].text)]
             self._sentences[article] = ([start for start, _ in found], [end for _, end in found])
         return self._sentences[article]
+
+    def antecedents(self, article: str) -> Antecedents:
+        if article not in self._antecedents:
+            self._antecedents[article] = Antecedents(self.articles[article].text, self.attributions.get(article, []))
+        return self._antecedents[article]
 
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
@@ -165,7 +172,7 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]] = defaultdict(list)
     for happening in happenings:
         for event in (events[m] for m in happening.mentions if m in events):
-            for slot, span, value in _arguments(event, context.relations):
+            for slot, span, value in _arguments(event, context):
                 _add(claims, context, happening.id, slot, value, event.article, span.start, span.end, event)
             near[_region(context, event)].append((event, happening))
     _unmentioned(context, happenings, events, near)
@@ -181,10 +188,12 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     return list(claims.values())
 
 
-def _arguments(event: Event, relations: Relations):
-    """(slot, span, value) from the event's own argument spans."""
+def _arguments(event: Event, context: _Context):
+    """(slot, span, value) from the event's own argument spans; a pronoun ("He", "who") stands for what it takes
+    up, or gives no value."""
+    relations = context.relations
     if event.agent and event.type in AGENTIVE:
-        value = name_value(event.agent.text, relations)
+        value = name_value(_words_for(event.agent, event, context) or "", relations)
         if value:
             yield "agent", event.agent, value
         elif weapon_category(event.agent.text):
@@ -193,7 +202,7 @@ def _arguments(event: Event, relations: Relations):
         if weapon_category(event.patient.text) and event.type == EventType.LAUNCH:
             yield "weapon", event.patient, _category(event.patient.text)
         elif event.type == EventType.ATTACK:
-            value = description_value(event.patient.text)
+            value = description_value(_words_for(event.patient, event, context) or "")
             if value:
                 yield "target", event.patient, value
     if event.place:
@@ -202,6 +211,13 @@ def _arguments(event: Event, relations: Relations):
             yield "place", event.place, value
     if event.time and event.time.value:
         yield "time", event.time, date_value(event.time.value)
+
+
+def _words_for(span: Span, event: Event, context: _Context) -> str | None:
+    """The span's words, or for a bare pronoun what it stands for (None when nothing says)."""
+    if not is_bare(span.text):
+        return span.text
+    return context.antecedents(event.article).of(span.start, span.end)
 
 
 def _category(text: str) -> Value:

@@ -50,6 +50,7 @@ CLAIM_WORDS = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|sugge
 COURT_WORDS = re.compile(r"\b(?:charges?|case|cases|counts?|lawsuit|suit|indictment|complaint)\b", re.IGNORECASE)
 #: A personal subject or object of "was not involved" / "nothing to do with": the party itself.
 PERSONAL = re.compile(r"\b(?:I|we|he|she|they|it|us|me|him|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\W*$")
+PARTY_REACH = 60
 PERSONAL_AFTER = re.compile(r"^\W*(?:us|me|him|her|them|it|[A-Z][a-z]+)\b")
 NEGATION = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 PRONOUNS = words("i me we us you he him she her it they them who whom this that these those one someone")
@@ -139,7 +140,8 @@ def _denies_a_claim(attribution: Attribution, text: str) -> bool:
     pattern = next((p for p in DENIAL_PATTERNS if p in content.casefold()), None)
     if pattern is not None:
         at = content.casefold().index(pattern)
-        return bool(PERSONAL.search(content[:at]) or PERSONAL_AFTER.search(content[at + len(pattern):]))
+        subject = content[max(0, at - PARTY_REACH):at]  # bounded: a name search back over 2 MB would be quadratic
+        return bool(PERSONAL.search(subject) or PERSONAL_AFTER.search(content[at + len(pattern):]))
     if lemma == "deny":
         return not DENIED_ACTS.search(content[:60])
     return bool(CLAIM_WORDS.search(content)) and not (COURT_WORDS.search(content) and not CLAIM_WORDS.search(
