@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsledger.reconcile.independence import Origin, origin, written_up
+from newsledger.reconcile.independence import Origin, origin, says_something, written_up
 from newsledger.reconcile.pronouns import Antecedents, is_bare
 from newsledger.reconcile.refusals import answers_about_facts
 from newsledger.reconcile.slots import (
@@ -278,7 +278,10 @@ def _add(claims: dict, context: _Context, happening: str, slot: str, value: Valu
 
 
 def _speaks(attribution: Attribution) -> bool:
-    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years"."""
+    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years";
+    and whether it says anything ("officers responded to a shooting call" does not)."""
+    if not says_something(attribution):
+        return False
     if attribution.source is not None:
         return attribution.source.kind != SourceKind.UNKNOWN
     return not attribution.via or attribution.via[-1].kind != SourceKind.UNKNOWN
@@ -457,7 +460,8 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
 def _same_claims(context: _Context, attributions: list[Attribution], used: set[str]) -> list[Finding]:
     """Attributions of different articles whose contents share most of their content words: one claim."""
     candidates = sorted((a for a in attributions if a.id not in used and a.article in context.articles
-                         and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT)), key=lambda a: a.id)
+                         and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT) and says_something(a)),
+                        key=lambda a: a.id)
     words = {a.id: _content_words(a.content.text) for a in candidates}
     parent = {a.id: a.id for a in candidates}
 
