@@ -6,13 +6,13 @@ from a ledger of real articles, each judged by hand: ``correct`` (a party denies
 to say something of the happening) or ``wrong`` (a refused interview, dismissed charges, "not known", a recipe's
 "don't forget"), with the reason. The findings are recomputed from the ledger's stored records with the code
 as it is now (``findings_for_story`` over each story), and each judged row is matched to a current finding of the
-same status whose evidence overlaps it in the same article. Figures:
+same status and party whose evidence is the row's span (else overlaps it) in the same article. Figures:
 
 * ``precision`` — correct rows still found / rows still found (the sample's own share of correct is the
   precision of the version that drew it: ``before``);
 * ``recall`` — correct rows still found / correct rows (what a stricter rule costs);
-* ``unjudged`` — current findings that no row judges (a new finding is not in the sample: it is listed so a
-  reader sees how far the sample speaks for the output).
+* ``unjudged`` — current findings that no row of the sample stands for (a new finding: listed so a reader sees
+  how far the sample speaks for the output); rows drawn but not judged are counted apart (``kept_unjudged``).
 
 Rows carry a ``half`` (``tune`` / ``report``, by a stable hash of the story): rules are tuned on ``tune`` and the
 figure to quote is ``report``'s.
@@ -115,29 +115,49 @@ def write_rows(rows: list[Row], path: Path) -> None:
             writer.writerow([getattr(row, column) for column in COLUMNS])
 
 
-def _matches(row: Row, finding: Finding) -> bool:
-    return finding.status.value == row.status and any(
+def _same_party(row: Row, finding: Finding) -> bool:
+    """A verdict judges the finding as shown: its status and its party too (a renamed party is judged anew)."""
+    return finding.status.value == row.status and finding.values[0].value == row.party
+
+
+def _overlaps(row: Row, finding: Finding) -> bool:
+    return _same_party(row, finding) and any(
         e.article == row.article and e.start < row.end and row.start < e.end
         for v in finding.values for e in v.evidence)
 
 
+def _exact(row: Row, finding: Finding) -> bool:
+    return _same_party(row, finding) and any(
+        (e.article, e.start, e.end) == (row.article, row.start, row.end) for v in finding.values for e in v.evidence)
+
+
+def match(rows: list[Row], finding: Finding) -> list[Row]:
+    """The rows a current finding stands for: those of its exact evidence span, else those it overlaps (a
+    finding's span may have moved since the sample was drawn)."""
+    return [r for r in rows if _exact(r, finding)] or [r for r in rows if _overlaps(r, finding)]
+
+
 def score(rows: list[Row], findings: list[Finding], half: str = "report") -> dict[str, Any]:
     """Precision before (the sample) and now, and the recall of the correct rows, on ``half``."""
-    judged = [r for r in rows if r.verdict in ("correct", "wrong") and (half == "all" or r.half == half)]
-    stories = {r.story for r in judged}
+    in_half = [r for r in rows if half == "all" or r.half == half]
+    judged = [r for r in in_half if r.verdict in ("correct", "wrong")]
+    stories = {r.story for r in in_half}
     now = [f for f in refusals(findings) if f.story in stories]
-    kept = [r for r in judged if any(_matches(r, f) for f in now)]
+    matched = {f.id or str(n): match(in_half, f) for n, f in enumerate(now)}
+    kept_ids = {id(r) for found in matched.values() for r in found}
+    kept = [r for r in judged if id(r) in kept_ids]
     correct = [r for r in judged if r.verdict == "correct"]
     kept_correct = [r for r in kept if r.verdict == "correct"]
-    unjudged = [f for f in now if not any(_matches(r, f) for r in judged)]
+    new = [f for n, f in enumerate(now) if not matched[f.id or str(n)]]
     return {
         "half": half,
         "judged": len(judged),
         "before": {"findings": len(judged), "correct": len(correct), "precision": _share(len(correct), len(judged))},
         "now": {"findings": len(kept), "correct": len(kept_correct), "precision": _share(len(kept_correct), len(kept)),
                 "recall": _share(len(kept_correct), len(correct))},
-        "unjudged": [f.explanation for f in unjudged],
-        "dropped_correct": [r.span for r in correct if r not in kept],
+        "kept_unjudged": sum(1 for r in in_half if not r.verdict and id(r) in kept_ids),
+        "unjudged": [f.explanation for f in new],
+        "dropped_correct": [r.span for r in correct if id(r) not in kept_ids],
         "kept_wrong": [r.span for r in kept if r.verdict == "wrong"],
     }
 
@@ -168,9 +188,10 @@ def render(result: dict[str, Any]) -> str:
         f"  before (the sample): {before['correct']}/{before['findings']} correct, precision {pct(before['precision'])}",
         f"  now: {now['correct']}/{now['findings']} correct, precision {pct(now['precision'])}, "
         f"recall of the correct ones {pct(now['recall'])}",
-        f"  findings now that no row judges: {len(result['unjudged'])}",
+        f"  sampled but not judged, still found: {result['kept_unjudged']}",
+        f"  findings now that no row of the sample stands for: {len(result['unjudged'])}",
     ]
-    lines += [f"    unjudged: {text[:150]}" for text in result["unjudged"][:10]]
+    lines += [f"    new: {text[:150]}" for text in result["unjudged"][:10]]
     lines += [f"    kept, judged wrong: {span}" for span in result["kept_wrong"]]
     lines += [f"    dropped, judged correct: {span}" for span in result["dropped_correct"]]
     return "\n".join(lines)

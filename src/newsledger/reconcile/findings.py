@@ -49,6 +49,7 @@ from newsledger.records import (
     FindingStatus,
     SlotValue,
     SourceKind,
+    SourceSpan,
     Span,
     Stance,
     Story,
@@ -442,7 +443,7 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     parts = [attribution.cue, attribution.content, *([source] if source else [])]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     who = context.origin(attribution, article.id)
-    party = source.name if source else article.label
+    party = _party(source) if source else article.label
     denied = attribution.stance == Stance.DENIES
     status = FindingStatus.DENIED if denied else FindingStatus.NO_COMMENT
     about = _happening_name(happening) if happening else "the claim"
@@ -453,6 +454,19 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     explanation = (f"{party} {action} {subject}: “{attribution.content.text}” ({article.label})")
     return Finding("", context.story.id, happening.id if happening else None, slot, status,
                    [SlotValue(party, [evidence], [attribution.id], [who.key])], 1, explanation)
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
+
+
+def _party(source: SourceSpan) -> str:
+    """Who refuses or denies: a source that names itself ("Clinton's attorney, David Kendall,") by its own words,
+    not by what a role word in it was resolved to (the "attorney" taken for the Attorney General); else its
+    name."""
+    own = source.text.strip(" ,;:")
+    if source.resolved and _FULL_NAME.search(own) and source.resolved.split()[-1] not in own:
+        return own
+    return source.name
 
 
 # --- the same claim in several articles ----------------------------------------------------------------------

@@ -20,10 +20,18 @@ from newsledger.records import Attribution, SourceKind, Stance
 #: Verbs that, refused or negated, withhold what is known: "would not confirm", "declined to identify the
 #: shooter", "has not released the names", "did not respond to a request for comment".
 WITHHOLDING = words("""comment confirm discuss elaborate speculate disclose divulge reveal release identify name
-    specify detail answer respond""")
+    specify detail answer respond reply""")
 #: Verbs of saying that withhold only when their content is a question or a piece of information ("police are
 #: not saying who the gun belonged to"); "he never said a word", "did not say that he would" tell no refusal.
 TELLING = words("say tell explain describe indicate share talk provide give offer")
+#: What a party may decline or refuse to do that is saying: any verb of saying ("refused to say that Sanders was
+#: up to it", "refused to speak to reporters"), and conceding a claim ("refusing to admit any fault"); not acts
+#: ("refused to comply", "declined to seek the death penalty", "refused to endorse Trump").
+REFUSED_SAYING = WITHHOLDING | TELLING | words("speak address define admit acknowledge concede weigh")
+#: The object of "declined" when it is the act of commenting itself ("declined an interview request", "declined
+#: comment").
+COMMENT_OBJECT = re.compile(r"^\W*(?:an?\s+|the\s+|further\s+|requests?\s+for\s+)?(?:interviews?|comments?)\b",
+                            re.IGNORECASE)
 #: Words that make a refused object a piece of information ("declined to give further details").
 INFORMATION = re.compile(r"\b(?:details?|information|specifics|names?|identit(?:y|ies)|motive|cause|reason|"
                          r"circumstances|weapons?|guns?|suspects?|shooter|victims?|number|comments?|updates?|"
@@ -47,7 +55,9 @@ CLAIM_WORDS = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|sugge
                          r"assertions?|charges? that|notion|idea|account|story|stories|characterization|criticism|"
                          r"comments?|remarks?|statements?|argument)\b",
                          re.IGNORECASE)
-COURT_WORDS = re.compile(r"\b(?:charges?|case|cases|counts?|lawsuit|suit|indictment|complaint)\b", re.IGNORECASE)
+#: A court's act: "the charges against Martin", "the lawsuit", "the case" (not "Clinton's charges about his stance").
+COURT_ACT = re.compile(r"^\W*(?:the\s+|all\s+|\w+\s+)?(?:charges?|case|cases|counts?|lawsuit|suit|indictment|"
+                       r"complaint)\b(?!\s+(?:about|that|of)\b)", re.IGNORECASE)
 #: A personal subject or object of "was not involved" / "nothing to do with": the party itself.
 PERSONAL = re.compile(r"\b(?:I|we|he|she|they|it|us|me|him|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\W*$")
 PARTY_REACH = 60
@@ -97,19 +107,24 @@ def _withholds_information(attribution: Attribution, text: str) -> bool:
     to say."""
     lemma = _lemma(attribution)
     content = _content(attribution)
-    if lemma in ("decline", "refuse"):  # the refused verb is in the cue ("declined to say") or opens the content
-        in_cue = re.search(r"\b(?:declin|refus)\w*\s+(?:to\s+)?(?!to\b)(\w+)\W*$", attribution.cue.text, re.IGNORECASE)
-        opening = None if in_cue else re.match(r"^\W*(?:to\s+)?(\w+)", content)
-        if not (in_cue or opening):
-            return False
-        lemma = (in_cue or opening).group(1).casefold()
-        content = content[opening.end():] if opening else content
+    if lemma in ("decline", "refuse"):
+        return _refuses_to_say(attribution.cue.text, content)
     if lemma in WITHHOLDING:
         return True
     if lemma in TELLING:
         return bool(QUESTION.search(content) or (INFORMATION.search(content[:80])
                                                  and not re.match(r"^\W*(?:that|a word)\b", content)))
     return False
+
+
+def _refuses_to_say(cue: str, content: str) -> bool:
+    """"declined to discuss …", "refused to publicly detail …", "declined comment": the refused verb is in the cue
+    or opens the content, past an adverb."""
+    if COMMENT_OBJECT.match(content):
+        return True
+    refused = re.search(r"\b(?:declin|refus)\w*\s+(?:to\s+)?(?:\w+ly\s+)?(?!to\b)(\w+)\W*$", cue, re.IGNORECASE) \
+        or re.match(r"^\W*(?:to\s+)?(?:\w+ly\s+)?(\w+)", content)
+    return bool(refused) and refused.group(1).casefold() in REFUSED_SAYING
 
 
 def _lemma(attribution: Attribution) -> str:
@@ -144,8 +159,7 @@ def _denies_a_claim(attribution: Attribution, text: str) -> bool:
         return bool(PERSONAL.search(subject) or PERSONAL_AFTER.search(content[at + len(pattern):]))
     if lemma == "deny":
         return not DENIED_ACTS.search(content[:60])
-    return bool(CLAIM_WORDS.search(content)) and not (COURT_WORDS.search(content) and not CLAIM_WORDS.search(
-        COURT_WORDS.sub("", content)))
+    return bool(CLAIM_WORDS.search(content)) and not COURT_ACT.search(content)
 
 
 REFUSAL_RULES: tuple[tuple[str, Rule], ...] = (
