@@ -128,3 +128,23 @@ def test_hostile_content_is_judged_in_bounded_time():
             attribution, text = _attribution(stance, cue, lemma, content)
             why_not(attribution, text)
     assert time.perf_counter() - started < 5
+
+
+def test_a_party_resolved_from_a_pronoun_must_be_named_nearby():
+    text = ("The Greenwood Index-Journal reported the arrest on Monday.\n\n" + "Other news. " * 200 + "\n\n"
+            "Deputies say they believe the gunman knew a victim, but they have not yet named Sweatt as the shooter.")
+    at = text.rindex("they have")
+    cue_at = text.index("have not yet named")
+    source = SourceSpan("they", at, at + 4, SourceKind.UNKNOWN, resolved="The Greenwood Index-Journal")
+    content_at = text.index("Sweatt as")
+    attribution = Attribution("a", "x", source, CueSpan("have not yet named", cue_at, cue_at + 18, "name"),
+                              Span(text[content_at:], content_at, len(text)), stance=Stance.DECLINES_TO_COMMENT)
+    assert why_not(attribution, text) == "party not named nearby"
+    near = text.replace("Deputies say", "Greenwood deputies say")
+    shift = len("Greenwood ")
+    moved = Attribution("a", "x", SourceSpan("they", at + shift, at + shift + 4, SourceKind.UNKNOWN,
+                                             resolved="Greenwood"),
+                        CueSpan("have not yet named", cue_at + shift, cue_at + shift + 18, "name"),
+                        Span(near[content_at + shift:], content_at + shift, len(near)),
+                        stance=Stance.DECLINES_TO_COMMENT)
+    assert why_not(moved, near) is None

@@ -61,6 +61,8 @@ COURT_ACT = re.compile(r"^\W*(?:the\s+|all\s+|\w+\s+)?(?:charges?|case|cases|cou
 #: A personal subject or object of "was not involved" / "nothing to do with": the party itself.
 PERSONAL = re.compile(r"\b(?:I|we|he|she|they|it|us|me|him|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\W*$")
 PARTY_REACH = 60
+#: How far around a resolved pronoun its party must be named (bounds the work on a paragraph of megabytes).
+NEARBY_CHARS = 1500
 PERSONAL_AFTER = re.compile(r"^\W*(?:us|me|him|her|them|it|[A-Z][a-z]+)\b")
 NEGATION = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 PRONOUNS = words("i me we us you he him she her it they them who whom this that these those one someone")
@@ -92,6 +94,20 @@ def _has_party(attribution: Attribution, text: str) -> bool:
     if source is None or source.kind in NO_PARTY:  # a relay ("…, The Miami Herald reported") is not who refused
         return False
     return source.name.strip(" ,.;:").casefold() not in PRONOUNS
+
+
+def _party_named_nearby(attribution: Attribution, text: str) -> bool:
+    """A party the extractor resolved from a pronoun or a description ("they", "his spokesman") must be named in
+    its paragraph or the one before: "they have not yet named Sweatt" resolved to a newspaper named nowhere near
+    is a guess, and a refusal said of the wrong party is worse than none."""
+    source = attribution.source
+    if source is None or not source.resolved or source.resolved.split()[-1] in source.text:
+        return True
+    start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, source.start) - 1)) + 1  # the paragraph before
+    start = max(start, source.start - NEARBY_CHARS)
+    end = text.find("\n", source.end)
+    window = text[start:end if end >= 0 else len(text)][:2 * NEARBY_CHARS]
+    return source.resolved.split()[-1] in window
 
 
 # --- refusals -----------------------------------------------------------------------------------------------
@@ -164,11 +180,13 @@ def _denies_a_claim(attribution: Attribution, text: str) -> bool:
 
 REFUSAL_RULES: tuple[tuple[str, Rule], ...] = (
     ("no party", _has_party),
+    ("party not named nearby", _party_named_nearby),
     ("withholds no information", _withholds_information),
     ("own name", _not_own_name),
 )
 DENIAL_RULES: tuple[tuple[str, Rule], ...] = (
     ("no party", _has_party),
+    ("party not named nearby", _party_named_nearby),
     ("negated", _not_negated),
     ("denies no claim", _denies_a_claim),
 )
