@@ -4,7 +4,14 @@ on the phone, or a place cut from its office are the outlet's narration (issue 1
 from __future__ import annotations
 
 from newsledger.reconcile.independence import origin, says_something
-from newsledger.records import Article, Attribution, CueSpan, SourceKind, SourceSpan, Span
+from newsledger.records import (
+    Article,
+    Attribution,
+    CueSpan,
+    SourceKind,
+    SourceSpan,
+    Span,
+)
 
 
 def _attribution(text: str, source: str, cue: str, lemma: str, kind: SourceKind) -> Attribution:

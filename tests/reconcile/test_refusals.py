@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsledger.api import Ledger
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.pronouns import is_bare
 from newsledger.reconcile.refusals import why_not
-from newsledger.records import Attribution, CueSpan, FindingStatus, SourceKind, SourceSpan, Span, Stance
+from newsledger.records import (
+    Attribution,
+    CueSpan,
+    FindingStatus,
+    SourceKind,
+    SourceSpan,
+    Span,
+    Stance,
+)
 
 FIRST = """Man killed, woman wounded in Springfield shooting
 

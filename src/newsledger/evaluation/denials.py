@@ -14,6 +14,9 @@ same status and party whose evidence is the row's span (else overlaps it) in the
 * ``unjudged`` — current findings that no row of the sample stands for (a new finding: listed so a reader sees
   how far the sample speaks for the output); rows drawn but not judged are counted apart (``kept_unjudged``).
 
+The bench also checks every finding of the ledger for two other faults (``ledger_checks``): values that are a
+bare pronoun, and origins that rest only on attributions that say nothing.
+
 Rows carry a ``half`` (``tune`` / ``report``, by a stable hash of the story): rules are tuned on ``tune`` and the
 figure to quote is ``report``'s.
 """
@@ -28,7 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.reconcile.findings import findings_for_story
+from newsledger.reconcile.independence import says_something
 from newsledger.reconcile.people import merge_people
+from newsledger.reconcile.pronouns import is_bare
 from newsledger.records import Finding, FindingStatus
 from newsledger.store.ledger import Store
 
@@ -162,6 +167,23 @@ def score(rows: list[Row], findings: list[Finding], half: str = "report") -> dic
     }
 
 
+#: Slots whose values are names or descriptions (a count of "none" or "all" is no pronoun).
+NAME_SLOTS = ("agent", "target", "place", "claim")
+
+
+def ledger_checks(store: Store, findings: list[Finding]) -> dict[str, int]:
+    """Two checks of issue 17 over every finding of the ledger: values that are a bare pronoun ("He", "who"), and
+    values whose origins are not the outlet's own yet rest only on attributions that say nothing ("officers
+    responded to a shooting call")."""
+    attributions = {a.id: a for a in store.attributions()}
+    values = [(f, v) for f in findings for v in f.values]
+    bare = sum(1 for f, v in values if f.slot in NAME_SLOTS and is_bare(v.value))
+    silent = sum(1 for _, v in values if v.attributions and any(not o.startswith(("outlet:", "article:"))
+                                                                for o in v.origins)
+                 and not any(says_something(attributions[a]) for a in v.attributions if a in attributions))
+    return {"findings": len(findings), "bare_pronoun_values": bare, "origins_from_attributions_that_say_nothing": silent}
+
+
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
@@ -174,8 +196,9 @@ def run(data: Path, ledger: Path, half: str = "report") -> dict[str, Any]:
     if not Path(ledger).exists():
         raise DenialsDataError(f"no ledger at {ledger}")
     with Store(str(ledger), readonly=True) as store:
-        findings = current_findings(store, {r.story for r in rows})
-    return {"data": str(data), "ledger": str(ledger), **score(rows, findings, half)}
+        findings = current_findings(store)
+        checks = ledger_checks(store, findings)
+    return {"data": str(data), "ledger": str(ledger), **score(rows, findings, half), "ledger_checks": checks}
 
 
 def render(result: dict[str, Any]) -> str:
@@ -186,12 +209,16 @@ def render(result: dict[str, Any]) -> str:
     lines = [
         f"Denied / no-comment findings judged by hand ({result['half']} half): {result['judged']}",
         f"  before (the sample): {before['correct']}/{before['findings']} correct, precision {pct(before['precision'])}",
-        f"  now: {now['correct']}/{now['findings']} correct, precision {pct(now['precision'])}, "
-        f"recall of the correct ones {pct(now['recall'])}",
+        (f"  now: {now['correct']}/{now['findings']} correct, precision {pct(now['precision'])}, "
+         f"recall of the correct ones {pct(now['recall'])}"),
         f"  sampled but not judged, still found: {result['kept_unjudged']}",
         f"  findings now that no row of the sample stands for: {len(result['unjudged'])}",
     ]
     lines += [f"    new: {text[:150]}" for text in result["unjudged"][:10]]
+    checks = result["ledger_checks"]
+    lines.append(f"  the whole ledger: {checks['findings']} findings, {checks['bare_pronoun_values']} values that are a "
+                 f"bare pronoun, {checks['origins_from_attributions_that_say_nothing']} values whose origin rests on "
+                 f"attributions that say nothing")
     lines += [f"    kept, judged wrong: {span}" for span in result["kept_wrong"]]
     lines += [f"    dropped, judged correct: {span}" for span in result["dropped_correct"]]
     return "\n".join(lines)

@@ -16,15 +16,15 @@ Pure and deterministic: the same records give the same findings, ids ``f_<story>
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from newsledger.reconcile.claim_pairs import content_words, similar_pairs
 from newsledger.reconcile.independence import Origin, origin, says_something, written_up
 from newsledger.reconcile.pronouns import Antecedents, is_bare
-from newsledger.reconcile.refusals import answers_about_facts
+from newsledger.reconcile.refusals import answers_about_facts, party_name
 from newsledger.reconcile.slots import (
     SLOTS,
     Relations,
@@ -49,13 +49,11 @@ from newsledger.records import (
     FindingStatus,
     SlotValue,
     SourceKind,
-    SourceSpan,
     Span,
     Stance,
     Story,
     innermost_holder,
 )
-from newsledger.similarity import jaccard
 
 #: Events whose agent is a perpetrator and whose patient is a target.
 AGENTIVE = {EventType.ATTACK, EventType.LAUNCH, EventType.ARREST, EventType.DEATH}
@@ -79,11 +77,8 @@ TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "
           "hit": "how many hit", "killed": "the dead", "injured": "the injured", "shot": "the people shot", "arrested": "the arrests",
           "magnitude": "the magnitude", "damage": "the damage", "claim": "claim"}
 CLAIM_SIMILARITY = 0.5
-#: Claims of fewer content words than this are paired with none (a few words match too much).
-MIN_CLAIM_WORDS = 3
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "with", "from", "and", "or", "but", "that", "this", "these", "those", "is", "was", "were", "are", "be", "been", "has", "had", "have", "it", "its", "as", "which", "who", "said", "says", "say"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,7 +438,7 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     parts = [attribution.cue, attribution.content, *([source] if source else [])]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     who = context.origin(attribution, article.id)
-    party = _party(source) if source else article.label
+    party = party_name(source) if source else article.label
     denied = attribution.stance == Stance.DENIES
     status = FindingStatus.DENIED if denied else FindingStatus.NO_COMMENT
     about = _happening_name(happening) if happening else "the claim"
@@ -456,19 +451,6 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
                    [SlotValue(party, [evidence], [attribution.id], [who.key])], 1, explanation)
 
 
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
-
-
-def _party(source: SourceSpan) -> str:
-    """Who refuses or denies: a source that names itself ("Clinton's attorney, David Kendall,") by its own words,
-    not by what a role word in it was resolved to (the "attorney" taken for the Attorney General); else its
-    name."""
-    own = source.text.strip(" ,;:")
-    if source.resolved and _FULL_NAME.search(own) and source.resolved.split()[-1] not in own:
-        return own
-    return source.name
-
-
 # --- the same claim in several articles ----------------------------------------------------------------------
 
 def _same_claims(context: _Context, attributions: list[Attribution], used: set[str]) -> list[Finding]:
@@ -476,7 +458,7 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
     candidates = sorted((a for a in attributions if a.id not in used and a.article in context.articles
                          and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT) and says_something(a)),
                         key=lambda a: a.id)
-    words = {a.id: _content_words(a.content.text) for a in candidates}
+    words = {a.id: content_words(a.content.text) for a in candidates}
     parent = {a.id: a.id for a in candidates}
 
     def find(x: str) -> str:
@@ -504,30 +486,3 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
         found.append(Finding("", context.story.id, None, "claim", status, [_slot_value(context, claims)],
                              len(confirming), explanation))
     return found
-
-
-def similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[str, str]]:
-    """Pairs of ids whose word sets reach ``threshold`` (> 0) Jaccard, in id order, without comparing every
-    pair; a set of fewer than ``MIN_CLAIM_WORDS`` words pairs with none.
-
-    Prefix filtering: with words ordered rarest first, two sets with Jaccard ≥ t share a word among the first
-    |A| − ⌈t·|A|⌉ + 1 of each, so only sets sharing such a prefix word are compared (a large story has
-    thousands of attributions)."""
-    frequency = Counter(word for found in words.values() for word in found)
-    index: dict[str, list[str]] = defaultdict(list)
-    pairs = set()
-    for item in sorted(words):
-        if len(words[item]) < MIN_CLAIM_WORDS:
-            continue
-        ordered = sorted(words[item], key=lambda w: (frequency[w], w))
-        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
-        for other in {o for word in prefix for o in index[word]}:
-            if jaccard(words[other], words[item]) >= threshold:
-                pairs.add((other, item))
-        for word in prefix:
-            index[word].append(item)
-    return sorted(pairs)
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}

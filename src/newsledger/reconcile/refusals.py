@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from newsledger.extract.cues import DENIAL_PATTERNS, words
-from newsledger.records import Attribution, SourceKind, Stance
+from newsledger.records import Attribution, SourceKind, SourceSpan, Stance
 
 #: Verbs that, refused or negated, withhold what is known: "would not confirm", "declined to identify the
 #: shooter", "has not released the names", "did not respond to a request for comment".
@@ -108,6 +108,19 @@ def _party_named_nearby(attribution: Attribution, text: str) -> bool:
     end = text.find("\n", source.end)
     window = text[start:end if end >= 0 else len(text)][:2 * NEARBY_CHARS]
     return source.resolved.split()[-1] in window
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
+
+
+def party_name(source: SourceSpan) -> str:
+    """Who refuses or denies: a source that names itself ("Clinton's attorney, David Kendall,") by its own words,
+    not by what a role word in it was resolved to (the "attorney" taken for the Attorney General); else its
+    name."""
+    own = source.text.strip(" ,;:")
+    if source.resolved and _FULL_NAME.search(own) and source.resolved.split()[-1] not in own:
+        return own
+    return source.name
 
 
 # --- refusals -----------------------------------------------------------------------------------------------
