@@ -9,7 +9,13 @@ from typer.testing import CliRunner
 
 from newsledger.api import Ledger
 from newsledger.cli import app
-from newsledger.evaluation.denials import Row, current_findings, read_rows, sample_rows, write_rows
+from newsledger.evaluation.denials import (
+    Row,
+    current_findings,
+    read_rows,
+    sample_rows,
+    write_rows,
+)
 
 ARTICLE = """Man killed in Springfield shooting
 
