@@ -471,6 +471,23 @@ def bench_reconcile(
     _print(bench.run(data, gold), bench.render, json_output)
 
 
+@bench_app.command("denials")
+def bench_denials(
+    data: Annotated[Path, typer.Option(help="TSV of denied / no-comment findings judged by hand (benchmarks/denials/*.tsv).")],
+    ledger: Annotated[Path, typer.Option(help="The ledger (SQLite) the judged findings were drawn from.")],
+    half: Annotated[str, typer.Option(help="Rows to score: report (the held-out half), tune or all.")] = "report",
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Precision of "denied" and "no comment" findings, recomputed from a ledger, on findings judged by hand."""
+    from newsledger.evaluation import denials
+
+    try:
+        result = denials.run(data, ledger, half)
+    except denials.DenialsDataError as error:
+        raise _fail(str(error)) from error
+    _print(result, denials.render, json_output)
+
+
 @bench_app.command("plover")
 def bench_plover(
     data: Annotated[Path, typer.Option(help="PLOVER GSR JSON (PLOVER_GSR_CAMEO.txt) or PETRARCH validation XML.")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from itertools import combinations
 
-from newsledger.reconcile.findings import MIN_CLAIM_WORDS, similar_pairs
+from newsledger.reconcile.claim_pairs import MIN_CLAIM_WORDS, similar_pairs
 from newsledger.similarity import jaccard
 
 

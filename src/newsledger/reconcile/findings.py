@@ -16,13 +16,15 @@ Pure and deterministic: the same records give the same findings, ids ``f_<story>
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsledger.reconcile.independence import Origin, origin, written_up
+from newsledger.reconcile.claim_pairs import content_words, similar_pairs
+from newsledger.reconcile.independence import Origin, origin, says_something, written_up
+from newsledger.reconcile.pronouns import Antecedents, is_bare
+from newsledger.reconcile.refusals import answers_about_facts, party_name
 from newsledger.reconcile.slots import (
     SLOTS,
     Relations,
@@ -52,7 +54,6 @@ from newsledger.records import (
     Story,
     innermost_holder,
 )
-from newsledger.similarity import jaccard
 
 #: Events whose agent is a perpetrator and whose patient is a target.
 AGENTIVE = {EventType.ATTACK, EventType.LAUNCH, EventType.ARREST, EventType.DEATH}
@@ -76,11 +77,8 @@ TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "
           "hit": "how many hit", "killed": "the dead", "injured": "the injured", "shot": "the people shot", "arrested": "the arrests",
           "magnitude": "the magnitude", "damage": "the damage", "claim": "claim"}
 CLAIM_SIMILARITY = 0.5
-#: Claims of fewer content words than this are paired with none (a few words match too much).
-MIN_CLAIM_WORDS = 3
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "with", "from", "and", "or", "but", "that", "this", "these", "those", "is", "was", "were", "are", "be", "been", "has", "had", "have", "it", "its", "as", "which", "who", "said", "says", "say"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +105,7 @@ class _Context:
     relations: Relations
     voices: dict[str, Origin]  # articles that write up another outlet's report → that outlet (``written_up``)
     _sentences: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    _antecedents: dict[str, Antecedents] = field(default_factory=dict)
 
     def origin(self, attribution: Attribution | None, article: str) -> Origin:
         return origin(attribution, self.articles[article], self.articles, self.voices.get(article))
@@ -117,6 +116,11 @@ class _Context:
             found = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.articles[article].text)]
             self._sentences[article] = ([start for start, _ in found], [end for _, end in found])
         return self._sentences[article]
+
+    def antecedents(self, article: str) -> Antecedents:
+        if article not in self._antecedents:
+            self._antecedents[article] = Antecedents(self.articles[article].text, self.attributions.get(article, []))
+        return self._antecedents[article]
 
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
@@ -178,7 +182,7 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]] = defaultdict(list)
     for happening in happenings:
         for event in (events[m] for m in happening.mentions if m in events):
-            for slot, span, value in _arguments(event, context.relations):
+            for slot, span, value in _arguments(event, context):
                 _add(claims, context, happening.id, slot, value, event.article, span.start, span.end, event)
             near[_region(context, event)].append((event, happening))
     _unmentioned(context, happenings, events, near)
@@ -194,10 +198,12 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     return list(claims.values())
 
 
-def _arguments(event: Event, relations: Relations):
-    """(slot, span, value) from the event's own argument spans."""
+def _arguments(event: Event, context: _Context):
+    """(slot, span, value) from the event's own argument spans; a pronoun ("He", "who") stands for what it takes
+    up, or gives no value."""
+    relations = context.relations
     if event.agent and event.type in AGENTIVE:
-        value = name_value(event.agent.text, relations)
+        value = name_value(_words_for(event.agent, event, context) or "", relations)
         if value:
             yield "agent", event.agent, value
         elif weapon_category(event.agent.text):
@@ -206,7 +212,7 @@ def _arguments(event: Event, relations: Relations):
         if weapon_category(event.patient.text) and event.type == EventType.LAUNCH:
             yield "weapon", event.patient, _category(event.patient.text)
         elif event.type == EventType.ATTACK:
-            value = description_value(event.patient.text)
+            value = description_value(_words_for(event.patient, event, context) or "")
             if value:
                 yield "target", event.patient, value
     if event.place:
@@ -215,6 +221,13 @@ def _arguments(event: Event, relations: Relations):
             yield "place", event.place, value
     if event.time and event.time.value:
         yield "time", event.time, date_value(event.time.value)
+
+
+def _words_for(span: Span, event: Event, context: _Context) -> str | None:
+    """The span's words, or for a bare pronoun what it stands for (None when nothing says)."""
+    if not is_bare(span.text):
+        return span.text
+    return context.antecedents(event.article).of(span.start, span.end)
 
 
 def _category(text: str) -> Value:
@@ -275,7 +288,10 @@ def _add(claims: dict, context: _Context, happening: str, slot: str, value: Valu
 
 
 def _speaks(attribution: Attribution) -> bool:
-    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years"."""
+    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years";
+    and whether it says anything ("officers responded to a shooting call" does not)."""
+    if not says_something(attribution):
+        return False
     if attribution.source is not None:
         return attribution.source.kind != SourceKind.UNKNOWN
     return not attribution.via or attribution.via[-1].kind != SourceKind.UNKNOWN
@@ -408,7 +424,7 @@ def _denials(context: _Context, happenings: list[CrossEvent], events: dict[str, 
     found = []
     for article in sorted(context.articles):
         for attribution in sorted(context.attributions.get(article, []), key=lambda a: a.cue.start):
-            if attribution.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT):
+            if not answers_about_facts(attribution, context.articles[article].text):  # "denied a request for an interview", "did not know"
                 continue
             happening = _answered(attribution, [e for e in events.values() if e.article == article], member)
             about_agent = ROLE_WORDS.search(attribution.content.text) or _bare(attribution)
@@ -436,7 +452,7 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     parts = [attribution.cue, attribution.content, *([source] if source else [])]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     who = context.origin(attribution, article.id)
-    party = source.name if source else article.label
+    party = party_name(source) if source else article.label
     denied = attribution.stance == Stance.DENIES
     status = FindingStatus.DENIED if denied else FindingStatus.NO_COMMENT
     about = _happening_name(happening) if happening else "the claim"
@@ -454,8 +470,9 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
 def _same_claims(context: _Context, attributions: list[Attribution], used: set[str]) -> list[Finding]:
     """Attributions of different articles whose contents share most of their content words: one claim."""
     candidates = sorted((a for a in attributions if a.id not in used and a.article in context.articles
-                         and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT)), key=lambda a: a.id)
-    words = {a.id: _content_words(a.content.text) for a in candidates}
+                         and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT) and says_something(a)),
+                        key=lambda a: a.id)
+    words = {a.id: content_words(a.content.text) for a in candidates}
     parent = {a.id: a.id for a in candidates}
 
     def find(x: str) -> str:
@@ -483,30 +500,3 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
         found.append(Finding("", context.story.id, None, "claim", status, [_slot_value(context, claims)],
                              len(confirming), explanation))
     return found
-
-
-def similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[str, str]]:
-    """Pairs of ids whose word sets reach ``threshold`` (> 0) Jaccard, in id order, without comparing every
-    pair; a set of fewer than ``MIN_CLAIM_WORDS`` words pairs with none.
-
-    Prefix filtering: with words ordered rarest first, two sets with Jaccard ≥ t share a word among the first
-    |A| − ⌈t·|A|⌉ + 1 of each, so only sets sharing such a prefix word are compared (a large story has
-    thousands of attributions)."""
-    frequency = Counter(word for found in words.values() for word in found)
-    index: dict[str, list[str]] = defaultdict(list)
-    pairs = set()
-    for item in sorted(words):
-        if len(words[item]) < MIN_CLAIM_WORDS:
-            continue
-        ordered = sorted(words[item], key=lambda w: (frequency[w], w))
-        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
-        for other in {o for word in prefix for o in index[word]}:
-            if jaccard(words[other], words[item]) >= threshold:
-                pairs.add((other, item))
-        for word in prefix:
-            index[word].append(item)
-    return sorted(pairs)
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}

@@ -12,7 +12,11 @@ different outlets gets the same key:
 * an attribution with no source of its own but a chain of relays: the last relay, keyed as above;
 * the outlet's own voice (no attribution, or an attribution with no source and no relay): ``outlet:<outlet>``,
   or ``article:<id>`` when the outlet is unknown;
-* a syndicated copy (``duplicate_of``) speaks with the voice of the article it copies.
+* a syndicated copy (``duplicate_of``) speaks with the voice of the article it copies;
+* only a source that says something is an origin (``says_something``): "officers responded to a shooting call",
+  "Bowser entered the program after attacking Zina Bowser", "a deputy talks on a mobile phone" (a caption) are
+  what the outlet narrates, so its own voice is their origin, not the officers, the attacker or the deputy; a
+  place cut from its office ("Police in Oakland, California say": source "California") is no origin either.
 
 See docs/reconcile-guide.md for the rule and its limits.
 """
@@ -119,10 +123,41 @@ def _outlet_source(source: SourceSpan) -> str | None:
     return None
 
 
+#: Cue lemmas of an act, not of saying: the extractor takes "responded to a call", "then ordered the driver",
+#: "after attacking her", "then continued on foot" for speech cues.
+ACT_LEMMAS = words("attack order continue about")
+#: Cue words of an act: a police call ("responded to a call of shots fired"), a caption ("talks on a phone").
+_ACT_CUES = re.compile(r"\b(?:calls? (?:of|about)|talks? on|responded to|responding to)\b", re.IGNORECASE)
+#: The office a place was cut from: "Police in Oakland, California say" leaves the source "California".
+_OFFICE_IN = re.compile(r"\b(?:police|officials|authorities|officers|deputies|investigators|prosecutors)\s+in\s+"
+                        r"[\w .'’-]{1,40},\s*$", re.IGNORECASE)
+
+
+def says_something(attribution: Attribution) -> bool:
+    """Whether the attribution is a source saying something, not an act the extractor took for a cue
+    ("officers responded to a robbery at 2041 Hubert", "after attacking her", a caption's "talks on a phone")."""
+    cue = attribution.cue
+    lemma = cue.lemma.split()[-1] if cue.lemma else ""
+    if lemma in ACT_LEMMAS or _ACT_CUES.search(cue.text):
+        return False
+    return lemma != "respond" or bool(re.match(r"^\W*(?:[“\"‘']|that\b|by saying\b)", attribution.content.text,
+                                                re.IGNORECASE))
+
+
+def _cut_place(source: SourceSpan, article: Article) -> bool:
+    """A source that is the place an office was named with ("Police in Oakland, California say"): the office
+    spoke, and the extractor kept only the place."""
+    return bool(_OFFICE_IN.search(article.text[max(0, source.start - 80):source.start]))
+
+
 def origin(attribution: Attribution | None, article: Article, articles: dict[str, Article],
            own_voice: Origin | None = None) -> Origin:
     """Where what ``attribution`` says (None: the outlet's own statement in ``article``) comes from;
-    ``own_voice``: the origin of the article's own statements when it is not its outlet (``written_up``)."""
+    ``own_voice``: the origin of the article's own statements when it is not its outlet (``written_up``).
+    An attribution that says nothing (``says_something``) is the outlet's narration."""
+    if attribution is not None and (not says_something(attribution) or (
+            attribution.source is not None and _cut_place(attribution.source, article))):
+        attribution = None
     source = attribution.source if attribution else None
     if source is None and attribution and attribution.via:  # no source of its own: the last relay said it
         relay = attribution.via[-1]

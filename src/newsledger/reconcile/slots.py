@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from newsledger.extract.calendar import day_of
 from newsledger.reconcile.counts import find_counts, frame_counts
+from newsledger.reconcile.pronouns import is_bare
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import Geo, Place
 
@@ -204,8 +205,8 @@ def name_value(text: str, relations: Relations | None = None) -> Value | None:
     if located and not owner:
         name, owner = located.group(1), located.group(2)
     name = _GENERIC_TAIL.sub("", _DETERMINERS.sub("", name)).strip()
-    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name):
-        return None
+    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name) or is_bare(name):
+        return None  # a description, or a pronoun ("He", "This") that names no one
     key = name.casefold()
     if owner and relations is not None:
         relations.part_of.add((key, _GENERIC_TAIL.sub("", _DETERMINERS.sub("", owner.strip())).casefold()))
@@ -284,9 +285,10 @@ def date_value(iso: str | None) -> Value | None:
 
 
 def description_value(text: str) -> Value | None:
-    """A target as the text describes it ("an Iranian defense compound"): kept for reading, never disputed."""
+    """A target as the text describes it ("an Iranian defense compound"): kept for reading, never disputed; a bare
+    pronoun ("him", "who") describes nothing."""
     words = _DETERMINERS.sub("", " ".join(text.split())).strip()
-    return Value("description", words, key=words.casefold()) if words else None
+    return Value("description", words, key=words.casefold()) if words and not is_bare(words) else None
 
 
 # --- comparing -----------------------------------------------------------------------------------------------
