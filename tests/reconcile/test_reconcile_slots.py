@@ -186,3 +186,30 @@ def test_one_day_at_two_precisions_is_no_dispute():
     assert compare("time", date_value("2013-06-10TNI"), date_value("2013-06-10T22:15")).compatible
     assert compare("time", date_value("2013-06-10T22:15"), date_value("2013-06-10T23:40")).compatible
     assert not compare("time", date_value("2013-06-10T22:15"), date_value("2013-06-13T22:15")).compatible
+
+
+def test_no_false_disputes_between_a_description_and_a_name_or_a_knife_and_a_gun():
+    from newsledger.reconcile.slots import name_value, weapon_category
+    from newsledger.reconcile.values import Value
+
+    assert name_value("Queens dad") is None and name_value("Walker").label == "Walker"
+
+    def means(text):
+        return Value("category", weapon_category(text), key=weapon_category(text))
+
+    assert compare("weapon", means("a knife"), means("a rifle")).compatible
+    assert not compare("weapon", means("a drone"), means("a missile")).compatible
+
+
+def test_a_shooting_called_accidental_and_charged_as_murder_is_disputed():
+    def status(text):
+        return next(f.value for f in find_values(text) if f.slot == "legal")
+
+    accidental = status("Police said the shooting appears to have been accidental.")
+    murder = status("Prosecutors charged him with first-degree murder.")
+    assault = status("He faces two counts of aggravated assault.")
+    assert (accidental.label, murder.label, assault.label) == ("accidental", "charged with murder",
+                                                              "charged with assault")
+    assert not compare("legal", accidental, murder).compatible
+    assert compare("legal", murder, assault).compatible
+    assert status("The death was ruled a homicide.").label == "homicide"

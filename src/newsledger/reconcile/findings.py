@@ -61,7 +61,7 @@ AGENTIVE = {EventType.ATTACK, EventType.LAUNCH, EventType.ARREST, EventType.DEAT
 HOME = {
     "launched": {EventType.LAUNCH}, "shot_down": {EventType.INTERCEPTION}, "hit": {EventType.ATTACK},
     "killed": {EventType.DEATH, EventType.ATTACK}, "injured": {EventType.ATTACK, EventType.DAMAGE},
-    "shot": {EventType.ATTACK},
+    "shot": {EventType.ATTACK}, "legal": {EventType.ATTACK, EventType.DEATH},
     "arrested": {EventType.ARREST}, "damage": {EventType.DAMAGE, EventType.ATTACK},
     "weapon": {EventType.ATTACK}, "agent": {EventType.ATTACK}, "magnitude": {EventType.DAMAGE},
 }
@@ -75,7 +75,7 @@ REACH = 400  # characters around a denial, or a content without mentions, in whi
 TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "time": "the date",
           "weapon": "the weapon", "launched": "how many were launched", "shot_down": "how many were shot down",
           "hit": "how many hit", "killed": "the dead", "injured": "the injured", "shot": "the people shot", "arrested": "the arrests",
-          "magnitude": "the magnitude", "damage": "the damage", "claim": "claim"}
+          "magnitude": "the magnitude", "damage": "the damage", "legal": "its status in law", "claim": "claim"}
 CLAIM_SIMILARITY = 0.5
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"[a-z0-9]+")

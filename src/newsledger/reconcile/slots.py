@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from newsledger.extract.calendar import day_of
 from newsledger.reconcile.counts import find_counts, frame_counts
 from newsledger.reconcile.pronouns import is_bare
+from newsledger.reconcile.legal import conflicting, legal_statuses
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import Geo, Place
 
 #: Count slots, in the order a brief lists them.
 COUNT_SLOTS = ("launched", "shot_down", "hit", "killed", "injured", "shot", "arrested")
-SLOTS = ("agent", "target", "place", "time", "weapon", *COUNT_SLOTS, "magnitude", "damage")
+SLOTS = ("agent", "target", "place", "time", "weapon", *COUNT_SLOTS, "magnitude", "damage", "legal")
 
 DAMAGE_LEVELS = ("none", "minor", "moderate", "major", "destroyed")
 _DAMAGE_WORDS = {
@@ -80,7 +81,8 @@ def find_values(text: str, start: int = 0, end: int | None = None, relations: Re
     """
     end = len(text) if end is None else end
     region = text[start:end]
-    found = find_counts(region) + _magnitudes(region) + _damage(region) + _weapons(region) + _agents(region, relations)
+    found = find_counts(region) + _magnitudes(region) + _damage(region) + _weapons(region) + _agents(region, relations) \
+        + legal_statuses(region)
     found = frame_counts(found)
     return sorted((_shift(f, start) for f in found), key=lambda f: (f.start, f.slot))
 
@@ -205,12 +207,26 @@ def name_value(text: str, relations: Relations | None = None) -> Value | None:
     if located and not owner:
         name, owner = located.group(1), located.group(2)
     name = _GENERIC_TAIL.sub("", _DETERMINERS.sub("", name)).strip()
-    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name) or is_bare(name):
+    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name) or is_bare(name) or _described(name):
         return None  # a description, or a pronoun ("He", "This") that names no one
     key = name.casefold()
     if owner and relations is not None:
         relations.part_of.add((key, _GENERIC_TAIL.sub("", _DETERMINERS.sub("", owner.strip())).casefold()))
     return Value("name", name, key=key)
+
+
+#: Means of which one strike uses one: a drone and a missile for the same hit disagree; a knife and a gun do not.
+LAUNCHED_MEANS = {"drone", "missile", "explosive"}
+#: Lower-case words a proper name may hold ("Bank of America", "Abu Bakr al-Baghdadi").
+_NAME_PARTICLES = {"of", "the", "and", "de", "la", "le", "al", "el", "bin", "ibn", "von", "van", "der", "du", "del",
+                   "da", "di", "for", "on", "at", "in", "y", "e"}
+
+
+def _described(name: str) -> bool:
+    """A phrase with a lower-case content word is a description that starts a sentence, not a name: "Queens dad"
+    (one man, named elsewhere "Walker"), "Matusiewicz's spray"; two of them are no dispute."""
+    return any(word[:1].islower() and word not in _NAME_PARTICLES for word in re.split(r"[\s-]+", name)
+               if word[:1].isalpha())
 
 
 def place_value(place: Place, relations: Relations | None = None) -> Value | None:
@@ -314,6 +330,8 @@ def compare(slot: str, a: Value, b: Value, relations: Relations | None = None) -
         return Verdict(same, f"{a.label} and {b.label} damage are {'the same level' if same else 'different levels'}")
     if a.kind == "category":
         same = a.key == b.key
+        if not same and not {a.key, b.key} <= LAUNCHED_MEANS:
+            return Verdict(True, f"{a.label} and {b.label} can both have been used (a knife and a rifle: two acts)")
         return Verdict(same, f"{a.label} and {b.label} are {'the same means' if same else 'different means'}")
     if a.kind == "name":
         if a.key == b.key or a.key in b.key.split() or b.key in a.key.split() or relations.related(a.key, b.key):
@@ -321,6 +339,9 @@ def compare(slot: str, a: Value, b: Value, relations: Relations | None = None) -
         return Verdict(False, f"{a.label} and {b.label} are different names")
     if a.kind == "place":
         return _compare_places(a, b, relations)
+    if a.kind == "legal":
+        apart = conflicting(a, b)
+        return Verdict(not apart, f"{a.label} and {b.label} {'disagree on whether a crime was meant' if apart else 'can both hold'}")
     if a.kind == "date":
         same = a.key.startswith(b.key) or b.key.startswith(a.key) or _one_day(a.key, b.key) or _overnight(a.key, b.key)
         return Verdict(same, f"{a.label} and {b.label} {'overlap' if same else 'are different dates'}")
