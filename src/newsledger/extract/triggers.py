@@ -251,11 +251,13 @@ class TriggerModel:
         summed /= summed.sum(axis=1, keepdims=True)
         return 1.0 - summed[:, 0], summed[:, 1:].argmax(axis=1) + 1
 
-    def find(self, doc: Doc, threshold: float | None = None) -> list[Trigger]:
-        """The triggers whose event probability reaches ``threshold`` (default: the model's, chosen for TimeML)."""
+    def find(self, doc: Doc, threshold: float | None = None, pos: frozenset[str] | None = None) -> list[Trigger]:
+        """The triggers whose event probability reaches ``threshold`` (default: the model's, chosen for TimeML);
+        with ``pos``, only tokens of those parts of speech are scored (a reader that keeps only some spares the
+        others' features)."""
         threshold = self.threshold if threshold is None else threshold
         sheet = Sheet(doc, self.lexicon)
-        tokens = [i for i in range(sheet.n) if is_candidate(sheet, i)]
+        tokens = [i for i in range(sheet.n) if is_candidate(sheet, i) and (pos is None or sheet.read.pos[i] in pos)]
         event, best = self.scores(sheet, tokens)
         read = sheet.read
         found: list[Trigger] = []
@@ -275,9 +277,11 @@ def shipped_model() -> TriggerModel:
     return TriggerModel.load(MODEL_PATH)
 
 
-def find_triggers(doc: Doc, model: TriggerModel | None = None, threshold: float | None = None) -> list[Trigger]:
+def find_triggers(doc: Doc, model: TriggerModel | None = None, threshold: float | None = None,
+                  pos: frozenset[str] | None = None) -> list[Trigger]:
     """Every event trigger of ``doc`` in text order, with its TimeML class and event probability.
 
     ``threshold`` overrides the model's: TimeML marks nominal events selectively (a generic "murder charges"
-    is not one), so a reader that wants every mention of a crime may lower it (see docs/notes/events.md)."""
-    return (model or shipped_model()).find(doc, threshold)
+    is not one), so a reader that wants every mention of a crime may lower it (see docs/notes/events.md).
+    ``pos`` scores only tokens of those parts of speech."""
+    return (model or shipped_model()).find(doc, threshold, pos)

@@ -19,6 +19,8 @@ from newsledger.records import EventType, Plover
 E = EventType
 #: TimeML classes that can be a happening: not REPORTING (attributions carry speech), STATE, I_STATE, PERCEPTION.
 HAPPENING_CLASSES = {"OCCURRENCE", "I_ACTION", "ASPECTUAL"}
+#: The parts of speech the PLOVER lexicon types (adjectives and auxiliaries it leaves untyped are not scored).
+TYPED_POS = frozenset({"VERB", "NOUN"})
 #: Words that name no happening of their own but one said before ("The incident happened at 1 a.m.").
 ANAPHORS = {"incident", "happen", "occur"}
 #: The kind a PLOVER type reads as, where the ledger has one.
@@ -31,7 +33,7 @@ ANAPHOR_REACH = 600
 def detected_tokens(doc: Doc, known: set[int]) -> list[Token]:
     """The head tokens of detected happening triggers the lexicon did not already take, in text order."""
     found = []
-    for trigger in find_triggers(doc):
+    for trigger in find_triggers(doc, pos=TYPED_POS):
         if trigger.event_class not in HAPPENING_CLASSES:
             continue
         token = doc[trigger.start_token:trigger.end_token].root
