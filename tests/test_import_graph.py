@@ -11,7 +11,7 @@ import newsledger
 PACKAGE = Path(newsledger.__file__).parent
 #: Packages the runtime must not import, and the modules allowed to import anything.
 OFFLINE = ("newsledger.evaluation", "newsledger.training", "newsledger.bench")
-ENTRY_POINTS = ("newsledger.cli",)
+ENTRY_POINTS = ("newsledger.cli", "newsledger.cli_bench")
 
 
 def module_name(path: Path) -> str:

@@ -173,7 +173,7 @@ def test_the_seed_brief_opens_with_its_disputed_count(seed_ledger):
 def test_a_story_that_does_not_hold_together_gets_no_findings_and_says_why(seed_ledger):
     from dataclasses import replace
 
-    from newsledger.reconcile.findings import MIN_COHESION
+    from newsledger.reconcile.facets import MIN_COHESION
 
     story = next(s for s in seed_ledger.stories() if len(s.articles) == 2)
     store = seed_ledger.store

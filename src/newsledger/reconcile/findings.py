@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsledger.reconcile.claim_pairs import content_words, similar_pairs
+from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.independence import Origin, origin, says_something, written_up
 from newsledger.reconcile.pronouns import Antecedents, is_bare
 from newsledger.reconcile.refusals import answers_about_facts, party_name
@@ -127,17 +128,6 @@ class _Context:
         passing over "sources" that are no speaker ("the drones managed to…": kind unknown)."""
         speakers = [a for a in self.attributions.get(article, []) if _speaks(a)]
         return innermost_holder(speakers, Span("", start, end))
-
-
-#: A story whose articles share less than this (``Story.cohesion``: words and names in common, dates together)
-#: gets no findings: its facts are not of one happening. GVA incident stories and PolNeAR's real stories score
-#: 0.05 and more; the merged five-month PolNeAR "stories" of unrelated articles scored 0.003–0.006.
-MIN_COHESION = 0.03
-
-
-def comparable(story: Story) -> bool:
-    """Whether the story holds together enough to compare its articles' facts (one article always does)."""
-    return story.cohesion is None or story.cohesion >= MIN_COHESION
 
 
 def findings_for_story(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from newsledger.extract.calendar import day_of
 from newsledger.reconcile.counts import find_counts, frame_counts
-from newsledger.reconcile.pronouns import is_bare
 from newsledger.reconcile.legal import conflicting, legal_statuses
+from newsledger.reconcile.pronouns import is_bare
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import Geo, Place
 

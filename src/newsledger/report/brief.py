@@ -12,7 +12,8 @@ from typing import Any
 
 from newsledger.extract.calendar import time_key, when_label
 from newsledger.link.cross_events import cross_events as link_cross_events
-from newsledger.reconcile.findings import comparable, findings_for_story
+from newsledger.reconcile.facets import comparable
+from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
 from newsledger.records import (
     Article,
