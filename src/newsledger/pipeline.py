@@ -29,7 +29,7 @@ from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
-from newsledger.link.coref import CorefModel, describe, sentence_entities
+from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
 from newsledger.reconcile.facets import story_facets, tally
@@ -42,6 +42,7 @@ from newsledger.records import (
     Stance,
     innermost_holder,
 )
+from newsledger.shipped import load as load_shipped
 from newsledger.store.ledger import Store
 
 
@@ -231,7 +232,7 @@ class Ingestor:
         self.config = config
         self.batch_size = config.batch_size
         self.linker = self._linker_from_store()
-        self.coref_model = CorefModel.load()
+        self.coref_model = load_shipped("event_coref")
         self._batch_report: IngestReport | None = None
         self.pipeline = Pipeline(
             [annotation_stage(config.model), *extraction_stages(config.content_model, config.gazetteer,

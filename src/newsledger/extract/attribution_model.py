@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsledger.extract.reading import Reading
+from newsledger.shipped import load as load_shipped
 
 ARTIFACT = Path(__file__).with_name("attribution_model")
 WEIGHTS = "cue_weights.json.gz"  # gzip: the plain JSON is 3 MB, compressed under 1 MB
@@ -206,7 +207,7 @@ _MAX_OWN_SUMS = 200_000
 @lru_cache(maxsize=1)
 def shipped() -> CueModel:
     """The model shipped in the package, loaded once."""
-    return CueModel.read(ARTIFACT)
+    return load_shipped("attribution_cues")
 
 
 def runs(tags: Sequence[bool]) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsledger.extract.content_sheet import QUOTES, Sheet, sheet
 from newsledger.extract.cues import Range
+from newsledger.shipped import load as load_shipped
 
 if TYPE_CHECKING:
     from newsledger.extract.attribution.document import Document
@@ -462,4 +463,4 @@ def config(path: Path = ARTIFACT) -> dict:
 @lru_cache(maxsize=1)
 def shipped() -> ContentModel:
     """The model shipped in the package, loaded once."""
-    return ContentModel.read(ARTIFACT)
+    return load_shipped("attribution_content")

@@ -28,6 +28,7 @@ from spacy.attrs import TAG
 from spacy.tokens import Doc
 
 from newsledger.extract.reading import Reading, strings_of
+from newsledger.shipped import load as load_shipped
 
 MODEL_PATH = Path(__file__).with_name("triggers_model.npz")
 
@@ -274,7 +275,7 @@ class TriggerModel:
 @lru_cache(maxsize=1)
 def shipped_model() -> TriggerModel:
     """The shipped model, loaded once per process."""
-    return TriggerModel.load(MODEL_PATH)
+    return load_shipped("event_triggers")
 
 
 def find_triggers(doc: Doc, model: TriggerModel | None = None, threshold: float | None = None,

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from newsledger.link.stories import Centroid
+from newsledger.shipped import load as load_shipped
 from newsledger.similarity import jaccard
 
 MODEL_PATH = Path(__file__).with_name("coref_model.json")
@@ -266,7 +267,7 @@ def resolve(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefMode
             threshold: float | None = None) -> list[int]:
     """Cluster labels for described mentions of one story (each with its article under "doc");
     ``doc_similarity(a, b)`` gives the (term, entity) cosines of two articles, e.g. from their linker features."""
-    model = model or CorefModel.load()
+    model = model or load_shipped("event_coref")
     if len(mentions) > MAX_PAIRWISE:
         return _by_lemma(mentions, doc_similarity, model, threshold)
     probability = {}

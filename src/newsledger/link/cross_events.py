@@ -14,13 +14,14 @@ from typing import Any
 from newsledger.extract.calendar import day_of
 from newsledger.link.coref import CorefModel, document_similarity, resolve
 from newsledger.records import CrossEvent, Event, EventType
+from newsledger.shipped import load as load_shipped
 
 
 def cross_events(
     story: str, events: list[Event], features: dict[str, dict[str, Any]], model: CorefModel | None = None
 ) -> list[CrossEvent]:
     """The story's happenings; ``features`` maps each article to its linker features with "event_mentions"."""
-    model = model or CorefModel.load()
+    model = model or load_shipped("event_coref")
     described = {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
     by_type: dict[str, list[Event]] = defaultdict(list)
     for event in events:

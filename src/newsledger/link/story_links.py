@@ -21,6 +21,8 @@ from typing import Any, Protocol
 
 from wordfreq import zipf_frequency
 
+from newsledger.shipped import load as load_shipped
+
 MODEL_PATH = Path(__file__).with_name("story_links_model.json")
 #: A headline's outlet suffix ("… « CBS San Francisco", "… | WGN-TV") is shared by unrelated reports of one site.
 TITLE_SUFFIX = re.compile(r"\s+[|«»–—-]\s+.*$")
@@ -141,4 +143,4 @@ class LinkModel:
 
 @lru_cache(maxsize=1)
 def shipped() -> LinkModel:
-    return LinkModel.load(MODEL_PATH)
+    return load_shipped("story_links")
