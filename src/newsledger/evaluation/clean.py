@@ -28,6 +28,7 @@ from newsledger.evaluation.facts import part_of
 from newsledger.ingest.clean import clean_text
 from newsledger.records import Removed
 
+DEFAULT_LABELS = Path(__file__).resolve().parents[3] / "benchmarks" / "clean" / "gva_check.tsv"
 ARTICLE = "article"
 EXCERPT_CHARS = 80
 SAMPLE_SEED = 17
@@ -168,7 +169,9 @@ def read_articles(folder: Path) -> dict[str, dict[str, Any]]:
         return {record["id"]: record for record in map(json.loads, source)}
 
 
-def bench(folder: Path, labels: Path) -> dict[str, Any]:
+def run(folder: Path, labels: Path | None = None) -> dict[str, Any]:
+    """The cleaner's removal scores on ``labels`` (default: the check set) for the articles of ``folder``."""
+    labels = Path(labels or DEFAULT_LABELS)
     result = score(read_articles(folder), read_judgments(labels))
     return {"data": str(folder), "labels": str(labels), **result}
 

@@ -21,7 +21,7 @@ _MIN_PLAYLIST = 2
 _LIST_HEADER = re.compile(
     r"^\W{0,3}(?:read\ more|related(?:\ (?:articles?|stories|coverage|content|news|links|videos?))?|see\ also"
     r"|also\ see|more\ (?:from|on)\b[^:]{0,40}|previous\ stories|also\ on\ [\w.]+|more\ stories|you\ may\ also\ like"
-    r"|recommended(?:\ for\ you)?|most\ (?:read|popular))\W*$",
+    r"|recommended(?:\ for\ you)?|most\ (?:read|popular))[\s:>»›|•-]*$",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_LISTED = 12
@@ -61,6 +61,7 @@ def is_headline(text: str) -> bool:
         and len(text) <= _HEADLINE_MAX_LEN
         and not text.rstrip("\"”’') ").endswith((".", ":", ",", ";"))
         and not _SENTENCE_BREAK.search(text)
+        and "@" not in text  # an embedded post ("… pic.twitter.com/… — Name (@handle)") is quoted reporting
     )
 
 

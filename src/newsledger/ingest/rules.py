@@ -127,7 +127,7 @@ _COOKIE = _rx(r"""
 # Copyright and wire notices: "Copyright 2016 WFAA", "(© 2016 KHOU)", "… All rights reserved. This material may not
 # be published, broadcast, rewritten or redistributed."
 _COPYRIGHT = _rx(r"""
-      ^\W{0,3}(?:source:[^©]{0,60})?(?:copyright|©|\(c\))(?:\s+[^\s]+){0,8}\W*$
+      ^\W{0,3}(?:source:[^©]{0,60})?(?:copyright|©|\(c\))(?:\s+(?:\d{4}\b|by\b|(?-i:[A-Z]))[^\s]*)(?:\s+[^\s]+){0,7}\W*$
     | (?:copyright|©)\s*\d{4}\b
     | \ball\ rights\ reserved\b
     | \bmay\ not\ be\ (?:re)?published,\ broadcast\b
