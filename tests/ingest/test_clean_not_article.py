@@ -199,3 +199,12 @@ def test_hostile_input_is_cleaned_in_bounded_time(text: str):
     start = time.perf_counter()
     clean_text(text)
     assert time.perf_counter() - start < 20  # linear: a few seconds on a loaded machine, minutes if quadratic
+
+
+def test_a_paragraph_repeated_with_a_closing_credit_is_its_caption():
+    lead = ("Police responded to the shooting around 5:30 p.m. near East 20th Street and South Lakewood Avenue, "
+            "where three people were found shot.")
+    text = "\n\n".join([f"{lead} (KTUL)", "Three people were taken to the hospital.", lead])
+    cleaned = clean_text(text)
+    assert [(r.kind, r.text) for r in cleaned.removed] == [("caption", f"{lead} (KTUL)")]
+    assert cleaned.text.endswith(lead)

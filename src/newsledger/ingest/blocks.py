@@ -113,6 +113,30 @@ def repeated(lines: list[LineLike], kinds: dict[int, str]) -> set[int]:
     return found
 
 
+# "<the lead sentence>. (KTUL)": a photo's caption often repeats a paragraph of the story and adds its credit.
+_TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,60}\)\W*$")
+_PREFIX_CHARS = 80
+_MAX_SAME_OPENING = 4
+
+
+def credited_copy(lines: list[LineLike], kinds: dict[int, str]) -> set[int]:
+    """A line that is another line of the text (or its opening) plus a closing "(credit)": a caption's copy."""
+    by_opening: dict[str, list[tuple[int, str]]] = {}
+    for i, line in enumerate(lines):
+        bucket = by_opening.setdefault(line.text[:_PREFIX_CHARS], [])
+        if line.text and len(bucket) < _MAX_SAME_OPENING:  # bounded work when many lines open alike
+            bucket.append((i, line.text))
+    found = set()
+    for i, line in enumerate(lines):
+        credit = _TRAILING_CREDIT.search(line.text) if line.text.endswith(")") else None
+        if credit is None or credit.start() < _PREFIX_CHARS:
+            continue
+        copied = line.text[: credit.start()]
+        if any(j != i and other.startswith(copied) for j, other in by_opening.get(copied[:_PREFIX_CHARS], ())):
+            found.add(i)
+    return found
+
+
 def foreign_headlines_at_edges(lines: list[LineLike], kinds: dict[int, str]) -> set[int]:
     """Headlines at the top or bottom of the text that share almost no words with the story: other stories.
 
@@ -146,6 +170,7 @@ BLOCK_RULES = (
     BlockRule("related", playlist, "a video playlist lists other stories' titles with their durations"),
     BlockRule("related", listed_under_header, "the headlines under a 'Related' header are other stories"),
     BlockRule("related", foreign_headlines_at_edges, "headlines at the edges sharing no words with the story"),
+    BlockRule("caption", credited_copy, "a paragraph repeated with a closing credit is its photo's caption"),
     BlockRule("repeat", repeated, "a line repeated right after itself is a gallery's or teaser's copy"),
 )
 

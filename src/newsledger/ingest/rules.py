@@ -20,11 +20,16 @@ class Rule:
     pattern: re.Pattern[str]
     max_len: int  # longer lines are article text, whatever they contain
     reason: str
-    cues: tuple[str, ...] = ()  # when given, a lower-cased line holds one of them or the pattern cannot match
+    cues: re.Pattern[str] | None = None  # when given, a lower-cased line holds a cue or the pattern cannot match
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+def _cues(*words: str) -> re.Pattern[str]:
+    """Literal words one of which a line must hold for a rule to look further: a cheap scan before the pattern."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 # A line ending in a photo credit: "(REUTERS/Ken Cedeno)", "(AP Photo/…)", "… Photo: Jane Doe", "… Getty Images".
@@ -183,28 +188,28 @@ _SERVICE_ANYWHERE = _rx(r"""
 
 RULES = (
     Rule("caption", _CAPTION, 600, "a photo credit closes a caption, not a sentence of the story",
-         cues=(")", ":", "getty", "caption")),
+         cues=_cues(")", ":", "getty", "caption")),
     Rule("caption", _MEDIA_WIDGET, 1200, "photo galleries and video players leave their chrome on the caption",
-         cues=("file", "photo", "image", "stock", "skip", "video", "published", "caption", "source", "credit",
+         cues=_cues("file", "photo", "image", "stock", "skip", "video", "published", "caption", "source", "credit",
                "courtesy", "shown", "pictured")),
     Rule("notice", _TEMPLATE, 5000, "a page's unfilled template placeholders are never prose"),
     Rule("separator", _SEPARATOR, 200, "a rule between sections carries no words"),
     Rule("paywall", _PAYWALL, 120, "subscription prompts are short lines of their own"),
     Rule("notice", _ACCOUNT, 300, "account and alert widgets repeat the same sentences on every page",
-         cues=("regist", "e-mail", "email", "{*", "almost", "welcome", "asking", "notification", "content",
+         cues=_cues("regist", "e-mail", "email", "{*", "almost", "welcome", "asking", "notification", "content",
                "owner", "one more", "characters", "return", "deliverable", "digital", "zip", "sign", "account")),
     Rule("navigation", _NAVIGATION, 80, "menu and sharing words stand alone on a line"),
     Rule("navigation", _WIKI_HEADING, 80, "a wiki's section headings end in an edit link"),
     Rule("related", _SEE_ALSO, 200, "a pointer to another story carries that story's headline"),
-    Rule("related", _LINK_TEXT, 250, "a link's text standing alone points elsewhere", cues=("here", "more", ">>")),
-    Rule("cookie", _COOKIE, 300, "cookie banners", cues=("cookie",)),
+    Rule("related", _LINK_TEXT, 250, "a link's text standing alone points elsewhere", cues=_cues("here", "more", ">>")),
+    Rule("cookie", _COOKIE, 300, "cookie banners", cues=_cues("cookie")),
     Rule("credit", _COPYRIGHT, 300, "copyright and wire notices close the page",
-         cues=("copyright", "©", "(c)", "rights reserved", "may not be")),
+         cues=_cues("copyright", "©", "(c)", "rights reserved", "may not be")),
     Rule("credit", _BYLINE, 300, "bylines, contributor lines and author bios are about the writer",
-         cues=("by", "contribut", "-", "—", "–", "follow", "twitter", "mail", "facebook", "instagram")),
+         cues=_cues("by", "contribut", "-", "—", "–", "follow", "twitter", "mail", "facebook", "instagram")),
     Rule("notice", _SERVICE_OPENING, 250, "service prompts send the reader elsewhere and say nothing of the story"),
     Rule("notice", _SERVICE_ANYWHERE, 250, "service prompts send the reader elsewhere and say nothing of the story",
-         cues=("javascript", "video", "transcript", "coverage", "app", "update", "delivered", "issued", "captures")),
+         cues=_cues("javascript", "video", "transcript", "coverage", "app", "update", "delivered", "issued", "captures")),
 )
 
 _STAMP_WORDS = frozenset(
@@ -220,6 +225,7 @@ _WEEKDAY_OR_MONTH = re.compile(
 _STAMP_NUMBER = re.compile(r"\d{1,4}(?:[/:.-]\d{1,4}){0,2}(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _DOMAIN = re.compile(r"[\w-]+\.(?:com|net|org|tv)", re.IGNORECASE)
 _STAMP_MAX_LEN = 120
+_DIGIT = re.compile(r"\d")
 
 
 def is_stamp(text: str) -> bool:
@@ -232,7 +238,7 @@ def is_stamp(text: str) -> bool:
         return False
     spaced = re.sub(r"([ap]\.m\.)(?=\w)", r"\1 ", text, flags=re.IGNORECASE)  # "2:51 p.m.on Wednesday"
     words = [w for w in (w.strip(",;|–—-:()").lower() for w in spaced.split()) if w]
-    if not any(ch.isdigit() for ch in text) or not all(_stamp_word(w) for w in words):
+    if not _DIGIT.search(text) or not all(_stamp_word(w) for w in words):
         return False
     named = any(w in {"published", "posted", "updated", "created", "modified"} for w in words)
     year = any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words)
@@ -266,7 +272,7 @@ def is_flagged_headline(text: str) -> bool:
 
 def is_contact(text: str) -> bool:
     """A reporter's contact line: an address, number or handle, and at most a short name beside it."""
-    cheap_cue = "@" in text or "twitter.com" in text.lower() or any(ch.isdigit() for ch in text)
+    cheap_cue = "@" in text or "twitter.com" in text.lower() or _DIGIT.search(text)
     if len(text) > _CONTACT_MAX_LEN or not cheap_cue:
         return False
     if not _CONTACT_TOKEN.search(text):
@@ -279,7 +285,7 @@ def line_kind(text: str) -> str | None:
     """What one stripped line is if it is not the article (its kind), or None for article text."""
     folded = text.lower()
     for rule in RULES:
-        if len(text) > rule.max_len or (rule.cues and not any(cue in folded for cue in rule.cues)):
+        if len(text) > rule.max_len or (rule.cues is not None and not rule.cues.search(folded)):
             continue
         if rule.pattern.search(text):
             return rule.kind
