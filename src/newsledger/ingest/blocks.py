@@ -37,7 +37,7 @@ _STOPWORDS = frozenset(
     "about after again against also among been before being between both could does doing down during each from "
     "further have having here into just more most never only other over said same says should since some such than "
     "that their them then there these they this those through under until very were what when where which while "
-    "will with would your year years after says told today week month".split()
+    "will with would your year years told today week month".split()
 )
 
 
