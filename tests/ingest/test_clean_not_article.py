@@ -59,8 +59,8 @@ def test_a_local_news_page_keeps_only_the_story():
         "Police tape outside the market on Elm Street. (Photo: John Roe/WXYZ)": "caption",
         "RELATED: 17 dead, 41 wounded in Chicago weekend shootings": "related",
         "READ MORE:": "related",
-        "Two men wounded in Northside drive-by": "related",
-        "Teen charged in March killing of store clerk": "related",
+        "Two men wounded in Northside drive-by": "list of other cases",
+        "Teen charged in March killing of store clerk": "list of other cases",
         PAGE.split("\n\n")[15]: "credit",
         "This is a developing story. Check back for updates.": "notice",
         "jane.doe@wxyz.example 555-555-0199": "credit",
@@ -79,7 +79,10 @@ def test_other_stories_headlines_at_the_top_leave_but_the_story_stays():
         "Mississippi lawmaker says remark isn't racist, it's just 'a way of talking'",
     ]
     text = "\n\n".join([*others, *STORY, *STORY])
-    assert [r.text for r in clean_text(text).removed] == others
+    assert [(r.kind, r.text) for r in clean_text(text).removed] == [("related", other) for other in others]
+    cases = ["Two men wounded in Northside drive-by", "Teen charged in March killing of store clerk"]
+    text = "\n\n".join([*STORY, *STORY, *cases])
+    assert [(r.kind, r.text) for r in clean_text(text).removed] == [("list of other cases", c) for c in cases]
 
 
 def test_a_text_of_highlights_alone_is_kept_whole():

@@ -175,6 +175,16 @@ BLOCK_RULES = (
 )
 
 
+# Words that report a violent happening; a list of headlines most of which hold one is a sidebar of other cases.
+_INCIDENT = re.compile(
+    r"\b(?:shot|shoot\w*|gunfire|gunman|kill\w*|dead|deaths?|dies|died|murder\w*|slay\w*|slain|homicides?"
+    r"|wound\w*|injur\w*|stabb\w*|arrest\w*|charged)\b",
+    re.IGNORECASE,
+)
+OTHER_CASES = "list of other cases"
+_MIN_CASES = 2
+
+
 def block_kinds(lines: list[LineLike], kinds: dict[int, str]) -> dict[int, str]:
     """Kinds the block rules add to the line lexicon's ``kinds`` (which they never change)."""
     added: dict[int, str] = {}
@@ -182,4 +192,22 @@ def block_kinds(lines: list[LineLike], kinds: dict[int, str]) -> dict[int, str]:
         for i in rule.find(lines, kinds | added):
             if i not in kinds and i not in added:
                 added[i] = rule.kind
+    for run in _related_runs(lines, added):
+        if len(run) >= _MIN_CASES and 2 * sum(bool(_INCIDENT.search(lines[i].text)) for i in run) >= len(run):
+            added.update(dict.fromkeys(run, OTHER_CASES))
     return added
+
+
+def _related_runs(lines: list[LineLike], added: dict[int, str]) -> list[list[int]]:
+    """Consecutive related lines the block rules found (blank lines between them aside)."""
+    runs, run = [], []
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        if added.get(i) == "related":
+            run.append(i)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    return [*runs, run] if run else runs
