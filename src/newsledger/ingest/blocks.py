@@ -20,7 +20,7 @@ _MIN_PLAYLIST = 2
 # A header that introduces a list of other stories, alone on its line: "READ MORE:", "Related Stories", "► Related".
 _LIST_HEADER = re.compile(
     r"^\W{0,3}(?:read\ more|related(?:\ (?:articles?|stories|coverage|content|news|links|videos?))?|see\ also"
-    r"|also\ see|more\ (?:from|on)\b[^:]{0,40}|previous\ stories|also\ on\ [\w.]+|more\ stories|you\ may\ also\ like"
+    r"|also\ see|more\ (?:from|on)\b[^:.]{0,40}|previous\ stories|also\ on\ [\w.]+|more\ stories|you\ may\ also\ like"
     r"|recommended(?:\ for\ you)?|most\ (?:read|popular))[\s:>»›|•-]*$",
     re.IGNORECASE | re.VERBOSE,
 )
