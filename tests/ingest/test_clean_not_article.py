@@ -211,3 +211,17 @@ def test_a_paragraph_repeated_with_a_closing_credit_is_its_caption():
     cleaned = clean_text(text)
     assert [(r.kind, r.text) for r in cleaned.removed] == [("caption", f"{lead} (KTUL)")]
     assert cleaned.text.endswith(lead)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We have all of our investigators from various units out here. They’ve been out here since 10 p.m., digging "
+        "up every piece of information that we can find,” the lieutenant said. Jane Roe and her children. © 2016 "
+        "Cox Media Group.",
+        "This is the second tragedy for this family in recent weeks. The sister of the two boys, 28-year-old Tiffany "
+        "Scott (shown in the photo), died from cancer and was buried one day before the shooting.",
+    ],
+)
+def test_a_story_paragraph_with_a_credit_or_photo_reference_stays(line: str):
+    assert line_kind(line) is None

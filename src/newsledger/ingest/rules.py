@@ -53,7 +53,7 @@ _MEDIA_WIDGET = _rx(r"""
     | \bview\ full\ caption\b
     | \bsee\ more\ videos\W*$
     | \((?:source|photo|credit|courtesy)\s*:\s*[^()]{1,60}\)\.?$
-    | \b(?:shown|pictured)\b.{0,60}\b(?:photo|image|picture|mug\ ?shot)\b
+    | ^(?:(?!\b[a-z]{3,}\.\s).){0,80}\b(?:shown|pictured)\b[^.]{0,60}\b(?:photo|image|picture|mug\ ?shot)\b
 """)
 
 _PAYWALL = _rx(r"""^(?:
@@ -130,12 +130,12 @@ _COOKIE = _rx(r"""
 """)
 
 # Copyright and wire notices: "Copyright 2016 WFAA", "(© 2016 KHOU)", "… All rights reserved. This material may not
-# be published, broadcast, rewritten or redistributed."
+# be published, broadcast, rewritten or redistributed." The notice must open the line or follow a short caption: a
+# paragraph of the story that a page glued a credit onto keeps it, rather than losing the story's sentence.
 _COPYRIGHT = _rx(r"""
       ^\W{0,3}(?:source:[^©]{0,60})?(?:copyright|©|\(c\))(?:\s+(?:\d{4}\b|by\b|(?-i:[A-Z]))[^\s]*)(?:\s+[^\s]+){0,7}\W*$
-    | (?:copyright|©)\s*\d{4}\b
-    | \ball\ rights\ reserved\b
-    | \bmay\ not\ be\ (?:re)?published,\ broadcast\b
+    | ^.{0,100}? (?: (?:copyright|©)\s*\d{4}\b | \ball\ rights\ reserved\b
+                   | \bmay\ not\ be\ (?:re)?published,\ broadcast\b )
 """)
 
 # Who wrote it and how to reach them: "By: Jane Doe and John Roe", "by: Jane Doe Updated: Mar 8, 2017 - 6:13 PM",
