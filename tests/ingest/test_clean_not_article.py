@@ -221,6 +221,8 @@ def test_a_paragraph_repeated_with_a_closing_credit_is_its_caption():
         "Cox Media Group.",
         "This is the second tragedy for this family in recent weeks. The sister of the two boys, 28-year-old Tiffany "
         "Scott (shown in the photo), died from cancer and was buried one day before the shooting.",
+        "Gunman Alex Buckner, pictured in an unrelated mugshot, then shot at deputies when they arrived at the "
+        "burning house.",
     ],
 )
 def test_a_story_paragraph_with_a_credit_or_photo_reference_stays(line: str):

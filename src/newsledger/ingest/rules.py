@@ -53,7 +53,6 @@ _MEDIA_WIDGET = _rx(r"""
     | \bview\ full\ caption\b
     | \bsee\ more\ videos\W*$
     | \((?:source|photo|credit|courtesy)\s*:\s*[^()]{1,60}\)\.?$
-    | ^(?:(?!\b[a-z]{3,}\.\s).){0,80}\b(?:shown|pictured)\b[^.]{0,60}\b(?:photo|image|picture|mug\ ?shot)\b
 """)
 
 _PAYWALL = _rx(r"""^(?:
@@ -191,7 +190,7 @@ RULES = (
          cues=_cues(")", ":", "getty", "caption")),
     Rule("caption", _MEDIA_WIDGET, 1200, "photo galleries and video players leave their chrome on the caption",
          cues=_cues("file", "photo", "image", "stock", "skip", "video", "published", "caption", "source", "credit",
-               "courtesy", "shown", "pictured")),
+               "courtesy")),
     Rule("notice", _TEMPLATE, 5000, "a page's unfilled template placeholders are never prose"),
     Rule("separator", _SEPARATOR, 200, "a rule between sections carries no words"),
     Rule("paywall", _PAYWALL, 120, "subscription prompts are short lines of their own"),
