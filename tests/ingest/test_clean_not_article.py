@@ -11,8 +11,8 @@ from newsledger.ingest.clean import RawDocument, clean_article, clean_text
 from newsledger.ingest.rules import is_contact, is_stamp, line_kind
 
 STORY = [
-    "SPRINGFIELD (WXYZ) - A 24-year-old man was shot and killed outside a market on Elm Street late Saturday, "
-    "police said.",
+    ("SPRINGFIELD (WXYZ) - A 24-year-old man was shot and killed outside a market on Elm Street late Saturday, "
+     "police said."),
     "Officers found the man lying near the entrance about 11:40 p.m. He was pronounced dead at the scene.",
     '"We heard four or five shots, then a car took off," said a neighbor who asked not to be named.',
     "No arrests have been made. Anyone with information is asked to call Crime Stoppers at 555-555-0100.",
@@ -34,8 +34,8 @@ PAGE = "\n\n".join([
     "READ MORE:",
     "Two men wounded in Northside drive-by",
     "Teen charged in March killing of store clerk",
-    "Copyright 2016 WXYZ. All rights reserved. This material may not be published, broadcast, rewritten or "
-    "redistributed.",
+    ("Copyright 2016 WXYZ. All rights reserved. This material may not be published, broadcast, rewritten or "
+     "redistributed."),
     "This is a developing story. Check back for updates.",
     "jane.doe@wxyz.example 555-555-0199",
 ])
@@ -216,13 +216,13 @@ def test_a_paragraph_repeated_with_a_closing_credit_is_its_caption():
 @pytest.mark.parametrize(
     "line",
     [
-        "“We have all of our investigators from various units out here. They’ve been out here since 10 p.m., digging "
-        "up every piece of information that we can find,” the lieutenant said. Jane Roe and her children. © 2016 "
-        "Cox Media Group.",
-        "This is the second tragedy for this family in recent weeks. The sister of the two boys, 28-year-old Tiffany "
-        "Scott (shown in the photo), died from cancer and was buried one day before the shooting.",
-        "Gunman Alex Buckner, pictured in an unrelated mugshot, then shot at deputies when they arrived at the "
-        "burning house.",
+        ("“We have all of our investigators from various units out here. They’ve been out here since 10 p.m., digging "
+         "up every piece of information that we can find,” the lieutenant said. Jane Roe and her children. © 2016 "
+         "Cox Media Group."),
+        ("This is the second tragedy for this family in recent weeks. The sister of the two boys, 28-year-old Tiffany "
+         "Scott (shown in the photo), died from cancer and was buried one day before the shooting."),
+        ("Gunman Alex Buckner, pictured in an unrelated mugshot, then shot at deputies when they arrived at the "
+         "burning house."),
     ],
 )
 def test_a_story_paragraph_with_a_credit_or_photo_reference_stays(line: str):

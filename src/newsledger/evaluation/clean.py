@@ -178,10 +178,10 @@ def run(folder: Path, labels: Path | None = None) -> dict[str, Any]:
 
 def render(result: dict[str, Any]) -> str:
     lines = [
-        f"cleaning on {result['labels']}: {result['articles']} articles, {result['paragraphs']} paragraphs, "
-        f"{result['not_article']} not the article",
-        f"removal  P {result['precision']:.1f}  R {result['recall']:.1f}  F1 {result['f1']:.1f}  "
-        f"(right {result['removed_right']}, wrong {result['removed_wrong']}, missed {result['missed']})",
+        (f"cleaning on {result['labels']}: {result['articles']} articles, {result['paragraphs']} paragraphs, "
+         f"{result['not_article']} not the article"),
+        (f"removal  P {result['precision']:.1f}  R {result['recall']:.1f}  F1 {result['f1']:.1f}  "
+         f"(right {result['removed_right']}, wrong {result['removed_wrong']}, missed {result['missed']})"),
     ]
     if result["missed_by_verdict"]:
         lines.append("missed by kind: " + ", ".join(f"{k} {n}" for k, n in result["missed_by_verdict"].items()))

@@ -13,15 +13,14 @@ import re
 from dataclasses import dataclass
 
 from ..records import Article, Removed
-from .html import extract
 from .blocks import block_kinds
+from .html import extract
 from .identity import content_id
 from .readers import (  # InputError lives in readers, the lower module; shared here
     InputError,
     RawDocument,
 )
 from .rules import line_kind
-
 
 # trafilatura's fallbacks return menu scraps ("Home") for a page without an article; that is not main text.
 MIN_HTML_WORDS = 10
