@@ -176,13 +176,17 @@ def test_stamps_and_contacts_are_told_from_prose():
 
 
 def test_the_same_rules_apply_to_page_text():
-    html = ("<html><head><title>Man shot dead</title></head><body><article>"
+    html = ("<html><head><title>Man shot dead</title></head><body><article><h1>Man shot dead</h1>"
             + "".join(f"<p>{p}</p>" for p in STORY)
+            + "<p>Police tape outside the market. (Photo: John Roe/WXYZ)</p><h3>Related Stories</h3>"
+            + "<ul><li>Two men wounded in Northside drive-by</li><li>Teen charged in killing of store clerk</li></ul>"
             + "<p>Copyright 2016 WXYZ. All rights reserved.</p></article></body></html>")
     article = clean_article(RawDocument("page.html", None, html, {}, len(html)))
-    assert "All rights reserved" not in article.text
-    assert [r.kind for r in article.removed] == ["credit"]
-    assert STORY[0] in article.text
+    assert [r.kind for r in article.removed] == [
+        "caption", "related", "list of other cases", "list of other cases", "credit",
+    ]
+    assert all(sentence in article.text for sentence in STORY)
+    assert "Northside" not in article.text and "rights reserved" not in article.text
 
 
 @pytest.mark.parametrize(
