@@ -313,3 +313,19 @@ def bench_plover(
     except bench.PloverDataError as error:
         raise _fail(str(error)) from error
     _print(result, bench.render, json_output)
+
+
+@bench_app.command("clean")
+def bench_clean(
+    data: Annotated[Path, typer.Option(help="Folder with articles.jsonl (the gva/ layout).")],
+    labels: Annotated[Optional[Path], typer.Option(help="Per-paragraph judgments (TSV: article, paragraph, excerpt, verdict) [default: the bundled benchmarks/clean/gva_check.tsv].")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Precision and recall of removing text that is not the article, per paragraph, against hand judgments."""
+    from newsledger.evaluation import clean
+
+    try:
+        result = clean.run(data, labels)
+    except (OSError, ValueError, KeyError) as error:
+        raise _fail(f"cannot score cleaning: {error}") from error
+    _print(result, clean.render, json_output)

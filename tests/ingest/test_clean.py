@@ -94,7 +94,7 @@ def test_offsets_point_into_raw_text_with_any_newlines():
         ("Advertisement", "navigation"),
         ("Skip to content", "navigation"),
         ("Follow us on Twitter", "navigation"),
-        ("Read more: Iran says drones were shot down", "navigation"),
+        ("Read more: Iran says drones were shot down", "related"),
         ("We use cookies to improve your experience.", "cookie"),
         ("Accept all cookies", "cookie"),
     ],

@@ -1,8 +1,10 @@
-"""Cleaning: turn one raw input item into an ``Article``, taking boilerplate lines out into ``Article.removed``.
+"""Cleaning: turn one raw input item into an ``Article``, taking out what is not the article into ``removed``.
 
-Boilerplate is found line by line with a small lexicon of patterns, each bound to a maximum line length, because
-captions, paywall prompts, sharing links and cookie notices are short lines of their own in copied text, while
-the article's sentences are long and varied. Nothing is matched on a known article's exact text.
+Text that is not the article (captions, credits, site notices, lists of other stories) is found line by line with
+a lexicon of rules (``rules.py``), each bound to a maximum line length, because such text stands in short lines of
+its own while the article's sentences are long and varied; then by blocks (``blocks.py``): runs of short lines
+that together are a playlist, a related-stories list or a prompt tail. Each removal keeps its kind and its offsets
+in the raw input. Nothing is matched on a known article's exact text.
 """
 
 from __future__ import annotations
@@ -11,82 +13,14 @@ import re
 from dataclasses import dataclass
 
 from ..records import Article, Removed
+from .blocks import block_kinds
 from .html import extract
 from .identity import content_id
 from .readers import (  # InputError lives in readers, the lower module; shared here
     InputError,
     RawDocument,
 )
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One kind of boilerplate: lines up to ``max_len`` characters that ``pattern`` finds."""
-
-    kind: str
-    pattern: re.Pattern[str]
-    max_len: int  # longer lines are article text, whatever they contain
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
-
-
-# A line ending in a photo credit: "(REUTERS/Ken Cedeno)", "(AP Photo/…)", "… Photo: Jane Doe", "… Getty Images".
-_CAPTION = _rx(r"""
-    (?: \( (?=[^()]{2,80}\)\.?$) (?: (?-i:[A-Z][\w.'’&-]*) (?:\s[\w.'’&-]+){0,3} / [^()]+
-                                  | [^()]* \b(?:photo|photograph|image|credit|courtesy)\b [^()]* ) \)
-      | (?:^|[.!?"”]\s+|\s[|–—-]\s) (?:photo(?:graph)?|image|picture|photo\ credit|credit)s?\s*:\s*[^!?]{2,80}
-      | \bgetty\ images\b [^.!?]{0,40}
-    ) \.?$
-    | ^(?:image|photo)\ caption\b
-""")
-
-_PAYWALL = _rx(r"""^(?:
-      (?:to\ )?(?:read|continue\ reading|keep\ reading)\ (?:the\ )?(?:full|rest\ of\ the|entire)\ (?:story|article)
-    | (?:are\ you\ )?already\ (?:a\ )?(?:subscriber|member|registered)
-    | already\ have\ an\ account
-    | (?:click|tap)\ (?:here\ )?to\ (?:log\ ?in|sign\ ?in|subscribe|register)
-    | (?:log|sign)\ ?in\ to\ (?:continue|read|keep|access|view)
-    | subscribe\b
-    | sign\ up\ (?:for|to|now|today)\b
-    | (?:become|register\ as)\ a\ (?:subscriber|member)
-    | (?:create|register)\ (?:a\ )?(?:free\ )?account
-    | (?:start|get)\ (?:your\ )?(?:free\ )?(?:trial|unlimited\ access|full\ access)
-    | (?:you(?:'|’)ve|you\ have)\ (?:reached|read|used)\ .*\b(?:free|limit)
-    | this\ (?:article|story|content)\ is\ (?:only\ )?(?:available\ )?(?:for|to|exclusive\ to)
-      \ (?:our\ )?(?:subscribers|members)
-    | (?:subscribers|members)[\ -]only
-)""")
-
-_NAVIGATION = _rx(r"""^(?:
-      share(?:\ (?:this|on|via)\b.*)?
-    | advertisement | advertising | sponsored(?:\ content)?
-    | skip\ to\ (?:main\ )?(?:content|navigation)
-    | follow\ (?:us|me)\b.*
-    | (?:back\ to\ top | copy\ link | tweet | whatsapp | facebook | twitter | linkedin | comments?)
-    | print(?:\ this)?(?:\ (?:article|page|story))? | e-?mail(?:\ this)?(?:\ (?:article|story))?
-    | listen\ to\ (?:this\ )?(?:article|story)\b.* | recommended(?:\ for\ you)? | most\ (?:read|popular)
-    | more\ from\b.* | trending(?:\ now)?
-)[\s:.!>»›|]*$""")
-
-# "Read more: <headline>" and "Related: <headline>" carry a whole headline, so they get a longer limit.
-_SEE_ALSO = _rx(r"^(?:read\ more|see\ also|related(?:\ (?:articles?|stories|coverage|content|news))?)\b\s*:?")
-
-_COOKIE = _rx(r"""
-      ^(?:this\ (?:web)?site|we)\ uses?\ cookies\b
-    | \bby\ continuing\ to\ (?:use|browse)\ (?:this|our)\ (?:web)?site
-    | ^(?:accept|reject|allow)\ (?:all\ )?cookies\W*$
-    | ^(?:cookie\ (?:policy|settings|preferences|notice)|manage\ cookies)\W*$
-""")
-
-RULES = (
-    Rule("caption", _CAPTION, 600),
-    Rule("paywall", _PAYWALL, 120),
-    Rule("navigation", _NAVIGATION, 80),
-    Rule("navigation", _SEE_ALSO, 200),
-    Rule("cookie", _COOKIE, 300),
-)
+from .rules import line_kind
 
 # trafilatura's fallbacks return menu scraps ("Home") for a page without an article; that is not main text.
 MIN_HTML_WORDS = 10
@@ -96,11 +30,19 @@ _HEADLINE_MAX_WORDS = 25
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the input: ``text`` is stripped, ``start``/``end`` locate it in the input."""
+    """One line of the input: ``text`` is stripped, ``start``/``end`` locate it in the input; ``tail`` is a
+    related-stories pointer cut off its end."""
 
     text: str
     start: int
     end: int
+    tail: Removed | None = None
+
+
+# "<the story's sentence>. Related Articles <another story's headline>": sites that inline their related links
+# flatten them onto the end of a paragraph; only a short tail (one headline) is cut, a long one may be the story.
+_INLINE_RELATED = re.compile(r"(?<=[.!?”\"])\s+(?:Advertisement\s+)?Related\s(?:Articles|Content|Coverage|Stories)\s")
+_MAX_RELATED_TAIL = 160
 
 
 @dataclass(frozen=True)
@@ -145,11 +87,17 @@ def _given(meta: dict[str, str | None]) -> dict[str, str]:
 
 def clean_text(source: str) -> Cleaned:
     """Remove boilerplate lines; ``Removed`` offsets point into ``source``, the kept lines make the clean text."""
-    lines = split_lines(source)
+    lines = [_without_related_tail(line) for line in split_lines(source)]
     kinds = {i: kind for i, line in enumerate(lines) if line.text and (kind := line_kind(line.text))}
     kinds |= _paywall_tail(lines, kinds)
+    kinds |= block_kinds(lines, kinds)
     headline = _headline(lines, kinds)
-    removed = [Removed(kind, lines[i].text, lines[i].start, lines[i].end) for i, kind in sorted(kinds.items())]
+    removed = []
+    for i, line in enumerate(lines):
+        if i in kinds:
+            removed.append(Removed(kinds[i], line.text, line.start, line.end))
+        if line.tail is not None:
+            removed.append(line.tail)
     kept = "\n".join(line.text for i, line in enumerate(lines) if i not in kinds)
     text = re.sub(r"\n{3,}", "\n\n", kept).strip()
     return Cleaned(text, removed, lines[headline].text if headline is not None else None)
@@ -165,18 +113,20 @@ def split_lines(source: str) -> list[Line]:
     return lines
 
 
+def _without_related_tail(line: Line) -> Line:
+    marker = _INLINE_RELATED.search(line.text)
+    if marker is None or len(line.text) - marker.start() > _MAX_RELATED_TAIL:
+        return line
+    cut = marker.start()
+    tail_start = cut + (len(line.text[cut:]) - len(line.text[cut:].lstrip()))
+    tail = Removed("related", line.text[tail_start:], line.start + tail_start, line.end)
+    return Line(line.text[:cut], line.start, line.start + cut, tail)
+
+
 def _stripped(text: str, start: int) -> Line:
     inner = text.strip()
     offset = start + (len(text) - len(text.lstrip()))
     return Line(inner, offset, offset + len(inner))
-
-
-def line_kind(text: str) -> str | None:
-    """The boilerplate kind of one stripped line, or None for article text."""
-    for rule in RULES:
-        if len(text) <= rule.max_len and rule.pattern.search(text):
-            return rule.kind
-    return None
 
 
 def _paywall_tail(lines: list[Line], kinds: dict[int, str]) -> dict[int, str]:
