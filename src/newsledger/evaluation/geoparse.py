@@ -23,7 +23,6 @@ the text so a changed file is reported, not silently misscored.
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 import zlib
@@ -31,6 +30,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
+
+from newsledger.geo.distance import km as haversine_km
 
 SPLITS = ("all", "tune", "dev")
 ACCURACY_KM = 161.0
@@ -158,14 +159,6 @@ def with_gazetteer_coordinates(articles: list[GeoArticle], gazetteer) -> int:
                                                        gold.feature_code)
                 filled += 1
     return filled
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on a sphere of the Earth's mean radius."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(slots=True)

@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 from newsledger.extract.calendar import day_of
+from newsledger.geo.distance import km
 
 WORD_NUMBERS = {word: number for number, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -64,9 +64,7 @@ def near_registry(geo: dict | None, lat_lon: tuple[float, float] | None) -> bool
     """Whether a resolved place lies within ``NEAR_KM`` of the registry's point."""
     if not geo or not lat_lon:
         return False
-    lat1, lon1, lat2, lon2 = map(math.radians, (geo["lat"], geo["lon"], *lat_lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= NEAR_KM
+    return km(geo["lat"], geo["lon"], *lat_lon) <= NEAR_KM
 
 
 def _place_names(city_or_county: str) -> list[str]:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsledger.extract.calendar import day_of
+from newsledger.geo.distance import km
 from newsledger.reconcile.counts import find_counts, frame_counts
 from newsledger.reconcile.legal import conflicting, legal_statuses
 from newsledger.reconcile.pronouns import is_bare
@@ -279,9 +280,7 @@ def _within(inner: Geo, outer: Geo) -> bool:
 
 
 def _distance_km(a: Geo, b: Geo) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _one_day(a: str, b: str) -> bool:
