@@ -272,6 +272,9 @@ class Place(Span):
 
     geo: Geo | None = None
     kind: str | None = None
+    #: The words that place this one in its town when it names none itself: a street of a report filed from a
+    #: dateline town ("HAWTHORNE —" … "in the 13500 block of Cerise Avenue"), whose entry ``geo`` then is.
+    within: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,6 +443,7 @@ _FIELD_TYPES: dict[tuple[type, str], Any] = {
     (Event, "place"): Place,
     (Event, "plover"): Plover,
     (Place, "geo"): Geo,
+    (Place, "within"): Span,
     (Event, "time"): TimeValue,
     (Event, "factuality"): Factuality,
     (CrossEvent, "type"): EventType,

@@ -4,7 +4,9 @@ The article's toponyms (``geo.toponyms``) and the places its events name are res
 in the context of the others ("Springfield" beside "Illinois"). An event's place takes the entry of the first
 toponym inside it — the finest the text names first: "Springfield Gardens, Queens" is Springfield Gardens — and
 a place with no toponym inside ("a home", "the 3500 block of South Parnell Avenue") keeps its words without an
-entry: the text does not say which town, and none is guessed.
+entry, unless the report is filed from a dateline town ("HAWTHORNE —"): then the incident's happenings of the lead
+are placed there, with the dateline as the evidence (``Place.within``, or the dateline's own span when the
+happening names no place).
 """
 
 from __future__ import annotations
@@ -14,17 +16,21 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from newsledger.extract.dateline import dateline
 from newsledger.geo.gazetteer import Gazetteer, GeoEntry
 from newsledger.geo.resolve import Mention, ResolveContext, resolve
 from newsledger.geo.toponyms import toponyms
-from newsledger.records import Event, Geo
+from newsledger.records import Event, EventType, Geo, Place, Span
 
 
 def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[Event]:
-    """The events with their places' entries (the same events when none has a place)."""
-    if not any(event.place for event in events):
+    """The events with their places' entries (the same events when there is nothing to place)."""
+    scene = dateline(doc.text)
+    if not any(event.place for event in events) and scene is None:
         return events
     spans = {(start, end): text for start, end, text in toponyms(doc, gazetteer)}
+    if scene is not None:
+        spans[(scene.start, scene.end)] = scene.text
     for event in events:
         place = event.place
         if place is not None and place.kind == "named" and not any(
@@ -33,13 +39,34 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
     mentions = [Mention(start, end, text) for (start, end), text in sorted(spans.items())]
     entries = resolve(mentions, gazetteer, ResolveContext(text=doc.text))
     resolved = [(m, entry) for m, entry in zip(mentions, entries) if entry is not None]
+    town = next((entry for m, entry in resolved if scene and (m.start, m.end) == (scene.start, scene.end)), None)
     placed = []
     for event in events:
         place = event.place
         inside = next((entry for m, entry in resolved if place and place.start <= m.start and m.end <= place.end),
                       None) if place else None
-        placed.append(replace(event, place=replace(place, geo=as_geo(inside))) if inside else event)
+        if inside is not None:
+            event = replace(event, place=replace(place, geo=as_geo(inside)))
+        elif town is not None and event.type in SCENE_KINDS and event.trigger.start < scene.end + LEAD_CHARS:
+            event = replace(event, place=_at_scene(place, scene, town))
+        placed.append(event)
     return placed
+
+
+#: Happenings a local report's dateline places when the lead names no town for them: the incident itself.
+SCENE_KINDS = {EventType.ATTACK, EventType.DEATH, EventType.DAMAGE}
+#: How far past the dateline the lead runs (later paragraphs recall other happenings).
+LEAD_CHARS = 800
+
+
+def _at_scene(place: Place | None, scene: Span, town: GeoEntry) -> Place | None:
+    """A happening of the lead that names no town takes the dateline's: the dateline itself when it names no
+    place, a street or building it names is placed within the dateline's town (``within``)."""
+    if place is None:
+        return Place(scene.text, scene.start, scene.end, geo=as_geo(town), kind="named")
+    if place.geo is None and place.kind in ("address", "site"):
+        return replace(place, geo=as_geo(town), within=scene)
+    return place
 
 
 def as_geo(entry: GeoEntry) -> Geo:
