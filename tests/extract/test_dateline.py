@@ -1,0 +1,47 @@
+"""A report's dateline, and the places it gives the happenings of its lead that name no town."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsledger.annotate.nlp import load
+from newsledger.extract.dateline import dateline
+from newsledger.extract.events import extract_events
+from newsledger.extract.geocode import geocode_events
+from newsledger.geo.gazetteer import Gazetteer
+
+
+@pytest.mark.parametrize("text, town", [
+    ("HAWTHORNE (CBSLA.com) — A man was gunned down", "HAWTHORNE"),
+    ("January 1, 2013 7:18 PM  HAWTHORNE (CBSLA.com) — A man", "HAWTHORNE"),
+    ("KANSAS CITY, Mo. -- Police said", "KANSAS CITY, Mo."),
+    ("ST. LOUIS, MO (KTVI)– A man", "ST. LOUIS, MO"),
+    ("FILE - In this photo", None),
+    ("A man was shot. Police - who arrived - said", None),
+])
+def test_the_dateline_is_the_capitalised_town_before_a_dash(text, town):
+    found = dateline(text)
+    assert (found.text if found else None) == town
+    if found:
+        assert text[found.start:found.end] == found.text
+
+
+def test_the_dateline_places_the_lead_incident_and_keeps_its_streets_words():
+    text = ("HAWTHORNE (CBSLA.com) — A man was gunned down and three others were wounded at a party. "
+            "The incident happened shortly after 1 a.m. Tuesday in the 13500 block of Cerise Avenue.")
+    doc = load()(text)
+    events = {e.trigger.text: e for e in geocode_events(doc, extract_events(doc, "a", date(2013, 1, 2)),
+                                                        Gazetteer.load())}
+    gunned = events["gunned"].place
+    assert (gunned.text, gunned.geo.name, gunned.geo.admin1) == ("HAWTHORNE", "Hawthorne", "CA")
+    street = events["happened"].place
+    assert street.text == "the 13500 block of Cerise Avenue" and street.kind == "address"
+    assert street.geo.name == "Hawthorne" and street.within.text == "HAWTHORNE"
+
+
+def test_without_a_dateline_a_street_names_no_town():
+    doc = load()("A man was shot in the 13500 block of Cerise Avenue on Tuesday.")
+    events = geocode_events(doc, extract_events(doc, "a", date(2013, 1, 2)), Gazetteer.load())
+    assert all(e.place is None or e.place.geo is None for e in events)
