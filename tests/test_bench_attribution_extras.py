@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from newsledger.evaluation import attribution_extras as bench
-from newsledger.records import Attribution, CueSpan, Relay, SourceKind, SourceSpan, Span, Stance
+from newsledger.records import (
+    Attribution,
+    CueSpan,
+    Relay,
+    SourceKind,
+    SourceSpan,
+    Span,
+    Stance,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "benchmarks" / "attribution_extras" / "dev_gold.jsonl"

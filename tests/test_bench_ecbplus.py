@@ -104,8 +104,8 @@ def test_pairwise_and_ari_by_hand():
 def test_cross_validation_clusters_each_groups_own_block_of_pair_probabilities():
     import numpy as np
 
-    from newsledger.training.coref import THRESHOLD_GRID, LabelledPairs, clusterings
     from newsledger.link.coref import LINKAGES
+    from newsledger.training.coref import THRESHOLD_GRID, LabelledPairs, clusterings
 
     pairs = LabelledPairs(1, [[0.0]] * 4, [("a", "b")] * 4, [True] * 4,
                           {"1ecb": ["m1", "m2", "m3"], "1ecbplus": ["m4", "m5"]})
@@ -118,8 +118,8 @@ def test_cross_validation_clusters_each_groups_own_block_of_pair_probabilities()
 
 
 def test_training_rows_take_the_lemma_priors_they_are_given():
-    from newsledger.training.coref import LabelledPairs
     from newsledger.link.coref import LemmaPriors
+    from newsledger.training.coref import LabelledPairs
 
     pairs = LabelledPairs(1, [[1.0], [0.0]], [("quake", "earthquake"), ("say", "say")], [True, False], {})
     priors = LemmaPriors.count([("earthquake", "quake", True)])

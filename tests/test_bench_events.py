@@ -11,7 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from newsledger.cli import app
-from newsledger.evaluation.events import Mention, Tally, figures, relaxed_matches, strict_matches, tally_document
+from newsledger.evaluation.events import (
+    Mention,
+    Tally,
+    figures,
+    relaxed_matches,
+    strict_matches,
+    tally_document,
+)
 from newsledger.evaluation.timeml import Annotation
 from newsledger.extract.triggers import CLASSES, OUTSIDE, Trigger, TriggerModel
 

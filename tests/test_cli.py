@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import DATASETS, seed
 
 CLI = [sys.executable, "-m", "newsledger.cli"]

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-
 from conftest import SEEDS, article_of, seed
+
 from newsledger.api import Ledger, sample_paths
 
 

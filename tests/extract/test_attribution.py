@@ -1,9 +1,11 @@
 """The attribution extractor on the seed articles and on small hand-written cases (quotations and their
 continuations: test_attribution_quotations.py)."""
 
+# ruff: noqa: F811 (pytest passes the imported fixtures nlp and seeds as arguments)
 from __future__ import annotations
 
 import pytest
+from attribution_helpers import extract, find, nlp, seeds  # noqa: F401 (nlp, seeds: fixtures)
 
 from newsledger.api import sample_paths
 from newsledger.extract.attribution import Document, Draft, extract_attributions
@@ -14,8 +16,6 @@ from newsledger.extract.attribution.tagged import around_run, widen_to_verb
 from newsledger.extract.cues import quote_regions
 from newsledger.extract.entities import EntityIndex, entity_mentions
 from newsledger.records import SourceKind, Stance
-
-from attribution_helpers import extract, find, nlp, seeds  # noqa: F401 (nlp, seeds: fixtures)
 
 
 def test_spans_are_offsets_into_the_text_and_ids_follow_cue_order(nlp, seeds):

@@ -1,9 +1,11 @@
 """The attribution extractor on quotations: paragraphs, colons, pieces around a speaker, what a quotation does
 not take."""
 
+# ruff: noqa: F811 (pytest passes the imported fixtures nlp and seeds as arguments)
 from __future__ import annotations
 
 import pytest
+from attribution_helpers import extract, find, nlp, seeds  # noqa: F401 (nlp, seeds: fixtures)
 
 from newsledger.extract import content_spans
 from newsledger.extract.attribution import Document, Draft, extract_attributions
@@ -12,8 +14,6 @@ from newsledger.extract.attribution.proposals import propose
 from newsledger.extract.attribution.relays import containers_of
 from newsledger.extract.attribution.tagged import around_run, without_nested_cues
 from newsledger.records import Attribution, SourceKind, Stance, pieces
-
-from attribution_helpers import extract, find, nlp, seeds  # noqa: F401 (nlp, seeds: fixtures)
 
 
 def test_a_quotation_goes_on_through_paragraphs_that_hold_only_quotations(nlp):

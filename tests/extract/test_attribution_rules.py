@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from newsledger.annotate.nlp import load
 from newsledger.extract import attribution
 from newsledger.extract.attribution import RULES, extract_attributions, rules

@@ -11,7 +11,11 @@ from newsledger.evaluation.attribution import load_articles
 from newsledger.extract import content_spans
 from newsledger.extract.attribution import extract_attributions
 from newsledger.extract.content_spans import ArtifactMissing, ContentModel
-from newsledger.training.attribution_content import content_examples, fit_content, train_content
+from newsledger.training.attribution_content import (
+    content_examples,
+    fit_content,
+    train_content,
+)
 
 TEXT = "Smith said the plan had failed in the city, reversing a decade of growth. Prices rose in the spring."
 RULES = ContentModel({})

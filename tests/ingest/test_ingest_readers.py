@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import DATASETS
+
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.html import extract, truncation
 from newsledger.ingest.metadata import Metadata

@@ -9,8 +9,8 @@ from conftest import TOKEN
 from fastapi.testclient import TestClient
 
 from newsledger.api import Ledger
-from newsledger.web import create_app
 from newsledger.store.paging import MAX_LIMIT, encode
+from newsledger.web import create_app
 
 LISTS = ("stories", "articles", "attributions", "events", "entities", "cross_events", "findings")
 

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from newsledger.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.calendar import day_of
+from newsledger.extract.timex.values import day_of
 from newsledger.geo.distance import km
 
 WORD_NUMBERS = {word: number for number, word in enumerate(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from newsledger.extract.calendar import day_of
+from newsledger.extract.timex.values import day_of
 from newsledger.link.coref import CorefModel, document_similarity, resolve
 from newsledger.records import CrossEvent, Event, EventType
 from newsledger.shipped import load as load_shipped

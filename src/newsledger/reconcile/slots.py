@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from newsledger.extract.calendar import day_of
+from newsledger.extract.timex.values import day_of
 from newsledger.geo.distance import km
 from newsledger.reconcile.counts import find_counts, frame_counts
 from newsledger.reconcile.legal import conflicting, legal_statuses

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsledger.extract.calendar import time_key, when_label
+from newsledger.extract.timex.values import time_key, when_label
 from newsledger.link.cross_events import cross_events as link_cross_events
 from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.findings import findings_for_story

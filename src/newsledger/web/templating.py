@@ -15,7 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from newsledger.extract.calendar import when_label
+from newsledger.extract.timex.values import when_label
 
 
 def web_address(url: str | None) -> str | None:

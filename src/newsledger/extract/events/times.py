@@ -14,7 +14,6 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.calendar import time_key
 from newsledger.extract.events.arguments import (
     framing_verb,
     role,
@@ -24,6 +23,7 @@ from newsledger.extract.events.arguments import (
 )
 from newsledger.extract.events.lexicon import TIME_PREPS
 from newsledger.extract.timex import find_times
+from newsledger.extract.timex.values import time_key
 from newsledger.records import TimeValue
 
 
