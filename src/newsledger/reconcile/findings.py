@@ -5,7 +5,8 @@ from the text around them — the content of the attribution that holds the ment
 when the outlet speaks in its own voice. Each value is credited to the innermost attribution whose content
 holds it and to that attribution's origin (``independence``). Then per slot:
 
-* incompatible values → ``disputed``, each side with its supporters;
+* incompatible values → ``disputed``, each side with its supporters, unless they are a count rising on a later
+  day (``updates``): then ``updated``, in time order; the people shot with no death reported are the injured;
 * else two or more independent origins → ``corroborated``, one → ``single_source``. Speculation ("is
   suspected", "officials believe") is shown but confirms nothing;
 * a party that denies or declines to comment on the happening gets a ``denied`` / ``no_comment`` finding;
@@ -22,8 +23,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsledger.reconcile.claim_pairs import content_words, similar_pairs
+from newsledger.reconcile.derived import injured_from_shot
 from newsledger.reconcile.facets import comparable
-from newsledger.reconcile.independence import Origin, origin, says_something, written_up
+from newsledger.reconcile.independence import (
+    Origin,
+    origin,
+    origin_labels,
+    says_something,
+    written_up,
+)
 from newsledger.reconcile.pronouns import Antecedents, is_bare
 from newsledger.reconcile.refusals import answers_about_facts, party_name
 from newsledger.reconcile.slots import (
@@ -37,6 +45,7 @@ from newsledger.reconcile.slots import (
     place_value,
     weapon_category,
 )
+from newsledger.reconcile.updates import revision_order
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import (
     Article,
@@ -157,6 +166,7 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
             if said:
                 made.append(_slot_finding(context, happening, slot, said))
                 used.update(c.attribution.id for c in said if c.attribution)
+    made += injured_from_shot(made, list(events_by_id.values()))
     made += _denials(context, happenings, events_by_id, made)
     made += _same_claims(context, attributions, used)
     for n, finding in enumerate(made):
@@ -304,7 +314,13 @@ def _slot_finding(context: _Context, happening: CrossEvent, slot: str, said: lis
                  if not (verdict := compare(slot, a[0].value, b[0].value, context.relations)).compatible]
     confirming = _confirming(context, said)
     what = f"{TITLES[slot]} — {_happening_name(happening)}"
-    if conflicts:
+    revised = revision_order(slot, values, lambda article: context.articles[article].published,
+                             [(a, b) for a, b, _ in conflicts]) if conflicts else None
+    if revised:
+        status, values = FindingStatus.UPDATED, [group for group, _ in revised]
+        explanation = f"{what}: updated as the story went on — " + " → ".join(
+            f"{_side(context, group)} ({day})" for group, day in revised)
+    elif conflicts:
         status = FindingStatus.DISPUTED
         a, b, verdict = conflicts[0]
         explanation = (f"{what}: disputed — {_side(context, a)} vs {_side(context, b)} ({verdict.reason})")
@@ -373,23 +389,11 @@ def _side(context: _Context, claims: list[Claim]) -> str:
     return f"“{claims[0].value.label}” per {_voices(context, claims)}"
 
 
-def _origin_labels(origins: list[Origin]) -> list[str]:
-    """One label per origin key; a party named by several labels (one government's ministry and officials)
-    reads "the government of Iran: anonymous Iranian officials, the Iranian Defense Ministry"."""
-    by_key: dict[str, dict[str, None]] = defaultdict(dict)
-    parties = {}
-    for found in origins:
-        by_key[found.key][found.label] = None
-        parties[found.key] = found.party
-    return sorted(f"{parties[key]}: {', '.join(sorted(labels))}" if len(labels) > 1 and parties[key]
-                  else next(iter(labels)) for key, labels in by_key.items())
-
-
 def _established(context: _Context, what: str, values: list[list[Claim]], confirming: set[str]) -> str:
     firm = [group for group in values if any(not c.speculative for c in group)] or values
     guesses = [group for group in values if all(c.speculative for c in group)]
     said = "; ".join(f"“{group[0].value.label}” per {_voices(context, group)}" for group in firm)
-    labels = _origin_labels([c.origin for group in values for c in group if c.origin.key in confirming])
+    labels = origin_labels([c.origin for group in values for c in group if c.origin.key in confirming])
     if len(confirming) >= 2:
         verdict = f"{len(confirming)} independent origins ({', '.join(labels)})"
     elif confirming:

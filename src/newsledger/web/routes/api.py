@@ -61,7 +61,7 @@ def list_stories(
     country: Annotated[str, Query(max_length=3, description="ISO 3166-1 alpha-2 code of a country where it happened")] = "",
     place: Annotated[str, Query(max_length=200, description="Part of the name of a place where it happened")] = "",
     type: Annotated[str, Query(max_length=40, description="PLOVER type of one of its happenings")] = "",
-    status: Annotated[str, Query(pattern="^(|corroborated|single_source|disputed|denied)$",
+    status: Annotated[str, Query(pattern="^(|corroborated|single_source|updated|disputed|denied)$",
                                  description="Only stories with a finding of this status")] = "",
     start: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or after this day")] = None,
     end: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or before this day")] = None,

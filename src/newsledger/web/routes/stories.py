@@ -21,7 +21,7 @@ from newsledger.web.templating import not_found, page
 router = APIRouter()
 
 SORTS = ("recent", "size", "relevance")
-STATUSES = ("corroborated", "single_source", "disputed", "denied")
+STATUSES = ("corroborated", "single_source", "updated", "disputed", "denied")
 PAGE_SIZE = 25
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NOT_SAID = ("denies", "declines_to_comment")
