@@ -1,9 +1,11 @@
-"""The injured a story states only as the people shot, when no report counts a death."""
+"""Facts a story states only through another: the injured as the people shot when no death is told, one dead when
+one person's death is told without a number."""
 
 from __future__ import annotations
 
-from newsledger.reconcile.derived import injured_from_shot
+from newsledger.reconcile.derived import injured_from_shot, one_dead
 from newsledger.records import (
+    Actor,
     Event,
     EventType,
     Evidence,
@@ -37,3 +39,24 @@ def test_nothing_is_derived_when_a_death_or_the_injured_are_counted():
     assert injured_from_shot([_count("shot", 3)], [died]) == []  # "the teen died": no count, still a death
     denied = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH, factuality=Factuality.DENIED)
     assert injured_from_shot([_count("shot", 3)], [denied])
+
+
+def _death(victim, trigger="died", factuality=Factuality.ASSERTED):
+    patient = None if victim is None else Actor(victim, 0, len(victim))
+    return Event(f"m-{victim}-{trigger}", "a1", Span(trigger, 40, 44), EventType.DEATH, patient=patient,
+                 factuality=factuality)
+
+
+def test_a_story_that_tells_of_one_persons_death_counts_one_dead():
+    deaths = [_death("15-year-old Robert Durrum"), _death("Durrum"), _death(None, "murder"), _death("he")]
+    assert [e.patient.text for e in one_dead(deaths)] == ["15-year-old Robert Durrum", "Durrum"]
+    assert one_dead([_death("the teen")])  # a description alone: one person
+
+
+def test_no_count_of_one_when_the_victims_may_be_several():
+    assert one_dead([_death("a man and a woman")]) == []
+    assert one_dead([_death("Seven people", "killed"), _death("a man", "killed")]) == []
+    assert one_dead([_death("One")]) == []  # "One died": one of a group
+    assert one_dead([_death("Julian Bryant"), _death("Aynis Vargas")]) == []  # two victims named apart
+    assert one_dead([_death("the boy", factuality=Factuality.DENIED)]) == []
+    assert one_dead([_death(None, "murder")]) == []  # no victim told

@@ -1,5 +1,6 @@
 """Facts a story states only through another: the injured of a shooting whose reports count the people shot and
-never a death ("Three teens were shot … all three were taken to hospital in stable condition").
+never a death ("Three teens were shot … all three were taken to hospital in stable condition"), and the one dead
+of a story that tells of a single person's death without a number ("the teen died at the hospital").
 
 Someone shot who did not die was wounded, so when no report of the story tells of a death (no count of the
 killed, no mention of a death: "the teen died" is an event of dying even where no count is read), a happening's
@@ -10,8 +11,10 @@ shot died is then a matter for the text (``counts.frame_counts`` reads "four wer
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from newsledger.reconcile.pronouns import is_bare
 from newsledger.records import Event, EventType, Factuality, Finding, SlotValue
 
 SAID = (Factuality.ASSERTED, Factuality.REPORTED)
@@ -30,3 +33,25 @@ def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Find
 def _positive(value: SlotValue) -> bool:
     normal = value.normal if isinstance(value.normal, dict) else {}
     return normal.get("high") is None or normal.get("high", 0) > 0
+
+
+def one_dead(events: list[Event]) -> list[Event]:
+    """The deaths that count one dead, when a story gives no number of the killed: the deaths it tells of (said or
+    reported, not denied) with a victim have one person as their victim ("the teen", "15-year-old Robert Durrum",
+    "Durrum"; a death with no victim or a pronoun for one, "the murder", "he died", adds no one), and the names
+    among them are of one person (they share a name). Two victims named apart, a plural or a coordinated victim
+    ("a man and a woman"), or "one" of a group ("One died") give nothing: the count is then not one for sure."""
+    deaths = [e for e in events if e.type is EventType.DEATH and e.factuality in SAID and e.patient is not None]
+    if any(_PLURAL.search(e.patient.text) for e in deaths):
+        return []
+    deaths = [e for e in deaths if not is_bare(e.patient.text)]
+    names = [set(_NAME.findall(e.patient.text)) - _NOT_NAMES for e in deaths]
+    named = [found for found in names if found]
+    return deaths if not named or set.intersection(*named) else []
+
+
+_PLURAL = re.compile(r"^one$|\b(?:and|or|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+ (?!years?\b)\w+|people"
+                     r"|persons|men|women|children|kids|teens|teenagers|victims|others|boys|girls|family|families"
+                     r"|couple|residents|officers|students)\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][a-z'’-]+\b")
+_NOT_NAMES = {"A", "An", "The", "One", "Another", "This", "That"}

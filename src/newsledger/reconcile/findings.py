@@ -23,13 +23,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsledger.reconcile.claim_pairs import content_words, similar_pairs
-from newsledger.reconcile.derived import injured_from_shot
+from newsledger.reconcile.counts import count_value
+from newsledger.reconcile.derived import injured_from_shot, one_dead
 from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.independence import (
     Origin,
     origin,
     origin_labels,
     says_something,
+    speaks,
     written_up,
 )
 from newsledger.reconcile.pronouns import Antecedents, is_bare
@@ -58,7 +60,6 @@ from newsledger.records import (
     Finding,
     FindingStatus,
     SlotValue,
-    SourceKind,
     Span,
     Stance,
     Story,
@@ -135,7 +136,7 @@ class _Context:
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
         passing over "sources" that are no speaker ("the drones managed to…": kind unknown)."""
-        speakers = [a for a in self.attributions.get(article, []) if _speaks(a)]
+        speakers = [a for a in self.attributions.get(article, []) if speaks(a)]
         return innermost_holder(speakers, Span("", start, end))
 
 
@@ -195,6 +196,11 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
         event, happening = _home(found, mentions)
         _add(claims, context, happening.id, found.slot, found.value, article, found.start, found.end, event,
              found.support)
+    if not any(slot == "killed" for slot, _, _, _ in claims):  # a death told of one person: one dead
+        home = {mention: happening for happening in happenings for mention in happening.mentions}
+        for event in one_dead([event for event in events.values() if event.id in home]):
+            _add(claims, context, home[event.id].id, "killed", count_value("one"), event.article,
+                 min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
     return list(claims.values())
 
 
@@ -285,16 +291,6 @@ def _add(claims: dict, context: _Context, happening: str, slot: str, value: Valu
         return  # "seek to block Mossad from carrying out attacks" says nothing happened
     claims[key] = Claim(happening, slot, value, article, start, end, holder,
                         context.origin(holder, article), _speculative(holder), support)
-
-
-def _speaks(attribution: Attribution) -> bool:
-    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years";
-    and whether it says anything ("officers responded to a shooting call" does not)."""
-    if not says_something(attribution):
-        return False
-    if attribution.source is not None:
-        return attribution.source.kind != SourceKind.UNKNOWN
-    return not attribution.via or attribution.via[-1].kind != SourceKind.UNKNOWN
 
 
 def _speculative(attribution: Attribution | None) -> bool:

@@ -217,3 +217,13 @@ def origin_labels(origins: list[Origin]) -> list[str]:
         parties[found.key] = found.party
     return sorted(f"{parties[key]}: {', '.join(sorted(labels))}" if len(labels) > 1 and parties[key]
                   else next(iter(labels)) for key, labels in by_key.items())
+
+
+def speaks(attribution: Attribution) -> bool:
+    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years";
+    and whether it says anything ("officers responded to a shooting call" does not)."""
+    if not says_something(attribution):
+        return False
+    if attribution.source is not None:
+        return attribution.source.kind != SourceKind.UNKNOWN
+    return not attribution.via or attribution.via[-1].kind != SourceKind.UNKNOWN
