@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import TOKEN
 from fastapi.testclient import TestClient
+from postgres_server import URL, fresh_database
 from typer.testing import CliRunner
 
 from newsledger.api import Ledger
+from newsledger.store.ledger import Store
 from newsledger.web import create_app
 
 LISTS = ("stories", "articles", "attributions", "events", "entities", "cross_events", "findings")
@@ -83,10 +85,27 @@ def test_a_cursor_of_the_wrong_type_for_its_listing_is_a_400(lenient, path, wron
     assert response.status_code == 400, response.text[:300]
 
 
+NUL_ADDRESSES = ("/api/v1/stories/a%00b", "/api/v1/events?article=a%00b", "/articles/a%00b", "/?q=a%00b")
+
+
 def test_a_nul_in_the_address_is_a_400_not_a_database_error(lenient):
     """PostgreSQL refuses NUL in text: an id or filter with one must be refused before it reaches the store."""
-    for path in ("/api/v1/stories/a%00b", "/api/v1/events?article=a%00b", "/articles/a%00b"):
+    for path in NUL_ADDRESSES:
         assert lenient.get(path).status_code == 400, path
+
+
+@pytest.mark.skipif(not URL, reason="set NEWSLEDGER_TEST_POSTGRES to a PostgreSQL URL to run this")
+def test_on_postgres_nul_and_forged_cursors_are_400s_too():
+    """PostgreSQL fails where SQLite lets it pass: NUL in text, text compared with an integer."""
+    for location in fresh_database():
+        Store(location).close()
+        client = TestClient(create_app(location), raise_server_exceptions=False)
+        for path in NUL_ADDRESSES:
+            assert client.get(path).status_code == 400, path
+        for name in LISTS:
+            wrong_type = raw_cursor('["a-story-id"]' if name == "articles" else "[7]")  # articles go by number
+            for cursor in (*MALFORMED.values(), wrong_type):
+                assert client.get(f"/api/v1/{name}", params={"cursor": cursor}).status_code == 400, (name, cursor)
 
 
 def test_a_crash_still_answers_with_the_security_headers(ledger_path):
