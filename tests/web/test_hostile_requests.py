@@ -128,8 +128,11 @@ def test_token_protected_answers_are_never_cached(ledger_path):
         guarded.get("/static/style.css", headers={"Authorization": f"Bearer {TOKEN}"}),
         guarded.get("/", params={"token": TOKEN}, follow_redirects=False),
         guarded.get("/"),
+        guarded.head("/"),
     ):
         assert response.headers.get("cache-control") == "no-store", response.url
+    refused = TestClient(guarded.app).head("/api/v1/stories")  # no cookie
+    assert refused.status_code == 401 and refused.content == b""
 
 
 def test_a_short_token_is_a_usage_error(ledger_path, monkeypatch):

@@ -51,8 +51,8 @@ def create_app(location: str | Path, token: str | None = None, loopback_only: bo
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(files("newsledger.web") / "static")), name="static")
     app.add_exception_handler(StarletteHTTPException, _html_errors)
-    app.add_middleware(HeadAsGet)
-    app.add_middleware(Guard, token=token, loopback_only=loopback_only)  # added last: outermost, sees every answer
+    app.add_middleware(Guard, token=token, loopback_only=loopback_only)  # sees every answer, the Guard's own too
+    app.add_middleware(HeadAsGet)  # added last, so outermost: even the Guard's answers to a HEAD have no body
     return app
 
 
