@@ -16,7 +16,8 @@ from newsledger.report.map import story_map
 from newsledger.web import create_app
 from newsledger.web.highlight import Mark, highlight
 from newsledger.web.routes import stories as stories_routes
-from newsledger.web.server import ServeError, check, is_loopback
+from newsledger.web.security import is_loopback
+from newsledger.web.server import ServeError, check
 from newsledger.web.templating import environment
 
 
