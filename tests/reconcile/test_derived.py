@@ -3,7 +3,7 @@ one person's death is told without a number."""
 
 from __future__ import annotations
 
-from newsledger.reconcile.derived import injured_from_shot, one_dead
+from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
 from newsledger.records import (
     Actor,
     Event,
@@ -60,3 +60,13 @@ def test_no_count_of_one_when_the_victims_may_be_several():
     assert one_dead([_death("Julian Bryant"), _death("Aynis Vargas")]) == []  # two victims named apart
     assert one_dead([_death("the boy", factuality=Factuality.DENIED)]) == []
     assert one_dead([_death(None, "murder")]) == []  # no victim told
+
+
+def test_one_person_shot_and_no_death_told_is_one_injured():
+    shot = Event("m-shot", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("A 16-year-old girl", 0, 18))
+    assert one_wounded([shot]) == [shot]
+    raid = Event("m-raid", "a1", Span("raid", 40, 44), EventType.ATTACK, patient=Actor("a home", 0, 6))
+    assert one_wounded([raid]) == []  # an attack that hits no person
+    assert one_wounded([shot, _death("the girl")]) == []  # she died: not injured
+    two = Event("m-two", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("two teens", 0, 9))
+    assert one_wounded([shot, two]) == []

@@ -1,6 +1,7 @@
 """Facts a story states only through another: the injured of a shooting whose reports count the people shot and
 never a death ("Three teens were shot … all three were taken to hospital in stable condition"), and the one dead
-of a story that tells of a single person's death without a number ("the teen died at the hospital").
+(or one injured) of a story that tells of a single person's death (or wound) without a number ("the teen died at
+the hospital", "a 16-year-old girl was shot in the leg").
 
 Someone shot who did not die was wounded, so when no report of the story tells of a death (no count of the
 killed, no mention of a death: "the teen died" is an event of dying even where no count is read), a happening's
@@ -41,7 +42,25 @@ def one_dead(events: list[Event]) -> list[Event]:
     "Durrum"; a death with no victim or a pronoun for one, "the murder", "he died", adds no one), and the names
     among them are of one person (they share a name). Two victims named apart, a plural or a coordinated victim
     ("a man and a woman"), or "one" of a group ("One died") give nothing: the count is then not one for sure."""
-    deaths = [e for e in events if e.type is EventType.DEATH and e.factuality in SAID and e.patient is not None]
+    return _one_victim([e for e in events if e.type is EventType.DEATH and e.factuality in SAID])
+
+
+def one_wounded(events: list[Event]) -> list[Event]:
+    """The shootings that count one injured, when a story counts neither the dead, the injured nor the people shot
+    and tells of no death: every person shot is one person, as for ``one_dead`` ("A 16-year-old girl was
+    accidentally shot in the leg", "the girl, who was hit in the leg")."""
+    if any(e.type is EventType.DEATH and e.factuality in SAID for e in events):
+        return []
+    return _one_victim([e for e in events if e.type is EventType.ATTACK and e.factuality in SAID
+                        and e.trigger.text.casefold().startswith(WOUNDING)])
+
+
+#: Triggers of an attack that hits a person (not "attack", "raid", "fire").
+WOUNDING = ("shot", "shoot", "wound", "struck", "hit", "grazed", "stabb")
+
+
+def _one_victim(said: list[Event]) -> list[Event]:
+    deaths = [e for e in said if e.patient is not None]
     if any(_PLURAL.search(e.patient.text) for e in deaths):
         return []
     deaths = [e for e in deaths if not is_bare(e.patient.text)]

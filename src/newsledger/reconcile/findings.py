@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from newsledger.reconcile.claim_pairs import content_words, similar_pairs
 from newsledger.reconcile.counts import count_value
-from newsledger.reconcile.derived import injured_from_shot, one_dead
+from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
 from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.independence import (
     Origin,
@@ -196,11 +196,14 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
         event, happening = _home(found, mentions)
         _add(claims, context, happening.id, found.slot, found.value, article, found.start, found.end, event,
              found.support)
-    if not any(slot == "killed" for slot, _, _, _ in claims):  # a death told of one person: one dead
-        home = {mention: happening for happening in happenings for mention in happening.mentions}
-        for event in one_dead([event for event in events.values() if event.id in home]):
-            _add(claims, context, home[event.id].id, "killed", count_value("one"), event.article,
-                 min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
+    home = {mention: happening for happening in happenings for mention in happening.mentions}
+    told = [event for event in events.values() if event.id in home]
+    counted = {slot for slot, _, _, _ in claims}
+    for slot, victims in (("killed", one_dead), ("injured", one_wounded)):  # one person's death or wound: one
+        if not counted & ({"killed"} if slot == "killed" else {"killed", "injured", "shot"}):
+            for event in victims(told):
+                _add(claims, context, home[event.id].id, slot, count_value("one"), event.article,
+                     min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
     return list(claims.values())
 
 
