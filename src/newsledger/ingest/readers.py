@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .html import truncation
-from .metadata import FIELDS, Metadata, iso_date
+from .metadata import FIELDS, Metadata, published_date
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
@@ -205,11 +205,12 @@ def _record(origin: str, data: Any, file_meta: dict, size: int) -> RawDocument:
 
 
 def _checked_meta(meta: dict[str, str | None]) -> dict[str, str | None]:
-    """All META_FIELDS, blanks as None, ``published`` as YYYY-MM-DD; a date that is not ISO is an InputError."""
+    """All META_FIELDS, blanks as None, ``published`` as YYYY-MM-DD; a date that is not ISO is an InputError, a
+    placeholder or future one is dropped (``published_date``)."""
     clean = {key: (meta.get(key) or "").strip() or None for key in META_FIELDS}
     if clean["published"]:
         try:
-            clean["published"] = iso_date(clean["published"])
+            clean["published"] = published_date(clean["published"])
         except ValueError as error:
             raise InputError(str(error)) from None
     return clean
