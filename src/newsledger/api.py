@@ -16,7 +16,7 @@ from typing import Any
 
 from newsledger.config import Config
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, is_url
 from newsledger.records import Article, Attribution, Entity, Event, Story
 from newsledger.report import export as exporting
 from newsledger.report.brief import build_briefs, find_story
@@ -66,7 +66,8 @@ class Ledger:
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
     ):
-        """Ingest files and folders; returns an ``IngestReport`` (ingested ids, duplicates, rejections)."""
+        """Ingest files, folders (.txt, .html, .json/.jsonl, feeds, sitemaps, .warc/.warc.gz) and http(s) URLs of
+        pages, feeds and sitemaps; returns an ``IngestReport`` (ingested ids, duplicates, rejections, skipped)."""
         from newsledger.pipeline import (
             Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
@@ -75,7 +76,7 @@ class Ledger:
             metadata = Metadata.from_file(Path(metadata))
         if self._ingestor is None:
             self._ingestor = Ingestor(self.store, self.config)
-        return self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
+        return self._ingestor.ingest([p if is_url(p) else Path(p) for p in paths], metadata, max_bytes, on_progress)
 
     @property
     def stage_seconds(self) -> dict[str, float]:

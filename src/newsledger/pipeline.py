@@ -28,7 +28,7 @@ from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped, read_inputs
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
@@ -218,6 +218,7 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, id of the article it repeats)
     rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # parts of inputs that are not articles, counted
 
 
 class Ingestor:
@@ -251,7 +252,7 @@ class Ingestor:
 
     def ingest(
         self,
-        paths: Iterable[Path],
+        paths: Iterable[str | Path],
         metadata: Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
@@ -262,6 +263,8 @@ class Ingestor:
         for item in read_inputs(paths, metadata, max_bytes):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
+            elif isinstance(item, Skipped):
+                report.skipped.append(item)
             else:
                 self._admit(item, batch, seen, report)
             if on_progress:

@@ -70,7 +70,7 @@ def stated_date(tree: Any, url: str | None = None) -> str | None:
     date-time, a date the page states in its own time zone for the same moment wins, so an evening story in
     New York is not dated the next day.
     """
-    stated = [d for d in map(_parse, _date_candidates(tree, url)) if d is not None]
+    stated = [d for d in map(parse_date, _date_candidates(tree, url)) if d is not None]
     if not stated:
         return None
     first = stated[0]
@@ -214,7 +214,13 @@ def _nodes(node: Any) -> Iterator[Any]:
             yield from _nodes(item)
 
 
-def _parse(value: str) -> StatedDate | None:
+def date_of(value: str) -> str | None:
+    """The calendar date ``value`` states (ISO 8601 or RFC 2822) as YYYY-MM-DD, None when unreadable or unusable."""
+    stated = parse_date(value)
+    return stated.day.isoformat() if stated else None
+
+
+def parse_date(value: str) -> StatedDate | None:
     """ISO 8601 first, then the RFC 2822 form some CMSs write; markup we cannot read is ignored, never guessed at."""
     value = value.strip()
     try:
