@@ -3,13 +3,20 @@ by warcio: each source gives articles, each failure names the URL and the reason
 
 from __future__ import annotations
 
-import io
+import itertools
 from pathlib import Path
 
 import pytest
-from loopback import Route, Server, atom, news_sitemap, rss, sample_page, sitemap_index
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from loopback import (
+    Route,
+    Server,
+    atom,
+    news_sitemap,
+    rss,
+    sample_page,
+    sitemap_index,
+    write_warc,
+)
 
 from newsledger.ingest import sources
 from newsledger.ingest.clean import clean_article
@@ -137,7 +144,7 @@ def test_one_host_is_asked_one_thing_at_a_time_with_a_pause(server: Server):
     paths = server.serve_samples()
     read([server.base + p for p in paths], FetchPolicy(**{**FAST.__dict__, "delay": 0.2}))
     times = [t for p, _, t in server.requests if p.startswith("/news/")]
-    assert all(later - earlier >= 0.19 for earlier, later in zip(times, times[1:]))
+    assert all(later - earlier >= 0.19 for earlier, later in itertools.pairwise(times))
 
 
 def test_a_feed_of_100000_entries_is_capped_and_says_so(server: Server, monkeypatch: pytest.MonkeyPatch):
@@ -150,24 +157,10 @@ def test_a_feed_of_100000_entries_is_capped_and_says_so(server: Server, monkeypa
     assert [type(i) for i in items[1:]] == [RawDocument] * 3
 
 
-def _warc(path: Path, pages: list[tuple[str, bytes]], truncated_body: bytes | None = None) -> None:
-    with path.open("wb") as output:
-        writer = WARCWriter(output, gzip=path.suffix == ".gz")
-        for uri, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
-            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
-            writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), http_headers=request))
-        image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://www.nj.com/logo.png", "response",
-                                                      payload=io.BytesIO(b"\x89PNG...."), http_headers=image))
-
-
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_a_web_archive_gives_each_html_response_and_counts_the_rest(tmp_path: Path, name: str):
     pages = [(f"https://www.nj.com/news/2023/01/story-{i}.html", sample_page(i, date=False)) for i in range(3)]
-    _warc(tmp_path / name, pages)
+    write_warc(tmp_path / name, pages)
     items = list(read_inputs([tmp_path / name]))
     raws = [i for i in items if isinstance(i, RawDocument)]
     assert [raw.hints["url"] for raw in raws] == [uri for uri, _ in pages]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import io
 import json
 import threading
 import time
@@ -12,8 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
 
-SAMPLE = Path(__file__).resolve().parents[2] / "src" / "newsledger" / "sample"
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "newsledger" / "sample"
 OUTLETS = ("The Wall Street Journal", "The New York Times", "Reuters")
 
 
@@ -107,7 +112,7 @@ class Server:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            def do_GET(self) -> None:
                 server.requests.append((self.path, dict(self.headers), time.monotonic()))
                 route = server.routes.get(self.path, Route(404, b"not found"))
                 if route.action:
@@ -129,7 +134,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.httpd.server_port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 
-    def __enter__(self) -> Server:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -159,3 +164,18 @@ class Server:
             "/not-a-feed.xml": Route(body=b"<?xml version='1.0'?><catalog><book/></catalog>",
                                      headers={"Content-Type": "application/xml"}),
         }
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
+    """A web archive as a crawler writes it: per page a response and a request record; then an image."""
+    with path.open("wb") as output:
+        writer = WARCWriter(output, gzip=path.suffix == ".gz")
+        for uri, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), http_headers=request))
+        image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://www.nj.com/logo.png", "response",
+                                                      payload=io.BytesIO(b"\x89PNG...."), http_headers=image))
