@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.config import Config
+from newsledger.ingest.inputs import as_input
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES, is_url
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.records import Article, Attribution, Entity, Event, Story
 from newsledger.report import export as exporting
 from newsledger.report.brief import build_briefs, find_story
@@ -76,7 +77,7 @@ class Ledger:
             metadata = Metadata.from_file(Path(metadata))
         if self._ingestor is None:
             self._ingestor = Ingestor(self.store, self.config)
-        return self._ingestor.ingest([p if is_url(p) else Path(p) for p in paths], metadata, max_bytes, on_progress)
+        return self._ingestor.ingest([as_input(p) for p in paths], metadata, max_bytes, on_progress)
 
     @property
     def stage_seconds(self) -> dict[str, float]:

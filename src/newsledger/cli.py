@@ -27,8 +27,9 @@ from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.cli_bench import bench_app
 from newsledger.cli_support import EXIT_REJECTED, DbOption, _fail, err
+from newsledger.ingest.inputs import is_url
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES, is_url
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.report import export as exporting
 from newsledger.report.brief import StoryNotFound
 from newsledger.report.parquet import write_parquet

@@ -28,7 +28,8 @@ from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped, read_inputs
+from newsledger.ingest.inputs import Input, read_all
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
@@ -252,7 +253,7 @@ class Ingestor:
 
     def ingest(
         self,
-        paths: Iterable[str | Path],
+        paths: Iterable[Input],
         metadata: Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
@@ -260,7 +261,7 @@ class Ingestor:
         report = IngestReport()
         seen: set[str] = set()
         batch: list[Work] = []
-        for item in read_inputs(paths, metadata, max_bytes):
+        for item in read_all(paths, metadata, max_bytes):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
             elif isinstance(item, Skipped):

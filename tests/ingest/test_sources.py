@@ -21,7 +21,8 @@ from loopback import (
 from newsledger.ingest import sources
 from newsledger.ingest.clean import clean_article
 from newsledger.ingest.fetch import Fetcher, FetchPolicy
-from newsledger.ingest.readers import RawDocument, Rejection, Skipped, read_inputs
+from newsledger.ingest.inputs import read_all
+from newsledger.ingest.readers import RawDocument, Rejection, Skipped
 
 FAST = FetchPolicy(delay=0, backoff=0, read_timeout=1, connect_timeout=1, total_timeout=2, retries=1)
 
@@ -34,7 +35,7 @@ def server():
 
 def read(inputs, policy: FetchPolicy = FAST) -> list[RawDocument | Rejection | Skipped]:
     with Fetcher(policy) as fetcher:
-        return list(read_inputs(inputs, fetcher=fetcher))
+        return list(read_all(inputs, fetcher=fetcher))
 
 
 def test_a_page_url_is_an_article_with_its_url_and_outlet(server: Server):
@@ -161,7 +162,7 @@ def test_a_feed_of_100000_entries_is_capped_and_says_so(server: Server, monkeypa
 def test_a_web_archive_gives_each_html_response_and_counts_the_rest(tmp_path: Path, name: str):
     pages = [(f"https://www.nj.com/news/2023/01/story-{i}.html", sample_page(i, date=False)) for i in range(3)]
     write_warc(tmp_path / name, pages)
-    items = list(read_inputs([tmp_path / name]))
+    items = list(read_all([tmp_path / name]))
     raws = [i for i in items if isinstance(i, RawDocument)]
     assert [raw.hints["url"] for raw in raws] == [uri for uri, _ in pages]
     article = clean_article(raws[0])
@@ -174,6 +175,6 @@ def test_a_web_archive_gives_each_html_response_and_counts_the_rest(tmp_path: Pa
 def test_a_file_that_is_not_a_web_archive_is_rejected_with_the_reason(tmp_path: Path):
     (tmp_path / "fake.warc.gz").write_bytes(b"this is not gzip at all")
     (tmp_path / "cut.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n<html>")
-    fake, cut = read_inputs([tmp_path / "fake.warc.gz", tmp_path / "cut.warc"])
+    fake, cut = read_all([tmp_path / "fake.warc.gz", tmp_path / "cut.warc"])
     assert isinstance(fake, Rejection) and "not a WARC/ARC archive" in fake.reason
     assert isinstance(cut, Rejection) and cut.reason.startswith("not a readable WARC/ARC archive")

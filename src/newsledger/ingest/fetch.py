@@ -13,6 +13,7 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from typing import Self
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -20,11 +21,13 @@ from urllib.robotparser import RobotFileParser
 import httpx
 from trafilatura.utils import detect_encoding
 
-from newsledger import __version__
-
 from .readers import DEFAULT_MAX_BYTES
 
-USER_AGENT = f"newsledger/{__version__} (news ledger; reads each page once, obeys robots.txt)"
+try:
+    _VERSION = version("newsledger")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    _VERSION = "dev"
+USER_AGENT = f"newsledger/{_VERSION} (news ledger; reads each page once, obeys robots.txt)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = {301, 302, 303, 307, 308}
 _CHUNK = 64 * 1024

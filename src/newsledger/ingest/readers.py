@@ -60,11 +60,6 @@ class Skipped:
     size: int = 0
 
 
-def is_url(source: str | Path) -> bool:
-    """Whether an input names a URL ("scheme://…") rather than a path; only http(s) ones will be fetched."""
-    return isinstance(source, str) and re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", source) is not None
-
-
 def discover(paths: Iterable[Path]) -> list[Path]:
     """Files under ``paths``: folders expanded recursively and sorted, hidden files and folders skipped.
 
@@ -86,25 +81,14 @@ def _walk(root: Path) -> list[Path]:
 
 
 def read_inputs(
-    paths: Iterable[str | Path], metadata: Metadata | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    fetcher: Any = None,
-) -> Iterator[RawDocument | Rejection | Skipped]:
-    """Every item of every input (file, folder or URL), in order; a bad file, record or URL is a ``Rejection`` and
-    reading goes on. URLs, feeds and archives are read by ``sources`` (with ``fetcher``, else a polite default)."""
-    from .sources import Sources  # imported here: sources builds on this module's items
-
-    sources = Sources(fetcher)
-    for source in paths:
-        if is_url(source):
-            yield from sources.read_url(str(source))
-            continue
-        for path in discover([source]):
-            yield from _read_file(path, metadata.lookup(path) if metadata else {}, max_bytes, sources)
+    paths: Iterable[Path], metadata: Metadata | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawDocument | Rejection]:
+    """Every item of every input file, in order; a bad file or record is a ``Rejection`` and reading goes on."""
+    for path in discover(paths):
+        yield from _read_file(path, metadata.lookup(path) if metadata else {}, max_bytes)
 
 
-def _read_file(
-    path: Path, file_meta: dict[str, str | None], max_bytes: int, sources: Any
-) -> Iterator[RawDocument | Rejection | Skipped]:
+def _read_file(path: Path, file_meta: dict[str, str | None], max_bytes: int) -> Iterator[RawDocument | Rejection]:
     origin = str(path)
     try:
         info = path.stat()
@@ -112,7 +96,7 @@ def _read_file(
         yield Rejection(origin, _os_reason(error))
         return
     try:
-        yield from _read_checked(path, info, file_meta, max_bytes, sources)
+        yield from _read_checked(path, info, file_meta, max_bytes)
     except InputError as error:
         yield Rejection(origin, str(error), info.st_size)
     except OSError as error:
@@ -120,15 +104,12 @@ def _read_file(
 
 
 def _read_checked(
-    path: Path, info: os.stat_result, file_meta: dict, max_bytes: int, sources: Any
-) -> Iterator[RawDocument | Rejection | Skipped]:
+    path: Path, info: os.stat_result, file_meta: dict, max_bytes: int
+) -> Iterator[RawDocument | Rejection]:
     """The file's items; file-level problems raise InputError, checked before anything is read."""
     suffix = path.suffix.lower()
     if stat.S_ISDIR(info.st_mode):
         raise InputError("folder could not be listed")
-    if sources.handles(path) and info.st_size:  # a feed, sitemap or web archive
-        yield from sources.read_file(path, info.st_size, max_bytes)
-        return
     if suffix not in SUFFIXES:
         found = f"'{suffix}'" if suffix else "(no extension)"
         raise InputError(f"unsupported file type {found} (expected {', '.join(SUFFIXES)})")

@@ -39,14 +39,23 @@ class Sources:
             self._fetcher = Fetcher()
         return self._fetcher
 
-    def read_file(self, path: Path, size: int, max_bytes: int) -> Iterator[RawDocument | Rejection | Skipped]:
-        """A web archive's pages, or the pages a feed or sitemap file links to."""
-        if path.name.lower().endswith(ARCHIVE_SUFFIXES):
-            yield from read_archive(path, max_bytes)
-            return
-        if size > max_bytes:
-            raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-        yield from self._listing(str(path), path.read_bytes(), depth=0)
+    def read_path(self, path: Path, max_bytes: int) -> Iterator[RawDocument | Rejection | Skipped]:
+        """A web archive's pages, or the pages a feed or sitemap file links to; a file that cannot be read is a
+        Rejection with the reason."""
+        try:
+            size = path.stat().st_size
+            if size == 0:
+                raise InputError("empty file")
+            if path.name.lower().endswith(ARCHIVE_SUFFIXES):
+                yield from read_archive(path, max_bytes)
+                return
+            if size > max_bytes:
+                raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+            yield from self._listing(str(path), path.read_bytes(), depth=0)
+        except InputError as error:
+            yield Rejection(str(path), str(error))
+        except OSError as error:
+            yield Rejection(str(path), f"cannot read: {(error.strerror or str(error)).lower()}")
 
     def read_url(self, url: str) -> Iterator[RawDocument | Rejection | Skipped]:
         """The page at ``url``, or the pages of the feed or sitemap there."""
