@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.config import Config
+from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.inputs import as_input
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
@@ -66,9 +67,11 @@ class Ledger:
         metadata: str | Path | Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
+        fetcher: Fetcher | None = None,
     ):
-        """Ingest files, folders (.txt, .html, .json/.jsonl, feeds, sitemaps, .warc/.warc.gz) and http(s) URLs of
-        pages, feeds and sitemaps; returns an ``IngestReport`` (ingested ids, duplicates, rejections, skipped)."""
+        """Ingest files, folders (.txt, .html, .json/.jsonl, feeds, sitemaps, .warc/.warc.gz), http(s) URLs of
+        pages, feeds and sitemaps, and feed entries; returns an ``IngestReport`` (ingested ids, duplicates,
+        rejections, skipped). URLs are fetched by ``fetcher``, else by a polite one with the default policy."""
         from newsledger.pipeline import (
             Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
@@ -77,7 +80,7 @@ class Ledger:
             metadata = Metadata.from_file(Path(metadata))
         if self._ingestor is None:
             self._ingestor = Ingestor(self.store, self.config)
-        return self._ingestor.ingest([as_input(p) for p in paths], metadata, max_bytes, on_progress)
+        return self._ingestor.ingest([as_input(p) for p in paths], metadata, max_bytes, on_progress, fetcher)
 
     @property
     def stage_seconds(self) -> dict[str, float]:

@@ -27,6 +27,7 @@ from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.cli_bench import bench_app
 from newsledger.cli_support import EXIT_REJECTED, DbOption, _fail, err
+from newsledger.cli_watch import watch
 from newsledger.ingest.inputs import is_url
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
@@ -43,6 +44,7 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: wrapped at any width, option names never cut, "[default: …]" kept as text
 )
 app.add_typer(bench_app, name="bench")
+app.command()(watch)
 
 def _open(db: str | None, readonly: bool = True, model: str | None = None, content_model: bool = True,
           gazetteer: Path | None = None) -> Ledger:

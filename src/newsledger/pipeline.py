@@ -28,6 +28,7 @@ from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
+from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.inputs import Input, read_all
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped
 from newsledger.link.coref import describe, sentence_entities
@@ -257,11 +258,12 @@ class Ingestor:
         metadata: Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
+        fetcher: Fetcher | None = None,
     ) -> IngestReport:
         report = IngestReport()
         seen: set[str] = set()
         batch: list[Work] = []
-        for item in read_all(paths, metadata, max_bytes):
+        for item in read_all(paths, metadata, max_bytes, fetcher):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
             elif isinstance(item, Skipped):

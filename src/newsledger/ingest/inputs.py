@@ -10,7 +10,14 @@ from pathlib import Path
 from .feeds import Entry
 from .fetch import Fetcher
 from .metadata import Metadata
-from .readers import DEFAULT_MAX_BYTES, RawDocument, Rejection, Skipped, discover, read_inputs
+from .readers import (
+    DEFAULT_MAX_BYTES,
+    RawDocument,
+    Rejection,
+    Skipped,
+    discover,
+    read_inputs,
+)
 from .sources import Sources
 
 Input = str | Path | Entry

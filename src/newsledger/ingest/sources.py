@@ -22,6 +22,11 @@ MAX_ENTRIES = 1000  # pages read from one feed or sitemap; a feed of 100,000 ent
 MAX_SITEMAPS = 50  # child sitemaps followed from one sitemap index
 
 
+class Unreachable(Rejection):
+    """A page that could not be fetched (network, HTTP error, robots.txt): unlike a page read and found wanting,
+    it may be there next time, so a watch asks again."""
+
+
 class Sources:
     """Reads URLs and feed/archive files with one polite ``Fetcher`` for the whole run."""
 
@@ -78,7 +83,7 @@ class Sources:
             try:
                 response = self.fetcher.get(entry.link)
             except FetchError as error:
-                yield Rejection(entry.link, error.reason)
+                yield Unreachable(entry.link, error.reason)
                 continue
             if _is_html(response):
                 yield _page(entry.link, response, entry.hints)
