@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.config import Config
+from newsledger.ingest.fetch import Fetcher
+from newsledger.ingest.inputs import as_input
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.records import Article, Attribution, Entity, Event, Story
@@ -67,10 +69,13 @@ class Ledger:
         metadata: str | Path | Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
+        fetcher: Fetcher | None = None,
     ):
-        """Ingest files and folders; returns an ``IngestReport`` (ingested ids, duplicates, rejections). Holds the
-        ledger's writer lock meanwhile (``LedgerBusy`` if another process holds it); when another writer changed
-        the ledger since this one's last ingest, the story linker starts again from the stored stories."""
+        """Ingest files, folders (.txt, .html, .json/.jsonl, feeds, sitemaps, .warc/.warc.gz), http(s) URLs of
+        pages, feeds and sitemaps, and feed entries; returns an ``IngestReport`` (ingested ids, duplicates,
+        rejections, skipped). URLs are fetched by ``fetcher``, else by a polite one with the default policy. Holds
+        the ledger's writer lock meanwhile (``LedgerBusy`` if another process holds it); when another writer
+        changed the ledger since this one's last ingest, the story linker starts again from the stored stories."""
         from newsledger.pipeline import (
             Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
@@ -81,7 +86,7 @@ class Ledger:
             if self._ingestor is None or catalog.version(self.store) != self._version_written:
                 self._ingestor = Ingestor(self.store, self.config)  # its linker reads the stories as they are now
             self._version_written = None
-            report = self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
+            report = self._ingestor.ingest([as_input(p) for p in paths], metadata, max_bytes, on_progress, fetcher)
             self._version_written = catalog.version(self.store)
         return report
 

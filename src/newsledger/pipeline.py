@@ -28,7 +28,9 @@ from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import InputError, clean_article
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
+from newsledger.ingest.fetch import Fetcher
+from newsledger.ingest.inputs import Input, read_all
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
@@ -218,6 +220,7 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, id of the article it repeats)
     rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # parts of inputs that are not articles, counted
 
 
 class Ingestor:
@@ -251,17 +254,20 @@ class Ingestor:
 
     def ingest(
         self,
-        paths: Iterable[Path],
+        paths: Iterable[Input],
         metadata: Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
+        fetcher: Fetcher | None = None,
     ) -> IngestReport:
         report = IngestReport()
         seen: set[str] = set()
         batch: list[Work] = []
-        for item in read_inputs(paths, metadata, max_bytes):
+        for item in read_all(paths, metadata, max_bytes, fetcher):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
+            elif isinstance(item, Skipped):
+                report.skipped.append(item)
             else:
                 self._admit(item, batch, seen, report)
             if on_progress:

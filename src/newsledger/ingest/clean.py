@@ -58,10 +58,10 @@ def clean_article(raw: RawDocument) -> Article:
     """The article in ``raw``: HTML extracted, boilerplate removed, id from the clean text."""
     meta = _given(raw.meta)
     if raw.html is not None:
-        source, page = extract(raw.html)
+        source, page = extract(raw.html, raw.meta.get("url") or raw.hints.get("url"))
         if len(source.split()) < MIN_HTML_WORDS:
             raise InputError("the HTML page has no main text")
-        meta = _given(page) | meta  # what the user gave wins over what the page says
+        meta = _given(raw.hints) | _given(page) | meta  # the user's word, then the page's, then a feed entry's
     else:
         source = raw.text or ""
     cleaned = clean_text(source)

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import re
-from email.utils import parsedate_to_datetime
-from typing import Any, Iterator
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from .metadata import iso_date
-
-# <meta> names/properties that state a publication date; generic "date" counts, as it is still the page's own word.
-_DATE_META = {
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
-    "publish-date", "publication_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
-    "sailthru.date", "parsely-pub-date",
-}
+from .page_meta import page_metadata
 
 # lxml refuses str input that declares a byte encoding; the text is already decoded, so the declaration is moot.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Without comments, as trafilatura's own loader parses: left in the tree, an HTML comment makes trafilatura drop
+# the text that follows it in its parent (``<div><p>…</p><!-- ad -->text</div>`` loses "text"). One parser per
+# page, as an lxml parser must not be shared between threads.
+_PARSER_OPTIONS = {"remove_comments": True, "remove_pis": True}
 
 
 def truncation(html: str) -> str | None:
@@ -40,15 +34,17 @@ def truncation(html: str) -> str | None:
     return None
 
 
-def extract(html: str) -> tuple[str, dict[str, str | None]]:
+def extract(html: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
     """Main text (may be empty) and stated metadata (url, outlet, title, author, published) of a page.
 
-    trafilatura's own date is discarded: htmldate falls back to dates in the URL, in the body text, even a
-    copyright year (a page with only "© 2020" gets 2020-01-01), so ``published`` comes from publication markup
-    alone. Its cheap mode is asked for only to save time.
+    ``url`` is where the page was found, if known. trafilatura's own date and site name are discarded:
+    htmldate falls back to dates in the body text, even a copyright year, and the site name to a copyright line or
+    the host's first label ("Nj"), so ``page_meta`` reads those from the page's markup. Its cheap date mode is
+    asked for only to save time.
     """
     try:  # lxml rather than trafilatura's loader, which refuses fragments such as a JSON record's "<p>…</p>"
-        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1),
+                                              parser=lxml_html.HTMLParser(**_PARSER_OPTIONS))
     except (ValueError, etree.LxmlError):
         return "", {}
     document = trafilatura.bare_extraction(
@@ -57,55 +53,6 @@ def extract(html: str) -> tuple[str, dict[str, str | None]]:
         include_comments=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    meta = {"published": stated_date(tree)}
     if document is None:
-        return "", meta
-    meta |= {"url": document.url, "outlet": document.sitename, "title": document.title, "author": document.author}
-    return document.text or "", meta
-
-
-def stated_date(tree: Any) -> str | None:
-    """The first publication date the page's markup states (meta tags, <time>, JSON-LD), as YYYY-MM-DD."""
-    for value in _date_candidates(tree):
-        date = _parse_date(value)
-        if date:
-            return date
-    return None
-
-
-def _date_candidates(tree: Any) -> Iterator[str]:
-    for meta in tree.iter("meta"):
-        names = {(meta.get(a) or "").strip().casefold() for a in ("name", "property", "itemprop", "http-equiv")}
-        if names & _DATE_META and meta.get("content"):
-            yield meta.get("content")
-    for time in tree.iter("time"):
-        if (time.get("itemprop") == "datePublished" or time.get("pubdate") is not None) and time.get("datetime"):
-            yield time.get("datetime")
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            yield from _json_ld_dates(json.loads(script.text or ""))
-        except ValueError:
-            continue
-
-
-def _json_ld_dates(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        if isinstance(node.get("datePublished"), str):
-            yield node["datePublished"]
-        for value in node.values():
-            yield from _json_ld_dates(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _json_ld_dates(item)
-
-
-def _parse_date(value: str) -> str | None:
-    """ISO first, then the RFC 2822 form some CMSs write; markup we cannot read is ignored, never guessed at."""
-    try:
-        return iso_date(value)
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
+        return "", page_metadata(tree, None, None, url)
+    return document.text or "", page_metadata(tree, document.title, document.author, url)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 FIELDS = ("url", "outlet", "title", "published", "author")
@@ -18,6 +18,7 @@ _ALIASES = {
 _KEY_COLUMNS = ("filename", "file", "path", "id")
 _MISSING = {"", "none", "null", "nan", "n/a"}
 _DELIMITERS = {".tsv": "\t", ".tab": "\t", ".csv": ","}
+EARLIEST_YEAR = 1900  # before it, a "publication date" is a placeholder such as 0001-01-01, not news
 
 
 def iso_date(value: str) -> str:
@@ -29,6 +30,21 @@ def iso_date(value: str) -> str:
         return datetime.fromisoformat(value.strip()).date().isoformat()
     except ValueError:
         raise ValueError(f"published date {value!r} is not an ISO date (expected YYYY-MM-DD)") from None
+
+
+def published_date(value: str) -> str | None:
+    """``value`` as YYYY-MM-DD (ValueError when it is not ISO 8601), or None when it cannot be a publication date.
+
+    A placeholder (0001-01-01, 9999-12-31) or a future date is no date: the article is kept without one, rather
+    than dated wrongly or rejected.
+    """
+    day = usable_date(date.fromisoformat(iso_date(value)))
+    return day.isoformat() if day else None
+
+
+def usable_date(day: date) -> date | None:
+    """``day`` unless it is before 1900 or after tomorrow (a day's grace for time zones ahead of ours)."""
+    return day if day.year >= EARLIEST_YEAR and day <= date.today() + timedelta(days=1) else None
 
 
 def missing(value: str | None) -> bool:

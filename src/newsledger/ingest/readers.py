@@ -12,12 +12,12 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .html import truncation
-from .metadata import FIELDS, Metadata, iso_date
+from .metadata import FIELDS, Metadata, published_date
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
@@ -40,6 +40,7 @@ class RawDocument:
     html: str | None
     meta: dict[str, str | None]  # every key of META_FIELDS; published already YYYY-MM-DD
     size: int  # bytes of input this item consumed, for progress bars
+    hints: dict[str, str | None] = field(default_factory=dict)  # a feed entry's or archive's, below the page's own
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,16 @@ class Rejection:
     origin: str
     reason: str
     size: int = 0  # bytes of input skipped, so progress still adds up
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Items of an input that are not articles and were not read (a web archive's requests, a feed's entries over
+    the cap), counted in one line: reported, but not a rejection."""
+
+    origin: str
+    reason: str
+    size: int = 0
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -205,11 +216,12 @@ def _record(origin: str, data: Any, file_meta: dict, size: int) -> RawDocument:
 
 
 def _checked_meta(meta: dict[str, str | None]) -> dict[str, str | None]:
-    """All META_FIELDS, blanks as None, ``published`` as YYYY-MM-DD; a date that is not ISO is an InputError."""
+    """All META_FIELDS, blanks as None, ``published`` as YYYY-MM-DD; a date that is not ISO is an InputError, a
+    placeholder or future one is dropped (``published_date``)."""
     clean = {key: (meta.get(key) or "").strip() or None for key in META_FIELDS}
     if clean["published"]:
         try:
-            clean["published"] = iso_date(clean["published"])
+            clean["published"] = published_date(clean["published"])
         except ValueError as error:
             raise InputError(str(error)) from None
     return clean

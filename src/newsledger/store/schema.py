@@ -122,6 +122,27 @@ findings = Table(
     Column("data", JSON, nullable=False),
 )
 
+# --- version 5 ---------------------------------------------------------------------------------------------
+
+#: Feeds that `newsledger watch` polls: the validators of the last answer, for conditional requests.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked", String(32), nullable=False),  # when last polled, ISO 8601 UTC
+)
+
+#: The entries of each feed already read, so a restarted watch fetches none of them again.
+feed_entries = Table(
+    "feed_entries",
+    metadata,
+    Column("feed", Text, primary_key=True),
+    Column("entry", Text, primary_key=True),  # the entry's guid/id, else its link
+    Column("seen", String(32), nullable=False),
+)
+
 V1_TABLES = [schema_version, articles, entities, mentions, attributions, events, stories, story_articles, article_features]
 
 
@@ -146,8 +167,13 @@ def _resolve_again(connection: Connection) -> None:
     connection.execute(resolved_stories.delete())
 
 
+def _add_feeds(connection: Connection) -> None:
+    metadata.create_all(connection, tables=[feeds, feed_entries])
+
+
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again,
+                                                  _add_feeds]
 LATEST = len(MIGRATIONS)
 
 
