@@ -74,6 +74,7 @@ class Ledger:
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
         if self._ingestor is None:
+            self.store.check_writable()  # before anything is parsed
             self._ingestor = Ingestor(self.store, self.config)
         return self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
 

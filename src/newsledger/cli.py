@@ -18,13 +18,13 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.cli_bench import bench_app
-from newsledger.cli_support import EXIT_REJECTED, DbOption, _fail, err
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.cli_support import EXIT_REJECTED, DbOption, Stopped, _fail, err, say, shown, stopped_by_signals
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, discover
 from newsledger.report import export as exporting
 from newsledger.report.brief import StoryNotFound
 from newsledger.report.parquet import write_parquet
@@ -77,34 +77,49 @@ def ingest(
         raise _fail(f"--gazetteer {gazetteer}: no such file")
     ledger = _open(db, readonly=False, model=model, content_model=content_model, gazetteer=gazetteer)
     ledger.config = ledger.config.but(batch_size=batch_size, detect_events=detect_events)
-    total = sum(_size(path) for path in inputs)
+    total = sum(_size(path) for path in discover(inputs) if isinstance(path, Path))
+    before = ledger.store.count("articles")
     try:
-        with Progress(
+        with stopped_by_signals(), Progress(
             TextColumn("ingesting"), BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=err, transient=True
         ) as progress:
             task = progress.add_task("ingest", total=total or None)
             report = ledger.ingest(inputs, metadata, max_bytes, lambda size: progress.advance(task, size))
+    except Stopped as stop:
+        say("stopped", "red", f"by {stop}: {_kept(ledger, before)}; run the same command again to resume (it skips "
+                              "what is stored and resolves the stories left unresolved)")
+        raise typer.Exit(stop.exit_code) from None
     except (LedgerError, ModelNotFound, SQLAlchemyError, OSError, ValueError) as error:
-        raise _fail(f"ingest into {ledger.store.location} stopped: {error}") from error
+        said = error.orig if isinstance(error, DBAPIError) else error  # never the SQL and its article text
+        raise _fail(f"ingest into {ledger.store.location} stopped: {said}; {_kept(ledger, before)}") from error
     finally:
         ledger.close()
+    for origin, note in report.notices:
+        say("note", "cyan", f"{origin}: {note}")
     for rejection in report.rejected:
-        err.print(f"[yellow]rejected[/yellow] {rejection.origin}: {rejection.reason}", highlight=False)
+        say("rejected", "yellow", f"{rejection.origin}: {rejection.reason}")
     err.print(
         f"ingested {len(report.ingested)}, duplicates skipped {len(report.duplicates)}, "
-        f"rejected {len(report.rejected)} → {ledger.store.location}",
-        highlight=False,
+        f"rejected {len(report.rejected)} → {shown(ledger.store.location)}",
+        highlight=False, markup=False,
     )
     if report.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
 
+def _kept(ledger: Ledger, before: int) -> str:
+    """How many articles this run stored (every finished batch is kept), for a run that stopped early."""
+    try:
+        return f"{ledger.store.count('articles') - before} new article(s) were stored before it stopped"
+    except SQLAlchemyError:
+        return "the articles of every finished batch were kept"
+
+
 def _size(path: Path) -> int:
-    if path.is_file():
-        return path.stat().st_size
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    return 0
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 @app.command()
@@ -113,7 +128,7 @@ def stories(db: DbOption = None) -> None:
     with _open(db) as ledger:
         for story in ledger.stories():
             when = story.first_seen or "date unknown"
-            typer.echo(f"{story.id}\t{when}\t{len(story.articles)} article(s)\t{story.title}")
+            typer.echo(f"{story.id}\t{when}\t{len(story.articles)} article(s)\t{shown(story.title or '')}")
 
 
 @app.command()

@@ -24,6 +24,10 @@ _DATE_META = {
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+# libxml2 stops at 256 levels of nesting unless told otherwise, and pages built of nested <div>s go deeper.
+_PARSER = lxml_html.HTMLParser(huge_tree=True)
+
+
 def truncation(html: str) -> str | None:
     """Why ``html`` looks cut off, or None.
 
@@ -48,7 +52,7 @@ def extract(html: str) -> tuple[str, dict[str, str | None]]:
     alone. Its cheap mode is asked for only to save time.
     """
     try:  # lxml rather than trafilatura's loader, which refuses fragments such as a JSON record's "<p>…</p>"
-        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (ValueError, etree.LxmlError):
         return "", {}
     document = trafilatura.bare_extraction(
@@ -83,20 +87,23 @@ def _date_candidates(tree: Any) -> Iterator[str]:
             yield time.get("datetime")
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
-            yield from _json_ld_dates(json.loads(script.text or ""))
-        except ValueError:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):  # bad syntax, a 4,301-digit number, nesting past the recursion limit
             continue
+        yield from _json_ld_dates(data)
 
 
-def _json_ld_dates(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        if isinstance(node.get("datePublished"), str):
-            yield node["datePublished"]
-        for value in node.values():
-            yield from _json_ld_dates(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _json_ld_dates(item)
+def _json_ld_dates(root: Any) -> Iterator[str]:
+    """Every ``datePublished`` in a JSON-LD tree, depth first, walked without recursion (any depth)."""
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("datePublished"), str):
+                yield node["datePublished"]
+            nodes.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            nodes.extend(reversed(node))
 
 
 def _parse_date(value: str) -> str | None:

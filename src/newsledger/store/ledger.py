@@ -23,6 +23,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DBAPIError
 
 from newsledger.records import (
@@ -112,6 +113,19 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def check_writable(self) -> None:
+        """A LedgerError saying "read-only" unless the ledger takes a write, so that an ingest fails before it
+        parses anything: a table is created in a transaction that is then rolled back."""
+        try:
+            with self.engine.connect() as connection, connection.begin() as transaction:
+                connection.execute(sql_text("CREATE TABLE newsledger_write_check (x INTEGER)"))
+                transaction.rollback()
+        except DBAPIError as error:
+            said = str(error.orig)
+            if "readonly" in said.replace("-", "").replace(" ", "").lower():
+                raise LedgerError(f"ledger {self.location} is read-only ({said})") from error
+            raise LedgerError(f"ledger {self.location} cannot be written: {said}") from error
 
     def __enter__(self) -> Store:
         return self
