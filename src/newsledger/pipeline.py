@@ -319,8 +319,8 @@ class Ingestor:
                 report.notices.append((raw.origin, f"same text as {kept.source_path or kept.id}, with other "
                                                    f"{', '.join(other)}: not stored again (the first is kept)"))
             return
-        if over := next((cut for cut in article.removed if cut.kind == OVER_LENGTH), None):
-            report.notices.append((raw.origin, f"truncated: {over.text.strip('[]')}"))
+        if cuts := [cut.text.strip("[]") for cut in article.removed if cut.kind == OVER_LENGTH]:
+            report.notices.append((raw.origin, f"truncated: {'; '.join(cuts)}"))
         seen[article.id] = article
         batch.append(Work(ArticleRecords(article)))
 

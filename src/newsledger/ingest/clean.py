@@ -10,11 +10,12 @@ in the raw input. Nothing is matched on a known article's exact text.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass
 
 from ..records import Article, Removed
 from .blocks import block_kinds
-from .html import extract
+from .html import CUT, extract
 from .identity import content_id
 from .readers import (  # InputError lives in readers, the lower module; shared here
     InputError,
@@ -24,9 +25,12 @@ from .rules import line_kind
 
 # trafilatura's fallbacks return menu scraps ("Home") for a page without an article; that is not main text.
 MIN_HTML_WORDS = 10
-# The most of one input read as an article: about 16,000 words, longer than nearly any news article; the parse
-# and the stages after it cost about linearly up to here. What is over is cut at a line end and marked.
+# The most of one input read as an article: 100,000 characters or 20,000 words and marks (about 16,000 words of
+# prose), longer than nearly any news article; the parse and the stages after it cost about linearly up to here,
+# and the memory of the parse is bounded by it. What is over is cut at a line end and marked.
 MAX_ARTICLE_CHARS = 100_000
+MAX_ARTICLE_TOKENS = 20_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or one mark: about one spaCy token each
 OVER_LENGTH = "over-length"  # the kind of the ``Removed`` that marks the cut
 # A run of characters without a space longer than this is not prose (a URL rarely reaches it); spaCy's tokenizer
 # is quadratic on such a run of punctuation (4,000 quotation marks: 2 s), so it is taken out like boilerplate.
@@ -75,10 +79,13 @@ def clean_article(raw: RawDocument) -> Article:
         source, page = extract(_blanked(raw.html))
         if len(source.split()) < MIN_HTML_WORDS:
             raise InputError("the HTML page has no main text")
+        trimmed = page.pop(CUT, None)
         meta = _given(page) | meta  # what the user gave wins over what the page says
     else:
-        source = _blanked(raw.text or "")
+        source, trimmed = _blanked(raw.text or ""), None
     source, over = _within_limit(source)
+    if trimmed:
+        over.append(Removed(OVER_LENGTH, trimmed, len(source), len(source)))
     cleaned = clean_text(source)
     if not cleaned.text:
         raise InputError("no text left after removing boilerplate")
@@ -107,13 +114,18 @@ def _blanked(text: str) -> str:
 
 
 def _within_limit(source: str) -> tuple[str, list[Removed]]:
-    """``source`` cut to MAX_ARTICLE_CHARS at the last line end (else space) before it, and the cut's mark: a
-    ``Removed`` of kind "over-length" saying how much was left unread."""
-    if len(source) <= MAX_ARTICLE_CHARS:
+    """``source`` cut to MAX_ARTICLE_CHARS, or MAX_ARTICLE_TOKENS words and marks, at the last line end (else
+    space) before the limit, and the cut's mark: a ``Removed`` of kind "over-length" saying what was left unread.
+    Words and marks count as spaCy's tokens do, so that 100,000 emoji (one token each) are bounded too."""
+    limit = min(len(source), MAX_ARTICLE_CHARS)
+    if (token := next(islice(_TOKEN.finditer(source, 0, limit), MAX_ARTICLE_TOKENS, None), None)) is not None:
+        limit = token.start()
+    if limit == len(source):
         return source, []
-    cut = source.rfind("\n", 0, MAX_ARTICLE_CHARS) + 1 or source.rfind(" ", 0, MAX_ARTICLE_CHARS) + 1
-    cut = cut if cut > MAX_ARTICLE_CHARS // 2 else MAX_ARTICLE_CHARS
-    note = f"[{len(source) - cut:,} characters not read: over the {MAX_ARTICLE_CHARS:,}-character limit per article]"
+    cut = source.rfind("\n", 0, limit) + 1 or source.rfind(" ", 0, limit) + 1
+    cut = cut if cut > limit // 2 else limit
+    note = (f"[{len(source) - cut:,} characters not read: over the limit per article of {MAX_ARTICLE_CHARS:,} "
+            f"characters or {MAX_ARTICLE_TOKENS:,} words and marks]")
     return source[:cut], [Removed(OVER_LENGTH, note, cut, len(source))]
 
 
