@@ -29,7 +29,7 @@ GOOD = "Officials said the ceasefire held overnight in the northern region, and 
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300, check=False)
 
 
 def _good_files(folder: Path) -> list[str]:
@@ -46,8 +46,8 @@ def test_a_folder_mixing_every_kind_of_failure_with_good_articles_stores_the_goo
     folder.mkdir()
     good = _good_files(folder)
     (folder / "surrogate.json").write_text('{"text": "Officials said \\ud800 so.", "outlet": "Wire"}')
-    (folder / "outlet.json").write_text('{"text": "%s", "outlet": "W\\udc00ire"}' % GOOD)
-    (folder / "bigint.json").write_text('{"text": "%s", "n": %s}' % (GOOD, "9" * 5000))
+    (folder / "outlet.json").write_text(f'{{"text": "{GOOD}", "outlet": "W\\udc00ire"}}')
+    (folder / "bigint.json").write_text(f'{{"text": "{GOOD}", "n": {"9" * 5000}}}')
     (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
     (folder / "feed.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"text": GOOD}) + "\n")
     (folder / "ld.html").write_text(
@@ -107,7 +107,7 @@ def test_an_article_past_its_time_budget_is_rejected_and_the_batch_goes_on(monke
     started = time.perf_counter()
     pipeline._each(_spin)(batch)
     assert time.perf_counter() - started < 10
-    assert batch[0].failure == "took over the 0 s budget per article (stopped at spin)"
+    assert batch[0].failure == "took over the 0.3 s budget per article (stopped at spin)"
     assert batch[1].failure is None
 
 

@@ -23,7 +23,16 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.cli_bench import bench_app
-from newsledger.cli_support import EXIT_REJECTED, DbOption, Stopped, _fail, err, say, shown, stopped_by_signals
+from newsledger.cli_support import (
+    EXIT_REJECTED,
+    DbOption,
+    Stopped,
+    _fail,
+    err,
+    say,
+    shown,
+    stopped_by_signals,
+)
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, discover
 from newsledger.report import export as exporting
 from newsledger.report.brief import StoryNotFound

@@ -53,9 +53,9 @@ def bench_facts(
 
 @bench_app.command("hostile")
 def bench_hostile(
-    case: Annotated[Optional[list[str]], typer.Option("--case", help="A case to run (repeatable) [default: all].")] = None,
+    case: Annotated[list[str] | None, typer.Option("--case", help="A case to run (repeatable) [default: all].")] = None,
     scale: Annotated[float, typer.Option(min=0.001, help="Size of the inputs; 1 is the size issue 21 reported.")] = 1.0,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Pathological inputs (quotation marks, a 2 MB sentence, 200,000 tiny paragraphs…) beside good articles:

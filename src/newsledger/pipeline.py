@@ -30,7 +30,12 @@ from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import OVER_LENGTH, InputError, clean_article
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs, unexpected
+from newsledger.ingest.readers import (
+    DEFAULT_MAX_BYTES,
+    Rejection,
+    read_inputs,
+    unexpected,
+)
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
@@ -144,7 +149,7 @@ def _each(function: Callable[[Work], None]) -> Callable[[list[Work]], None]:
                 with time_limit(ARTICLE_SECONDS - work.seconds):
                     function(work)
             except OverBudget:
-                work.failure = f"took over the {ARTICLE_SECONDS:.0f} s budget per article (stopped at {step})"
+                work.failure = f"took over the {ARTICLE_SECONDS:g} s budget per article (stopped at {step})"
             except Exception as error:  # noqa: BLE001 - hostile text must not cost the other articles
                 work.failure = f"could not be processed ({step}: {type(error).__name__}: {error})"
             finally:
@@ -316,8 +321,8 @@ class Ingestor:
         if kept is not None:
             report.duplicates.append((raw.origin, article.id))
             if other := [name for name in _PROVENANCE if getattr(article, name) != getattr(kept, name)]:
-                report.notices.append((raw.origin, f"same text as {kept.source_path or kept.id}, with other "
-                                                   f"{', '.join(other)}: not stored again (the first is kept)"))
+                said = f"same text as {kept.source_path or kept.id}, with other {', '.join(other)}"
+                report.notices.append((raw.origin, f"{said}: not stored again (the first is kept)"))
             return
         if cuts := [cut.text.strip("[]") for cut in article.removed if cut.kind == OVER_LENGTH]:
             report.notices.append((raw.origin, f"truncated: {'; '.join(cuts)}"))

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.ingest.clean import MAX_ARTICLE_CHARS, MAX_ARTICLE_TOKENS, MAX_RUN_CHARS, OVER_LENGTH, InputError, clean_article
+from newsledger.ingest.clean import (
+    MAX_ARTICLE_CHARS,
+    MAX_ARTICLE_TOKENS,
+    MAX_RUN_CHARS,
+    OVER_LENGTH,
+    InputError,
+    clean_article,
+)
 from newsledger.ingest.html import extract
 from newsledger.ingest.readers import RawDocument, Rejection, discover, read_inputs
 

@@ -107,8 +107,8 @@ def _ingest(folder: Path, db: Path, model: str | None) -> dict[str, Any]:
 
 
 def render(result: dict[str, Any]) -> str:
-    lines = [f"hostile inputs at scale {result['scale']} (goal: under {result['goal_seconds']:.0f} s and "
-             f"{result['goal_mb']:.0f} MB, every good article stored)",
+    lines = [(f"hostile inputs at scale {result['scale']} (goal: under {result['goal_seconds']:.0f} s and "
+              f"{result['goal_mb']:.0f} MB, every good article stored)"),
              f"{'case':16}{'seconds':>9}{'peak MB':>9}{'good':>6}  what ingest said of the hostile file"]
     for case in result["cases"]:
         said = "; ".join(case["said"]) or "(stored whole)"

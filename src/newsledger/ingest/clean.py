@@ -10,8 +10,8 @@ in the raw input. Nothing is matched on a known article's exact text.
 from __future__ import annotations
 
 import re
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 from ..records import Article, Removed
 from .blocks import block_kinds
