@@ -23,7 +23,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DBAPIError
 
 from newsledger.records import (
@@ -116,10 +115,10 @@ class Store:
 
     def check_writable(self) -> None:
         """A LedgerError saying "read-only" unless the ledger takes a write, so that an ingest fails before it
-        parses anything: a table is created in a transaction that is then rolled back."""
+        parses anything: the schema version is written over with itself, and the transaction rolled back."""
         try:
             with self.engine.connect() as connection, connection.begin() as transaction:
-                connection.execute(sql_text("CREATE TABLE newsledger_write_check (x INTEGER)"))
+                connection.execute(update(t.schema_version).values(version=t.schema_version.c.version))
                 transaction.rollback()
         except DBAPIError as error:
             said = str(error.orig)
