@@ -204,3 +204,13 @@ def test_a_stopped_ingest_says_what_it_stored_and_how_to_resume(tmp_path: Path, 
     assert process.returncode == 128 + signum, stderr
     assert f"stopped by {signal.Signals(signum).name}: " in stderr
     assert "new article(s) were stored before it stopped; run the same command again to resume" in stderr
+
+
+def test_the_hostile_bench_writes_each_case_beside_the_good_articles_and_refuses_unknown_ones(tmp_path: Path):
+    from newsledger.evaluation import hostile
+
+    for name, (file_name, _, _) in hostile.CASES.items():
+        folder = hostile.write_case(name, tmp_path / name, scale=0.001)
+        assert (folder / file_name).stat().st_size > 0 and len(list(folder.iterdir())) == 4
+    result = run("bench", "hostile", "--case", "nope")
+    assert result.returncode == 2 and "unknown case nope" in result.stderr
