@@ -122,8 +122,8 @@ def _within_limit(source: str) -> tuple[str, list[Removed]]:
         limit = token.start()
     if limit == len(source):
         return source, []
-    cut = source.rfind("\n", 0, limit) + 1 or source.rfind(" ", 0, limit) + 1
-    cut = cut if cut > limit // 2 else limit
+    line_end, space = source.rfind("\n", 0, limit) + 1, source.rfind(" ", 0, limit) + 1
+    cut = line_end if line_end > limit // 2 else space if space > limit // 2 else limit
     note = (f"[{len(source) - cut:,} characters not read: over the limit per article of {MAX_ARTICLE_CHARS:,} "
             f"characters or {MAX_ARTICLE_TOKENS:,} words and marks]")
     return source[:cut], [Removed(OVER_LENGTH, note, cut, len(source))]
