@@ -40,7 +40,7 @@ def article_of(export: dict, prefix: str) -> dict:
 
 
 TOKEN = "s3cret-token-for-tests-0123456789"
-LONG_LINE = ("lorem ipsum dolor sit amet " * 4000)[:100_000]
+LONG_LINE = ("lorem ipsum dolor sit amet " * 4000)[:60_000]  # long, and under the per-article limit
 HOSTILE = {
     "id": "hostile-1",
     "title": '<script>window.__pwned=1</script>"><svg onload=alert(1)> Minister denies plot',

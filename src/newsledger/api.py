@@ -83,6 +83,7 @@ class Ledger:
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
         with self.store.writer():  # LedgerBusy when another process is writing: nothing read, nothing written
+            self.store.check_writable()  # a read-only ledger is refused before anything is parsed
             if self._ingestor is None or catalog.version(self.store) != self._version_written:
                 self._ingestor = Ingestor(self.store, self.config)  # its linker reads the stories as they are now
             self._version_written = None

@@ -21,16 +21,26 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.cli_bench import bench_app
-from newsledger.cli_support import EXIT_BUSY, EXIT_REJECTED, DbOption, _fail, err
+from newsledger.cli_support import (
+    EXIT_BUSY,
+    EXIT_REJECTED,
+    DbOption,
+    Stopped,
+    _fail,
+    err,
+    say,
+    shown,
+    stopped_by_signals,
+)
 from newsledger.cli_watch import watch
 from newsledger.ingest.inputs import is_url
 from newsledger.ingest.metadata import Metadata
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, discover
 from newsledger.report import export as exporting
 from newsledger.report.brief import StoryNotFound
 from newsledger.report.parquet import write_parquet
@@ -89,32 +99,40 @@ def ingest(
     table = _metadata(metadata) if metadata is not None else None
     ledger = _open(db, readonly=False, model=model, content_model=content_model, gazetteer=gazetteer)
     ledger.config = ledger.config.but(batch_size=batch_size, detect_events=detect_events)
-    total = sum(_size(path) for path in inputs)
+    total = _total_size(inputs)
+    before = ledger.store.count("articles")
     try:
-        with Progress(
+        with stopped_by_signals(), Progress(
             TextColumn("ingesting"), BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=err, transient=True
         ) as progress:
             task = progress.add_task("ingest", total=total or None)
             report = ledger.ingest(inputs, table, max_bytes, lambda size: progress.advance(task, size))
     except LedgerBusy as error:
         raise _fail(str(error), EXIT_BUSY) from error
+    except Stopped as stop:
+        say("stopped", "red", f"by {stop}: {_kept(ledger, before)}; run the same command again to resume (it skips "
+                              "what is stored and resolves the stories left unresolved)")
+        raise typer.Exit(stop.exit_code) from None
     except (LedgerError, ModelNotFound, SQLAlchemyError, OSError, ValueError) as error:
-        raise _fail(f"ingest into {ledger.store.location} stopped: {error}") from error
+        said = error.orig if isinstance(error, DBAPIError) else error  # never the SQL and its article text
+        raise _fail(f"ingest into {ledger.store.location} stopped: {said}; {_kept(ledger, before)}") from error
     finally:
         ledger.close()
+    for origin, note in report.notices:
+        say("note", "cyan", f"{origin}: {note}")
     for rejection in report.rejected:
-        err.print(f"[yellow]rejected[/yellow] {rejection.origin}: {rejection.reason}", highlight=False)
+        say("rejected", "yellow", f"{rejection.origin}: {rejection.reason}")
     for skipped in report.skipped:
-        err.print(f"skipped {skipped.origin}: {skipped.reason}", highlight=False, markup=False)
+        say("skipped", "", f"{skipped.origin}: {skipped.reason}")
     err.print(
         f"ingested {len(report.ingested)}, duplicates skipped {len(report.duplicates)}, "
-        f"rejected {len(report.rejected)} → {ledger.store.location}",
-        highlight=False,
+        f"rejected {len(report.rejected)} → {shown(ledger.store.location)}",
+        highlight=False, markup=False,
     )
     if report.rejected:
         raise typer.Exit(EXIT_REJECTED)
     if not report.ingested and not report.duplicates:
-        err.print(f"no article found in {', '.join(map(str, inputs))}", highlight=False, markup=False)
+        say("no article found in", "", ", ".join(map(str, inputs)))
         raise typer.Exit(EXIT_REJECTED)
 
 
@@ -132,15 +150,26 @@ def _metadata(path: Path) -> Metadata:
         raise _fail(f"--metadata {path}: {error}") from error
 
 
-def _size(source: str | Path) -> int:
-    if is_url(source):
+def _kept(ledger: Ledger, before: int) -> str:
+    """How many articles this run stored (every finished batch is kept), for a run that stopped early."""
+    try:
+        return f"{ledger.store.count('articles') - before} new article(s) were stored before it stopped"
+    except SQLAlchemyError:
+        return "the articles of every finished batch were kept"
+
+
+def _total_size(inputs: list[str]) -> int:
+    """Bytes of the local inputs, for the progress bar: files under folders found by ``discover`` (no recursion,
+    so any depth), URLs 0, and a file that cannot be read 0 (it is rejected when read)."""
+    local = [source for source in inputs if not is_url(source)]
+    return sum(_size(path) for path in discover(local) if isinstance(path, Path))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
         return 0
-    path = Path(source)
-    if path.is_file():
-        return path.stat().st_size
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    return 0
 
 
 @app.command()
@@ -149,7 +178,7 @@ def stories(db: DbOption = None) -> None:
     with _open(db) as ledger:
         for story in ledger.stories():
             when = story.first_seen or "date unknown"
-            typer.echo(f"{story.id}\t{when}\t{len(story.articles)} article(s)\t{story.title}")
+            typer.echo(f"{story.id}\t{when}\t{len(story.articles)} article(s)\t{shown(story.title or '')}")
 
 
 @app.command()

@@ -51,6 +51,23 @@ def bench_facts(
     _print(result, facts.render, json_output)
 
 
+@bench_app.command("hostile")
+def bench_hostile(
+    case: Annotated[list[str] | None, typer.Option("--case", help="A case to run (repeatable) [default: all].")] = None,
+    scale: Annotated[float, typer.Option(min=0.001, help="Size of the inputs; 1 is the size issue 21 reported.")] = 1.0,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Pathological inputs (quotation marks, a 2 MB sentence, 200,000 tiny paragraphs…) beside good articles:
+    seconds and peak memory of `newsledger ingest` on each, and whether the good articles were stored."""
+    from newsledger.evaluation import hostile
+
+    unknown = sorted(set(case or []) - set(hostile.CASES))
+    if unknown:
+        raise typer.BadParameter(f"unknown case {', '.join(unknown)}; the cases: {', '.join(hostile.CASES)}")
+    _print(hostile.run(case, scale=scale, model=model), hostile.render, json_output)
+
+
 @bench_app.command("speed")
 def bench_speed(
     data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],

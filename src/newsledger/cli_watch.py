@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from newsledger.cli_support import EXIT_REJECTED, DbOption, _fail, err
+from newsledger.cli_support import EXIT_REJECTED, DbOption, _fail, err, shown
 from newsledger.ingest.fetch import Fetcher
 from newsledger.store.ledger import LedgerError
 
@@ -67,5 +67,5 @@ def watch(
 
 
 def _plain(text: str) -> str:
-    """Untrusted text (URLs, reasons) shown as is, never read as Rich markup."""
-    return escape(text)
+    """Untrusted text (URLs, reasons) shown as is, never read as Rich markup, control characters escaped."""
+    return escape(shown(text))

@@ -16,7 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Doc
+from sqlalchemy.exc import OperationalError
 
+from newsledger.annotate.guards import ARTICLE_SECONDS, OverBudget, time_limit
 from newsledger.annotate.nlp import load
 from newsledger.config import Config
 from newsledger.extract import content_spans
@@ -26,11 +28,11 @@ from newsledger.extract.entities import EntityIndex, entity_mentions
 from newsledger.extract.events import extract_events
 from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
-from newsledger.ingest.clean import InputError, clean_article
+from newsledger.ingest.clean import OVER_LENGTH, InputError, clean_article
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.inputs import Input, read_all
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped, unexpected
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
@@ -47,6 +49,9 @@ from newsledger.records import (
 from newsledger.shipped import load as load_shipped
 from newsledger.store.ledger import Store
 
+# Fields that say where an article came from: the same text with other ones is reported, not dropped silently.
+_PROVENANCE = ("url", "outlet", "title", "published", "author", "external_id")
+
 
 @dataclass
 class Work:
@@ -55,6 +60,7 @@ class Work:
     records: ArticleRecords
     doc: Doc | None = None
     failure: str | None = None  # set when a stage failed on this article: it is reported, not stored
+    seconds: float = 0.0  # spent on it by the stages after the parse, against its budget
 
     @property
     def article(self) -> Article:
@@ -127,16 +133,24 @@ def _annotate_one(nlp, work: Work) -> None:
 
 
 def _each(function: Callable[[Work], None]) -> Callable[[list[Work]], None]:
-    """Apply a per-article step; an article it fails on is set aside with the reason, the batch goes on."""
+    """Apply a per-article step; an article it fails on, or that runs past its time budget, is set aside with
+    the reason, and the batch goes on."""
+    step = function.__name__.strip("_")
 
     def run(batch: list[Work]) -> None:
         for work in batch:
             if work.failure:
                 continue
+            started = time.perf_counter()
             try:
-                function(work)
+                with time_limit(ARTICLE_SECONDS - work.seconds):
+                    function(work)
+            except OverBudget:
+                work.failure = f"took over the {ARTICLE_SECONDS:g} s budget per article (stopped at {step})"
             except Exception as error:  # noqa: BLE001 - hostile text must not cost the other articles
-                work.failure = f"could not be processed ({function.__name__.strip('_')}: {type(error).__name__}: {error})"
+                work.failure = f"could not be processed ({step}: {type(error).__name__}: {error})"
+            finally:
+                work.seconds += time.perf_counter() - started
 
     return run
 
@@ -221,6 +235,7 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, id of the article it repeats)
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # parts of inputs that are not articles, counted
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (origin, what was done to a stored input)
 
 
 class Ingestor:
@@ -261,7 +276,7 @@ class Ingestor:
         fetcher: Fetcher | None = None,
     ) -> IngestReport:
         report = IngestReport()
-        seen: set[str] = set()
+        seen: dict[str, Article] = {}
         batch: list[Work] = []
         for item in read_all(paths, metadata, max_bytes, fetcher):
             if isinstance(item, Rejection):
@@ -294,25 +309,54 @@ class Ingestor:
             self.store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))
         return len(pending)
 
-    def _admit(self, raw, batch: list[Work], seen: set[str], report: IngestReport) -> None:
+    def _admit(self, raw, batch: list[Work], seen: dict[str, Article], report: IngestReport) -> None:
         try:
             article = clean_article(raw)
         except InputError as error:
             report.rejected.append(Rejection(raw.origin, str(error)))
             return
-        if article.id in seen or self.store.known_articles([article.id]):
-            report.duplicates.append((raw.origin, article.id))
+        except Exception as error:  # noqa: BLE001 - one input's failure, whatever its kind, is its rejection
+            report.rejected.append(Rejection(raw.origin, unexpected(error, "cleaned")))
             return
-        seen.add(article.id)
+        kept = seen.get(article.id) or next(iter(self.store.articles([article.id])), None)
+        if kept is not None:
+            report.duplicates.append((raw.origin, article.id))
+            if other := [name for name in _PROVENANCE if getattr(article, name) != getattr(kept, name)]:
+                said = f"same text as {kept.source_path or kept.id}, with other {', '.join(other)}"
+                report.notices.append((raw.origin, f"{said}: not stored again (the first is kept)"))
+            return
+        if cuts := [cut.text.strip("[]") for cut in article.removed if cut.kind == OVER_LENGTH]:
+            report.notices.append((raw.origin, f"truncated: {'; '.join(cuts)}"))
+        seen[article.id] = article
         batch.append(Work(ArticleRecords(article)))
 
     def _process(self, batch: list[Work], report: IngestReport) -> None:
-        self.pipeline(batch)
+        try:
+            self.pipeline(batch)
+        except OperationalError:
+            raise  # the ledger's fault (disk full, read-only, locked), not a record's
+        except Exception:  # noqa: BLE001 - a record the ledger refused (e.g. a value it cannot hold): find it
+            self._store_one_by_one(batch)
         for work in batch:
             if work.failure:
                 report.rejected.append(Rejection(work.article.source_path or work.article.id, work.failure))
             else:
                 report.ingested.append(work.article.id)
+
+    def _store_one_by_one(self, batch: list[Work]) -> None:
+        """After a batch write failed, link and store its articles one at a time, so that only the record at
+        fault is rejected; the linker starts again from what the ledger holds."""
+        self.linker = self._linker_from_store()
+        for work in batch:
+            if work.failure:
+                continue
+            try:
+                self._link([work])
+                self._store([work])
+            except OperationalError:
+                raise
+            except Exception as error:  # noqa: BLE001 - this record's fault alone
+                work.failure = unexpected(error, "stored")
 
     def _link(self, batch: list[Work]) -> None:
         for work in batch:

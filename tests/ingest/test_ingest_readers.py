@@ -70,7 +70,7 @@ def test_every_bad_input_is_rejected_with_its_reason(hostile: Path):
     assert reasons == {
         "empty.txt": "empty file",
         "blank.txt": "contains only whitespace",
-        "binary.txt": "binary data, not text (NUL byte at offset 8)",
+        "binary.txt": "binary data, not text (3 NUL bytes, the first at offset 8)",
         "controls.txt": "binary data, not text (94% control characters)",
         "latin1.txt": "not valid UTF-8 (byte 0xe9 at offset 3)",
         "truncated.html": "HTML looks truncated: <body> is opened but never closed",
@@ -79,7 +79,7 @@ def test_every_bad_input_is_rejected_with_its_reason(hostile: Path):
         "records.jsonl:5": "record has neither 'text' nor 'html'",
         "records.jsonl:6": "published date '29/01/2023' is not an ISO date (expected YYYY-MM-DD)",
         "records.jsonl:7": "field 'id' must be a string, got a number",
-        "notes.xyz": "unsupported file type '.xyz' (expected .txt, .html, .htm, .json, .jsonl)",
+        "notes.xyz": "unsupported file type '.xyz' (expected .txt, .html, .htm, .json, .jsonl, or one of them .gz)",
     }
 
 

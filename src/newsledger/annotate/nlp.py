@@ -7,6 +7,8 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .guards import add_sentence_cap
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -35,7 +37,8 @@ def model_name(configured: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load(configured: str | None = None) -> Language:
-    """The pipeline, loaded once per process; long articles are allowed up to 2M characters."""
+    """The pipeline, loaded once per process, with sentences capped in length (``guards``). spaCy's own
+    ``max_length`` stays: ingest cuts articles far below it (``ingest.clean.MAX_ARTICLE_CHARS``)."""
     import spacy  # here, so commands that only read the ledger do not pay for importing spaCy
 
     name = model_name(configured)
@@ -43,5 +46,5 @@ def load(configured: str | None = None) -> Language:
         nlp = spacy.load(name)
     except OSError as error:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {error}") from error
-    nlp.max_length = max(nlp.max_length, 2_000_000)
+    add_sentence_cap(nlp)
     return nlp

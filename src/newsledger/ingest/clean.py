@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from ..records import Article, Removed
 from .blocks import block_kinds
-from .html import extract
+from .html import CUT, extract
 from .identity import content_id
 from .readers import (  # InputError lives in readers, the lower module; shared here
     InputError,
@@ -24,6 +25,23 @@ from .rules import line_kind
 
 # trafilatura's fallbacks return menu scraps ("Home") for a page without an article; that is not main text.
 MIN_HTML_WORDS = 10
+# The most of one input read as an article: 100,000 characters or 20,000 words and marks (about 16,000 words of
+# prose), longer than nearly any news article; the parse and the stages after it cost about linearly up to here,
+# and the memory of the parse is bounded by it. What is over is cut at a line end and marked.
+MAX_ARTICLE_CHARS = 100_000
+MAX_ARTICLE_TOKENS = 20_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or one mark: about one spaCy token each
+OVER_LENGTH = "over-length"  # the kind of the ``Removed`` that marks the cut
+# A run of characters without a space longer than this is not prose (a URL rarely reaches it); spaCy's tokenizer
+# is quadratic on such a run of punctuation (4,000 quotation marks: 2 s), so it is taken out like boilerplate.
+MAX_RUN_CHARS = 300
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+_BLANKED_RUN = re.compile(rf" {{{MAX_RUN_CHARS + 1},}}")
+# Control characters other than tab and newlines (a form feed, a stray NUL or \x01), and the two non-characters:
+# lxml refuses a page holding one and PostgreSQL a text holding NUL, so each is blanked (offsets stay).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Text has at least one letter or digit; zero-width, bidi-control, punctuation and symbols alone are no text.
+_READABLE = re.compile(r"[^\W_]")
 SHORT_LINE = 120  # a teaser tail line; article paragraphs are longer
 _HEADLINE_MAX_WORDS = 25
 
@@ -58,15 +76,21 @@ def clean_article(raw: RawDocument) -> Article:
     """The article in ``raw``: HTML extracted, boilerplate removed, id from the clean text."""
     meta = _given(raw.meta)
     if raw.html is not None:
-        source, page = extract(raw.html, raw.meta.get("url") or raw.hints.get("url"))
+        source, page = extract(_blanked(raw.html), raw.meta.get("url") or raw.hints.get("url"))
         if len(source.split()) < MIN_HTML_WORDS:
             raise InputError("the HTML page has no main text")
+        trimmed = page.pop(CUT, None)
         meta = _given(raw.hints) | _given(page) | meta  # the user's word, then the page's, then a feed entry's
     else:
-        source = raw.text or ""
+        source, trimmed = _blanked(raw.text or ""), None
+    source, over = _within_limit(source)
+    if trimmed:
+        over.append(Removed(OVER_LENGTH, trimmed, len(source), len(source)))
     cleaned = clean_text(source)
     if not cleaned.text:
         raise InputError("no text left after removing boilerplate")
+    if not _READABLE.search(cleaned.text):
+        raise InputError("no text: only punctuation, symbols or invisible characters")
     return Article(
         id=content_id(cleaned.text),
         text=cleaned.text,
@@ -74,7 +98,7 @@ def clean_article(raw: RawDocument) -> Article:
         outlet=meta.get("outlet"),
         title=meta.get("title") or cleaned.headline,
         published=meta.get("published"),
-        removed=cleaned.removed,
+        removed=cleaned.removed + over,
         source_path=raw.origin,
         author=meta.get("author"),
         external_id=meta.get("id"),
@@ -82,24 +106,48 @@ def clean_article(raw: RawDocument) -> Article:
 
 
 def _given(meta: dict[str, str | None]) -> dict[str, str]:
-    return {key: value for key, value in meta.items() if value}
+    return {key: _blanked(value) for key, value in meta.items() if value}
+
+
+def _blanked(text: str) -> str:
+    return _CONTROL.sub(" ", text)
+
+
+def _within_limit(source: str) -> tuple[str, list[Removed]]:
+    """``source`` cut to MAX_ARTICLE_CHARS, or MAX_ARTICLE_TOKENS words and marks, at the last line end (else
+    space) before the limit, and the cut's mark: a ``Removed`` of kind "over-length" saying what was left unread.
+    Words and marks count as spaCy's tokens do, so that 100,000 emoji (one token each) are bounded too."""
+    limit = min(len(source), MAX_ARTICLE_CHARS)
+    if (token := next(islice(_TOKEN.finditer(source, 0, limit), MAX_ARTICLE_TOKENS, None), None)) is not None:
+        limit = token.start()
+    if limit == len(source):
+        return source, []
+    line_end, space = source.rfind("\n", 0, limit) + 1, source.rfind(" ", 0, limit) + 1
+    cut = line_end if line_end > limit // 2 else space if space > limit // 2 else limit
+    note = (f"[{len(source) - cut:,} characters not read: over the limit per article of {MAX_ARTICLE_CHARS:,} "
+            f"characters or {MAX_ARTICLE_TOKENS:,} words and marks]")
+    return source[:cut], [Removed(OVER_LENGTH, note, cut, len(source))]
+
 
 
 def clean_text(source: str) -> Cleaned:
     """Remove boilerplate lines; ``Removed`` offsets point into ``source``, the kept lines make the clean text."""
+    runs = [Removed("no-spaces", run.group(), run.start(), run.end()) for run in _LONG_RUN.finditer(source)]
+    if runs:  # blanked, not cut, so that every offset into ``source`` still holds
+        source = _LONG_RUN.sub(lambda run: " " * len(run.group()), source)
     lines = [_without_related_tail(line) for line in split_lines(source)]
     kinds = {i: kind for i, line in enumerate(lines) if line.text and (kind := line_kind(line.text))}
     kinds |= _paywall_tail(lines, kinds)
     kinds |= block_kinds(lines, kinds)
     headline = _headline(lines, kinds)
-    removed = []
+    removed = runs
     for i, line in enumerate(lines):
         if i in kinds:
             removed.append(Removed(kinds[i], line.text, line.start, line.end))
         if line.tail is not None:
             removed.append(line.tail)
     kept = "\n".join(line.text for i, line in enumerate(lines) if i not in kinds)
-    text = re.sub(r"\n{3,}", "\n\n", kept).strip()
+    text = re.sub(r"\n{3,}", "\n\n", _BLANKED_RUN.sub(" ", kept) if runs else kept).strip()
     return Cleaned(text, removed, lines[headline].text if headline is not None else None)
 
 

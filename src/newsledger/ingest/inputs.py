@@ -49,7 +49,9 @@ def read_all(
             yield from sources.read_url(str(source))
         else:
             for path in discover([source]):
-                if sources.handles(path):
+                if isinstance(path, Rejection):
+                    yield path
+                elif sources.handles(path):
                     yield from sources.read_path(path, max_bytes)
                 else:
                     yield from read_inputs([path], metadata, max_bytes)

@@ -199,19 +199,21 @@ def _json_ld(tree: Any) -> Iterator[Any]:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # bad syntax, a 4,301-digit number, nesting past the recursion limit
             continue
         yield from _nodes(data)
 
 
-def _nodes(node: Any) -> Iterator[Any]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _nodes(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _nodes(item)
+def _nodes(root: Any) -> Iterator[Any]:
+    """Every object and value of a JSON tree, depth first, walked without recursion (any depth)."""
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, dict):
+            yield node
+            nodes.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            nodes.extend(reversed(node))
 
 
 def date_of(value: str) -> str | None:

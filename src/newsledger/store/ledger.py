@@ -119,6 +119,19 @@ class Store:
             raise LedgerError(f"ledger {self.location} is open read-only")
         return writer_lock(self.engine, self.location)
 
+    def check_writable(self) -> None:
+        """A LedgerError saying "read-only" unless the ledger takes a write, so that an ingest fails before it
+        parses anything: the schema version is written over with itself, and the transaction rolled back."""
+        try:
+            with self.engine.connect() as connection, connection.begin() as transaction:
+                connection.execute(update(t.schema_version).values(version=t.schema_version.c.version))
+                transaction.rollback()
+        except DBAPIError as error:
+            said = str(error.orig)
+            if "readonly" in said.replace("-", "").replace(" ", "").lower():
+                raise LedgerError(f"ledger {self.location} is read-only ({said})") from error
+            raise LedgerError(f"ledger {self.location} cannot be written: {said}") from error
+
     def __enter__(self) -> Store:
         return self
 

@@ -1,0 +1,69 @@
+"""What one pathological article may cost: a cap on sentence length before the parse, and a time budget for the
+stages after it.
+
+The stages after the parse (attributions, events, coreference features) compare words within a sentence, so a
+2 MB "sentence" without punctuation costs far more than its length; capping sentences at ``MAX_SENTENCE_TOKENS``
+keeps the cost of an article about linear in its length. The time budget catches whatever slips past the caps:
+an article still running after ``ARTICLE_SECONDS`` is stopped and rejected with the reason, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Tokens after which a sentence is cut when no punctuation ended it (news sentences stay well under 100).
+MAX_SENTENCE_TOKENS = 200
+#: Seconds the stages after the parse may spend on one article (a long news article takes well under one).
+ARTICLE_SECONDS = 20.0
+SENTENCE_CAP = "newsledger_sentence_cap"
+_SENTENCE_END = frozenset(".!?")
+
+
+@Language.component(SENTENCE_CAP)
+def cap_sentences(doc: Doc) -> Doc:
+    """Start a sentence at every ``MAX_SENTENCE_TOKENS``-th token since the last ., ! or ?; the parser keeps
+    boundaries set before it and places the others itself."""
+    since = 0
+    for token in doc:
+        if since >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            since = 0
+        since = 0 if token.text in _SENTENCE_END else since + 1
+    return doc
+
+
+def add_sentence_cap(nlp: Language) -> None:
+    if "parser" in nlp.pipe_names and SENTENCE_CAP not in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_CAP, before="parser")
+
+
+class OverBudget(Exception):
+    """An article used up its time budget."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``OverBudget`` inside the block once ``seconds`` have passed (with SIGALRM, in the main thread;
+    elsewhere the block runs unbounded and the caller's check between stages is the only limit)."""
+    if seconds <= 0:
+        raise OverBudget
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
