@@ -192,13 +192,15 @@ def test_a_full_disk_says_how_many_articles_were_kept_without_sql(tmp_path: Path
 def test_a_stopped_ingest_says_what_it_stored_and_how_to_resume(tmp_path: Path, signum: int):
     folder = tmp_path / "in"
     folder.mkdir()
-    _good_files(folder)
+    for number in range(12):  # enough work that the run is still going when the signal comes
+        for path in _good_files(tmp_path):
+            (folder / f"{number}_{path}").write_text(f"Copy {number}.\n\n" + (tmp_path / path).read_text())
     db = tmp_path / "l.db"
     process = subprocess.Popen([*CLI, "ingest", str(folder), "--db", str(db)], stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 120
     while not db.exists() and time.time() < deadline:
         time.sleep(0.05)
-    time.sleep(0.5)  # the ledger is open: the handlers are set right after
+    time.sleep(1.5)  # the ledger is open: the handlers are set right after, the model still loading
     process.send_signal(signum)
     stderr = process.communicate(timeout=120)[1]
     assert process.returncode == 128 + signum, stderr
