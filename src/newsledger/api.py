@@ -80,7 +80,7 @@ class Ledger:
     @property
     def stage_seconds(self) -> dict[str, float]:
         """Seconds spent in each pipeline stage by this ledger's ingests so far."""
-        return dict(self._ingestor.pipeline.seconds) if self._ingestor else {}
+        return self._ingestor.stage_seconds if self._ingestor else {}
 
     def articles(self) -> list[Article]:
         return list(self.store.articles())
