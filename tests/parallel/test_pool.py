@@ -48,3 +48,8 @@ def test_a_stage_that_raises_stops_the_run_and_the_workers():
     with pytest.raises(ArithmeticError, match="stops the run"):
         list(pool.map([[1, "raise"], [3]]))
     assert all(not worker.process.is_alive() for worker in pool._slots)
+
+
+def test_workers_killed_each_time_they_start_stop_the_run():
+    with pytest.raises(WorkerError, match="cannot start: its worker process was killed"):
+        list(_pool(flag="die").map([[1, 2]]))
