@@ -93,7 +93,7 @@ def test_a_worker_killed_mid_run_costs_no_article(polnear_slice, one_worker, tmp
 
 def _cli(*args: str, **options) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, env=env, timeout=300, **options)
+    return subprocess.run([*CLI, *args], check=False, capture_output=True, text=True, env=env, timeout=300, **options)
 
 
 def _workers(pid: int) -> list[int]:
