@@ -67,6 +67,7 @@ def ingest(
     gazetteer: Annotated[Optional[Path], typer.Option(help="A GeoNames dump (allCountries.txt, cities500.zip, …) to place events with, instead of the packaged GeoNames extract of towns of 500+ people.")] = None,
     detect_events: Annotated[bool, typer.Option("--detect-events/--no-detect-events", help="Add the learned detector's happenings of any kind (protests, resignations, accidents…) to the lexicon's; --no-detect-events keeps the lexicon's alone, about 10% of parse time faster.")] = True,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Processes that parse and extract, each loading the models once; 1 does it all in this process. The ledger is the same whatever the number. [default: the machine's cores]")] = None,
+    cluster: Annotated[Optional[str], typer.Option(help="A Dask scheduler (tcp://HOST:8786) whose workers parse and extract instead; with workers on other machines the ledger must be on PostgreSQL (docs/cluster.md). Needs pip install 'newsledger[cluster]'.")] = None,
 ) -> None:
     """Ingest articles into the ledger: clean, deduplicate, extract, link into stories.
 
@@ -80,7 +81,7 @@ def ingest(
         raise _fail(f"--gazetteer {gazetteer}: no such file")
     ledger = _open(db, readonly=False, model=model, content_model=content_model, gazetteer=gazetteer)
     ledger.config = ledger.config.but(batch_size=batch_size, detect_events=detect_events,
-                                      workers=workers or len(os.sched_getaffinity(0)))
+                                      workers=workers or len(os.sched_getaffinity(0)), cluster=cluster)
     total = sum(_size(path) for path in inputs)
     try:
         with Progress(

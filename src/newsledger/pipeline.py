@@ -45,7 +45,7 @@ from newsledger.records import (
     innermost_holder,
 )
 from newsledger.shipped import load as load_shipped
-from newsledger.store.ledger import Store
+from newsledger.store.ledger import LedgerError, Store
 
 
 @dataclass
@@ -244,7 +244,8 @@ def work_in_worker(batch: list[Work]) -> tuple[list[Work], dict[str, float]]:
     return batch, {name: spent - before[name] for name, spent in _worker_pipeline.seconds.items()}
 
 
-def _lost(work: Work, reason: str) -> Work:
+def lost(work: Work, reason: str) -> Work:
+    """An article whose worker died with it, twice: rejected with the reason."""
     work.failure = f"could not be processed ({reason})"
     return work
 
@@ -259,8 +260,17 @@ class Runner(Protocol):
     def map(self, batches: Iterable[list[Work]]) -> Iterator[list[Work]]: ...
 
 
-def worker_pool(config: Config) -> WorkerPool:
-    return WorkerPool(config.workers, start_worker, (config,), work_in_worker, _lost)
+def _runner_for(config: Config, store: Store) -> Runner | None:
+    """Where the config says the per-article stages run: a Dask cluster, a pool of processes, or (None) here."""
+    if config.cluster:
+        try:
+            from newsledger.cluster import ClusterRunner  # Dask is an optional extra
+        except ImportError as error:
+            raise LedgerError(f"--cluster needs Dask: pip install 'newsledger[cluster]' ({error})") from error
+        return ClusterRunner(config.cluster, config, store)
+    if config.workers > 1:
+        return WorkerPool(config.workers, start_worker, (config,), work_in_worker, lost)
+    return None
 
 
 @dataclass
@@ -289,7 +299,7 @@ class Ingestor:
         self.batch_size = config.batch_size
         self.linker = self._linker_from_store()
         self.coref_model = load_shipped("event_coref")
-        self.runner = runner if runner is not None or config.workers <= 1 else worker_pool(config)
+        self.runner = runner if runner is not None else _runner_for(config, store)
         own = [Stage("link", requires=("features",), assigns=("story",), run=self._link),
                Stage("store", requires=("story",), assigns=("stored",), run=self._store)]
         resolve = [Stage("resolve", requires=("stored",), assigns=("cross_events", "findings", "facets"),

@@ -39,17 +39,17 @@ def _serve(conn: Connection, start: Callable[..., None], args: tuple, task: Call
     try:
         start(*args)
     except BaseException as error:  # noqa: BLE001 - e.g. the model is not installed: the parent says why
-        conn.send(("error", None, _portable(error), _peak_rss()))
+        conn.send(("error", None, _portable(error), process_peak_rss()))
         return
-    conn.send(("ready", None, None, _peak_rss()))
+    conn.send(("ready", None, None, process_peak_rss()))
     while (message := conn.recv()) is not None:
         number, items = message
         try:
             outcome = task(items)
         except BaseException as error:  # noqa: BLE001 - handed to the parent, which stops the run with it
-            conn.send(("error", number, _portable(error), _peak_rss()))
+            conn.send(("error", number, _portable(error), process_peak_rss()))
             continue
-        conn.send(("done", number, outcome, _peak_rss()))
+        conn.send(("done", number, outcome, process_peak_rss()))
 
 
 def _portable(error: BaseException) -> BaseException:
@@ -61,7 +61,7 @@ def _portable(error: BaseException) -> BaseException:
         return WorkerError(f"{type(error).__name__}: {error}")
 
 
-def _peak_rss() -> int:
+def process_peak_rss() -> int:
     """This process's peak resident memory in bytes (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 

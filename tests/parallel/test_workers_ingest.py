@@ -5,7 +5,6 @@ a ledger that a re-run completes, and the CLI reports each worker's memory."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,60 +13,44 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATASETS, REPO
+from conftest import REPO
+from slices import SLICE, BATCH, comparable, ingested, metadata, polnear_slice
 
 from newsledger.api import Ledger, sample_paths
 from newsledger.config import Config
-from newsledger.ingest.metadata import Metadata
 from newsledger.pipeline import Ingestor
 from newsledger.store.ledger import Store
 
-POLNEAR = DATASETS / "polnear"
-SLICE = 8
 CLI = [sys.executable, "-c", "from newsledger.cli import app; app()"]
 
 
 @pytest.fixture(scope="module")
-def polnear_slice(tmp_path_factory) -> Path:
-    """The first articles of PolNeAR dev (with their publisher and date from metadata.tsv, so stories link)."""
-    if not (POLNEAR / "dev" / "text").is_dir():
-        pytest.skip("../shared/datasets/polnear not present")
-    folder = tmp_path_factory.mktemp("polnear-slice")
-    for path in sorted((POLNEAR / "dev" / "text").glob("*.txt"))[:SLICE]:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-def _export(db: Path, paths: list[Path], workers: int, on_progress=None, metadata=None) -> tuple[dict, object]:
-    with Ledger(db, config=Config(workers=workers, batch_size=3)) as ledger:
-        report = ledger.ingest(paths, metadata, on_progress=on_progress)
-        return ledger.export(), report
+def polnear(tmp_path_factory) -> Path:
+    return polnear_slice(tmp_path_factory.mktemp("polnear-slice"))
 
 
 @pytest.fixture(scope="module")
-def one_worker(polnear_slice, tmp_path_factory) -> dict:
-    metadata = Metadata.from_file(POLNEAR / "metadata.tsv")
-    export, report = _export(tmp_path_factory.mktemp("one") / "one.db", [polnear_slice], 1, metadata=metadata)
+def one_worker(polnear, tmp_path_factory) -> dict:
+    export, report = ingested(tmp_path_factory.mktemp("one") / "one.db", [polnear], Config(), metadata=metadata())
     assert len(report.ingested) == SLICE and not report.worker_peak_rss
     return export
 
 
 def test_the_seeds_give_the_same_ledger_with_two_workers(seed_export, tmp_path):
-    export, report = _export(tmp_path / "two.db", sample_paths(), 2)
-    assert export == seed_export
+    export, report = ingested(tmp_path / "two.db", sample_paths(), Config(workers=2))
+    assert export == comparable(seed_export)
     assert len(report.worker_peak_rss) == 2 and max(report.worker_peak_rss) > 100 * 2**20
 
 
-def test_polnear_gives_the_same_ledger_with_two_workers(polnear_slice, one_worker, tmp_path):
-    metadata = Metadata.from_file(POLNEAR / "metadata.tsv")
-    export, report = _export(tmp_path / "two.db", [polnear_slice], 2, metadata=metadata)
+def test_polnear_gives_the_same_ledger_with_two_workers(polnear, one_worker, tmp_path):
+    export, report = ingested(tmp_path / "two.db", [polnear], Config(workers=2), metadata=metadata())
     assert len(report.ingested) == SLICE and not report.rejected and report.worker_deaths == 0
     assert export == one_worker
 
 
-def test_a_worker_killed_mid_run_costs_no_article(polnear_slice, one_worker, tmp_path):
+def test_a_worker_killed_mid_run_costs_no_article(polnear, one_worker, tmp_path):
     store = Store(str(tmp_path / "killed.db"))
-    ingestor = Ingestor(store, Config(workers=2, batch_size=3))
+    ingestor = Ingestor(store, Config(workers=2, batch_size=BATCH))
     killed: list[int] = []
 
     def kill_the_first_busy_worker() -> None:
@@ -81,10 +64,10 @@ def test_a_worker_killed_mid_run_costs_no_article(polnear_slice, one_worker, tmp
 
     killer = threading.Thread(target=kill_the_first_busy_worker)
     killer.start()
-    report = ingestor.ingest([polnear_slice], Metadata.from_file(POLNEAR / "metadata.tsv"))
+    report = ingestor.ingest([polnear], metadata())
     killer.join()
     with Ledger(tmp_path / "killed.db", readonly=True) as ledger:
-        export = ledger.export()
+        export = comparable(ledger.export())
     store.close()
     assert killed and report.worker_deaths == 1
     assert not report.rejected and len(report.ingested) == SLICE
@@ -109,10 +92,10 @@ def _read(path: Path) -> bytes:
         return b""
 
 
-def test_ctrl_c_stops_the_workers_and_leaves_a_ledger_a_rerun_completes(polnear_slice, tmp_path):
+def test_ctrl_c_stops_the_workers_and_leaves_a_ledger_a_rerun_completes(polnear, tmp_path):
     db = str(tmp_path / "interrupted.db")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    process = subprocess.Popen([*CLI, "ingest", str(polnear_slice), "--db", db, "--workers", "2", "--batch-size", "1"],
+    process = subprocess.Popen([*CLI, "ingest", str(polnear), "--db", db, "--workers", "2", "--batch-size", "1"],
                                stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 60
     while len(_workers(process.pid)) < 2 and time.monotonic() < deadline:
@@ -124,7 +107,7 @@ def test_ctrl_c_stops_the_workers_and_leaves_a_ledger_a_rerun_completes(polnear_
     process.communicate(timeout=60)
     assert process.returncode != 0
     assert not [pid for pid in workers if b"spawn_main" in _read(Path(f"/proc/{pid}/cmdline"))]
-    rerun = _cli("ingest", str(polnear_slice), "--db", db, "--workers", "2")
+    rerun = _cli("ingest", str(polnear), "--db", db, "--workers", "2")
     assert rerun.returncode == 0, rerun.stderr
     ingested, skipped = (int(n) for n in
                          rerun.stderr.split("ingested ")[1].split(" → ")[0].replace(", duplicates skipped", "")
