@@ -127,6 +127,6 @@ def test_sqlite_is_refused_when_the_workers_are_on_other_machines(cluster, tmp_p
     assert remote.is_local(cluster) and remote.is_local("tcp://localhost:8786")
     assert not remote.is_local("tcp://192.0.2.7:8786")  # an address literal: nothing is sent
     monkeypatch.setattr(remote, "is_local", lambda address: False)
-    with Ledger(tmp_path / "refused.db", config=Config(cluster=cluster)) as ledger:
-        with pytest.raises(LedgerError, match="must be shared on PostgreSQL"):
-            ledger.ingest(sample_paths())
+    with (Ledger(tmp_path / "refused.db", config=Config(cluster=cluster)) as ledger,
+          pytest.raises(LedgerError, match="must be shared on PostgreSQL")):
+        ledger.ingest(sample_paths())

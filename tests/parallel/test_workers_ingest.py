@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from slices import SLICE, BATCH, comparable, ingested, metadata, polnear_slice
+from slices import BATCH, SLICE, comparable, ingested, metadata, polnear_slice
 
 from newsledger.api import Ledger, sample_paths
 from newsledger.config import Config
