@@ -79,6 +79,24 @@ def _counts(text: str) -> tuple[int, ...]:
     return counts
 
 
+@bench_app.command("cluster")
+def bench_cluster(
+    data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],
+    workers: Annotated[str, typer.Option(help="Worker processes of the local Dask cluster, comma-separated.")] = "1,2",
+    limit: Annotated[Optional[int], typer.Option(help="Use only the first N texts.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Ingest throughput through a local Dask cluster of each worker count, and its cost against the local
+    worker pool with as many workers (needs pip install 'newsledger[cluster]')."""
+    try:
+        from newsledger.evaluation import cluster
+    except ImportError as error:
+        raise _fail(f"bench cluster needs Dask: pip install 'newsledger[cluster]' ({error})") from error
+
+    _print(cluster.run(data, _counts(workers), limit=limit, model=model), cluster.render, json_output)
+
+
 @bench_app.command("attribution")
 def bench_attribution(
     data: Annotated[Path, typer.Option(help="Folder in PolNeAR layout: text/*.txt and attributions/*.ann.")],
