@@ -15,6 +15,7 @@ import ipaddress
 import socket
 import threading
 from collections import deque
+from concurrent.futures import CancelledError
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -62,6 +63,7 @@ class ClusterRunner:
     """Sends the parts of each batch to the cluster's workers and gives the batches back in input order."""
 
     def __init__(self, address: str, config: Config, store: Store) -> None:
+        self.address = address
         try:
             self.client = Client(address, timeout="20s", set_as_default=False)
         except (OSError, TimeoutError) as error:
@@ -104,6 +106,8 @@ class ClusterRunner:
         except KilledWorker:
             self.deaths += 1
             return [work for single in part for work in self._retried(single)]
+        except (CancelledError, OSError, TimeoutError) as error:  # the scheduler went away
+            raise ClusterError(f"lost the Dask cluster at {self.address}: {type(error).__name__}: {error}") from error
         self._add(seconds)
         return results
 
