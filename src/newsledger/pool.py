@@ -12,11 +12,13 @@ ever), hence this one; see docs/decisions.md.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import resource
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -26,6 +28,11 @@ from typing import Any
 PARTS_PER_WORKER = 2
 #: Batches read ahead of the one the parent links and stores, so the workers always have parts to take.
 READ_AHEAD = 3
+
+
+#: The numeric libraries' thread pools get one thread in a worker: the workers already fill the cores, and
+#: BLAS threads spinning beside them would take CPU from the parse. Read by the libraries as a worker loads them.
+ONE_THREAD = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")}
 
 
 class WorkerError(RuntimeError):
@@ -72,6 +79,18 @@ def death_reason(exitcode: int | None) -> str:
         hint = ", e.g. out of memory" if name == "SIGKILL" else ""
         return f"its worker process was killed ({name}{hint})"
     return f"its worker process exited with status {exitcode}"
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables (those not set already) for the processes started inside the block."""
+    added = {name: value for name, value in values.items() if name not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for name in added:
+            del os.environ[name]
 
 
 @dataclass
@@ -160,7 +179,8 @@ class WorkerPool:
     def _spawn(self, context) -> _Worker:
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child, self.start, self.args, self.task), daemon=True)
-        process.start()
+        with _environment(ONE_THREAD):  # a spawned process inherits the environment as it is at its start
+            process.start()
         child.close()
         return _Worker(process, parent)
 
