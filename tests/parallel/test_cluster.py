@@ -11,11 +11,10 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, fresh_postgres_database
 from slices import SLICE, comparable, ingested, metadata, polnear_slice
 
 from newsledger.api import Ledger, sample_paths
@@ -68,17 +67,8 @@ def database(tmp_path):
     if not POSTGRES:
         yield str(tmp_path / "cluster.db")
         return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    name = f"newsledger_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_postgres_database(POSTGRES) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,9 @@ databases beside (``.ci/run`` starts Debian's PostgreSQL and sets it); skipped o
 from __future__ import annotations
 
 import os
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from conftest import fresh_postgres_database
 
 from newsledger.api import Ledger, sample_paths
 from newsledger.records import Article, ArticleRecords, Story
@@ -27,14 +25,8 @@ HOSTILE = "Robert'); DROP TABLE articles;-- said <script>alert(1)</script> \\x00
 @pytest.fixture
 def database():
     """A fresh database on the server for one test, dropped afterwards."""
-    admin = create_engine(URL, isolation_level="AUTOCOMMIT")
-    name = f"newsledger_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(URL).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_postgres_database(URL) as url:
+        yield url
 
 
 def _comparable(export: dict) -> dict:
