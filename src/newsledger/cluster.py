@@ -15,8 +15,8 @@ import ipaddress
 import socket
 import threading
 from collections import deque
-from concurrent.futures import CancelledError
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
 from urllib.parse import urlsplit
 
 from distributed import Client, KilledWorker, WorkerPlugin
@@ -63,23 +63,31 @@ class ClusterRunner:
     """Sends the parts of each batch to the cluster's workers and gives the batches back in input order."""
 
     def __init__(self, address: str, config: Config, store: Store) -> None:
-        self.address = address
-        try:
-            self.client = Client(address, timeout="20s", set_as_default=False)
-        except (OSError, TimeoutError) as error:
-            raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
-        workers = self.client.scheduler_info()["workers"]
-        remote = not is_local(address) or not all(is_local(worker) for worker in workers)
-        if remote and store.engine.dialect.name == "sqlite":
-            self.client.close()
-            raise ClusterError(f"the cluster at {address} has workers on other machines: its ledger must be shared "
-                               f"on PostgreSQL (--db postgresql+psycopg://…), not the SQLite file {store.location}")
-        self.client.register_plugin(_Stages(config))
+        self.address, self.config, self.store = address, config, store
         self.seconds: dict[str, float] = {}
         self.peak_rss: list[int] = []
         self.deaths = 0  # parts Dask gave up on because their workers died
 
+    def _connect(self) -> Client:
+        """A client of the cluster, refused if a worker is remote and the ledger a SQLite file, with the stages
+        registered on every worker."""
+        try:
+            client = Client(self.address, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError) as error:
+            raise ClusterError(f"cannot reach the Dask scheduler at {self.address}: {error}") from error
+        workers = client.scheduler_info()["workers"]
+        remote = not is_local(self.address) or not all(is_local(worker) for worker in workers)
+        if remote and self.store.engine.dialect.name == "sqlite":
+            client.close()
+            raise ClusterError(f"the cluster at {self.address} has workers on other machines: its ledger must be "
+                               f"shared on PostgreSQL (--db postgresql+psycopg://…), not the SQLite file "
+                               f"{self.store.location}")
+        client.register_plugin(_Stages(self.config))
+        return client
+
     def map(self, batches: Iterable[list[Work]]) -> Iterator[list[Work]]:
+        """Each run connects anew (and loads the stages on workers that joined since), and disconnects at its end."""
+        self.client, self.deaths = self._connect(), 0
         in_flight: deque[list[tuple[list[Work], object]]] = deque()  # per batch: its parts and their futures
         source = iter(batches)
         try:
