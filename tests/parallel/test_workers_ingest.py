@@ -114,3 +114,9 @@ def test_ctrl_c_stops_the_workers_and_leaves_a_ledger_a_rerun_completes(polnear,
                          .split(", rejected")[0].split())
     assert ingested + skipped == SLICE
     assert "2 workers, peak memory each: " in rerun.stderr
+
+
+@pytest.mark.parametrize("counts", ["0,2", "two", ","])
+def test_bench_speed_refuses_worker_counts_that_are_not_positive(counts):
+    result = _cli("bench", "speed", "--data", str(REPO / "src" / "newsledger" / "sample"), "--workers", counts)
+    assert result.returncode == 2 and "--workers takes positive counts" in result.stderr
