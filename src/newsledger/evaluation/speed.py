@@ -37,6 +37,7 @@ def run(data: Path, limit: int | None = None, model: str | None = None, content_
         with tempfile.TemporaryDirectory() as folder:
             config = Config(model=model, content_model=content_model, workers=count)
             with Ledger(Path(folder) / "bench.db", config=config) as ledger:
+                load.cache_clear()  # each run loads its models, as a fresh `newsledger ingest` does
                 started = time.perf_counter()
                 report = ledger.ingest(paths)
                 seconds = time.perf_counter() - started
