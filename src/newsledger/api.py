@@ -70,11 +70,12 @@ class Ledger:
         from newsledger.pipeline import (
             Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
+        from newsledger.runners import runner_for
 
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
         if self._ingestor is None:
-            self._ingestor = Ingestor(self.store, self.config)
+            self._ingestor = Ingestor(self.store, self.config, runner_for(self.config, self.store))
         return self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
 
     @property

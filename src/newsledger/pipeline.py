@@ -33,7 +33,6 @@ from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, read_inputs
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
-from newsledger.pool import WorkerPool
 from newsledger.reconcile.facets import story_facets, tally
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
@@ -45,7 +44,7 @@ from newsledger.records import (
     innermost_holder,
 )
 from newsledger.shipped import load as load_shipped
-from newsledger.store.ledger import LedgerError, Store
+from newsledger.store.ledger import Store
 
 
 @dataclass
@@ -260,19 +259,6 @@ class Runner(Protocol):
     def map(self, batches: Iterable[list[Work]]) -> Iterator[list[Work]]: ...
 
 
-def _runner_for(config: Config, store: Store) -> Runner | None:
-    """Where the config says the per-article stages run: a Dask cluster, a pool of processes, or (None) here."""
-    if config.cluster:
-        try:
-            from newsledger.cluster import ClusterRunner  # Dask is an optional extra
-        except ImportError as error:
-            raise LedgerError(f"--cluster needs Dask: pip install 'newsledger[cluster]' ({error})") from error
-        return ClusterRunner(config.cluster, config, store)
-    if config.workers > 1:
-        return WorkerPool(config.workers, start_worker, (config,), work_in_worker, lost)
-    return None
-
-
 @dataclass
 class IngestReport:
     ingested: list[str] = field(default_factory=list)
@@ -288,8 +274,8 @@ class Ingestor:
 
     The stages after extraction are the ingestor's own, declared like the others: ``link`` assigns each article
     its story, ``store`` writes the batch in one transaction, and at the end of a run ``resolve`` computes the
-    cross-document events, findings and facets of every story that changed. With a ``runner`` (a pool of
-    ``config.workers`` processes unless another is given, e.g. a Dask cluster), the per-article stages run there
+    cross-document events, findings and facets of every story that changed. With a ``runner`` (a pool of worker
+    processes or a Dask cluster: ``runners.runner_for``), the per-article stages run there
     and this process reads, links, stores and resolves, taking the batches in input order: the ledger is the same
     whatever runs them."""
 
@@ -299,7 +285,7 @@ class Ingestor:
         self.batch_size = config.batch_size
         self.linker = self._linker_from_store()
         self.coref_model = load_shipped("event_coref")
-        self.runner = runner if runner is not None else _runner_for(config, store)
+        self.runner = runner
         own = [Stage("link", requires=("features",), assigns=("story",), run=self._link),
                Stage("store", requires=("story",), assigns=("stored",), run=self._store)]
         resolve = [Stage("resolve", requires=("stored",), assigns=("cross_events", "findings", "facets"),

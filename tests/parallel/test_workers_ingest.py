@@ -19,6 +19,7 @@ from slices import BATCH, SLICE, comparable, ingested, metadata, polnear_slice
 from newsledger.api import Ledger, sample_paths
 from newsledger.config import Config
 from newsledger.pipeline import Ingestor
+from newsledger.runners import runner_for
 from newsledger.store.ledger import Store
 
 CLI = [sys.executable, "-c", "from newsledger.cli import app; app()"]
@@ -50,7 +51,8 @@ def test_polnear_gives_the_same_ledger_with_two_workers(polnear, one_worker, tmp
 
 def test_a_worker_killed_mid_run_costs_no_article(polnear, one_worker, tmp_path):
     store = Store(str(tmp_path / "killed.db"))
-    ingestor = Ingestor(store, Config(workers=2, batch_size=BATCH))
+    config = Config(workers=2, batch_size=BATCH)
+    ingestor = Ingestor(store, config, runner_for(config, store))
     killed: list[int] = []
 
     def kill_the_first_busy_worker() -> None:
