@@ -79,13 +79,15 @@ class Ledger:
         from newsledger.pipeline import (
             Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
+        from newsledger.runners import runner_for
 
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
         with self.store.writer():  # LedgerBusy when another process is writing: nothing read, nothing written
             self.store.check_writable()  # a read-only ledger is refused before anything is parsed
             if self._ingestor is None or catalog.version(self.store) != self._version_written:
-                self._ingestor = Ingestor(self.store, self.config)  # its linker reads the stories as they are now
+                runner = runner_for(self.config, self.store)  # a pool or cluster for the per-article stages, or None
+                self._ingestor = Ingestor(self.store, self.config, runner)  # its linker reads the stories as they are now
             self._version_written = None
             report = self._ingestor.ingest([as_input(p) for p in paths], metadata, max_bytes, on_progress, fetcher)
             self._version_written = catalog.version(self.store)
@@ -94,7 +96,7 @@ class Ledger:
     @property
     def stage_seconds(self) -> dict[str, float]:
         """Seconds spent in each pipeline stage by this ledger's ingests so far."""
-        return dict(self._ingestor.pipeline.seconds) if self._ingestor else {}
+        return self._ingestor.stage_seconds if self._ingestor else {}
 
     def articles(self) -> list[Article]:
         return list(self.store.articles())

@@ -9,6 +9,7 @@ and why); 4 another ingest is running on the ledger (nothing was done).
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -41,6 +42,7 @@ from newsledger.cli_watch import watch
 from newsledger.ingest.inputs import is_url
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, discover
+from newsledger.pool import WorkerError
 from newsledger.report import export as exporting
 from newsledger.report.brief import StoryNotFound
 from newsledger.report.parquet import write_parquet
@@ -85,6 +87,8 @@ def ingest(
     content_model: Annotated[bool, typer.Option("--content-model/--no-content-model", help="Edge attribution contents with the learned ranker (a little more exact, about 2.5% more of parse time); --no-content-model keeps the rules' edges.")] = True,
     gazetteer: Annotated[Optional[Path], typer.Option(help="A GeoNames dump (allCountries.txt, cities500.zip, …) to place events with, instead of the packaged GeoNames extract of towns of 500+ people.")] = None,
     detect_events: Annotated[bool, typer.Option("--detect-events/--no-detect-events", help="Add the learned detector's happenings of any kind (protests, resignations, accidents…) to the lexicon's; --no-detect-events keeps the lexicon's alone, about 10% of parse time faster.")] = True,
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes that parse and extract, each loading the models once; 1 does it all in this process. The ledger is the same whatever the number. [default: the machine's cores]")] = None,
+    cluster: Annotated[str | None, typer.Option(help="A Dask scheduler (tcp://HOST:8786) whose workers parse and extract instead; with workers on other machines the ledger must be on PostgreSQL (docs/cluster.md). Needs pip install 'newsledger[cluster]'.")] = None,
 ) -> None:
     """Ingest articles into the ledger: clean, deduplicate, extract, link into stories.
 
@@ -98,7 +102,8 @@ def ingest(
         raise _fail(f"--gazetteer {gazetteer}: no such file")
     table = _metadata(metadata) if metadata is not None else None
     ledger = _open(db, readonly=False, model=model, content_model=content_model, gazetteer=gazetteer)
-    ledger.config = ledger.config.but(batch_size=batch_size, detect_events=detect_events)
+    ledger.config = ledger.config.but(batch_size=batch_size, detect_events=detect_events,
+                                      workers=workers or len(os.sched_getaffinity(0)), cluster=cluster)
     total = _total_size(inputs)
     before = ledger.store.count("articles")
     try:
@@ -113,7 +118,8 @@ def ingest(
         say("stopped", "red", f"by {stop}: {_kept(ledger, before)}; run the same command again to resume (it skips "
                               "what is stored and resolves the stories left unresolved)")
         raise typer.Exit(stop.exit_code) from None
-    except (LedgerError, ModelNotFound, SQLAlchemyError, OSError, ValueError) as error:
+    except (LedgerError, ModelNotFound, SQLAlchemyError, OSError, ValueError,
+            WorkerError) as error:
         said = error.orig if isinstance(error, DBAPIError) else error  # never the SQL and its article text
         raise _fail(f"ingest into {ledger.store.location} stopped: {said}; {_kept(ledger, before)}") from error
     finally:
@@ -129,6 +135,10 @@ def ingest(
         f"rejected {len(report.rejected)} → {shown(ledger.store.location)}",
         highlight=False, markup=False,
     )
+    if report.worker_peak_rss:
+        peaks = ", ".join(f"{peak / 2**20:,.0f} MB" for peak in report.worker_peak_rss)
+        died = f"; {report.worker_deaths} worker process(es) died and were replaced" if report.worker_deaths else ""
+        err.print(f"{len(report.worker_peak_rss)} workers, peak memory each: {peaks}{died}", highlight=False)
     if report.rejected:
         raise typer.Exit(EXIT_REJECTED)
     if not report.ingested and not report.duplicates:

@@ -71,15 +71,47 @@ def bench_hostile(
 @bench_app.command("speed")
 def bench_speed(
     data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],
-    limit: Annotated[Optional[int], typer.Option(help="Use only the first N texts.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Use only the first N texts.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
     content_model: Annotated[bool, typer.Option("--content-model/--no-content-model", help="Ingest with the learned content ranker, as `ingest` does by default.")] = True,
+    workers: Annotated[str, typer.Option(help="Worker counts to ingest with, comma-separated, e.g. 1,2.")] = "1",
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """End-to-end ingest throughput against bare spaCy nlp.pipe on the same texts (tokens/s, articles/s, ratio)."""
+    """End-to-end ingest throughput against bare single-process spaCy nlp.pipe on the same texts, with each worker
+    count asked for (tokens/s, articles/s, speed-ups)."""
     from newsledger.evaluation import speed
 
-    _print(speed.run(data, limit=limit, model=model, content_model=content_model), speed.render, json_output)
+    result = speed.run(data, limit=limit, model=model, content_model=content_model, workers=_counts(workers))
+    _print(result, speed.render, json_output)
+
+
+def _counts(text: str) -> tuple[int, ...]:
+    """Worker counts from "1,2": distinct, positive, in the order given."""
+    try:
+        counts = tuple(dict.fromkeys(int(part) for part in text.split(",") if part.strip()))
+    except ValueError:
+        counts = ()
+    if not counts or min(counts) < 1:
+        raise typer.BadParameter(f"--workers takes positive counts separated by commas, e.g. 1,2, not {text!r}")
+    return counts
+
+
+@bench_app.command("cluster")
+def bench_cluster(
+    data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],
+    workers: Annotated[str, typer.Option(help="Worker processes of the local Dask cluster, comma-separated.")] = "1,2",
+    limit: Annotated[int | None, typer.Option(help="Use only the first N texts.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Ingest throughput through a local Dask cluster of each worker count, and its cost against the local
+    worker pool with as many workers (needs pip install 'newsledger[cluster]')."""
+    try:
+        from newsledger.evaluation import cluster
+    except ImportError as error:
+        raise _fail(f"bench cluster needs Dask: pip install 'newsledger[cluster]' ({error})") from error
+
+    _print(cluster.run(data, _counts(workers), limit=limit, model=model), cluster.render, json_output)
 
 
 @bench_app.command("attribution")

@@ -28,6 +28,11 @@ class Config:
     batch_size: int = BATCH_SIZE
     #: Add the learned trigger detector's happenings (those PLOVER types) to the lexicon's.
     detect_events: bool = True
+    #: Processes the per-article stages (parse and extraction) run in; 1 runs them in this process. The CLI's
+    #: default is the machine's cores; linking and storing stay in this process either way.
+    workers: int = 1
+    #: The address of a Dask scheduler (tcp://HOST:8786) whose workers run the per-article stages instead.
+    cluster: str | None = None
     #: The story linker's knobs (``link/stories.py``).
     linker: LinkerConfig = field(default_factory=LinkerConfig)
 
