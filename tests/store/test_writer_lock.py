@@ -104,3 +104,15 @@ def test_two_ingests_started_together_store_every_article_once(tmp_path):
     with Ledger(path) as ledger:
         stored = {Path(a.source_path).name[:3] for a in ledger.articles()}
         assert stored == {"000", "002", "004"} and len(ledger.articles()) == 3
+
+
+def test_the_lock_of_a_ledger_opened_by_sqlite_uri_lies_beside_its_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    db = tmp_path / "data" / "l.db"
+    Store(str(db)).close()
+    with Store(f"sqlite:///file:{db}?uri=true") as store, store.writer():
+        assert (tmp_path / "data" / "l.db.lock").exists()
+        with pytest.raises(LedgerBusy), Store(str(db)) as other, other.writer():
+            pass
+    assert not (tmp_path / "file:").exists()

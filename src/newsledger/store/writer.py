@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, func, select
+from sqlalchemy import URL, Engine, func, select
 
 from newsledger.store.errors import LedgerBusy
 
@@ -35,8 +36,8 @@ def writer_lock(engine: Engine, location: str) -> Iterator[None]:
             finally:
                 connection.execute(select(func.pg_advisory_unlock(ADVISORY_KEY)))
         return
-    database = engine.url.database
-    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+    database = _sqlite_file(engine.url)
+    if engine.dialect.name != "sqlite" or not database:
         yield  # an in-memory ledger has one connection; another database type is the operator's to manage
         return
     lock = FileLock(f"{database}.lock", timeout=0, thread_local=False)
@@ -48,3 +49,15 @@ def writer_lock(engine: Engine, location: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def _sqlite_file(url: URL) -> str | None:
+    """The file of a SQLite ledger, None when in memory; an SQLite URI ledger (``sqlite:///file:PATH?uri=true``,
+    e.g. opened with ``mode=ro``) names it after "file:", so that its lock lies beside it, not in the working
+    folder under a "file:" name."""
+    database = url.database
+    if url.query.get("uri") in ("true", "1") and database and database.startswith("file:"):
+        if url.query.get("mode") == "memory":
+            return None
+        database = urlsplit(database).path
+    return None if not database or database == ":memory:" else database
