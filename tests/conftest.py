@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,24 +15,6 @@ from newsledger.web import create_app
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO.parent / "shared" / "datasets"
 SEEDS = DATASETS / "seeds"
-
-
-@contextmanager
-def fresh_postgres_database(server_url: str) -> Iterator[str]:
-    """A new database on the PostgreSQL server of ``server_url`` (its URL), dropped afterwards."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    name = f"newsledger_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def seed(prefix: str) -> Path:

@@ -21,6 +21,7 @@ from newsledger.records import Article, Attribution, Entity, Event, Story
 from newsledger.report import export as exporting
 from newsledger.report.brief import build_briefs, find_story
 from newsledger.report.render import render
+from newsledger.store import catalog
 from newsledger.store.ledger import Store
 
 
@@ -40,6 +41,7 @@ class Ledger:
         self.store = Store(str(location) if location is not None else None, readonly=readonly)
         self.config = (config or Config()).but(model=model, content_model=content_model, gazetteer=gazetteer)
         self._ingestor = None
+        self._version_written: tuple[int, int] | None = None  # the ledger as our last ingest left it
 
     @property
     def batch_size(self) -> int:
@@ -66,7 +68,9 @@ class Ledger:
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_progress: Callable[[int], None] | None = None,
     ):
-        """Ingest files and folders; returns an ``IngestReport`` (ingested ids, duplicates, rejections)."""
+        """Ingest files and folders; returns an ``IngestReport`` (ingested ids, duplicates, rejections). Holds the
+        ledger's writer lock meanwhile (``LedgerBusy`` if another process holds it); when another writer changed
+        the ledger since this one's last ingest, the story linker starts again from the stored stories."""
         from newsledger.pipeline import (
             Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
@@ -74,9 +78,14 @@ class Ledger:
 
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
-        if self._ingestor is None:
-            self._ingestor = Ingestor(self.store, self.config, runner_for(self.config, self.store))
-        return self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
+        with self.store.writer():  # LedgerBusy when another process is writing: nothing read, nothing written
+            if self._ingestor is None or catalog.version(self.store) != self._version_written:
+                # its linker reads the stories as they are now
+                self._ingestor = Ingestor(self.store, self.config, runner_for(self.config, self.store))
+            self._version_written = None
+            report = self._ingestor.ingest([Path(p) for p in paths], metadata, max_bytes, on_progress)
+            self._version_written = catalog.version(self.store)
+        return report
 
     @property
     def stage_seconds(self) -> dict[str, float]:

@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, fresh_postgres_database
+from conftest import REPO
+from postgres_server import fresh_database
 from slices import SLICE, comparable, ingested, metadata, polnear_slice
 
 from newsledger.api import Ledger, sample_paths
@@ -67,8 +68,7 @@ def database(tmp_path):
     if not POSTGRES:
         yield str(tmp_path / "cluster.db")
         return
-    with fresh_postgres_database(POSTGRES) as url:
-        yield url
+    yield from fresh_database()
 
 
 @pytest.fixture(scope="module")

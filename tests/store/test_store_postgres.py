@@ -7,16 +7,13 @@ databases beside (``.ci/run`` starts Debian's PostgreSQL and sets it); skipped o
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from conftest import fresh_postgres_database
+from postgres_server import URL, fresh_database
 
 from newsledger.api import Ledger, sample_paths
 from newsledger.records import Article, ArticleRecords, Story
 from newsledger.store.ledger import Store
 
-URL = os.environ.get("NEWSLEDGER_TEST_POSTGRES")
 pytestmark = pytest.mark.skipif(not URL, reason="set NEWSLEDGER_TEST_POSTGRES to a PostgreSQL URL to run these")
 
 HOSTILE = "Robert'); DROP TABLE articles;-- said <script>alert(1)</script> \\x00-free ‘quotes’ and $$dollars$$."
@@ -25,8 +22,7 @@ HOSTILE = "Robert'); DROP TABLE articles;-- said <script>alert(1)</script> \\x00
 @pytest.fixture
 def database():
     """A fresh database on the server for one test, dropped afterwards."""
-    with fresh_postgres_database(URL) as url:
-        yield url
+    yield from fresh_database()
 
 
 def _comparable(export: dict) -> dict:
