@@ -77,7 +77,7 @@ def bench_attribution(
     """Attribution accuracy (source, cue, content; exact and token-overlap P/R/F1) per corpus and publisher.
 
     The models are trained, and the cue tagger cross-validated on train folds, by `python -m
-    newsledger.training.attribution_cues` and `attribution_content` (needs scikit-learn: pip install -e '.\\[train]').
+    newsledger.training.attribution_cues` and `attribution_content` (needs scikit-learn: pip install -e '.[train]').
     """
     from newsledger.evaluation import attribution
     from newsledger.extract.attribution.rules import NAMES
