@@ -23,6 +23,7 @@ from newsledger.records import Article, Attribution, Entity, Event, Story
 from newsledger.report import export as exporting
 from newsledger.report.brief import build_briefs, find_story
 from newsledger.report.render import render
+from newsledger.store import catalog
 from newsledger.store.ledger import Store
 
 
@@ -42,6 +43,7 @@ class Ledger:
         self.store = Store(str(location) if location is not None else None, readonly=readonly)
         self.config = (config or Config()).but(model=model, content_model=content_model, gazetteer=gazetteer)
         self._ingestor = None
+        self._version_written: tuple[int, int] | None = None  # the ledger as our last ingest left it
 
     @property
     def batch_size(self) -> int:
@@ -71,16 +73,23 @@ class Ledger:
     ):
         """Ingest files, folders (.txt, .html, .json/.jsonl, feeds, sitemaps, .warc/.warc.gz), http(s) URLs of
         pages, feeds and sitemaps, and feed entries; returns an ``IngestReport`` (ingested ids, duplicates,
-        rejections, skipped). URLs are fetched by ``fetcher``, else by a polite one with the default policy."""
+        rejections, skipped). URLs are fetched by ``fetcher``, else by a polite one with the default policy. Holds
+        the ledger's writer lock meanwhile (``LedgerBusy`` if another process holds it); when another writer changed
+        the ledger since this one's last ingest, the story linker starts again from the stored stories."""
         from newsledger.pipeline import (
             Ingestor,  # loads spaCy: only readers of the ledger skip it
         )
 
         if isinstance(metadata, (str, Path)):
             metadata = Metadata.from_file(Path(metadata))
-        if self._ingestor is None:
-            self._ingestor = Ingestor(self.store, self.config)
-        return self._ingestor.ingest([as_input(p) for p in paths], metadata, max_bytes, on_progress, fetcher)
+        with self.store.writer():  # LedgerBusy when another process is writing: nothing read, nothing written
+            if self._ingestor is None or catalog.version(self.store) != self._version_written:
+                self._ingestor = Ingestor(self.store, self.config)  # its linker reads the stories as they are now
+            self._version_written = None
+            report = self._ingestor.ingest([as_input(p) for p in paths], metadata, max_bytes, on_progress,
+                                            fetcher)
+            self._version_written = catalog.version(self.store)
+        return report
 
     @property
     def stage_seconds(self) -> dict[str, float]:

@@ -3,7 +3,7 @@
 Exit status: 0 success; 1 some inputs were rejected (each named on stderr with its reason; the good ones are
 stored), among them a missing input, or the inputs held no article at all; 2 wrong usage; 3 the ledger or a
 named file cannot be used: a missing ledger, a missing --metadata or --gazetteer file (the message says which
-and why).
+and why); 4 another ingest is running on the ledger (nothing was done).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsledger.annotate.nlp import ModelNotFound
 from newsledger.api import Ledger, sample_paths
 from newsledger.cli_bench import bench_app
-from newsledger.cli_support import EXIT_REJECTED, DbOption, _fail, err
+from newsledger.cli_support import EXIT_BUSY, EXIT_REJECTED, DbOption, _fail, err
 from newsledger.cli_watch import watch
 from newsledger.ingest.inputs import is_url
 from newsledger.ingest.metadata import Metadata
@@ -35,6 +35,7 @@ from newsledger.report import export as exporting
 from newsledger.report.brief import StoryNotFound
 from newsledger.report.parquet import write_parquet
 from newsledger.report.render import FORMATS as BRIEF_FORMATS
+from newsledger.store.errors import LedgerBusy
 from newsledger.store.ledger import DEFAULT_DB, LedgerError
 
 app = typer.Typer(
@@ -50,6 +51,8 @@ def _open(db: str | None, readonly: bool = True, model: str | None = None, conte
           gazetteer: Path | None = None) -> Ledger:
     try:
         return Ledger(db, readonly=readonly, model=model, content_model=content_model, gazetteer=gazetteer)
+    except LedgerBusy as error:
+        raise _fail(str(error), EXIT_BUSY) from error
     except LedgerError as error:
         raise _fail(str(error)) from error
 
@@ -93,6 +96,8 @@ def ingest(
         ) as progress:
             task = progress.add_task("ingest", total=total or None)
             report = ledger.ingest(inputs, table, max_bytes, lambda size: progress.advance(task, size))
+    except LedgerBusy as error:
+        raise _fail(str(error), EXIT_BUSY) from error
     except (LedgerError, ModelNotFound, SQLAlchemyError, OSError, ValueError) as error:
         raise _fail(f"ingest into {ledger.store.location} stopped: {error}") from error
     finally:

@@ -15,6 +15,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 EXIT_REJECTED = 1
 EXIT_UNUSABLE = 3
+EXIT_BUSY = 4  # another ingest is writing the ledger: nothing was done, run again when it has finished
 
 DbOption = Annotated[
     Optional[str],
@@ -22,9 +23,9 @@ DbOption = Annotated[
 ]
 
 
-def _fail(message: str) -> typer.Exit:
+def _fail(message: str, code: int = EXIT_UNUSABLE) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(EXIT_UNUSABLE)
+    return typer.Exit(code)
 
 
 def _print(result: dict, render, json_output: bool) -> None:

@@ -329,6 +329,7 @@ class FindingStatus(StrEnum):
     CORROBORATED = "corroborated"  # two or more independent origins say it
     SINGLE_SOURCE = "single_source"  # one origin, however many outlets repeat it
     DISPUTED = "disputed"  # incompatible values, each with its supporters
+    UPDATED = "updated"  # a count later reports revised (a victim died): the values in time order, the last latest
     DENIED = "denied"  # a party denies it
     NO_COMMENT = "no_comment"  # a party declines to confirm or deny
 

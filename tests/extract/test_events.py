@@ -270,6 +270,17 @@ def test_a_local_happening_is_placed_at_its_street_address_or_town(sentence, pla
     assert placed and placed[0] == place
 
 
+def test_a_town_the_ner_calls_a_people_is_still_the_place():
+    # A real report's opening (GVA): the small model labels this "Joliet" NORP.
+    text = ("Woman killed, daughter and brother wounded in Joliet shooting\n\nA woman was killed in front of her "
+            "family in a shooting Sunday night that also wounded her brother and 4-year-old daughter in southwest "
+            "suburban Joliet.\n\nOfficers responded about 10:35 p.m. to a call of shots fired near East Washington "
+            "and Richards streets, according to Joliet Deputy Police Chief Al Roechner.")
+    shooting = [e for e in events_of(text, MONDAY_2013) if e.trigger.text == "shooting"][-1]
+    assert shooting.place is not None and shooting.place.text == "Joliet"
+    assert not any(e.place and e.place.text == "Israeli" for e in events_of("Israeli jets struck targets in Syria."))
+
+
 def test_where_a_suspect_was_booked_is_not_where_the_crime_happened():
     events = events_of("Bandemer was booked Monday into the Hale County Jail and charged with murder.", MONDAY_2013)
     murder = next(e for e in events if e.trigger.text == "murder")

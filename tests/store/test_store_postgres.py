@@ -7,18 +7,13 @@ databases beside (``.ci/run`` starts Debian's PostgreSQL and sets it); skipped o
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from postgres_server import URL, fresh_database
 
 from newsledger.api import Ledger, sample_paths
 from newsledger.records import Article, ArticleRecords, Story
 from newsledger.store.ledger import Store
 
-URL = os.environ.get("NEWSLEDGER_TEST_POSTGRES")
 pytestmark = pytest.mark.skipif(not URL, reason="set NEWSLEDGER_TEST_POSTGRES to a PostgreSQL URL to run these")
 
 HOSTILE = "Robert'); DROP TABLE articles;-- said <script>alert(1)</script> \\x00-free ‘quotes’ and $$dollars$$."
@@ -27,14 +22,7 @@ HOSTILE = "Robert'); DROP TABLE articles;-- said <script>alert(1)</script> \\x00
 @pytest.fixture
 def database():
     """A fresh database on the server for one test, dropped afterwards."""
-    admin = create_engine(URL, isolation_level="AUTOCOMMIT")
-    name = f"newsledger_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(URL).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield from fresh_database()
 
 
 def _comparable(export: dict) -> dict:

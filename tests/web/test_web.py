@@ -16,7 +16,8 @@ from newsledger.report.map import story_map
 from newsledger.web import create_app
 from newsledger.web.highlight import Mark, highlight
 from newsledger.web.routes import stories as stories_routes
-from newsledger.web.server import ServeError, check, is_loopback
+from newsledger.web.security import is_loopback
+from newsledger.web.server import ServeError, check
 from newsledger.web.templating import environment
 
 
@@ -185,7 +186,7 @@ def test_map_draws_only_geocoded_places_once_each_with_escaped_names():
              "cohesion": None, "findings_withheld": False}
     html = environment().get_template("story.html").render(
         request=None, brief={"story": story, "articles": [], "outlets": [], "sources": [], "timeline": [],
-                             "undated": [], "left_out": [], "findings": {"established": [], "single_source": [], "disputed": [],
+                             "undated": [], "left_out": [], "findings": {"established": [], "single_source": [], "updated": [], "disputed": [],
                                                          "denied": []},
                              "summary": {"happening": None, "where": None, "when": None, "counts": [],
                                          "tally": {"corroborated": 0, "single_source": 0, "disputed": 0, "denied": 0}}},

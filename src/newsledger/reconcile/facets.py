@@ -31,7 +31,7 @@ def _ranked(values) -> list[str]:
 
 
 TALLIED = {"corroborated": (FindingStatus.CORROBORATED,), "single_source": (FindingStatus.SINGLE_SOURCE,),
-           "disputed": (FindingStatus.DISPUTED,), "denied": (FindingStatus.DENIED, FindingStatus.NO_COMMENT)}
+           "updated": (FindingStatus.UPDATED,), "disputed": (FindingStatus.DISPUTED,), "denied": (FindingStatus.DENIED, FindingStatus.NO_COMMENT)}
 
 
 def tally(findings: list[Finding]) -> dict[str, int]:

@@ -5,7 +5,8 @@ from the text around them — the content of the attribution that holds the ment
 when the outlet speaks in its own voice. Each value is credited to the innermost attribution whose content
 holds it and to that attribution's origin (``independence``). Then per slot:
 
-* incompatible values → ``disputed``, each side with its supporters;
+* incompatible values → ``disputed``, each side with its supporters, unless they are a count rising on a later
+  day (``updates``): then ``updated``, in time order; the people shot with no death reported are the injured;
 * else two or more independent origins → ``corroborated``, one → ``single_source``. Speculation ("is
   suspected", "officials believe") is shown but confirms nothing;
 * a party that denies or declines to comment on the happening gets a ``denied`` / ``no_comment`` finding;
@@ -22,8 +23,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsledger.reconcile.claim_pairs import content_words, similar_pairs
+from newsledger.reconcile.counts import count_value
+from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
 from newsledger.reconcile.facets import comparable
-from newsledger.reconcile.independence import Origin, origin, says_something, written_up
+from newsledger.reconcile.independence import (
+    Origin,
+    origin,
+    origin_labels,
+    says_something,
+    speaks,
+    written_up,
+)
 from newsledger.reconcile.pronouns import Antecedents, is_bare
 from newsledger.reconcile.refusals import answers_about_facts, party_name
 from newsledger.reconcile.slots import (
@@ -37,6 +47,7 @@ from newsledger.reconcile.slots import (
     place_value,
     weapon_category,
 )
+from newsledger.reconcile.updates import revision_order
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import (
     Article,
@@ -49,7 +60,6 @@ from newsledger.records import (
     Finding,
     FindingStatus,
     SlotValue,
-    SourceKind,
     Span,
     Stance,
     Story,
@@ -126,7 +136,7 @@ class _Context:
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
         passing over "sources" that are no speaker ("the drones managed to…": kind unknown)."""
-        speakers = [a for a in self.attributions.get(article, []) if _speaks(a)]
+        speakers = [a for a in self.attributions.get(article, []) if speaks(a)]
         return innermost_holder(speakers, Span("", start, end))
 
 
@@ -157,6 +167,7 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
             if said:
                 made.append(_slot_finding(context, happening, slot, said))
                 used.update(c.attribution.id for c in said if c.attribution)
+    made += injured_from_shot(made, list(events_by_id.values()))
     made += _denials(context, happenings, events_by_id, made)
     made += _same_claims(context, attributions, used)
     for n, finding in enumerate(made):
@@ -185,6 +196,14 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
         event, happening = _home(found, mentions)
         _add(claims, context, happening.id, found.slot, found.value, article, found.start, found.end, event,
              found.support)
+    home = {mention: happening for happening in happenings for mention in happening.mentions}
+    told = [event for event in events.values() if event.id in home]
+    counted = {slot for slot, _, _, _ in claims}
+    for slot, victims in (("killed", one_dead), ("injured", one_wounded)):  # one person's death or wound: one
+        if not counted & ({"killed"} if slot == "killed" else {"killed", "injured", "shot"}):
+            for event in victims(told):
+                _add(claims, context, home[event.id].id, slot, count_value("one"), event.article,
+                     min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
     return list(claims.values())
 
 
@@ -277,16 +296,6 @@ def _add(claims: dict, context: _Context, happening: str, slot: str, value: Valu
                         context.origin(holder, article), _speculative(holder), support)
 
 
-def _speaks(attribution: Attribution) -> bool:
-    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years";
-    and whether it says anything ("officers responded to a shooting call" does not)."""
-    if not says_something(attribution):
-        return False
-    if attribution.source is not None:
-        return attribution.source.kind != SourceKind.UNKNOWN
-    return not attribution.via or attribution.via[-1].kind != SourceKind.UNKNOWN
-
-
 def _speculative(attribution: Attribution | None) -> bool:
     if attribution is None or attribution.stance != Stance.HEDGES:
         return False
@@ -304,7 +313,13 @@ def _slot_finding(context: _Context, happening: CrossEvent, slot: str, said: lis
                  if not (verdict := compare(slot, a[0].value, b[0].value, context.relations)).compatible]
     confirming = _confirming(context, said)
     what = f"{TITLES[slot]} — {_happening_name(happening)}"
-    if conflicts:
+    revised = revision_order(slot, values, lambda article: context.articles[article].published,
+                             [(a, b) for a, b, _ in conflicts]) if conflicts else None
+    if revised:
+        status, values = FindingStatus.UPDATED, [group for group, _ in revised]
+        explanation = f"{what}: updated as the story went on — " + " → ".join(
+            f"{_side(context, group)} ({day})" for group, day in revised)
+    elif conflicts:
         status = FindingStatus.DISPUTED
         a, b, verdict = conflicts[0]
         explanation = (f"{what}: disputed — {_side(context, a)} vs {_side(context, b)} ({verdict.reason})")
@@ -373,23 +388,11 @@ def _side(context: _Context, claims: list[Claim]) -> str:
     return f"“{claims[0].value.label}” per {_voices(context, claims)}"
 
 
-def _origin_labels(origins: list[Origin]) -> list[str]:
-    """One label per origin key; a party named by several labels (one government's ministry and officials)
-    reads "the government of Iran: anonymous Iranian officials, the Iranian Defense Ministry"."""
-    by_key: dict[str, dict[str, None]] = defaultdict(dict)
-    parties = {}
-    for found in origins:
-        by_key[found.key][found.label] = None
-        parties[found.key] = found.party
-    return sorted(f"{parties[key]}: {', '.join(sorted(labels))}" if len(labels) > 1 and parties[key]
-                  else next(iter(labels)) for key, labels in by_key.items())
-
-
 def _established(context: _Context, what: str, values: list[list[Claim]], confirming: set[str]) -> str:
     firm = [group for group in values if any(not c.speculative for c in group)] or values
     guesses = [group for group in values if all(c.speculative for c in group)]
     said = "; ".join(f"“{group[0].value.label}” per {_voices(context, group)}" for group in firm)
-    labels = _origin_labels([c.origin for group in values for c in group if c.origin.key in confirming])
+    labels = origin_labels([c.origin for group in values for c in group if c.origin.key in confirming])
     if len(confirming) >= 2:
         verdict = f"{len(confirming)} independent origins ({', '.join(labels)})"
     elif confirming:

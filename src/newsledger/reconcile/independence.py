@@ -24,6 +24,7 @@ See docs/reconcile-guide.md for the rule and its limits.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -204,3 +205,25 @@ def _anonymous_label(who: str, name: str) -> str:
     noun = head.group(1).lower() if head else "sources"
     noun = noun if noun.endswith(("s", "people")) or noun.startswith("witness") else noun + "s"
     return who if who.casefold().endswith(noun) or _HEADS.search(who) else f"{who} {noun}"
+
+
+def origin_labels(origins: list[Origin]) -> list[str]:
+    """One label per origin key; a party named by several labels (one government's ministry and officials)
+    reads "the government of Iran: anonymous Iranian officials, the Iranian Defense Ministry"."""
+    by_key: dict[str, dict[str, None]] = defaultdict(dict)
+    parties = {}
+    for found in origins:
+        by_key[found.key][found.label] = None
+        parties[found.key] = found.party
+    return sorted(f"{parties[key]}: {', '.join(sorted(labels))}" if len(labels) > 1 and parties[key]
+                  else next(iter(labels)) for key, labels in by_key.items())
+
+
+def speaks(attribution: Attribution) -> bool:
+    """Whether the attribution's end is someone who can say things: not "the drones", "This", "recent years";
+    and whether it says anything ("officers responded to a shooting call" does not)."""
+    if not says_something(attribution):
+        return False
+    if attribution.source is not None:
+        return attribution.source.kind != SourceKind.UNKNOWN
+    return not attribution.via or attribution.via[-1].kind != SourceKind.UNKNOWN

@@ -23,13 +23,13 @@ class Value:
 
     def normal(self) -> dict | str | None:
         """The machine-readable form of the value in the export: a count's ``{low, high}`` (null for unbounded),
-        a time's ISO value, a place's ``{text, geo}``; None for the other kinds (their label is their normal)."""
+        a time's ISO value, a place's ``{text, geo, street}`` (street: an address inside some town); None for the other kinds (their label is their normal)."""
         if self.kind == "count":
             return {"low": _bound(self.low), "high": _bound(self.high)}
         if self.kind == "date":
             return _iso(self.key)
         if self.kind == "place":
-            return {"text": self.label, "geo": to_dict(self.geo) if self.geo else None}
+            return {"text": self.label, "geo": to_dict(self.geo) if self.geo else None, "street": self.street}
         return None
 
 

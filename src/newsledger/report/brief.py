@@ -35,6 +35,7 @@ NAMED_KINDS = {SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.GOVERNMENT
 FINDING_SECTIONS = {
     "established": (FindingStatus.CORROBORATED,),
     "single_source": (FindingStatus.SINGLE_SOURCE,),
+    "updated": (FindingStatus.UPDATED,),
     "disputed": (FindingStatus.DISPUTED,),
     "denied": (FindingStatus.DENIED, FindingStatus.NO_COMMENT),
 }

@@ -11,8 +11,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 FORMATS = ("md", "html", "json")
 #: Finding sections as the brief titles them (the keys of ``brief["findings"]``).
-SECTION_TITLES = {"established": "Established", "single_source": "Single source", "disputed": "Disputed",
-                  "denied": "Denied or no comment"}
+SECTION_TITLES = {"established": "Established", "single_source": "Single source", "updated": "Updated over time",
+                  "disputed": "Disputed", "denied": "Denied or no comment"}
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +105,8 @@ def _summary_md(summary: dict[str, Any]) -> list[str]:
     for fact in summary["counts"]:
         lines.append(f"- **{fact['slot'].replace('_', ' ')}:** {_md(fact['value'])} ({fact['status'].replace('_', ' ')})")
     lines.append(f"- **Facts:** {tally['corroborated']} corroborated, {tally['single_source']} single source, "
-                 f"{tally['disputed']} disputed, {tally['denied']} denied or not commented on")
+                 f"{tally.get('updated', 0)} updated, {tally['disputed']} disputed, "
+                 f"{tally['denied']} denied or not commented on")
     return [*lines, ""]
 
 

@@ -2,7 +2,8 @@
 status, and how many facts are corroborated, single-source, disputed or denied.
 
 The main happening is the one most articles report (the first of the brief's happenings); its where, when and
-counts are its findings' leading values (most independent origins, then most evidence), each with its status, so
+counts are its findings' leading values (``reconcile/leading.py``: most independent origins, a date read at the
+day), each with its status, so
 a count that rests on one source reads "single source" here too; a place, time or count the main happening has no
 finding for is taken from the story's other happenings (the drones shot down in a strike's interception). Nothing is added that the findings do not hold.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.reconcile.facets import tally
+from newsledger.reconcile.leading import leading
 from newsledger.records import CrossEvent, Finding, FindingStatus
 
 #: The counts a summary shows, in reading order.
@@ -37,10 +39,11 @@ def _what(happening: CrossEvent | None) -> str | None:
 
 def _lead(findings: list[Finding], slot: str) -> dict[str, Any] | None:
     """The slot's leading value and the status of its finding."""
-    found = [(f, v) for f in findings if f.slot == slot for v in f.values]
-    if not found:
+    lead = leading([(f, v) for f in findings if f.slot == slot for v in f.values], slot)
+    if lead is None:
         return None
-    finding, value = max(found, key=lambda fv: (len(fv[1].origins), len(fv[1].evidence)))
-    shown = " vs ".join(v.value for v in finding.values) if finding.status is FindingStatus.DISPUTED else value.value
+    finding, value = lead
+    joiner = {FindingStatus.DISPUTED: " vs ", FindingStatus.UPDATED: " → "}.get(finding.status)
+    shown = joiner.join(v.value for v in finding.values) if joiner else value.value
     return {"slot": slot, "value": shown, "leading": value.value, "status": finding.status.value,
             "normal": value.normal, "origins": len(value.origins)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +40,11 @@ from newsledger.records import (
     to_dict,
 )
 from newsledger.store import schema as t
+from newsledger.store.errors import LedgerError
+from newsledger.store.writer import writer_lock
 
 DB_ENV = "NEWSLEDGER_DB"
 DEFAULT_DB = "newsledger.db"
-
-
-class LedgerError(RuntimeError):
-    """The ledger cannot be opened or written: the message names it and says why."""
 
 
 def default_location() -> str:
@@ -98,13 +97,14 @@ class Store:
         try:
             with self.engine.begin() as connection:
                 version = t.current_version(connection)
-                if readonly and version != t.LATEST:
-                    raise LedgerError(
-                        f"ledger {self.location} has schema version {version}, not {t.LATEST}: "
-                        "open it once for writing (e.g. `newsledger ingest`) to migrate it"
-                    )
-                if not readonly:
-                    t.migrate(connection)
+            if readonly and version != t.LATEST:
+                raise LedgerError(
+                    f"ledger {self.location} has schema version {version}, not {t.LATEST}: "
+                    "open it once for writing (e.g. `newsledger ingest`) to migrate it"
+                )
+            if not readonly and version != t.LATEST:
+                with self.writer(), self.engine.begin() as connection:
+                    t.migrate(connection)  # reads the version again: another writer may have migrated meanwhile
         except t.SchemaTooNew as error:
             raise LedgerError(f"ledger {self.location}: {error}") from error
         except DBAPIError as error:
@@ -112,6 +112,12 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def writer(self) -> AbstractContextManager[None]:
+        """The ledger's writer lock, for the length of a block: a second writer gets ``LedgerBusy`` at once."""
+        if self.readonly:
+            raise LedgerError(f"ledger {self.location} is open read-only")
+        return writer_lock(self.engine, self.location)
 
     def __enter__(self) -> Store:
         return self

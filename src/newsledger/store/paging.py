@@ -8,6 +8,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -18,6 +20,9 @@ T = TypeVar("T")
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_CURSOR = 2048  # characters: the longest key this server makes is a score and an id
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may spell one alone; no database can store it
+_INT64 = 2**63  # SQLite and PostgreSQL integers are signed 64-bit: a larger one is an error in the driver
 
 
 class BadCursor(ValueError):
@@ -30,14 +35,33 @@ def encode(key: Sequence[Any]) -> str:
 
 
 def decode(cursor: str) -> tuple:
+    """The key a cursor holds, checked down to each value: a forged cursor (huge or non-finite numbers, nesting,
+    NUL, lone surrogates, bytes that are not UTF-8) is a ``BadCursor``, never an error in the store."""
+    if len(cursor) > MAX_CURSOR:
+        raise BadCursor("invalid cursor")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        key = json.loads(raw)
-    except (binascii.Error, ValueError) as error:
+        key = json.loads(raw, parse_constant=_refuse)
+    except (binascii.Error, ValueError, RecursionError) as error:
         raise BadCursor("invalid cursor") from error
-    if not isinstance(key, list) or not key:
+    if not isinstance(key, list) or not key or not all(_plain_value(value) for value in key):
         raise BadCursor("invalid cursor")
     return tuple(key)
+
+
+def _refuse(constant: str) -> None:
+    raise ValueError(f"{constant} is not a cursor value")
+
+
+def _plain_value(value: Any) -> bool:
+    """A value a sort key of this server can hold: text the store can bind, a 64-bit integer, a finite float."""
+    if isinstance(value, str):
+        return "\x00" not in value and not _SURROGATE.search(value)
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -_INT64 <= value < _INT64
+    return isinstance(value, float) and math.isfinite(value)
 
 
 def page_of_sorted(
@@ -68,7 +92,7 @@ def page_of_query(
 ) -> tuple[list[Any], str | None]:
     """One page of rows ordered by a unique indexed ``column``: ``WHERE column > last ORDER BY column LIMIT n``."""
     if cursor:
-        (after,) = _single(decode(cursor))
+        (after,) = _single(decode(cursor), column.type.python_type)
         query = query.where(column > after)
     rows = list(connection.execute(query.order_by(column).limit(limit + 1)))
     more = len(rows) > limit
@@ -76,7 +100,8 @@ def page_of_query(
     return rows, encode([key(rows[-1])]) if more else None
 
 
-def _single(key: tuple) -> tuple:
-    if len(key) != 1 or not isinstance(key[0], (str, int)) or isinstance(key[0], bool):
+def _single(key: tuple, kind: type) -> tuple:
+    """A one-value key of the column's own type (PostgreSQL refuses to compare text with an integer)."""
+    if len(key) != 1 or type(key[0]) is not kind:
         raise BadCursor("cursor does not fit this listing")
     return key

@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -14,7 +14,8 @@ from starlette.responses import Response
 
 from newsledger.store.ledger import Store
 from newsledger.web.catalog import Catalog
-from newsledger.web.routes import api, articles, entities, stories
+from newsledger.web.head import HeadAsGet
+from newsledger.web.routes import api, articles, entities, no_nul_in_address, stories
 from newsledger.web.security import Guard, check_token
 from newsledger.web.templating import page
 
@@ -42,6 +43,7 @@ def create_app(location: str | Path, token: str | None = None, loopback_only: bo
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(no_nul_in_address)],
     )
     app.state.store = store
     app.state.catalog = Catalog(store)
@@ -49,7 +51,8 @@ def create_app(location: str | Path, token: str | None = None, loopback_only: bo
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(files("newsledger.web") / "static")), name="static")
     app.add_exception_handler(StarletteHTTPException, _html_errors)
-    app.add_middleware(Guard, token=token, loopback_only=loopback_only)
+    app.add_middleware(Guard, token=token, loopback_only=loopback_only)  # sees every answer, the Guard's own too
+    app.add_middleware(HeadAsGet)  # added last, so outermost: even the Guard's answers to a HEAD have no body
     return app
 
 

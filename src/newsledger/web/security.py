@@ -6,12 +6,17 @@ here (there is no script at all today) and to refuse framing. Access: when a tok
 must carry it, as ``Authorization: Bearer <token>`` (API clients) or a ``token`` cookie (browsers). A browser
 gets the cookie by opening any page once with ``?token=<token>``: the server sets it (HttpOnly, SameSite=Strict)
 and redirects to the same address without the token, so it does not linger in history. When the server listens
-on loopback without a token, the Host header must name loopback, which stops DNS-rebinding pages from reading it.
+on loopback without a token, the Host header must name loopback (``localhost`` or any loopback address), which
+stops DNS-rebinding pages from reading it. Answers behind a token are never cached (a shared proxy or the
+browser's disk would keep what the token guards).
+A crash in a route is answered here too, so its 500 carries the same headers (Starlette's own handler sits
+outside every middleware).
 """
 
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import re
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, quote, urlencode
@@ -29,8 +34,9 @@ HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+NO_STORE = (b"cache-control", b"no-store")
 TOKEN = re.compile(r"[\w.~+/=-]{16,}", re.ASCII)  # long enough not to guess, and safe in a cookie as it is
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+TOKEN_RULE = "the access token must be at least 16 characters of letters, digits and . _ ~ + / = -"
 
 
 class Guard:
@@ -43,14 +49,18 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        extra = [*HEADERS, NO_STORE] if self.token else HEADERS
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *HEADERS]
+                started = True
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
-        if self.loopback_only and _host(headers.get("host", "")) not in LOOPBACK_HOSTS:
+        if self.loopback_only and not is_loopback(_host(headers.get("host", ""))):
             await _plain(send_with_headers, 400, "this server answers only to a loopback host name")
             return
         if self.token:
@@ -61,12 +71,27 @@ class Guard:
             if not (_same(_bearer(headers), self.token) or _same(_cookie(headers), self.token)):
                 await _plain(send_with_headers, 401, "access token required (see `newsledger serve --help`)")
                 return
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if not started:
+                await _plain(send_with_headers, 500, "internal server error")
+            raise  # the server logs it; Starlette's handler sees the answer already sent
 
 
 def check_token(token: str | None) -> None:
     if token is not None and not TOKEN.fullmatch(token):
-        raise ValueError("the access token must be at least 16 characters of letters, digits and . _ ~ + / = -")
+        raise ValueError(TOKEN_RULE)
+
+
+def is_loopback(host: str) -> bool:
+    """``localhost`` or a loopback address (all of 127.0.0.0/8, ::1): names no other machine can answer to."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _same(given: str | None, token: str) -> bool:

@@ -88,10 +88,12 @@ def street_address(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
 
 
 def named_place(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
-    """A place entity (GPE, LOC, FAC); a person's name is never a place."""
+    """A place entity (GPE, LOC, FAC); a person's name is never a place. A proper noun the NER calls a people
+    (NORP) is a place here: a nationality is no object of "in"/"near", but the small model often labels a town so
+    ("wounded … in southwest suburban Joliet")."""
     if obj.ent_type_ == "PERSON":
         return _NOT_A_PLACE
-    if obj.ent_type_ in PLACE_LABELS:
+    if obj.ent_type_ in PLACE_LABELS or obj.ent_type_ == "NORP" and obj.pos_ == "PROPN":
         return _as_place(phrase(obj, trigger, whole_entity=True), "site" if obj.ent_type_ == "FAC" else "named")
     return None
 

@@ -10,11 +10,11 @@ when two start together (the month before the 1st, the day before its 05:38), so
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _VALUE = re.compile(
     r"(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?)?"
-    r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?"
+    r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?"
 )
 _PART_OF_DAY = {"MO": ("06:00", "morning"), "AF": ("12:00", "afternoon"), "DT": ("09:00", "daytime"),
                 "EV": ("18:00", "evening"), "NI": ("21:00", "night")}
@@ -48,7 +48,7 @@ def _start(found: re.Match[str]) -> date | None:
     year = int(found["year"])
     try:
         if found["week"]:
-            return date.fromisocalendar(year, int(found["week"]), 1)
+            return date.fromisocalendar(year, int(found["week"]), 6 if found["weekend"] else 1)
         if found["quarter"]:
             return date(year, 3 * int(found["quarter"]) - 2, 1)
         if found["half"]:
@@ -68,11 +68,29 @@ def when_label(value: str | None) -> str | None:
     if found["time"]:
         clock = _PART_OF_DAY.get(found["time"], (None, found["time"]))[1]
         return f"{value[:10]} {clock}"
+    if found["weekend"]:
+        return f"weekend of {_start(found).isoformat()}"
     if found["week"]:
         return f"week of {date.fromisocalendar(int(found['year']), int(found['week']), 1).isoformat()}"
     if found["season"]:
         return f"{_SEASON_NAME[found['season']]} {found['year']}"
     return value
+
+
+def stretch(value: str | None) -> tuple[date, date] | None:
+    """The days a calendar value covers, as [first, last]: a year, quarter, half, season, month, week or day (a
+    time of day covers its day); None for what names no stretch of the calendar."""
+    found = _VALUE.fullmatch(value or "")
+    start = _start(found) if found else None
+    if start is None:
+        return None
+    if found["day"]:
+        return start, start
+    if found["week"]:
+        return start, start + timedelta(days=1 if found["weekend"] else 6)
+    months = 3 if found["quarter"] or found["season"] else 6 if found["half"] else 1 if found["month"] else 12
+    following = start.month - 1 + months
+    return start, date(start.year + following // 12, following % 12 + 1, 1) - timedelta(days=1)
 
 
 def day_of(value: str | None) -> date | None:

@@ -19,7 +19,7 @@ from newsledger.report.export import findings_csv
 from newsledger.report.render import render
 from newsledger.store import queries
 from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
-from newsledger.web.routes import catalog, store
+from newsledger.web.routes import API_BAD_REQUEST, API_NOT_FOUND, catalog, store
 from newsledger.web.routes.stories import (
     ExcludedOutlets,
     Facets,
@@ -28,7 +28,7 @@ from newsledger.web.routes.stories import (
     in_range,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["api v1"])
+router = APIRouter(prefix="/api/v1", tags=["api v1"], responses=API_BAD_REQUEST)
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page (at most {MAX_LIMIT}).")]
 Cursor = Annotated[str | None, Query(description="The `next` of the previous page; leave out for the first.")]
@@ -61,7 +61,7 @@ def list_stories(
     country: Annotated[str, Query(max_length=3, description="ISO 3166-1 alpha-2 code of a country where it happened")] = "",
     place: Annotated[str, Query(max_length=200, description="Part of the name of a place where it happened")] = "",
     type: Annotated[str, Query(max_length=40, description="PLOVER type of one of its happenings")] = "",
-    status: Annotated[str, Query(pattern="^(|corroborated|single_source|disputed|denied)$",
+    status: Annotated[str, Query(pattern="^(|corroborated|single_source|updated|disputed|denied)$",
                                  description="Only stories with a finding of this status")] = "",
     start: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or after this day")] = None,
     end: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or before this day")] = None,
@@ -79,13 +79,13 @@ def _as_page(stories: list, cursor: str | None, limit: int) -> tuple[list[dict[s
     return [to_dict(s) for s in shown], after
 
 
-@router.get("/stories/{story_id}", summary="One story")
+@router.get("/stories/{story_id}", responses=API_NOT_FOUND, summary="One story")
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
     return _one(queries.record(store(request), "stories", story_id), "story", story_id)
 
 
 @router.get("/stories/{story_id}/brief.{fmt}", summary="A story's brief as a Markdown or HTML file",
-            responses={200: {"content": {"text/markdown": {}, "text/html": {}}}, 404: {"description": "no such story"}})
+            responses={200: {"content": {"text/markdown": {}, "text/html": {}}}, **API_NOT_FOUND})
 def get_brief_file(request: Request, story_id: str, fmt: str) -> Response:
     if fmt not in ("md", "html"):
         raise HTTPException(404, f"no brief format {fmt!r} (md, html, or the JSON at /brief)")
@@ -96,7 +96,7 @@ def get_brief_file(request: Request, story_id: str, fmt: str) -> Response:
 
 
 @router.get("/stories/{story_id}/findings.csv", summary="A story's findings, one row per piece of evidence (CSV)",
-            responses={200: {"content": {"text/csv": {}}}, 404: {"description": "no such story"}})
+            responses={200: {"content": {"text/csv": {}}}, **API_NOT_FOUND})
 def get_findings_csv(request: Request, story_id: str) -> Response:
     brief = _brief_of(request, story_id)
     return Response(findings_csv(brief), media_type="text/csv; charset=utf-8",
@@ -114,7 +114,7 @@ def _file_name(story_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in story_id)[:80] or "story"
 
 
-@router.get("/stories/{story_id}/brief", summary="A story's brief (as `newsledger brief --format json`); "
+@router.get("/stories/{story_id}/brief", responses=API_NOT_FOUND, summary="A story's brief (as `newsledger brief --format json`); "
             "exclude_outlet / vetted leave articles out and compute the findings without them")
 def get_brief(request: Request, story_id: str, exclude_outlet: ExcludedOutlets = [],
               vetted: VettedOnly = False) -> dict[str, Any]:
@@ -126,7 +126,7 @@ def list_articles(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor
     return _page(queries.records, store(request), "articles", cursor, limit)
 
 
-@router.get("/articles/{article_id}", summary="One article")
+@router.get("/articles/{article_id}", responses=API_NOT_FOUND, summary="One article")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     return _one(queries.record(store(request), "articles", article_id), "article", article_id)
 
@@ -144,7 +144,7 @@ def list_attributions(
     )
 
 
-@router.get("/attributions/{attribution_id}", summary="One attribution")
+@router.get("/attributions/{attribution_id}", responses=API_NOT_FOUND, summary="One attribution")
 def get_attribution(request: Request, attribution_id: str) -> dict[str, Any]:
     return _one(queries.record(store(request), "attributions", attribution_id), "attribution", attribution_id)
 
@@ -160,7 +160,7 @@ def list_events(
     return _page(queries.records, store(request), "events", cursor, limit, article=article, type=type)
 
 
-@router.get("/events/{event_id}", summary="One event")
+@router.get("/events/{event_id}", responses=API_NOT_FOUND, summary="One event")
 def get_event(request: Request, event_id: str) -> dict[str, Any]:
     return _one(queries.record(store(request), "events", event_id), "event", event_id)
 
@@ -170,7 +170,7 @@ def list_entities(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor
     return _page(queries.entities, store(request), cursor, limit)
 
 
-@router.get("/entities/{entity_id}", summary="One entity, with its mentions")
+@router.get("/entities/{entity_id}", responses=API_NOT_FOUND, summary="One entity, with its mentions")
 def get_entity(request: Request, entity_id: str) -> dict[str, Any]:
     return _one(queries.entity(store(request), entity_id), "entity", entity_id)
 

@@ -10,13 +10,14 @@ from newsledger.records import Article, Attribution
 from newsledger.report.brief import chain, event_summary
 from newsledger.store import queries
 from newsledger.web.highlight import Mark, highlight
-from newsledger.web.routes import catalog, store
+from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
 from newsledger.web.templating import not_found, page
 
-router = APIRouter()
+router = APIRouter(responses=PAGE_BAD_REQUEST)
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse, summary="An article with its attributions")
+@router.get("/articles/{article_id}", response_class=HTMLResponse, responses=PAGE_NOT_FOUND,
+            summary="An article with its attributions")
 def article_page(request: Request, article_id: str):
     article = queries.article(store(request), article_id)
     if article is None:

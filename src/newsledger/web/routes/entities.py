@@ -13,15 +13,16 @@ from newsledger.records import Attribution, Event, Span
 from newsledger.report.brief import event_summary, source_name
 from newsledger.store import queries
 from newsledger.store.paging import BadCursor
-from newsledger.web.routes import catalog, store
+from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
 from newsledger.web.templating import not_found, page
 
-router = APIRouter()
+router = APIRouter(responses=PAGE_BAD_REQUEST)
 
 ARTICLES_PER_PAGE = 20
 
 
-@router.get("/entities/{entity_id}", response_class=HTMLResponse, summary="Everything said by and about an entity")
+@router.get("/entities/{entity_id}", response_class=HTMLResponse, responses=PAGE_NOT_FOUND,
+            summary="Everything said by and about an entity")
 def entity_page(request: Request, entity_id: str, cursor: str | None = None):
     ledger = store(request)
     entity = queries.entity(ledger, entity_id, with_mentions=False)

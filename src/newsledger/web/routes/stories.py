@@ -15,13 +15,13 @@ from newsledger.report.brief import Exclusion
 from newsledger.report.map import MapPlace, story_map
 from newsledger.store import queries
 from newsledger.store.paging import BadCursor, page_of_sorted
-from newsledger.web.routes import catalog, store
+from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
 from newsledger.web.templating import not_found, page
 
-router = APIRouter()
+router = APIRouter(responses=PAGE_BAD_REQUEST)
 
 SORTS = ("recent", "size", "relevance")
-STATUSES = ("corroborated", "single_source", "disputed", "denied")
+STATUSES = ("corroborated", "single_source", "updated", "disputed", "denied")
 PAGE_SIZE = 25
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NOT_SAID = ("denies", "declines_to_comment")
@@ -159,7 +159,8 @@ def exclusion(exclude_outlet: list[str], vetted: bool) -> Exclusion:
     return Exclusion(frozenset(name[:200] for name in exclude_outlet), vetted)
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse, summary="A story's brief")
+@router.get("/stories/{story_id}", response_class=HTMLResponse, responses=PAGE_NOT_FOUND,
+            summary="A story's brief")
 def story_page(request: Request, story_id: str, exclude_outlet: ExcludedOutlets = [], vetted: VettedOnly = False):
     story = catalog(request).current().by_id.get(story_id)
     if story is None:

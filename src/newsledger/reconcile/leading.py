@@ -1,0 +1,87 @@
+"""Which value of a slot leads: what a story's summary, its brief and its page show first.
+
+A count that later reports revised leads with its latest value. Otherwise the value that most independent origins
+say, then the one with the most evidence. A date is read at
+the day: values of other granularities that agree with a day (the month or week it falls in, a time of that day)
+support it, so "March", "Monday" and "9 p.m. Monday" back one day instead of splitting three ways. The day with the
+most supporting origins leads, shown by its own most specific value; between days equally supported, the earliest,
+since reports of a happening go on to later days (an arrest, a funeral) and rarely to earlier ones.
+
+A place is read at two levels: when the values of an undisputed finding (all compatible, so one place) hold both
+a town the gazetteer resolves and something finer it does not (a street address, a venue), the lead names both,
+"the 3500 block of South Parnell Avenue, Chicago", with the town's coordinates: what each outlet gives of the
+place, joined, and nothing that no outlet says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from newsledger.extract.timex.values import day_of, stretch, time_key
+from newsledger.records import Finding, FindingStatus, SlotValue
+
+
+def leading(pairs: Sequence[tuple[Finding, SlotValue]], slot: str) -> tuple[Finding, SlotValue] | None:
+    """The leading (finding, value) of a slot among the values of findings."""
+    pairs = [(finding, value) for finding, value in pairs
+             if finding.status is not FindingStatus.UPDATED or value is finding.values[-1]]
+    if not pairs:
+        return None
+    if slot == "place" and not any(finding.status is FindingStatus.DISPUTED for finding, _ in pairs):
+        return _two_levels(pairs) or max(pairs, key=lambda pair: _weight(pair[1]))
+    if slot == "time":
+        day = _best_day([value for _, value in pairs])
+        if day is not None:
+            on_day = [(holder, value) for holder, value in pairs if day_of(value.value) == day]
+            return max(on_day, key=lambda pair: (*_weight(pair[1]), _precision(pair[1].value)))
+    return max(pairs, key=lambda pair: _weight(pair[1]))
+
+
+def _weight(value: SlotValue) -> tuple[int, int]:
+    return len(value.origins), len(value.evidence)
+
+
+def _precision(value: str) -> int:
+    key = time_key(value)
+    return key[1] if key else -1
+
+
+def _best_day(values: list[SlotValue]) -> date | None:
+    days = {day for value in values if (day := day_of(value.value))}
+    if not days:
+        return None
+    stretches = [(covered, value) for value in values if (covered := stretch(value.value))]
+
+    def support(day: date) -> tuple[int, int, int]:
+        backing = [value for (first, last), value in stretches if first <= day <= last]
+        origins = {origin for value in backing for origin in value.origins}
+        return len(origins), sum(len(value.evidence) for value in backing), -day.toordinal()
+
+    return max(days, key=support)
+
+
+def _two_levels(pairs: Sequence[tuple[Finding, SlotValue]]) -> tuple[Finding, SlotValue] | None:
+    towns = [pair for pair in pairs if _town(pair[1])]
+    finer = [pair for pair in pairs if not _geo(pair[1]) or (pair[1].normal or {}).get("street")]
+    if not towns or not finer:
+        return None
+    finding, town = max(towns, key=lambda pair: _weight(pair[1]))
+    _, detail = max(finer, key=lambda pair: (*_weight(pair[1]), bool((pair[1].normal or {}).get("street"))))
+    geo = _geo(town)
+    name = geo["name"] if town.value.isupper() else town.value  # a dateline's capitals read as the place's name
+    label = f"{detail.value}, {name}"
+    return finding, SlotValue(
+        label, sorted({*detail.evidence, *town.evidence}, key=lambda e: (e.article, e.start)),
+        sorted({*detail.attributions, *town.attributions}), sorted({*detail.origins, *town.origins}),
+        {"text": label, "geo": _geo(detail) or geo, "street": bool((detail.normal or {}).get("street"))})
+
+
+def _geo(value: SlotValue) -> dict | None:
+    return value.normal.get("geo") if isinstance(value.normal, dict) else None
+
+
+def _town(value: SlotValue) -> bool:
+    """A populated place or county the gazetteer resolves (not a neighbourhood: that is finer than a town)."""
+    feature = (_geo(value) or {}).get("feature") or ""
+    return (feature.startswith("P.") and feature != "P.PPLX") or feature == "A.ADM2"

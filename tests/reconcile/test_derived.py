@@ -1,0 +1,72 @@
+"""Facts a story states only through another: the injured as the people shot when no death is told, one dead when
+one person's death is told without a number."""
+
+from __future__ import annotations
+
+from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
+from newsledger.records import (
+    Actor,
+    Event,
+    EventType,
+    Evidence,
+    Factuality,
+    Finding,
+    FindingStatus,
+    SlotValue,
+    Span,
+)
+
+
+def _count(slot, n, event="e1", high="same"):
+    normal = {"low": n, "high": n if high == "same" else high}
+    value = SlotValue(str(n), [Evidence("a1", f"{n} were shot", 0, 5)], [], ["WSVN"], normal)
+    return Finding("", "s", event, slot, FindingStatus.SINGLE_SOURCE, [value], 1, f"{slot}: {n}")
+
+
+def test_the_people_shot_are_the_injured_when_no_report_counts_a_death():
+    (injured,) = injured_from_shot([_count("shot", 3)], [])
+    assert (injured.slot, injured.values[0].value, injured.status) == ("injured", "3", FindingStatus.SINGLE_SOURCE)
+    assert injured.values[0].evidence[0].text == "3 were shot" and "no report counts anyone killed" in \
+        injured.explanation
+    assert injured_from_shot([_count("shot", 3), _count("killed", 0)], [])  # "no one was killed" is no death
+
+
+def test_nothing_is_derived_when_a_death_or_the_injured_are_counted():
+    assert injured_from_shot([_count("shot", 3), _count("killed", 1, event="e2")], []) == []
+    assert injured_from_shot([_count("shot", 3), _count("killed", 1, high=None)], []) == []  # "at least one killed"
+    assert injured_from_shot([_count("shot", 3), _count("injured", 2)], []) == []
+    died = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH)
+    assert injured_from_shot([_count("shot", 3)], [died]) == []  # "the teen died": no count, still a death
+    denied = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH, factuality=Factuality.DENIED)
+    assert injured_from_shot([_count("shot", 3)], [denied])
+
+
+def _death(victim, trigger="died", factuality=Factuality.ASSERTED):
+    patient = None if victim is None else Actor(victim, 0, len(victim))
+    return Event(f"m-{victim}-{trigger}", "a1", Span(trigger, 40, 44), EventType.DEATH, patient=patient,
+                 factuality=factuality)
+
+
+def test_a_story_that_tells_of_one_persons_death_counts_one_dead():
+    deaths = [_death("15-year-old Robert Durrum"), _death("Durrum"), _death(None, "murder"), _death("he")]
+    assert [e.patient.text for e in one_dead(deaths)] == ["15-year-old Robert Durrum", "Durrum"]
+    assert one_dead([_death("the teen")])  # a description alone: one person
+
+
+def test_no_count_of_one_when_the_victims_may_be_several():
+    assert one_dead([_death("a man and a woman")]) == []
+    assert one_dead([_death("Seven people", "killed"), _death("a man", "killed")]) == []
+    assert one_dead([_death("One")]) == []  # "One died": one of a group
+    assert one_dead([_death("Julian Bryant"), _death("Aynis Vargas")]) == []  # two victims named apart
+    assert one_dead([_death("the boy", factuality=Factuality.DENIED)]) == []
+    assert one_dead([_death(None, "murder")]) == []  # no victim told
+
+
+def test_one_person_shot_and_no_death_told_is_one_injured():
+    shot = Event("m-shot", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("A 16-year-old girl", 0, 18))
+    assert one_wounded([shot]) == [shot]
+    raid = Event("m-raid", "a1", Span("raid", 40, 44), EventType.ATTACK, patient=Actor("a home", 0, 6))
+    assert one_wounded([raid]) == []  # an attack that hits no person
+    assert one_wounded([shot, _death("the girl")]) == []  # she died: not injured
+    two = Event("m-two", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("two teens", 0, 9))
+    assert one_wounded([shot, two]) == []
