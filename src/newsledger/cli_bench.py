@@ -378,3 +378,20 @@ def bench_clean(
     except (OSError, ValueError, KeyError) as error:
         raise _fail(f"cannot score cleaning: {error}") from error
     _print(result, clean.render, json_output)
+
+
+@bench_app.command("extract")
+def bench_extract(
+    data: Annotated[Path, typer.Option(help="Folder with html/<key>.html.gz pages (the Article Extraction Benchmark layout).")],
+    truth: Annotated[Optional[Path], typer.Option(help="JSON of {key: {articleBody, url}} [default: DATA/ground-truth.json].")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """The clean text of web pages against their true article bodies (shingle P/R/F1), beside bare trafilatura;
+    pages lost; the share of pages with a title, a date and an outlet."""
+    from newsledger.evaluation import extraction
+
+    try:
+        result = extraction.run(data, truth)
+    except (OSError, ValueError, KeyError) as error:
+        raise _fail(f"cannot score extraction: {error}") from error
+    _print(result, extraction.render, json_output)

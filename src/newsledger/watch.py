@@ -17,6 +17,7 @@ from newsledger.ingest.fetch import Fetcher, FetchError
 from newsledger.ingest.readers import InputError
 from newsledger.ingest.sources import MAX_ENTRIES, Unreachable
 from newsledger.pipeline import IngestReport
+from newsledger.store.errors import LedgerBusy
 from newsledger.store.feeds import FeedLog, FeedState
 
 MIN_INTERVAL = 60.0  # seconds: feeds change in minutes, and asking a site more often is not polite
@@ -34,9 +35,16 @@ class Poll:
 
 
 def poll(ledger: Ledger, feeds: Iterable[str], fetcher: Fetcher) -> list[Poll]:
-    """Poll each feed once; a feed that fails is reported and costs the others nothing."""
+    """Poll each feed once; a feed that fails is reported and costs the others nothing. While another process
+    writes the ledger, a feed is left for the next poll (nothing of it is recorded as read)."""
     log = FeedLog(ledger.store)
-    return [_poll_one(ledger, log, feed, fetcher) for feed in feeds]
+    results = []
+    for feed in feeds:
+        try:
+            results.append(_poll_one(ledger, log, feed, fetcher))
+        except LedgerBusy as error:
+            results.append(Poll(feed, failure=f"{error}; left for the next poll"))
+    return results
 
 
 def watch(ledger: Ledger, feeds: list[str], every: float, fetcher: Fetcher, cycles: int | None = None,

@@ -23,6 +23,7 @@ class FeedLog:
     """The ledger's record of polled feeds, read and written in short transactions of its own."""
 
     def __init__(self, store: Store) -> None:
+        self.store = store
         self.engine = store.engine
 
     def state(self, feed: str) -> FeedState:
@@ -40,10 +41,11 @@ class FeedLog:
             return {row.entry for row in rows}
 
     def record(self, feed: str, state: FeedState, entries: Iterable[str] = ()) -> None:
-        """The feed's new validators and the entries now read, in one transaction."""
+        """The feed's new validators and the entries now read, in one transaction, holding the writer lock
+        (``LedgerBusy`` when another process writes the ledger)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         values = {"etag": state.etag, "last_modified": state.last_modified, "checked": now}
-        with self.engine.begin() as connection:
+        with self.store.writer(), self.engine.begin() as connection:
             known = connection.execute(select(t.feeds.c.url).where(t.feeds.c.url == feed)).first()
             if known:
                 connection.execute(update(t.feeds).where(t.feeds.c.url == feed).values(**values))
