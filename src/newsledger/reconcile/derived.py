@@ -60,13 +60,13 @@ WOUNDING = ("shot", "shoot", "wound", "struck", "hit", "grazed", "stabb")
 
 
 def _one_victim(said: list[Event]) -> list[Event]:
-    deaths = [e for e in said if e.patient is not None]
-    if any(_PLURAL.search(e.patient.text) for e in deaths):
+    told = [e for e in said if e.patient is not None]
+    if any(_PLURAL.search(e.patient.text) for e in told):
         return []
-    deaths = [e for e in deaths if not is_bare(e.patient.text)]
-    names = [set(_NAME.findall(e.patient.text)) - _NOT_NAMES for e in deaths]
+    told = [e for e in told if not is_bare(e.patient.text)]
+    names = [set(_NAME.findall(e.patient.text)) - _NOT_NAMES for e in told]
     named = [found for found in names if found]
-    return deaths if not named or set.intersection(*named) else []
+    return told if not named or set.intersection(*named) else []
 
 
 _PLURAL = re.compile(r"^one$|\b(?:and|or|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+ (?!years?\b)\w+|people"
