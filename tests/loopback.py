@@ -171,14 +171,16 @@ class Server:
         }
 
 
-def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
-    """A web archive as a crawler writes it: per page a response and a request record; then an image."""
+def write_warc(path: Path, pages: list[tuple[str, bytes]], truncated: str | None = None) -> None:
+    """A web archive as a crawler writes it: per page a response and a request record; then an image. With
+    ``truncated``, each response is marked ``WARC-Truncated`` with that reason."""
+    marks = {"WARC-Truncated": truncated} if truncated else None
     with path.open("wb") as output:
         writer = WARCWriter(output, gzip=path.suffix == ".gz")
         for uri, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
+                                                          http_headers=headers, warc_headers_dict=marks))
             request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
             writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), http_headers=request))
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")

@@ -41,7 +41,10 @@ def _bad_and_good_inputs(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "latin1.txt").write_bytes("Caf\xe9 au lait, said the minister.".encode("latin-1"))
-    (folder / "cut.html").write_text("<html><body><p>Officials said the talks would resume", encoding="utf-8")
+    cut = ("<html><body><article><p>Officials said the talks between the two delegations would resume in Vienna on "
+           "Monday, after a week in which both sides accused each other of stalling over the terms of the prisoner "
+           "exchange and the sequence of sanctions relief that the draft agreement lays out in its second annex")
+    (folder / "cut.html").write_text(cut, encoding="utf-8")  # a page cut short: kept, marked
     with (folder / "huge.txt").open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
     good_record = {"text": "Officials said the ceasefire held overnight in the northern region.", "outlet": "Wire"}
@@ -49,8 +52,7 @@ def _bad_and_good_inputs(folder: Path) -> dict[str, str]:
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "notes.xyz").write_text("hello")
     (folder / "good.txt").write_text(seed("002").read_text(encoding="utf-8"), encoding="utf-8")
-    return {"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "UTF-8", "cut.html": "truncated",
-            "huge.txt": "MB", "feed.jsonl:2": "JSON", "notes.xyz": "unsupported"}
+    return {"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "UTF-8", "huge.txt": "MB", "feed.jsonl:2": "JSON", "notes.xyz": "unsupported"}
 
 
 def test_bad_inputs_are_named_good_ones_stored_and_rerun_adds_nothing(tmp_path):
@@ -63,13 +65,15 @@ def test_bad_inputs_are_named_good_ones_stored_and_rerun_adds_nothing(tmp_path):
     for origin, word in expected.items():
         line = next(line for line in rejected if f"{origin}:" in line)
         assert word.lower() in line.lower(), line
-    assert "ingested 3, duplicates skipped 0, rejected 7" in result.stderr
+    assert "ingested 4, duplicates skipped 0, rejected 6" in result.stderr
 
     again = run("ingest", str(tmp_path / "in"), "--db", db)
-    assert "ingested 0, duplicates skipped 3, rejected 7" in again.stderr
-    assert run("export", "--db", db).returncode == 0
-    exported = json.loads(run("export", "--db", db).stdout)
-    assert len(exported["articles"]) == 3
+    assert "ingested 0, duplicates skipped 4, rejected 6" in again.stderr
+    exported = run("export", "--db", db)
+    assert exported.returncode == 0
+    cut = next(a for a in json.loads(exported.stdout)["articles"] if "Vienna" in a["text"])
+    assert [r["kind"] for r in cut["removed"]] == ["truncated"]  # the page cut short is kept, with its mark
+    assert len(json.loads(exported.stdout)["articles"]) == 4
 
 
 def test_exports_in_every_format(tmp_path):

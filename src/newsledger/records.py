@@ -97,6 +97,11 @@ class Removed:
     end: int
 
 
+#: The kind of the ``Removed`` that marks a page cut short before it reached us (a download that stopped, an
+#: archive record marked truncated, HTML that ends before its body closes): its text is kept, the mark says so.
+TRUNCATED = "truncated"
+
+
 @dataclass(slots=True)
 class Article:
     id: str

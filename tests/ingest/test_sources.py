@@ -178,3 +178,35 @@ def test_a_file_that_is_not_a_web_archive_is_rejected_with_the_reason(tmp_path: 
     fake, cut = read_all([tmp_path / "fake.warc.gz", tmp_path / "cut.warc"])
     assert isinstance(fake, Rejection) and "not a WARC/ARC archive" in fake.reason
     assert isinstance(cut, Rejection) and cut.reason.startswith("not a readable WARC/ARC archive")
+
+
+def _stops_midway(handler) -> None:
+    page = sample_page(0)
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(2 * len(page)))  # promises more than it sends, then hangs up
+    handler.end_headers()
+    handler.wfile.write(page[: len(page) * 2 // 3])
+
+
+def test_a_page_cut_short_keeps_its_text_with_the_mark(server: Server, tmp_path: Path):
+    server.routes["/cut"] = Route(action=_stops_midway)
+    [raw] = read([server.base + "/cut"])
+    downloaded = clean_article(raw)
+    [mark] = [r for r in downloaded.removed if r.kind == "truncated"]
+    assert mark.text.startswith("the download stopped after") and "Isfahan" in downloaded.text
+    uri = "https://www.nj.com/news/2023/01/cut.html"
+    write_warc(tmp_path / "cut.warc", [(uri, sample_page(1))], truncated="length")
+    [archived] = [clean_article(i) for i in read_all([tmp_path / "cut.warc"]) if isinstance(i, RawDocument)]
+    assert [r.text for r in archived.removed if r.kind == "truncated"] == ["the archive record is truncated (length)"]
+    unclosed = sample_page(2).replace(b"</article></body></html>", b"")
+    [page] = read_all([_written(tmp_path / "unclosed.html", unclosed)])
+    assert [r.text for r in clean_article(page).removed if r.kind == "truncated"] == [
+        "HTML looks truncated: <body> is opened but never closed"]
+    [whole] = read_all([_written(tmp_path / "whole.html", sample_page(2))])
+    assert not [r for r in clean_article(whole).removed if r.kind == "truncated"]
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

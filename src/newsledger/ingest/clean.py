@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from ..records import Article, Removed
+from ..records import TRUNCATED, Article, Removed
 from .blocks import block_kinds
-from .html import CUT, extract
+from .html import CUT, extract, truncation
 from .identity import content_id
 from .readers import (  # InputError lives in readers, the lower module; shared here
     InputError,
@@ -80,12 +80,15 @@ def clean_article(raw: RawDocument) -> Article:
         if len(source.split()) < MIN_HTML_WORDS:
             raise InputError("the HTML page has no main text")
         trimmed = page.pop(CUT, None)
+        cut_short = raw.hints.get("truncated") or truncation(raw.html)
         meta = _given(raw.hints) | _given(page) | meta  # the user's word, then the page's, then a feed entry's
     else:
-        source, trimmed = _blanked(raw.text or ""), None
+        source, trimmed, cut_short = _blanked(raw.text or ""), None, None
     source, over = _within_limit(source)
     if trimmed:
         over.append(Removed(OVER_LENGTH, trimmed, len(source), len(source)))
+    if cut_short:
+        over.append(Removed(TRUNCATED, cut_short, len(source), len(source)))
     cleaned = clean_text(source)
     if not cleaned.text:
         raise InputError("no text left after removing boilerplate")

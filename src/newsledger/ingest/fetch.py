@@ -30,7 +30,6 @@ except PackageNotFoundError:  # run from a source tree that was never installed
 USER_AGENT = f"newsledger/{_VERSION} (news ledger; reads each page once, obeys robots.txt)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = {301, 302, 303, 307, 308}
-_CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
@@ -66,6 +65,7 @@ class Response:
     etag: str | None = None
     last_modified: str | None = None
     location: str | None = None  # where a redirect points
+    truncated: str | None = None  # why the body is incomplete (the server stopped sending it), None when whole
 
     @property
     def not_modified(self) -> bool:
@@ -141,7 +141,7 @@ class Fetcher:
                     return Response(current, reply.status_code, "", None, b"", location=reply.headers.get("location")), None
                 if reply.status_code == 429 or reply.status_code >= 400:
                     return Response(current, reply.status_code, "", None, b""), _retry_after(reply)
-                body = self._body(url, reply)
+                body, truncated = self._body(url, reply)
         except httpx.ConnectTimeout:
             raise FetchError(url, f"timed out connecting (after {self.policy.connect_timeout:g} s)") from None
         except httpx.TimeoutException:
@@ -152,10 +152,12 @@ class Fetcher:
             self._last[_host(current)] = time.monotonic()
         media, charset = media_type(reply.headers.get("content-type", ""))
         return Response(str(reply.url), reply.status_code, media, charset, body,
-                        reply.headers.get("etag"), reply.headers.get("last-modified")), None
+                        reply.headers.get("etag"), reply.headers.get("last-modified"), truncated=truncated), None
 
-    def _body(self, url: str, reply: httpx.Response) -> bytes:
-        """The decoded body, stopped at the size cap and the total time limit whatever the server sends."""
+    def _body(self, url: str, reply: httpx.Response) -> tuple[bytes, str | None]:
+        """The decoded body, stopped at the size cap and the total time limit whatever the server sends; a body
+        the server stops sending mid-way is kept as far as it came, with the reason (a cut-short page keeps its
+        text, marked)."""
         cap, deadline = self.policy.max_bytes, time.monotonic() + self.policy.total_timeout
         declared = reply.headers.get("content-length", "")
         encoding = reply.headers.get("content-encoding", "identity").strip().lower()
@@ -163,15 +165,20 @@ class Fetcher:
             raise FetchError(url, f"too large ({int(declared):,} bytes, over the {cap:,}-byte limit)")
         decoder = _decoder(url, encoding)
         parts, size = [], 0
-        for raw in reply.iter_raw(_CHUNK):
-            chunk = decoder(raw, cap + 1 - size)
-            size += len(chunk)
-            parts.append(chunk)
-            if size > cap:
-                raise FetchError(url, f"too large (over the {cap:,}-byte limit)")
-            if time.monotonic() > deadline:
-                raise FetchError(url, f"timed out (body still arriving after {self.policy.total_timeout:g} s)")
-        return b"".join(parts)
+        try:
+            for raw in reply.iter_raw():  # as the network gives it: what came before a hang-up is kept
+                chunk = decoder(raw, cap + 1 - size)
+                size += len(chunk)
+                parts.append(chunk)
+                if size > cap:
+                    raise FetchError(url, f"too large (over the {cap:,}-byte limit)")
+                if time.monotonic() > deadline:
+                    raise FetchError(url, f"timed out (body still arriving after {self.policy.total_timeout:g} s)")
+        except httpx.RemoteProtocolError:
+            if not size:
+                raise
+            return b"".join(parts), f"the download stopped after {size:,} bytes"
+        return b"".join(parts), None
 
     def _pause(self, url: str) -> None:
         host = _host(url)

@@ -30,8 +30,9 @@ def truncation(html: str) -> str | None:
 
     Rule: the page's content container — ``<body>``, or ``<html>`` when there is no ``<body>`` — must be closed
     if it was opened. HTML lets authors omit these end tags, but publishing systems always write them, and a
-    download or copy that stops early loses exactly that tail, so a missing one means we would read half an
-    article as if it were whole. Fragments with neither tag (an ``html`` field in a JSON record) pass.
+    download or copy that stops early loses exactly that tail, so a missing one means the article may be half
+    there: it is kept with a ``truncated`` mark (``clean.clean_article``), never read as whole nor lost.
+    Fragments with neither tag (an ``html`` field in a JSON record) pass.
     """
     for tag in ("body", "html"):
         if re.search(rf"<{tag}[\s>/]", html, re.IGNORECASE):

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .html import truncation
 from .metadata import FIELDS, Metadata, published_date
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -193,9 +192,7 @@ def _gunzipped(path: Path, max_bytes: int) -> bytes:
 
 
 def _document(origin: str, content: str, is_html: bool, meta: dict, size: int) -> RawDocument:
-    _check_text(content)
-    if is_html and (reason := truncation(content)):
-        raise InputError(reason)
+    _check_text(content)  # a page cut short is kept: cleaning marks it (``html.truncation``)
     return RawDocument(origin, None if is_html else content, content if is_html else None, meta, size)
 
 

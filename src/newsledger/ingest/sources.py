@@ -133,5 +133,5 @@ def _page(origin: str, response: Response, hints: dict[str, str | None]) -> RawD
         page = document(origin, html, True, meta, len(response.body))
     except InputError as error:
         return Rejection(origin, str(error), len(response.body))
-    return dataclasses.replace(page, hints={**hints, "url": response.url})
+    return dataclasses.replace(page, hints={**hints, "url": response.url, "truncated": response.truncated})
 

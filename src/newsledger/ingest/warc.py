@@ -41,7 +41,9 @@ def read_archive(path: Path, max_bytes: int) -> Iterator[RawDocument | Rejection
                     yield Rejection(origin, f"record is over the {max_bytes:,}-byte limit", max_bytes)
                     continue
                 _, charset = media_type(record.http_headers.get_header("Content-Type") or "")
-                hints = {"url": uri, "published": date_of(record.rec_headers.get_header("WARC-Date") or "")}
+                cut = record.rec_headers.get_header("WARC-Truncated")
+                hints = {"url": uri, "published": date_of(record.rec_headers.get_header("WARC-Date") or ""),
+                         "truncated": f"the archive record is truncated ({cut})" if cut else None}
                 try:
                     page = document(origin, decoded(body, charset), True, dict.fromkeys(META_FIELDS), len(body))
                 except InputError as error:

@@ -16,6 +16,7 @@ from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
 from newsledger.records import (
+    TRUNCATED,
     Article,
     Attribution,
     CrossEvent,
@@ -156,6 +157,8 @@ def unvetted(article: Article, outlets_seen: dict[str, int]) -> list[str]:
         reasons.append("a JSON record, not a page")
     if article.outlet and outlets_seen.get(article.outlet, 0) <= 1:
         reasons.append("an outlet seen once")
+    if any(removed.kind == TRUNCATED for removed in article.removed):
+        reasons.append("cut short: its page ended before the article did")
     return reasons
 
 
