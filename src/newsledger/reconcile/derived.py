@@ -22,8 +22,7 @@ SAID = (Factuality.ASSERTED, Factuality.REPORTED)
 
 
 def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Finding]:
-    if any(e.type is EventType.DEATH and e.factuality in SAID for e in events) or \
-            any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
+    if _death_told(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
         return []
     counted = {f.event for f in findings if f.slot == "injured"}
     return [replace(f, slot="injured", values=list(f.values),
@@ -49,7 +48,7 @@ def one_wounded(events: list[Event]) -> list[Event]:
     """The shootings that count one injured, when a story counts neither the dead, the injured nor the people shot
     and tells of no death: every person shot is one person, as for ``one_dead`` ("A 16-year-old girl was
     accidentally shot in the leg", "the girl, who was hit in the leg")."""
-    if any(e.type is EventType.DEATH and e.factuality in SAID for e in events):
+    if _death_told(events):
         return []
     return _one_victim([e for e in events if e.type is EventType.ATTACK and e.factuality in SAID
                         and e.trigger.text.casefold().startswith(WOUNDING)])
@@ -57,6 +56,11 @@ def one_wounded(events: list[Event]) -> list[Event]:
 
 #: Triggers of an attack that hits a person (not "attack", "raid", "fire").
 WOUNDING = ("shot", "shoot", "wound", "struck", "hit", "grazed", "stabb")
+
+
+def _death_told(events: list[Event]) -> bool:
+    """Whether any report tells of a death (said or reported, not denied), counted or not."""
+    return any(e.type is EventType.DEATH and e.factuality in SAID for e in events)
 
 
 def _one_victim(said: list[Event]) -> list[Event]:
