@@ -54,6 +54,8 @@ _ACTIVE = {
 _PERSON = r"(?:man|men|woman|women|person|people|victim|victims|teen|teens|teenager|teenagers|boy|boys|girl|girls)"
 _FILLER_STOP = {"and", "or", "but", "the", "a", "an", "in", "on", "at", "to", "by", "with", "from", "after", "before",
                 "that", "which", "who", "when", "while", "as", "than", "if", "said", "says", "say", "has", "have", "had"}
+#: Words that open a clause of their own inside an "including …" aside, whose verb is then not the count's.
+_CLAUSE_WORDS = {"who", "that", "which", "when", "while", "after", "before", "as", "was", "were"}
 _TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "night", "nights", "hour", "hours",
                "minute", "minutes", "times", "percent"}
 
@@ -129,6 +131,8 @@ def find_counts(text: str) -> list[Found]:
             fill = m.group("fill").lower().split()
             if any(w in _FILLER_STOP or w in _TIME_WORDS or parse_number(w) for w in fill):
                 continue
+            if m.group("aside") and _CLAUSE_WORDS & set(m.group("aside").lower().replace(",", " ").split()):
+                continue  # "two people including a man who was shot": the participle is the aside's own
             if "." in m.group("n"):  # counts are whole: "5.2 quake" is a magnitude
                 continue
             of = parse_number(m.group("of"))[0] if m.group("of") else None
@@ -227,7 +231,8 @@ def _exact(value: Value) -> bool:
 _PASSIVE_PATTERNS = {
     slot: (
         re.compile(rf"(?<![\w.,])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
-                   rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+[\w-]+){{0,3}}?)\s+(?P<aux>(?:were|was|are"
+                   rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+[\w-]+){{0,3}}?)"
+                   rf"(?P<aside>,?\s+including\s+[^.;:!?()]{{1,60}}?,?)?\s+(?P<aux>(?:were|was|are"
                    rf"|is|have been|had been|has been|been|being|got|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b",
                    re.IGNORECASE),
         re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
