@@ -49,8 +49,10 @@ def _death(victim, trigger="died", factuality=Factuality.ASSERTED):
 
 def test_a_story_that_tells_of_one_persons_death_counts_one_dead():
     deaths = [_death("15-year-old Robert Durrum"), _death("Durrum"), _death(None, "murder"), _death("he")]
-    assert [e.patient.text for e in one_dead(deaths)] == ["15-year-old Robert Durrum", "Durrum"]
+    assert [e.patient.text for e in one_dead(deaths)] == ["15-year-old Robert Durrum", "Durrum", "he"]
     assert one_dead([_death("the teen")])  # a description alone: one person
+    assert one_dead([_death("he")]) and one_dead([_death("her", "killed")])  # a pronoun for one person: one
+    assert one_dead([_death("they")]) == [] and one_dead([_death("them", "killed")]) == []
 
 
 def test_no_count_of_one_when_the_victims_may_be_several():
@@ -65,6 +67,8 @@ def test_no_count_of_one_when_the_victims_may_be_several():
 def test_one_person_shot_and_no_death_told_is_one_injured():
     shot = Event("m-shot", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("A 16-year-old girl", 0, 18))
     assert one_wounded([shot]) == [shot]
+    him = Event("m-him", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("him", 45, 48))
+    assert one_wounded([him]) == [him]  # "his brother accidentally shot him in the foot" (GVA)
     raid = Event("m-raid", "a1", Span("raid", 40, 44), EventType.ATTACK, patient=Actor("a home", 0, 6))
     assert one_wounded([raid]) == []  # an attack that hits no person
     assert one_wounded([shot, _death("the girl")]) == []  # she died: not injured

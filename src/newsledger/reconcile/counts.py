@@ -40,7 +40,11 @@ _PASSIVE = {
                r" )?(?:gunshot |bullet )?(?:wounds|injuries)",
     "arrested": r"arrested|detained|apprehended|captured|taken into custody|in custody",
     # people hit by gunfire, whether they lived or died ("four people were shot"): with the dead it gives the injured
-    "shot": r"(?<!fatally )shot(?!\s+(?:dead|to death|and killed|down|at)\b)|gunned down(?!\s+and killed)",
+    # "shot at" is a miss ("was shot at but not hit", "shot at officers") unless a place follows ("shot at her home")
+    "shot": r"(?<!fatally )shot(?!\s+(?:dead|to death|and killed|down)\b)(?!\s+at\s+(?:him|her(?!\s+\w)|them|us|me|police"
+            r"|officers?|deputies|troopers|agents|the (?:officers?|police|deputies|troopers|agents|car|vehicle))\b)"
+            r"(?!\s+at\s*(?:[^\w\s]|$|by|but|and|or|from|while|when|as|several|multiple|repeatedly|twice)\b)"
+            r"|gunned down(?!\s+and killed)",
 }
 #: Verbs a count follows as their object ("killing at least 10 people", "injured 40").
 _ACTIVE = {
@@ -255,14 +259,14 @@ _ONE_PERSON = (r"(?:man|woman|person|teen|teenager|boy|girl|child|baby|toddler|i
 #: A transitive participle needs its auxiliary ("a man was shot"; "a gunman shot" is the shooter); "died" and
 #: "is dead" say it alone.
 _ONE_PERSON_PATTERNS = {
-    slot: re.compile(rf"(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}\s+(?:was|is|has been|had been"
+    slot: re.compile(rf"(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+(?:was|is|has been|had been"
                      rf"|were)\s+(?:\w+ly\s+)?(?:{_PASSIVE[slot]})\b", re.IGNORECASE)
     for slot in ("killed", "injured", "shot")
 }
 _ONE_PERSON_PATTERNS["killed"] = re.compile(
     _ONE_PERSON_PATTERNS["killed"].pattern
-    + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}\s+(?:died|is dead|was dead)\b"
-    + rf"|\bleft\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}\s+dead\b", re.IGNORECASE)
+    + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+(?:died|is dead|was dead)\b"
+    + rf"|\bleft\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+dead\b", re.IGNORECASE)
 #: "four people were shot, two fatally", "…, one man fatally"
 _FATALLY = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s+fatally\b", re.IGNORECASE)
 #: "left three dead and injured another", "killing one and wounding another"

@@ -38,7 +38,7 @@ def _positive(value: SlotValue) -> bool:
 def one_dead(events: list[Event]) -> list[Event]:
     """The deaths that count one dead, when a story gives no number of the killed: the deaths it tells of (said or
     reported, not denied) with a victim have one person as their victim ("the teen", "15-year-old Robert Durrum",
-    "Durrum"; a death with no victim or a pronoun for one, "the murder", "he died", adds no one), and the names
+    "Durrum", "he died"; a death with no victim, "the murder", or "they", "it", adds no one), and the names
     among them are of one person (they share a name). Two victims named apart, a plural or a coordinated victim
     ("a man and a woman"), or "one" of a group ("One died") give nothing: the count is then not one for sure."""
     return _one_victim([e for e in events if e.type is EventType.DEATH and e.factuality in SAID])
@@ -67,7 +67,7 @@ def _one_victim(said: list[Event]) -> list[Event]:
     told = [e for e in said if e.patient is not None]
     if any(_PLURAL.search(e.patient.text) for e in told):
         return []
-    told = [e for e in told if not is_bare(e.patient.text)]
+    told = [e for e in told if not is_bare(e.patient.text) or e.patient.text.casefold() in ONE_PERSON_PRONOUNS]
     names = [set(_NAME.findall(e.patient.text)) - _NOT_NAMES for e in told]
     named = [found for found in names if found]
     return told if not named or set.intersection(*named) else []
@@ -76,5 +76,7 @@ def _one_victim(said: list[Event]) -> list[Event]:
 _PLURAL = re.compile(r"^one$|\b(?:and|or|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+ (?!years?\b)\w+|people"
                      r"|persons|men|women|children|kids|teens|teenagers|victims|others|boys|girls|family|families"
                      r"|couple|residents|officers|students)\b", re.IGNORECASE)
+#: A pronoun for one person: "he died", "shot him" tell of one victim, whoever he is.
+ONE_PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+\b")
 _NOT_NAMES = {"A", "An", "The", "One", "Another", "This", "That"}
