@@ -299,6 +299,12 @@ def test_a_sentence_address_that_is_a_home_a_hospital_or_one_of_two_places_nothi
     assert all(e.place is None for e in events_of(text, MONDAY_2013) if e.trigger.text in ("shooting", "shot"))
 
 
+def test_a_happening_named_with_its_town_is_there():
+    [shooting] = [e for e in events_of("The Brooklyn shooting left two dead.") if e.trigger.text == "shooting"]
+    assert shooting.place is not None and shooting.place.text == "Brooklyn"
+    assert all(e.place is None for e in events_of("The Smith shooting shocked the town."))
+
+
 def test_a_headline_without_a_period_is_a_sentence_of_its_own():
     doc = load()("Man shot on Elm Street\n\nPolice said the victim was taken to a hospital.")
     assert [s.text.strip() for s in doc.sents][0] == "Man shot on Elm Street"

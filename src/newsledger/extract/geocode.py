@@ -11,6 +11,7 @@ happening names no place).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -45,12 +46,31 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
         place = event.place
         inside = next((entry for m, entry in resolved if place and place.start <= m.start and m.end <= place.end),
                       None) if place else None
+        after = _town_after(place, resolved, doc.text) if place and inside is None else None
         if inside is not None:
             event = replace(event, place=replace(place, geo=as_geo(inside)))
+        elif after is not None:
+            mention, entry = after
+            event = replace(event, place=replace(place, geo=as_geo(entry), within=Span(mention.text, mention.start,
+                                                                                        mention.end)))
         elif town is not None and event.type in SCENE_KINDS and event.trigger.start < scene.end + LEAD_CHARS:
             event = replace(event, place=_at_scene(place, scene, town))
         placed.append(event)
     return placed
+
+
+#: What may stand between a place and the town it is in: "a house party in Hope Mills", "a home on Elm Street,
+#: Oakland", "the 100 block of Main Street in the city of Erie".
+_INTO_TOWN = re.compile(r"\s*(?:,|\bin\b|\bat\b)\s*(?:the\s+)?(?:(?:city|town|village|borough) of\s+)?")
+
+
+def _town_after(place: Place, resolved: list[tuple[Mention, GeoEntry]], text: str) -> tuple[Mention, GeoEntry] | None:
+    """The resolved toponym right after a place the gazetteer cannot place, when the words between say the place
+    is in it; the NER often misses such towns ("Hope Mills"), the gazetteer's finder does not."""
+    for mention, entry in resolved:
+        if mention.start >= place.end and _INTO_TOWN.fullmatch(text[place.end:mention.start]):
+            return mention, entry
+    return None
 
 
 #: Happenings a local report's dateline places when the lead names no town for them: the incident itself.

@@ -56,12 +56,26 @@ def place(trigger: Token, patient: Token | None, event_type: EventType) -> Place
                 found = rule(obj, trigger, preps)
                 if found is not None:
                     return None if found is _NOT_A_PLACE or _aftermath(found, owner, near) else found
+    town = town_modifier(trigger)
+    if town is not None:
+        return town
     if event_type in (E.ATTACK, E.VISIT) and patient is not None:  # "a strike on Iran" happened in Iran
         named = patient if patient.ent_type_ in PLACE_LABELS else _name_of(patient)
         if named is not None:
             return _as_place(phrase(named, trigger, whole_entity=True), "named")
     if event_type in SCENE_TYPES:
         return sentence_address(trigger)
+    return None
+
+
+def town_modifier(trigger: Token) -> Place | None:
+    """A happening named with its town before it: "the Hialeah shooting", "a Cameron accidental shooting" (a
+    place entity modifying the trigger noun; not a person, "the Smith shooting")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.lefts:
+        if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ("GPE", "LOC"):
+            return _as_place(phrase(child, trigger, whole_entity=True), "named")
     return None
 
 
