@@ -58,7 +58,8 @@ def test_a_story_that_tells_of_one_persons_death_counts_one_dead():
 def test_no_count_of_one_when_the_victims_may_be_several():
     assert one_dead([_death("a man and a woman")]) == []
     assert one_dead([_death("Seven people", "killed"), _death("a man", "killed")]) == []
-    assert one_dead([_death("One")])  # "One died": one
+    assert one_dead([_death("One")]) == []  # a bare "one" adds no one…
+    assert one_dead([_death("Ethan Payne"), _death("one", "death")])  # …and does not hide the one named
     assert one_dead([_death("Julian Bryant"), _death("Aynis Vargas")]) == []  # two victims named apart
     assert one_dead([_death("the boy", factuality=Factuality.DENIED)]) == []
     assert one_dead([_death(None, "murder")]) == []  # no victim told

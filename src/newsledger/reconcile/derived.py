@@ -40,8 +40,9 @@ def one_dead(events: list[Event]) -> list[Event]:
     reported, not denied) with a victim have one person as their victim ("the teen", "15-year-old Robert Durrum",
     "Durrum", "he died"; a death with no victim, "the murder", or "they", "it", adds no one), and the names
     among them are of one person (they share a name). Two victims named apart, a plural or a coordinated victim
-    ("a man and a woman") give nothing: the count is then not one for sure. "One died" counts one (blocking it,
-    as session 9 did, lost two incidents of 469 on GVA tune and saved none)."""
+    ("a man and a woman") give nothing: the count is then not one for sure. A bare "one" ("the death of one")
+    adds no one and blocks nothing (blocking, as session 9 did, lost two incidents of 469 on GVA tune and saved
+    none)."""
     return _one_victim([e for e in events if e.type is EventType.DEATH and e.factuality in SAID])
 
 
