@@ -41,8 +41,8 @@ _PASSIVE = {
     "arrested": r"arrested|detained|apprehended|captured|taken into custody|in custody",
     # people hit by gunfire, whether they lived or died ("four people were shot"): with the dead it gives the injured
     # "shot at" is a miss ("was shot at but not hit", "shot at officers") unless a place follows ("shot at her home")
-    "shot": r"(?<!fatally )shot(?!\s+(?:dead|to death|and killed|down)\b)(?!\s+at\s+(?:him|her(?!\s+\w)|them|us|me|police"
-            r"|officers?|deputies|troopers|agents|the (?:officers?|police|deputies|troopers|agents|car|vehicle))\b)"
+    "shot": r"(?<!fatally )shot(?!\s+(?:dead|to death|and killed|down)\b)"
+            r"(?!\s+at\s+(?:him|her(?!\s+\w)|them|us|me|police|officers?|deputies|troopers|agents|the (?:officers?|police|deputies|troopers|agents|car|vehicle))\b)"
             r"(?!\s+at\s*(?:[^\w\s]|$|by|but|and|or|from|while|when|as|several|multiple|repeatedly|twice)\b)"
             r"|gunned down(?!\s+and killed)",
 }
