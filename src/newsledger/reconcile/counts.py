@@ -255,7 +255,9 @@ _ACTIVE_PATTERNS = {
 }
 #: "A man died and four other people were wounded", "a 19-year-old woman was shot", "left a man dead": one.
 _ONE_PERSON = (r"(?:man|woman|person|teen|teenager|boy|girl|child|baby|toddler|infant|victim|student|officer|deputy"
-               r"|mother|father|son|daughter|resident|driver|passenger|bystander|suspect|gunman|shooter)")
+               r"|mother|father|son|daughter|resident|driver|passenger|bystander|suspect|gunman|shooter|juvenile"
+               r"|\d{1,3}-year-old|youth|trooper|clerk|employee|customer|guard|neighbor|relative|cousin|brother|sister"
+               r"|husband|wife|boyfriend|girlfriend|friend|grandmother|grandfather|uncle|aunt|nephew|niece)")
 #: A transitive participle needs its auxiliary ("a man was shot"; "a gunman shot" is the shooter); "died" and
 #: "is dead" say it alone.
 _ONE_PERSON_PATTERNS = {
