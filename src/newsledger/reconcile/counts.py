@@ -163,7 +163,8 @@ def find_counts(text: str) -> list[Found]:
             add(slot, m, count_value(m.group("n"), m.group("q")))
     for slot, single in _ONE_PERSON_PATTERNS.items():
         for m in single.finditer(text):
-            add(slot, m, count_value("one"))
+            if not any(f.slot == slot and f.start <= m.start() and m.end() <= f.end for f in found):
+                add(slot, m, count_value("one"))  # not one of a count ("four, including an 8-year-old, were shot")
     for m in _FATALLY.finditer(text):
         add("killed", m, count_value(m.group("n")))
     # "left three dead and injured another", "killing one and wounding another"
