@@ -3,7 +3,7 @@ one person's death is told without a number."""
 
 from __future__ import annotations
 
-from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
+from newsledger.reconcile.derived import counted_victims, counts_told, injured_from_shot, one_dead, one_wounded
 from newsledger.records import (
     Actor,
     Event,
@@ -75,3 +75,32 @@ def test_one_person_shot_and_no_death_told_is_one_injured():
     assert one_wounded([shot, _death("the girl")]) == []  # she died: not injured
     two = Event("m-two", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("two teens", 0, 9))
     assert one_wounded([shot, two]) == []
+
+
+def _victim_event(trigger, victims, kind=EventType.DEATH):
+    return Event(f"m-{trigger}-{victims}", "a1", Span(trigger, 0, len(trigger)), kind,
+                 patient=Actor(victims, 20, 20 + len(victims)))
+
+
+def test_victims_named_two_by_two_are_counted():
+    # The victim phrases of real GVA reports.
+    told = counted_victims([_victim_event("killed", "William Monroe and Meghan Kerrigan"),
+                            _victim_event("killing", "his wife and their four children"),
+                            _victim_event("wounded", "her brother and 4-year-old daughter", EventType.DAMAGE),
+                            _victim_event("killed", "Montez Graves, 31, and Ronnie Graves")])
+    assert [(slot, n) for slot, _, n in told] == [("killed", 2), ("killed", 5), ("injured", 2), ("killed", 2)]
+
+
+def test_no_count_from_places_things_lists_or_groups_without_a_number():
+    for victims in ("the home and vehicles", "Hill and Lake Road", "his wife and daughters",
+                    "Denton's mother, Toshya Millhorn, step-father James Millhorn and grandmother Lena Rose",
+                    "a 16-year-old girl and the attempted murder"):
+        assert counted_victims([_victim_event("shot", victims, EventType.ATTACK)]) == [], victims
+    assert counted_victims([_victim_event("murder", "Brian Banes and Delandis Clark")]) == []  # a noun: of whom?
+
+
+def test_a_count_read_from_the_text_wins_and_victims_come_before_one_dead():
+    two = _victim_event("killed", "William Monroe and Meghan Kerrigan")
+    one = _death("Meghan Kerrigan")
+    assert [(slot, n) for slot, _, n in counts_told([two, one], set())] == [("killed", 2)]
+    assert counts_told([two, one], {"killed"}) == []

@@ -1,7 +1,8 @@
 """Facts a story states only through another: the injured of a shooting whose reports count the people shot and
 never a death ("Three teens were shot … all three were taken to hospital in stable condition"), and the one dead
 (or one injured) of a story that tells of a single person's death (or wound) without a number ("the teen died at
-the hospital", "a 16-year-old girl was shot in the leg").
+the hospital", "a 16-year-old girl was shot in the leg"), and the count of victims it names two by two ("killed
+William Monroe and Meghan Kerrigan": two dead).
 
 Someone shot who did not die was wounded, so when no report of the story tells of a death (no count of the
 killed, no mention of a death: "the teen died" is an event of dying even where no count is read), a happening's
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsledger.reconcile.counts import NUMBER, parse_number
 from newsledger.reconcile.pronouns import is_bare
 from newsledger.records import Event, EventType, Factuality, Finding, SlotValue
 
@@ -54,6 +56,83 @@ def one_wounded(events: list[Event]) -> list[Event]:
         return []
     return _one_victim([e for e in events if e.type is EventType.ATTACK and e.factuality in SAID
                         and e.trigger.text.casefold().startswith(WOUNDING)])
+
+
+def counts_told(events: list[Event], counted: set[str]) -> list[tuple[str, Event, int]]:
+    """(slot, event, count) for the slots of a story no count was read for: the victims named two by two first,
+    then one dead or one injured (a count read from the text always wins)."""
+    told = [(slot, event, n) for slot, event, n in counted_victims(events) if slot not in counted]
+    counted = counted | {slot for slot, _, _ in told}
+    if "killed" not in counted:
+        told += [("killed", event, 1) for event in one_dead(events)]
+    if not counted & {"killed", "injured", "shot"}:
+        told += [("injured", event, 1) for event in one_wounded(events)]
+    return told
+
+
+def counted_victims(events: list[Event]) -> list[tuple[str, Event, int]]:
+    """Counts a story tells by naming its victims two by two: "killed William Monroe and Meghan Kerrigan" (two
+    dead), "killing his wife and their four children" (five), "wounded her brother and 4-year-old daughter" (two
+    injured). Only a verb that takes people (killed, murdered, wounded, injured, shot), said or reported, whose
+    object is two people or counted groups joined by "and"; a list of three or more ("A, B and C", where a comma
+    may as well open an apposition) or a group without a number ("his wife and daughters") gives nothing."""
+    counted = []
+    for event in events:
+        verb = event.trigger.text.casefold()
+        slot = next((slot for slot, verbs in _VICTIM_VERBS.items() if verb in verbs), None)
+        if slot is None or event.patient is None or event.factuality not in SAID:
+            continue
+        n = _victims(event.patient.text)
+        if n is not None:
+            counted.append((slot, event, n))
+    return counted
+
+
+_VICTIM_VERBS = {
+    "killed": {"killed", "killing", "kills", "murdered", "murdering", "slew", "slaying"},
+    "injured": {"wounded", "wounding", "injured", "injuring", "hurt"},
+    "shot": {"shot", "shooting", "shoots"},
+}
+_PERSON_HEADS = re.compile(
+    r"\b(?:man|men|woman|women|person|people|teen|teens|teenager|teenagers|boy|boys|girl|girls|child|children|kids?"
+    r"|baby|babies|toddler|infant|victims?|students?|officers?|deput(?:y|ies)|mother|father|parents?|sons?|daughters?"
+    r"|wife|husband|brothers?|sisters?|cousins?|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)s?"
+    r"|step-?(?:father|mother|son|daughter|children)|girlfriend|boyfriend|friends?|neighbou?rs?|relatives?|suspects?"
+    r"|gunman|residents?|bystanders?|drivers?|passengers?|classmates?|others|another|adults?|juveniles?|(?:first|second"
+    r"|third|fourth|fifth|sixth)-grader|\d{1,3}-year-olds?|himself|herself|him|her)\b[\s,.]*$", re.IGNORECASE)
+_AGE = re.compile(r",\s*\d{1,3},?\s*$")  # "Montez Graves, 31," : an age, not a third person
+_GROUP = re.compile(rf"^(?:(?:his|her|their|the|a)\s+)?(?P<n>{NUMBER})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+$",
+                    re.IGNORECASE)
+
+
+def _victims(phrase: str) -> int | None:
+    """The people a victim phrase of two conjuncts counts, None when it is not such a phrase."""
+    parts = re.split(r"\s+and\s+", phrase.strip())
+    if len(parts) != 2:
+        return None
+    total = 0
+    for part in parts:
+        part = _AGE.sub("", part).strip(" ,")
+        if "," in part:
+            return None  # a list, or an apposition: not two for sure
+        group = _GROUP.match(part)
+        if group and (n := parse_number(group.group("n"))) and n[0] == n[1] and n[0] >= 1:
+            total += int(n[0])
+        elif _PERSON_HEADS.search(part) and not _PLURAL_HEAD.search(part) or _PERSON_NAME.fullmatch(part):
+            total += 1
+        else:
+            return None
+    return total
+
+
+#: A group with no number ("daughters", "his kids"): how many is not said.
+_PLURAL_HEAD = re.compile(r"\b(?:men|women|people|teens|teenagers|boys|girls|children|kids|babies|victims|students"
+                          r"|officers|deputies|sons|daughters|parents|brothers|sisters|cousins|friends|neighbou?rs"
+                          r"|relatives|suspects|residents|bystanders|drivers|passengers|classmates|others|adults"
+                          r"|juveniles)\b[\s,.]*$", re.IGNORECASE)
+#: A person's name: two to four capitalised words ("William Monroe", "Meghan Kerrigan"), none a street's.
+_PERSON_NAME = re.compile(r"(?:[A-Z][a-z'’-]+\s+){1,3}(?!(?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Way|Sides?"
+                          r"|Park|County|City)\b)[A-Z][a-z'’-]+")
 
 
 #: Triggers of an attack that hits a person (not "attack", "raid", "fire").
