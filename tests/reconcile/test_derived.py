@@ -3,7 +3,13 @@ one person's death is told without a number."""
 
 from __future__ import annotations
 
-from newsledger.reconcile.derived import counted_victims, counts_told, injured_from_shot, one_dead, one_wounded
+from newsledger.reconcile.derived import (
+    counted_victims,
+    counts_told,
+    injured_from_shot,
+    one_dead,
+    one_wounded,
+)
 from newsledger.records import (
     Actor,
     Event,
