@@ -124,8 +124,15 @@ def _actor(span: Span | None) -> Actor | None:
 def _when(trigger: Token, sentence: SpacySpan, times, calendar, text: str, happened: Factuality):
     """The trigger's own time, else (for what the text does not make hypothetical) the discourse's."""
     own = time_of(trigger, times)
-    if own is not None or happened is Factuality.HYPOTHETICAL:
+    if own is not None or happened is Factuality.HYPOTHETICAL or _named_again(trigger):
         return own
     return discourse_time(trigger, sentence, calendar, text)
+
+
+def _named_again(trigger: Token) -> bool:
+    """A happening named again as "the shooting" under another verb ("arrested Tuesday in the shooting"): the time
+    around it is that verb's, so it takes only a time of its own. Follow-up reports name the incident so."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ not in ("nsubj", "nsubjpass", "ROOT") and any(
+        child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in trigger.children)
 
 
