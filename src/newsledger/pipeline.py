@@ -40,6 +40,7 @@ from newsledger.link.stories import StoryLinker, article_features
 from newsledger.reconcile.facets import story_facets, tally
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
+from newsledger.reconcile.region_values import VERSION, RegionValues, said_from_json, said_to_json
 from newsledger.records import (
     Article,
     ArticleRecords,
@@ -48,6 +49,7 @@ from newsledger.records import (
     innermost_holder,
 )
 from newsledger.shipped import load as load_shipped
+from newsledger.store import region_values as kept_values
 from newsledger.store.ledger import Store
 
 # Fields that say where an article came from: the same text with other ones is reported, not dropped silently.
@@ -380,7 +382,10 @@ class Ingestor:
             attributions = merge_people(self.store.attributions(story.articles), self.store.entity_names)
             events = self.store.events(story.articles)
             found = cross_events(story_id, events, self.store.story_features(story_id), self.coref_model)
-            findings = findings_for_story(story, articles, attributions, events, found)
+            kept = kept_values.load(self.store, story.articles, VERSION)  # what the story's regions said before
+            values = RegionValues({region: said_from_json(data) for region, data in kept.items()})
+            findings = findings_for_story(story, articles, attributions, events, found, values)
+            kept_values.save(self.store, {region: said_to_json(said) for region, said in values.new.items()}, VERSION)
             self.store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))
         return len(pending)
 
