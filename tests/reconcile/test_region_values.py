@@ -9,14 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import pipeline
+from newsledger import resolution
 from newsledger.api import Ledger, sample_paths
 from newsledger.reconcile import slots
-from newsledger.reconcile.region_values import RegionValues, Said, said_from_json, said_to_json
+from newsledger.reconcile.region_values import (
+    RegionValues,
+    Said,
+    said_from_json,
+    said_to_json,
+)
 from newsledger.reconcile.slots import Relations, find_values
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import Geo
-
 from tests.conftest import DATASETS
 
 GVA = DATASETS / "gva" / "articles.jsonl"
@@ -73,7 +77,7 @@ def test_values_read_by_other_code_are_read_again(tmp_path, monkeypatch):
     new.write_text(ISFAHAN, encoding="utf-8")
     with Ledger(tmp_path / "l.db") as ledger:
         ledger.ingest(sample_paths())
-        monkeypatch.setattr(pipeline, "VERSION", "another-version")
+        monkeypatch.setattr(resolution, "VALUES_VERSION", "another-version")
         regions: list[str] = []
         reader = slots.find_counts
         monkeypatch.setattr(slots, "find_counts", lambda region: regions.append(region) or reader(region))

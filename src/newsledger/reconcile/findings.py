@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsledger.reconcile.claim_pairs import content_words, similar_pairs
+from newsledger.reconcile.claim_pairs import claim_groups, content_words
 from newsledger.reconcile.counts import count_value
 from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
 from newsledger.reconcile.facets import comparable
@@ -470,22 +470,10 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
                          and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT) and says_something(a)),
                         key=lambda a: a.id)
     words = {a.id: content_words(a.content.text) for a in candidates}
-    parent = {a.id: a.id for a in candidates}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
     by_id = {a.id: a for a in candidates}
-    for a_id, b_id in similar_pairs(words, CLAIM_SIMILARITY):
-        if by_id[a_id].article != by_id[b_id].article:
-            parent[find(b_id)] = find(a_id)
-    groups: dict[str, list[Attribution]] = defaultdict(list)
-    for a in candidates:
-        groups[find(a.id)].append(a)
     found = []
-    for group in groups.values():
+    for group in ([by_id[i] for i in ids] for ids in claim_groups(words, {i: a.article for i, a in by_id.items()},
+                                                                  CLAIM_SIMILARITY)):
         if len({a.article for a in group}) < 2:
             continue
         claims = [Claim("", "claim", Value("claim", group[0].content.text), a.article, a.content.start,

@@ -11,14 +11,11 @@ older version are not used.
 
 from __future__ import annotations
 
-import ast
-import hashlib
-import importlib.util
 import math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from newsledger.fingerprint import fingerprint
 from newsledger.reconcile.slots import Relations, find_values
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import Geo, from_dict, to_dict
@@ -89,34 +86,5 @@ def _revive(number: float | str | None) -> float | None:
     return float(number) if isinstance(number, str) else number
 
 
-# --- the version of the code that reads values ---------------------------------------------------------------
-
-def _module_files(root: str) -> list[Path]:
-    """The source files of ``root`` and of every newsledger module it imports, directly or not."""
-    seen: dict[str, Path] = {}
-    todo = [root]
-    while todo:
-        name = todo.pop()
-        spec = importlib.util.find_spec(name)
-        if name in seen or spec is None or not spec.origin or not spec.origin.endswith(".py"):
-            continue
-        seen[name] = Path(spec.origin)
-        for node in ast.walk(ast.parse(seen[name].read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newsledger"):
-                todo.append(node.module)
-                todo += [f"{node.module}.{alias.name}" for alias in node.names
-                         if importlib.util.find_spec(node.module).submodule_search_locations]
-            elif isinstance(node, ast.Import):
-                todo += [alias.name for alias in node.names if alias.name.startswith("newsledger")]
-    return sorted(seen.values())
-
-
-def _fingerprint(root: str) -> str:
-    digest = hashlib.sha256()
-    for path in _module_files(root):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 #: Kept values of another version were read by other code and are not used.
-VERSION = _fingerprint(__name__)
+VERSION = fingerprint(__name__)
