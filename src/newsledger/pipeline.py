@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -395,7 +395,7 @@ class Ingestor:
             return
         if cuts := [cut.text.strip("[]") for cut in article.removed if cut.kind == OVER_LENGTH]:
             report.notices.append((raw.origin, f"truncated: {'; '.join(cuts)}"))
-        seen[article.id] = article
+        seen[article.id] = replace(article, text="", removed=[])  # a later copy is compared with it: not its text
         batch.append(Work(ArticleRecords(article)))
 
     def _process(self, batch: list[Work], report: IngestReport) -> None:

@@ -101,3 +101,20 @@ def test_what_a_region_said_is_kept_whole_through_json():
     again = Relations()
     assert recalled.found("a1", "", 0, len(text), again) == found and again.part_of == relations.part_of
     assert not recalled.new
+
+
+def test_a_story_resolved_again_unchanged_recomputes_nothing_and_gives_the_same(tmp_path, monkeypatch):
+    from newsledger.link import coref
+    from newsledger.shipped import load as load_shipped
+
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest(sample_paths())
+        store = ledger.store
+        story = max(store.stories(), key=lambda s: len(s.articles))
+        before = (store.cross_events(story.id), store.findings(story.id))
+        computed: list[str] = []
+        monkeypatch.setattr(slots, "find_counts", lambda region: computed.append("values") or [])
+        monkeypatch.setattr(coref, "cluster", lambda *args, **kwargs: computed.append("clusters") or [])
+        resolution.resolve_story(store, story.id, load_shipped("event_coref"))
+        assert not computed and before[1]
+        assert (store.cross_events(story.id), store.findings(story.id)) == before
