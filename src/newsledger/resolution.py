@@ -57,6 +57,6 @@ def resolve_story(store: Store, story_id: str, model: CorefModel) -> None:
     values = RegionValues({region: said_from_json(data)
                            for region, data in kept.region_values(store, story.articles, VALUES_VERSION).items()})
     findings = findings_for_story(story, articles, attributions, events, found, values)
-    kept.keep_region_values(store, {region: said_to_json(said) for region, said in values.new.items()}, VALUES_VERSION)
-    kept.keep_mention_groups(store, story_id, {key: groups[key] for key in groups.used}, GROUPS_VERSION)
+    kept.keep(store, story_id, {region: said_to_json(said) for region, said in values.new.items()}, VALUES_VERSION,
+              {key: groups[key] for key in groups.used}, GROUPS_VERSION)
     store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))

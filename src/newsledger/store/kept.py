@@ -31,20 +31,6 @@ def region_values(store: Store, articles: Iterable[str], version: str) -> dict[R
     return found
 
 
-def keep_region_values(store: Store, regions: dict[Region, dict[str, Any]], version: str) -> None:
-    """Keep these regions (replacing what another version read of them), in one transaction."""
-    if not regions:
-        return
-    table = t.region_values
-    keys = sorted(regions)
-    with store.engine.begin() as connection:
-        for i in range(0, len(keys), _CHUNK):
-            chunk = keys[i:i + _CHUNK]
-            connection.execute(delete(table).where(tuple_(table.c.article, table.c.start, table.c.end).in_(chunk)))
-            connection.execute(insert(table), [{"article": a, "start": s, "end": e, "version": version,
-                                                "data": regions[a, s, e]} for a, s, e in chunk])
-
-
 def mention_groups(store: Store, story: str, version: str) -> dict[str, list[int]]:
     """The labels of the story's mention groups as its last resolution clustered them, by group key."""
     table = t.mention_groups
@@ -53,14 +39,22 @@ def mention_groups(store: Store, story: str, version: str) -> dict[str, list[int
         return {row.key: row.data for row in connection.execute(query)}
 
 
-def keep_mention_groups(store: Store, story: str, groups: dict[str, list[int]], version: str) -> None:
-    """Replace the story's kept groups with these (the groups of its latest resolution only)."""
-    table = t.mention_groups
+def keep(store: Store, story: str, regions: dict[Region, dict[str, Any]], regions_version: str,
+         groups: dict[str, list[int]], groups_version: str) -> None:
+    """In one transaction: keep these regions (replacing what another version read of them), and replace the
+    story's kept mention groups with these (the groups of its latest resolution only)."""
+    values, clusters = t.region_values, t.mention_groups
+    keys = sorted(regions)
     with store.engine.begin() as connection:
-        connection.execute(delete(table).where(table.c.story == story))
-        rows = [{"story": story, "key": key, "version": version, "data": labels} for key, labels in groups.items()]
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            connection.execute(delete(values).where(tuple_(values.c.article, values.c.start, values.c.end).in_(chunk)))
+            connection.execute(insert(values), [{"article": a, "start": s, "end": e, "version": regions_version,
+                                                 "data": regions[a, s, e]} for a, s, e in chunk])
+        connection.execute(delete(clusters).where(clusters.c.story == story))
+        rows = [{"story": story, "key": key, "version": groups_version, "data": labels} for key, labels in groups.items()]
         for i in range(0, len(rows), _CHUNK):
-            connection.execute(insert(table), rows[i:i + _CHUNK])
+            connection.execute(insert(clusters), rows[i:i + _CHUNK])
 
 
 def forget_removed_stories(store: Store) -> None:
