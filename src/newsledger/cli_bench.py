@@ -72,9 +72,9 @@ def bench_hostile(
 def bench_growth(
     data: Annotated[Path, typer.Option(help="Folder with the GVA articles.jsonl.")] = Path("../shared/datasets/gva"),
     articles: Annotated[int, typer.Option(min=10, help="Articles of the story the two articles are added to.")] = 5000,
-    keep: Annotated[Optional[Path], typer.Option(help="Write the inputs and the ledger in this folder (else a new "
-                                                 "temporary one); the run's folder is printed.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    keep: Annotated[Path | None, typer.Option(help="Write the inputs and the ledger in this folder (else a new "
+                                              "temporary one); the run's folder is printed.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """A ledger holding one story of N articles, then two one-sentence articles added, each by its own
