@@ -68,6 +68,26 @@ def bench_hostile(
     _print(hostile.run(case, scale=scale, model=model), hostile.render, json_output)
 
 
+@bench_app.command("growth")
+def bench_growth(
+    data: Annotated[Path, typer.Option(help="Folder with the GVA articles.jsonl.")] = Path("../shared/datasets/gva"),
+    articles: Annotated[int, typer.Option(min=10, help="Articles of the story the two articles are added to.")] = 5000,
+    keep: Annotated[Path | None, typer.Option(help="Write the inputs and the ledger in this folder (else a new "
+                                              "temporary one); the run's folder is printed.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """A ledger holding one story of N articles, then two one-sentence articles added, each by its own
+    `newsledger ingest`: seconds and peak memory of each step (issue 21)."""
+    from newsledger.evaluation import growth
+
+    try:
+        result = growth.run(data, articles, model=model, keep=keep)
+    except growth.GrowthDataError as error:
+        raise _fail(str(error)) from error
+    _print(result, growth.render, json_output)
+
+
 @bench_app.command("speed")
 def bench_speed(
     data: Annotated[Path, typer.Option(help="Folder of .txt articles (searched recursively).")],

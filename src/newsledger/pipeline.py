@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -30,16 +30,12 @@ from newsledger.extract.events import extract_events
 from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import OVER_LENGTH, InputError, clean_article
-from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.inputs import Input, read_all
+from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped, unexpected
 from newsledger.link.coref import describe, sentence_entities
-from newsledger.link.cross_events import cross_events
 from newsledger.link.stories import StoryLinker, article_features
-from newsledger.reconcile.facets import story_facets, tally
-from newsledger.reconcile.findings import findings_for_story
-from newsledger.reconcile.people import merge_people
 from newsledger.records import (
     Article,
     ArticleRecords,
@@ -47,7 +43,9 @@ from newsledger.records import (
     Stance,
     innermost_holder,
 )
+from newsledger.resolution import resolve_story
 from newsledger.shipped import load as load_shipped
+from newsledger.store.kept import forget_removed_stories
 from newsledger.store.ledger import Store
 
 # Fields that say where an article came from: the same text with other ones is reported, not dropped silently.
@@ -374,14 +372,9 @@ class Ingestor:
         """Cluster the event mentions, and reconcile what the sources say, of every story that gained articles
         since it was last resolved (also those an interrupted run left behind); returns how many were resolved."""
         pending = self.store.unresolved_stories()
+        forget_removed_stories(self.store)
         for story_id in pending:
-            story = self.store.story(story_id)
-            articles = list(self.store.articles(story.articles))
-            attributions = merge_people(self.store.attributions(story.articles), self.store.entity_names)
-            events = self.store.events(story.articles)
-            found = cross_events(story_id, events, self.store.story_features(story_id), self.coref_model)
-            findings = findings_for_story(story, articles, attributions, events, found)
-            self.store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))
+            resolve_story(self.store, story_id, self.coref_model)  # recalling what earlier resolutions kept
         return len(pending)
 
     def _admit(self, raw, batch: list[Work], seen: dict[str, Article], report: IngestReport) -> None:
@@ -402,7 +395,7 @@ class Ingestor:
             return
         if cuts := [cut.text.strip("[]") for cut in article.removed if cut.kind == OVER_LENGTH]:
             report.notices.append((raw.origin, f"truncated: {'; '.join(cuts)}"))
-        seen[article.id] = article
+        seen[article.id] = replace(article, text="", removed=[])  # a later copy is compared with it: not its text
         batch.append(Work(ArticleRecords(article)))
 
     def _process(self, batch: list[Work], report: IngestReport) -> None:

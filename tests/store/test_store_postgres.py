@@ -12,6 +12,8 @@ from postgres_server import URL, fresh_database
 
 from newsledger.api import Ledger, sample_paths
 from newsledger.records import Article, ArticleRecords, Story
+from newsledger.resolution import VALUES_VERSION
+from newsledger.store import kept
 from newsledger.store.ledger import Store
 
 pytestmark = pytest.mark.skipif(not URL, reason="set NEWSLEDGER_TEST_POSTGRES to a PostgreSQL URL to run these")
@@ -56,3 +58,19 @@ def test_hostile_text_round_trips_and_readers_cannot_write(database):
     with pytest.raises(Exception, match="read-only"):
         reader.write([ArticleRecords(Article(id="a2", text="x"), features={"terms": {}})], [], {})
     reader.close()
+
+
+def test_a_story_grown_on_postgres_recalls_what_it_kept_and_equals_sqlite(database, tmp_path):
+    added = tmp_path / "isfahan.txt"
+    added.write_text("Iranian officials said three drones attacked a defense plant in Isfahan on Saturday and all "
+                     "were shot down. The attack was carried out by Mossad, U.S. officials said.", encoding="utf-8")
+    with Ledger(database) as on_postgres, Ledger(tmp_path / "ledger.db") as on_sqlite:
+        for ledger in (on_postgres, on_sqlite):
+            ledger.ingest(sample_paths())
+            ledger.ingest([added])
+        assert _comparable(on_postgres.export()) == _comparable(on_sqlite.export())
+        articles = [a.id for a in on_postgres.articles()]
+        assert kept.region_values(on_postgres.store, articles, "x") == {}  # another version's rows are not used
+        regions = kept.region_values(on_postgres.store, articles, VALUES_VERSION)
+        assert regions and regions == kept.region_values(on_sqlite.store, articles, VALUES_VERSION)
+        assert any(v["value"]["high"] == "inf" for said in regions.values() for v in said["found"])  # "all"

@@ -12,6 +12,7 @@ train topics (``python -m newsledger.training.coref``); it ships as ``coref_mode
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from bisect import bisect_right
@@ -264,20 +265,33 @@ def document_similarity(features: dict[str, dict[str, Any]]):
 
 
 def resolve(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefModel | None = None,
-            threshold: float | None = None) -> list[int]:
+            threshold: float | None = None, known: dict[str, list[int]] | None = None) -> list[int]:
     """Cluster labels for described mentions of one story (each with its article under "doc");
-    ``doc_similarity(a, b)`` gives the (term, entity) cosines of two articles, e.g. from their linker features."""
+    ``doc_similarity(a, b)`` gives the (term, entity) cosines of two articles, e.g. from their linker features.
+    ``known`` holds the labels of groups clustered before, by ``group_key`` (mentions and articles do not change,
+    so a group of the same mentions gets the same labels), and gains those clustered now."""
     model = model or load_shipped("event_coref")
     if len(mentions) > MAX_PAIRWISE:
-        return _by_lemma(mentions, doc_similarity, model, threshold)
+        return _by_lemma(mentions, doc_similarity, model, threshold, known)
+    key = group_key(mentions, threshold) if known is not None else ""
+    if key in (known or {}):
+        return list(known[key])
     probability = {}
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
             b = mentions[j]
             row = model.features(a, b, a["doc"] == b["doc"], *doc_similarity(a["doc"], b["doc"]))
             probability[i, j] = model.probability(row)
-    return cluster(len(mentions), lambda i, j: probability[i, j], model.threshold if threshold is None else threshold,
-                   model.linkage)
+    labels = cluster(len(mentions), lambda i, j: probability[i, j],
+                     model.threshold if threshold is None else threshold, model.linkage)
+    if known is not None:
+        known[key] = list(labels)
+    return labels
+
+
+def group_key(mentions: Sequence[dict[str, Any]], threshold: float | None = None) -> str:
+    """Names a group of mentions (by their ids, in order) and the threshold it is clustered at."""
+    return hashlib.sha256("\n".join([str(threshold), *(m["id"] for m in mentions)]).encode()).hexdigest()
 
 
 #: Mentions of one kind in one story beyond which the pairwise model (whose cost is the square of their number) is
@@ -286,14 +300,14 @@ MAX_PAIRWISE = 300
 
 
 def _by_lemma(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefModel,
-              threshold: float | None) -> list[int]:
+              threshold: float | None, known: dict[str, list[int]] | None) -> list[int]:
     groups: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         groups.setdefault(mention["lemma"], []).append(index)
     labels = [0] * len(mentions)
     next_label = 0
     for members in groups.values():
-        inner = resolve([mentions[i] for i in members], doc_similarity, model, threshold) \
+        inner = resolve([mentions[i] for i in members], doc_similarity, model, threshold, known) \
             if len(members) <= MAX_PAIRWISE else [0] * len(members)  # one word, too many to compare: one happening
         for index, label in zip(members, inner):
             labels[index] = next_label + label

@@ -18,9 +18,11 @@ from newsledger.shipped import load as load_shipped
 
 
 def cross_events(
-    story: str, events: list[Event], features: dict[str, dict[str, Any]], model: CorefModel | None = None
+    story: str, events: list[Event], features: dict[str, dict[str, Any]], model: CorefModel | None = None,
+    known: dict[str, list[int]] | None = None,
 ) -> list[CrossEvent]:
-    """The story's happenings; ``features`` maps each article to its linker features with "event_mentions"."""
+    """The story's happenings; ``features`` maps each article to its linker features with "event_mentions";
+    ``known``: the labels of mention groups clustered before (``coref.resolve``), which it gains the new ones'."""
     model = model or load_shipped("event_coref")
     described = {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
     by_type: dict[str, list[Event]] = defaultdict(list)
@@ -30,7 +32,7 @@ def cross_events(
     similarity = document_similarity(features)
     found = []
     for group in by_type.values():
-        labels = resolve([described[e.id] for e in group], similarity, model)
+        labels = resolve([described[e.id] for e in group], similarity, model, known=known)
         clusters: dict[int, list[Event]] = defaultdict(list)
         for event, label in zip(group, labels):
             clusters[label].append(event)
@@ -117,8 +119,14 @@ def _split(members: list[Event], key) -> list[list[Event]]:
     keyed = _merge_prefixes(keyed)
     if len(keyed) <= 1:
         return [members]
+    near: dict[str, list[tuple[int, str]]] = defaultdict(list)  # (trigger start, part) of each placed mention, by article
+    for value, group in keyed.items():
+        for other in group:
+            near[other.article].append((other.trigger.start, value))
     for event in loose:
-        keyed[_nearest(event, keyed)].append(event)
+        value = _nearest(event, keyed, near[event.article])
+        keyed[value].append(event)
+        near[event.article].append((event.trigger.start, value))
     return list(keyed.values())
 
 
@@ -131,11 +139,9 @@ def _merge_prefixes(keyed: dict[str, list[Event]]) -> dict[str, list[Event]]:
     return merged
 
 
-def _nearest(event: Event, keyed: dict[str, list[Event]]) -> str:
-    same_article = [
-        (abs(other.trigger.start - event.trigger.start), value)
-        for value, group in keyed.items() for other in group if other.article == event.article
-    ]
+def _nearest(event: Event, keyed: dict[str, list[Event]], same_article: list[tuple[int, str]]) -> str:
+    """The part of the nearest placed mention in the event's article (``same_article``), else the largest part."""
+    same_article = [(abs(start - event.trigger.start), value) for start, value in same_article]
     if same_article:
         return min(same_article)[1]
     return max(keyed, key=lambda value: len(keyed[value]))

@@ -40,5 +40,40 @@ def similar_pairs(words: dict[str, set[str]], threshold: float) -> list[tuple[st
     return sorted(pairs)
 
 
+def claim_groups(words: dict[str, set[str]], article_of: dict[str, str], threshold: float) -> list[list[str]]:
+    """The ids joined by pairs of different articles whose word sets reach ``threshold`` (``similar_pairs``),
+    directly or through others: every id once, each group in id order, the groups in the order of their first id.
+
+    A story repeats the same contents in many articles (a quote syndicated hundreds of times), and the pairs of
+    ids would grow with the square of the repeats: pairs are found between distinct word sets instead. The ids
+    of one set, and of two similar sets, are all joined when they come from two articles or more (each is then
+    paired with an id of another article), and not at all when they come from one."""
+    ids_of: dict[frozenset[str], list[str]] = defaultdict(list)
+    for item in sorted(words):
+        ids_of[frozenset(words[item])].append(item)
+    sets = {str(n): found for n, found in enumerate(ids_of)}
+    parent = {item: item for item in words}
+
+    def find(item: str) -> str:
+        while parent[item] != item:
+            parent[item] = item = parent[parent[item]]
+        return item
+
+    def join(ids: list[str]) -> None:
+        if len({article_of[item] for item in ids}) > 1:
+            for item in ids[1:]:
+                parent[find(item)] = find(ids[0])
+
+    for found, ids in ids_of.items():
+        if len(found) >= MIN_CLAIM_WORDS:
+            join(ids)
+    for a, b in similar_pairs(sets, threshold):
+        join(ids_of[sets[a]] + ids_of[sets[b]])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for item in sorted(words):
+        groups[find(item)].append(item)
+    return list(groups.values())
+
+
 def content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}

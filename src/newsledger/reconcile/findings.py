@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsledger.reconcile.claim_pairs import content_words, similar_pairs
+from newsledger.reconcile.claim_pairs import claim_groups, content_words
 from newsledger.reconcile.counts import count_value
 from newsledger.reconcile.derived import counts_told, injured_from_shot
 from newsledger.reconcile.facets import comparable
@@ -36,13 +36,13 @@ from newsledger.reconcile.independence import (
 )
 from newsledger.reconcile.pronouns import Antecedents, is_bare
 from newsledger.reconcile.refusals import answers_about_facts, party_name
+from newsledger.reconcile.region_values import RegionValues
 from newsledger.reconcile.slots import (
     SLOTS,
     Relations,
     compare,
     date_value,
     description_value,
-    find_values,
     name_value,
     place_value,
     weapon_category,
@@ -115,6 +115,7 @@ class _Context:
     attributions: dict[str, list[Attribution]]
     relations: Relations
     voices: dict[str, Origin]  # articles that write up another outlet's report → that outlet (``written_up``)
+    values: RegionValues  # what each region says, read once per region and kept
     _sentences: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     _antecedents: dict[str, Antecedents] = field(default_factory=dict)
 
@@ -141,9 +142,9 @@ class _Context:
 
 
 def findings_for_story(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],
-                       cross_events: list[CrossEvent]) -> list[Finding]:
+                       cross_events: list[CrossEvent], values: RegionValues | None = None) -> list[Finding]:
     """The story's findings: slot findings per happening (most widely reported first), then denials and claims;
-    none for a story that does not hold together (``comparable``)."""
+    none for a story that does not hold together (``comparable``). ``values``: regions read before, recalled."""
     if not comparable(story):
         return []
     by_article: dict[str, list[Attribution]] = defaultdict(list)
@@ -151,7 +152,7 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
         by_article[attribution.article].append(attribution)
     by_id = {a.id: a for a in articles}
     voices = {a.id: voice for a in articles if (voice := written_up(a, by_article.get(a.id, []), by_id))}
-    context = _Context(story, by_id, dict(by_article), Relations(), voices)
+    context = _Context(story, by_id, dict(by_article), Relations(), voices, values or RegionValues())
     events_by_id = {e.id: e for e in events if e.article in context.articles}
     happenings = sorted((c for c in cross_events if c.story == story.id),
                         key=lambda c: (-len(c.articles), -len(c.mentions), c.id))
@@ -181,15 +182,17 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     """Every value of every slot, once: argument spans first, then what the text around the mentions says."""
     claims: dict[tuple[str, str, int, int], Claim] = {}
     near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]] = defaultdict(list)
+    in_article: dict[str, list[tuple[Event, CrossEvent]]] = defaultdict(list)  # the mentions, by article
     for happening in happenings:
         for event in (events[m] for m in happening.mentions if m in events):
             for slot, span, value in _arguments(event, context):
                 _add(claims, context, happening.id, slot, value, event.article, span.start, span.end, event)
             near[_region(context, event)].append((event, happening))
-    _unmentioned(context, happenings, events, near)
+            in_article[event.article].append((event, happening))
+    _unmentioned(context, in_article, near)
     values: dict[tuple[str, str, int, int], tuple[Found, list[tuple[Event, CrossEvent]]]] = {}
     for (article, start, end), mentions in sorted(near.items()):  # a value in nested regions: all their mentions
-        for found in find_values(context.articles[article].text, start, end, context.relations):
+        for found in context.values.found(article, context.articles[article].text, start, end, context.relations):
             key = (found.slot, article, found.start, found.end)
             values.setdefault(key, (found, []))[1].extend(mentions)
     for (_, article, _, _), (found, mentions) in values.items():
@@ -253,18 +256,16 @@ def _region(context: _Context, event: Event) -> tuple[str, int, int]:
     return event.article, event.trigger.start, event.trigger.end
 
 
-def _unmentioned(context: _Context, happenings: list[CrossEvent], events: dict[str, Event],
+def _unmentioned(context: _Context, mentions: dict[str, list[tuple[Event, CrossEvent]]],
                  near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]]) -> None:
     """Contents that mention no event ("the operation was conducted by Israel's Mossad") are read too, for the
     happenings mentioned within ``REACH`` characters of them."""
-    mentions = [(events[m], h) for h in happenings for m in h.mentions if m in events]
     for article, attributions in sorted(context.attributions.items()):
         for attribution in attributions:
             region = (article, attribution.content.start, attribution.content.end)
             if article not in context.articles or region in near:
                 continue
-            close = [(e, h) for e, h in mentions if e.article == article
-                     and region[1] - REACH <= e.trigger.start <= region[2] + REACH]
+            close = [(e, h) for e, h in mentions.get(article, ()) if region[1] - REACH <= e.trigger.start <= region[2] + REACH]
             if close:
                 near[region] = close
 
@@ -411,12 +412,15 @@ def _denials(context: _Context, happenings: list[CrossEvent], events: dict[str, 
     the denial in its article (the claim it answers is usually just said)."""
     member = {m: h for h in happenings for m in h.mentions}
     with_agent = {f.event for f in made if f.slot == "agent"}
+    in_article: dict[str, list[Event]] = defaultdict(list)
+    for event in events.values():
+        in_article[event.article].append(event)
     found = []
     for article in sorted(context.articles):
         for attribution in sorted(context.attributions.get(article, []), key=lambda a: a.cue.start):
             if not answers_about_facts(attribution, context.articles[article].text):  # "denied a request for an interview", "did not know"
                 continue
-            happening = _answered(attribution, [e for e in events.values() if e.article == article], member)
+            happening = _answered(attribution, in_article.get(article, []), member)
             about_agent = ROLE_WORDS.search(attribution.content.text) or _bare(attribution)
             slot = "agent" if happening and happening.id in with_agent and about_agent else "claim"
             found.append(_denial(context, attribution, happening, slot))
@@ -463,22 +467,10 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
                          and a.stance not in (Stance.DENIES, Stance.DECLINES_TO_COMMENT) and says_something(a)),
                         key=lambda a: a.id)
     words = {a.id: content_words(a.content.text) for a in candidates}
-    parent = {a.id: a.id for a in candidates}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
     by_id = {a.id: a for a in candidates}
-    for a_id, b_id in similar_pairs(words, CLAIM_SIMILARITY):
-        if by_id[a_id].article != by_id[b_id].article:
-            parent[find(b_id)] = find(a_id)
-    groups: dict[str, list[Attribution]] = defaultdict(list)
-    for a in candidates:
-        groups[find(a.id)].append(a)
     found = []
-    for group in groups.values():
+    for group in ([by_id[i] for i in ids] for ids in claim_groups(words, {i: a.article for i, a in by_id.items()},
+                                                                  CLAIM_SIMILARITY)):
         if len({a.article for a in group}) < 2:
             continue
         claims = [Claim("", "claim", Value("claim", group[0].content.text), a.article, a.content.start,

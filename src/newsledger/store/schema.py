@@ -143,6 +143,31 @@ feed_entries = Table(
     Column("seen", String(32), nullable=False),
 )
 
+# --- version 6 ---------------------------------------------------------------------------------------------
+
+#: What resolution read in each region of an article (``reconcile/region_values.py``), kept so that a story that
+#: gains an article reads only that article's regions again; ``version`` names the code that read them.
+region_values = Table(
+    "region_values",
+    metadata,
+    Column("article", String(40), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("version", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+#: The labels of each group of a story's event mentions its latest resolution clustered (``link/coref.resolve``),
+#: by the group's key: a group of the same mentions gets the same labels, so only changed groups are clustered.
+mention_groups = Table(
+    "mention_groups",
+    metadata,
+    Column("story", String(40), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("version", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
 V1_TABLES = [schema_version, articles, entities, mentions, attributions, events, stories, story_articles, article_features]
 
 
@@ -171,9 +196,14 @@ def _add_feeds(connection: Connection) -> None:
     metadata.create_all(connection, tables=[feeds, feed_entries])
 
 
+def _add_resolution_memory(connection: Connection) -> None:
+    """What resolution keeps between runs (``store/kept.py``); nothing to fill: the next resolutions keep it."""
+    metadata.create_all(connection, tables=[region_values, mention_groups])
+
+
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again,
-                                                  _add_feeds]
+                                                  _add_feeds, _add_resolution_memory]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,64 @@
+"""What resolution keeps between runs, so that a story that gains an article redoes only what the article
+changes: the values read in each region of an article (``reconcile/region_values.py``) and the labels of each
+group of event mentions clustered (``link/coref.resolve``). Stored as JSON with the version of the code that
+computed them; a row of another version is never used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, insert, select, tuple_
+
+from . import schema as t
+from .ledger import Store
+
+Region = tuple[str, int, int]  # (article, start, end)
+_CHUNK = 500  # rows per statement: far below the parameter limits of SQLite and PostgreSQL
+
+
+def region_values(store: Store, articles: Iterable[str], version: str) -> dict[Region, dict[str, Any]]:
+    """The kept regions of these articles that ``version`` of the code read."""
+    wanted = sorted(set(articles))
+    table = t.region_values
+    found: dict[Region, dict[str, Any]] = {}
+    with store.engine.connect() as connection:
+        for i in range(0, len(wanted), _CHUNK):
+            query = select(table.c.article, table.c.start, table.c.end, table.c.data).where(
+                table.c.article.in_(wanted[i:i + _CHUNK]), table.c.version == version)
+            for row in connection.execute(query):
+                found[row.article, row.start, row.end] = row.data
+    return found
+
+
+def mention_groups(store: Store, story: str, version: str) -> dict[str, list[int]]:
+    """The labels of the story's mention groups as its last resolution clustered them, by group key."""
+    table = t.mention_groups
+    query = select(table.c.key, table.c.data).where(table.c.story == story, table.c.version == version)
+    with store.engine.connect() as connection:
+        return {row.key: row.data for row in connection.execute(query)}
+
+
+def keep(store: Store, story: str, regions: dict[Region, dict[str, Any]], regions_version: str,
+         groups: dict[str, list[int]], groups_version: str) -> None:
+    """In one transaction: keep these regions (replacing what another version read of them), and replace the
+    story's kept mention groups with these (the groups of its latest resolution only)."""
+    values, clusters = t.region_values, t.mention_groups
+    keys = sorted(regions)
+    with store.engine.begin() as connection:
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            connection.execute(delete(values).where(tuple_(values.c.article, values.c.start, values.c.end).in_(chunk)))
+            connection.execute(insert(values), [{"article": a, "start": s, "end": e, "version": regions_version,
+                                                 "data": regions[a, s, e]} for a, s, e in chunk])
+        connection.execute(delete(clusters).where(clusters.c.story == story))
+        rows = [{"story": story, "key": key, "version": groups_version, "data": labels} for key, labels in groups.items()]
+        for i in range(0, len(rows), _CHUNK):
+            connection.execute(insert(clusters), rows[i:i + _CHUNK])
+
+
+def forget_removed_stories(store: Store) -> None:
+    """Drop the groups of stories merged into others (their articles' stories are resolved anew)."""
+    table = t.mention_groups
+    with store.engine.begin() as connection:
+        connection.execute(delete(table).where(table.c.story.not_in(select(t.stories.c.id))))
