@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -45,7 +46,7 @@ from newsledger.link.story_links import (
     title_vector,
 )
 from newsledger.link.story_state import StoryState
-from newsledger.records import ArticleRecords, EventType
+from newsledger.records import ArticleRecords, Event, EventType
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 TOP_TERMS = 40
@@ -60,6 +61,11 @@ KEY_PLACES = 8
 #: only those in the lead count, as later paragraphs recall earlier happenings.
 TOWN_LABELS = {"GPE", "LOC"}
 PLACE_EVENTS = {EventType.ATTACK, EventType.INTERCEPTION, EventType.LAUNCH, EventType.DAMAGE}
+#: The happenings whose day says which incident a report is of (a shooting, a death); an arrest's or a
+#: statement's day is another. At most this many days an article.
+INCIDENT_EVENTS = PLACE_EVENTS | {EventType.DEATH}
+INCIDENT_KEYS = 10
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 @dataclass(frozen=True)
@@ -70,9 +76,10 @@ class LinkerConfig:
     term_weight: float = 0.5  # the entity cosine gets the rest
     place_bonus: float = 0.15  # attack-type events in the lead share a place
     place_penalty: float = 0.3  # they happened in different places: two strikes, not one (the seeds' 002 vs 004)
-    #: A dated article never joins a story whose dates are all further away than this. GVA follow-ups (trials)
-    #: come up to a year later: the learned model weighs the gap and ``follow_up_days`` asks for specifics.
-    window_days: int = 400
+    #: A dated article never joins a story whose dates are all further away than this. GVA follow-ups (trials,
+    #: sentences) come up to three years later: the learned model weighs the gap and the incident's day, and
+    #: ``follow_up_days`` asks for specifics (GVA tune CV B³ F1: 400 days 0.936, 1200 days 0.940, 2000 days 0.940).
+    window_days: int = 1200
     posting_limit: int = 64  # stories kept per retrieval key, most recently active first
     max_candidates: int = 16
     #: Story-to-story similarity at which two stories become one. On ECB+ train no value merged reliably
@@ -151,7 +158,21 @@ def article_features(doc: Doc, records: ArticleRecords) -> dict[str, Any]:
         "names": names,
         "keys": rare_terms + _heaviest(entities, KEY_ENTITIES),
         "sketch": sketch(records.article.text),
+        **incident_evidence(records.events),
     }
+
+
+def incident_evidence(events: list[Event]) -> dict[str, list[str]]:
+    """The days the article's shootings and deaths happened on, first told first (resolved against its date: "a
+    man was shot Saturday"): two reports of one incident give its day, two shootings in one city seldom share it,
+    and a trial months later still names the day of the shooting. GVA tune CV B³ F1 0.930 → 0.940."""
+    days: dict[str, None] = {}
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        if event.type in INCIDENT_EVENTS and event.time and ISO_DAY.match(event.time.value or ""):
+            days[event.time.value[:10]] = None
+            if len(days) == INCIDENT_KEYS:
+                break
+    return {"event_days": list(days)}
 
 
 def _name_words(name: str) -> set[str]:
