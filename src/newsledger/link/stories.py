@@ -101,6 +101,8 @@ class LinkerConfig:
     #: at most ``specific_posting`` stories list (``StoryLinker._late_without_specifics``).
     follow_up_days: int | None = 3
     specific_posting: int = 1
+    #: Later than this after the story began, and not on the incident's day, the shared name must be a rare one.
+    rare_name_after_days: int = 30
     #: Never join a story whose lead attacks happened in other towns (``StoryLinker._elsewhere``).
     towns_veto: bool = True
     towns_veto_after_days: int = 1
@@ -180,12 +182,15 @@ def _name_words(name: str) -> set[str]:
     return {word for word in name.casefold().split() if len(word) > 2}
 
 
-def _names_something(key: str) -> bool:
+def _names_something(key: str, names: dict[str, str] | None = None) -> bool:
     """Whether a retrieval key is a name: an entity, an event place, or a word as rare as a surname ("dosouto"),
-    not a word any campaign article may use first ("caucus")."""
-    if key.startswith(("ent_", "place:")):
+    not a word any campaign article may use first ("caucus"). With the article's ``names``, entities and places
+    must be as rare too ("Atwater", not "Iowa")."""
+    if key.startswith(("ent_", "place:")) and names is None:
         return True
-    return rarity(key.removeprefix("title:")) >= RARE_NAME
+    if key.startswith("ent_"):
+        return rarity(names.get(key, "").casefold()) >= RARE_NAME
+    return rarity(key.removeprefix("title:").removeprefix("place:")) >= RARE_NAME
 
 
 def _heaviest(vector: dict[str, float], n: int) -> list[str]:
@@ -369,9 +374,11 @@ class StoryLinker:
         since = story.days_from_start(features["date"])
         if self.config.follow_up_days is None or since is None or since <= self.config.follow_up_days:
             return False
+        strict = since > self.config.rare_name_after_days and not set(features.get("event_days", ())) & story.incident_days
         for key in keys:
             posting = self._index.get(key, {})
-            if story.id in posting and len(posting) <= self.config.specific_posting and _names_something(key):
+            if story.id in posting and len(posting) <= self.config.specific_posting and \
+                    _names_something(key, features["names"] if strict else None):
                 return False
         return True
 

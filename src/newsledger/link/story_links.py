@@ -15,6 +15,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,7 +39,7 @@ FEATURES = (
     "term_cosine", "entity_cosine", "title_cosine", "rarest_shared_name", "rarest_shared_term",
     "shared_event_place", "lead_towns_agree", "lead_towns_differ", "log_day_gap", "log_days_from_start", "undated", "log_story_size",
     "rarest_shared_title_word", "shared_rare_names", "title_counts_agree", "title_counts_differ",
-    "incident_day_agree", "incident_day_differ",
+    "incident_day_agree", "log_incident_day_gap", "log_days_from_start_not_on_the_day",
 )
 #: Counts a headline gives in words ("Five shot", "quadruple shooting"): two reports of one shooting give the
 #: same toll, two shootings in one town seldom do.
@@ -86,6 +87,10 @@ def title_vector(title: str) -> dict[str, float]:
 
 def _headline(title: str) -> str:
     return TITLE_SUFFIX.sub("", (title or "")[:400]).casefold()
+
+
+def _day(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
 
 
 def title_counts(title: str) -> set[int]:
@@ -138,7 +143,8 @@ def pair_features(features: dict[str, Any], title: dict[str, float], places: set
         float(bool(counts & story.title_counts)),
         float(bool(counts and story.title_counts and not counts & story.title_counts)),
         float(bool(days & story.incident_days)),
-        float(bool(days and story.incident_days and not days & story.incident_days)),
+        math.log1p(min((abs(_day(a) - _day(b)) for a in days for b in story.incident_days), default=0)),
+        math.log1p(since) if since is not None and not days & story.incident_days else 0.0,
     ]
 
 

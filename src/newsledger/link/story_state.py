@@ -10,7 +10,13 @@ from datetime import date
 from typing import Any
 
 from newsledger.link.centroid import Centroid
-from newsledger.link.story_links import PLACE_WORDS, TITLE_COUNTS, event_places, title_counts, title_vector
+from newsledger.link.story_links import (
+    PLACE_WORDS,
+    TITLE_COUNTS,
+    event_places,
+    title_counts,
+    title_vector,
+)
 from newsledger.records import Story
 
 #: Keys a story's term or entity centroid keeps (pruned back to this when it reaches twice as many), so comparing
