@@ -15,8 +15,9 @@ Each candidate is scored by the learned link model (``story_links.py``: trained 
 train sub-topics); retrieval keys add the headline's rarest words and the event places, ranked by how few
 stories list them. Three rules guard what the model cannot see: an article must fit the story's articles on
 average, not only its centroid (``min_fit``: drift); more than ``follow_up_days`` after a story began, it must
-share a name only that story lists (a follow-up, not the next happening of a campaign); and a story whose lead
-attacks happened in other towns is another happening. The older weighted cosine (``learned=False``; its
+share a name only that story lists (a follow-up, not the next happening of a campaign), and a rare name more than
+``rare_name_after_days`` on unless it tells of the story's incident day; and a story whose lead attacks happened
+in other towns is another happening. The older weighted cosine (``learned=False``; its
 weights and thresholds tuned on ECB+ train, ``newsledger bench stories``) still decides merges.
 """
 

@@ -4,7 +4,9 @@ Two same-day reports of one shooting often share few words ("gunfire erupted" vs
 town, a street, a victim's name or their headline's rare words; a trial months later shares only names. The
 hand-weighted cosine of ``stories.similarity`` misses both, so the linker scores each candidate story with this
 model instead: the term and entity cosines, the headline cosine, the rarest name and word both share, the
-event places both name, the lead-event towns agreeing or not, and the day gap. It is trained on the GVA tune
+event places both name, the lead-event towns agreeing or not, the day gap, the counts the headlines give, and
+the day the shooting happened as the text tells it ("shot Sunday night", resolved against the article's date:
+``stories.incident_evidence``), which two reports of one incident share however far apart they were written. It is trained on the GVA tune
 part (real local reports grouped by incident) by ``python -m newsledger.training.story_links`` and ships as
 ``story_links_model.json``: a few numbers, applied without scikit-learn.
 """
