@@ -69,6 +69,7 @@ def test_the_incident_days_are_the_shootings_and_deaths_not_the_arrest_first_tol
         _event(EventType.ATTACK, 10, "2016-12-04T21:00"),
         _event(EventType.ATTACK, 90, "2016-W49"),  # a week is no day
         _event(EventType.ATTACK, 95, None),
+        _event(EventType.ATTACK, 99, "2016-02-30"),  # no such day
     ]
     assert incident_evidence(events) == {"event_days": ["2016-12-04", "2016-12-05"]}
     many = [_event(EventType.ATTACK, i, f"2016-01-{i + 1:02d}") for i in range(28)]

@@ -171,11 +171,22 @@ def incident_evidence(events: list[Event]) -> dict[str, list[str]]:
     and a trial months later still names the day of the shooting. GVA tune CV B³ F1 0.930 → 0.940."""
     days: dict[str, None] = {}
     for event in sorted(events, key=lambda e: e.trigger.start):
-        if event.type in INCIDENT_EVENTS and event.time and ISO_DAY.match(event.time.value or ""):
+        if event.type in INCIDENT_EVENTS and event.time and _is_day(event.time.value):
             days[event.time.value[:10]] = None
             if len(days) == INCIDENT_KEYS:
                 break
     return {"event_days": list(days)}
+
+
+def _is_day(value: str | None) -> bool:
+    """Whether a TIMEX value names a real calendar day ("2016-12-04", "2016-12-04T21:00"; not "2016-W49")."""
+    if not value or not ISO_DAY.match(value):
+        return False
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _name_words(name: str) -> set[str]:

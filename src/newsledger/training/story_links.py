@@ -68,7 +68,7 @@ def read_stream(data: Path, ledger: Path) -> Stream:
         articles.append(article)
         features[article] = stored
         incident[article] = gold
-    for article in articles:  # ledgers written before the linker read the incident's day and place
+    for article in articles:  # ledgers written before the linker read the incident's day
         if "event_days" not in features[article]:
             features[article].update(incident_evidence(store.events([article])))
     return Stream(articles, features, incident)
