@@ -146,7 +146,8 @@ def test_far_apart_dates_keep_stories_apart():
     linker = StoryLinker()
     linker.assign("a1", _features(["strike", "drone", "base"], ["ent_x"], day="2023-01-28"))
     assert linker.assign("a2", _features(["strike", "drone", "base"], ["ent_x"], day="2023-01-29")) == "s_a1"
-    assert linker.assign("a3", _features(["strike", "drone", "base"], ["ent_x"], day="2021-06-01")) != "s_a1"
+    # beyond the window (a trial three years on is within it: ``LinkerConfig.window_days``)
+    assert linker.assign("a3", _features(["strike", "drone", "base"], ["ent_x"], day="2019-06-01")) != "s_a1"
 
 
 def test_restored_linker_continues_where_it_stopped():

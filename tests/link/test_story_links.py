@@ -123,6 +123,18 @@ def test_a_late_article_joins_only_through_a_specific_key():
     assert linker.assign("late", _features(["shooting"], day="2016-05-01", keys=["clinton"])) == "s_a1"
 
 
+def test_months_later_a_common_name_is_not_enough_but_a_rare_one_or_the_incident_day_is():
+    def run(name, days=()):
+        linker = StoryLinker(model=_always_join())
+        first = _features(["caucus"], ["ent_n"], day="2016-01-10", keys=["ent_n"], names={"ent_n": name})
+        linker.assign("a1", {**first, "event_days": ["2016-01-09"]})
+        late = _features(["caucus"], ["ent_n"], day="2016-03-20", keys=["ent_n"], names={"ent_n": name})
+        return linker.assign("late", {**late, "event_days": list(days)})
+    assert run("Iowa") != "s_a1"  # two months of campaign coverage all name Iowa: another happening
+    assert run("Tyshawn Lee") == "s_a1"  # the victim's name: the trial of that shooting
+    assert run("Iowa", days=["2016-01-09"]) == "s_a1"  # it tells of the story's day
+
+
 def test_attacks_in_other_towns_never_join_but_a_town_named_two_ways_does():
     def run(place, name):
         linker = StoryLinker(model=_always_join())

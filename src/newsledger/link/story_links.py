@@ -4,7 +4,9 @@ Two same-day reports of one shooting often share few words ("gunfire erupted" vs
 town, a street, a victim's name or their headline's rare words; a trial months later shares only names. The
 hand-weighted cosine of ``stories.similarity`` misses both, so the linker scores each candidate story with this
 model instead: the term and entity cosines, the headline cosine, the rarest name and word both share, the
-event places both name, the lead-event towns agreeing or not, and the day gap. It is trained on the GVA tune
+event places both name, the lead-event towns agreeing or not, the day gap, the counts the headlines give, and
+the day the shooting happened as the text tells it ("shot Sunday night", resolved against the article's date:
+``stories.incident_evidence``), which two reports of one incident share however far apart they were written. It is trained on the GVA tune
 part (real local reports grouped by incident) by ``python -m newsledger.training.story_links`` and ships as
 ``story_links_model.json``: a few numbers, applied without scikit-learn.
 """
@@ -15,6 +17,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,8 +40,18 @@ RARE_NAME = 4.5
 FEATURES = (
     "term_cosine", "entity_cosine", "title_cosine", "rarest_shared_name", "rarest_shared_term",
     "shared_event_place", "lead_towns_agree", "lead_towns_differ", "log_day_gap", "log_days_from_start", "undated", "log_story_size",
-    "rarest_shared_title_word", "shared_rare_names",
+    "rarest_shared_title_word", "shared_rare_names", "title_counts_agree", "title_counts_differ",
+    "incident_day_agree", "log_incident_day_gap", "log_days_from_start_not_on_the_day",
 )
+#: Counts a headline gives in words ("Five shot", "quadruple shooting"): two reports of one shooting give the
+#: same toll, two shootings in one town seldom do.
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "double": 2, "triple": 3, "quadruple": 4, "quintuple": 5,
+}
+TITLE_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(COUNT_WORDS) + r")\b")
+#: A story remembers at most this many headline counts.
+TITLE_COUNTS = 50
 
 
 class StoryEvidence(Protocol):
@@ -49,6 +62,8 @@ class StoryEvidence(Protocol):
     titles: Any
     entity_articles: Any
     event_places: set[str]
+    title_counts: set[int]
+    incident_days: set[str]
     places: set[str]
     articles: list[str]
 
@@ -66,10 +81,25 @@ def rarity(word: str) -> float:
 
 def title_vector(title: str) -> dict[str, float]:
     """The headline's words, without the outlet's suffix, weighted by rarity and of unit length."""
-    words = TITLE_WORD.findall(TITLE_SUFFIX.sub("", (title or "")[:400]).casefold())[:TITLE_WORDS]
+    words = TITLE_WORD.findall(_headline(title))[:TITLE_WORDS]
     weights = {word: rarity(word) for word in words if rarity(word) >= 1.5}
     norm = math.sqrt(sum(value * value for value in weights.values())) or 1.0
     return {word: value / norm for word, value in weights.items()}
+
+
+def _headline(title: str) -> str:
+    return TITLE_SUFFIX.sub("", (title or "")[:400]).casefold()
+
+
+def _day(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
+
+
+def title_counts(title: str) -> set[int]:
+    """The counts a headline gives ("3 dead, 5 hurt" → {3, 5}); ages ("9-year-old") and years are not counts."""
+    headline = re.sub(r"\d+-(year|month|week|day)s?-old|\b(19|20)\d\d\b", " ", _headline(title))
+    found = {int(m) if m.isdigit() else COUNT_WORDS[m] for m in TITLE_COUNT.findall(headline)[:TITLE_WORDS]}
+    return {n for n in found if n > 0}
 
 
 def event_places(features: dict[str, Any]) -> set[str]:
@@ -89,6 +119,8 @@ def pair_features(features: dict[str, Any], title: dict[str, float], places: set
                   story: StoryEvidence) -> list[float]:
     """The evidence that the article (its unit-length ``features``, ``title_vector`` and ``event_places``)
     reports the story's happening, in ``FEATURES`` order."""
+    counts = title_counts(features.get("title", ""))
+    days = set(features.get("event_days", ()))
     shared_names = [features["names"].get(e, "") for e in features["entities"] if e in story.entity_articles]
     shared_terms = [t for t in features["terms"] if t in story.terms.weights]
     shared_places = places & story.event_places
@@ -110,6 +142,11 @@ def pair_features(features: dict[str, Any], title: dict[str, float], places: set
         math.log(len(story.articles)),
         max((rarity(word) for word in title if word in story.titles.weights), default=0.0),
         float(sum(1 for name in shared_names if name and rarity(name.casefold()) >= RARE_NAME)),
+        float(bool(counts & story.title_counts)),
+        float(bool(counts and story.title_counts and not counts & story.title_counts)),
+        float(bool(days & story.incident_days)),
+        math.log1p(min((abs(_day(a) - _day(b)) for a in days for b in story.incident_days), default=0)),
+        math.log1p(since) if since is not None and not days & story.incident_days else 0.0,
     ]
 
 

@@ -10,13 +10,21 @@ from datetime import date
 from typing import Any
 
 from newsledger.link.centroid import Centroid
-from newsledger.link.story_links import PLACE_WORDS, event_places, title_vector
+from newsledger.link.story_links import (
+    PLACE_WORDS,
+    TITLE_COUNTS,
+    event_places,
+    title_counts,
+    title_vector,
+)
 from newsledger.records import Story
 
 #: Keys a story's term or entity centroid keeps (pruned back to this when it reaches twice as many), so comparing
 #: stories costs the same at any story size and the linker's working set stays small (``bench scale``); ECB+
 #: train sub-topic B³ F1 is the same with or without it.
 CENTROID_LIMIT = 150
+#: A story remembers at most this many incident days.
+INCIDENT_MEMORY = 30
 #: A story's articles dated this long after its first count as reported over time in its ``cohesion``.
 COHESION_DAYS = 30
 
@@ -32,6 +40,8 @@ class StoryState:
     entities: Centroid = field(default_factory=lambda: Centroid(CENTROID_LIMIT))
     titles: Centroid = field(default_factory=lambda: Centroid(CENTROID_LIMIT))
     event_places: set[str] = field(default_factory=set)
+    title_counts: set[int] = field(default_factory=set)
+    incident_days: set[str] = field(default_factory=set)
     entity_articles: Counter = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)
@@ -48,6 +58,10 @@ class StoryState:
         self.titles.add(title_vector(features.get("title", "")))
         if len(self.event_places) < PLACE_WORDS:
             self.event_places.update(event_places(features))
+        if len(self.title_counts) < TITLE_COUNTS:
+            self.title_counts.update(title_counts(features.get("title", "")))
+        if len(self.incident_days) < INCIDENT_MEMORY:
+            self.incident_days.update(features.get("event_days", ()))
         self.entity_articles.update(features["entities"].keys())
         self.names.update(features["names"])
         self.places.update(features["places"])
@@ -65,6 +79,10 @@ class StoryState:
         self.titles.add(other.titles.weights, other.titles.count)
         if len(self.event_places) < PLACE_WORDS:
             self.event_places |= other.event_places
+        if len(self.title_counts) < TITLE_COUNTS:
+            self.title_counts |= other.title_counts
+        if len(self.incident_days) < INCIDENT_MEMORY:
+            self.incident_days |= other.incident_days
         self.entity_articles.update(other.entity_articles)
         self.names.update(other.names)
         self.places |= other.places

@@ -27,7 +27,7 @@ from typing import Any
 from newsledger.evaluation.clustering_metrics import b_cubed
 from newsledger.evaluation.ecbplus import TRAIN_TOPICS, read_corpus
 from newsledger.evaluation.facts import part_of, read_folder
-from newsledger.link.stories import LinkerConfig, StoryLinker
+from newsledger.link.stories import LinkerConfig, StoryLinker, incident_evidence
 from newsledger.link.story_links import FEATURES, MODEL_PATH, LinkModel
 from newsledger.store.ledger import Store
 from newsledger.training import command
@@ -68,6 +68,9 @@ def read_stream(data: Path, ledger: Path) -> Stream:
         articles.append(article)
         features[article] = stored
         incident[article] = gold
+    for article in articles:  # ledgers written before the linker read the incident's day
+        if "event_days" not in features[article]:
+            features[article].update(incident_evidence(store.events([article])))
     return Stream(articles, features, incident)
 
 
