@@ -100,6 +100,10 @@ class Removed:
 #: The kind of the ``Removed`` that marks a page cut short before it reached us (a download that stopped, an
 #: archive record marked truncated, HTML that ends before its body closes): its text is kept, the mark says so.
 TRUNCATED = "truncated"
+#: The kind of the ``Removed`` that marks a record whose body was all boilerplate (a sign-up wall, a video
+#: playlist) but whose headline was given: the headline is kept as its text, so the report still counts in its
+#: story, and the mark says that is all there is.
+HEADLINE_ONLY = "headline-only"
 
 
 @dataclass(slots=True)

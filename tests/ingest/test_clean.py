@@ -129,6 +129,18 @@ def test_nothing_left_is_an_input_error():
         clean_article(RawDocument("x.txt", "Advertisement\n\nShare this article\n", None, {}, 1))
 
 
+def test_a_record_whose_body_is_all_boilerplate_keeps_its_headline_marked():
+    # A real GVA record: the page kept only a newsletter sign-up; its headline names the shooting.
+    body = ("Close Get email notifications on Joel Currier daily!\n\nYour notification has been saved.\n\n"
+            "There was a problem saving your notification.\n\n")
+    title = "Shootout at St. Louis tavern popular with police leaves 1 dead, injures five"
+    article = clean_article(RawDocument("x.jsonl:1", body, None, {"title": title}, 1))
+    assert article.text == title and article.title == title
+    assert any(r.kind == "headline-only" for r in article.removed)
+    with pytest.raises(InputError, match="no text left"):  # no headline given: nothing to keep
+        clean_article(RawDocument("x.jsonl:2", body, None, {}, 1))
+
+
 def test_given_metadata_reaches_the_article():
     meta = {"id": "ext-1", "url": "https://a.example", "outlet": "Wire", "title": "T", "published": "2023-01-29"}
     article = clean_article(RawDocument("x.jsonl:3", "Some article text about the budget.", None, meta, 1))

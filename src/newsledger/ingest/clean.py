@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from ..records import TRUNCATED, Article, Removed
+from ..records import HEADLINE_ONLY, TRUNCATED, Article, Removed
 from .blocks import block_kinds
 from .html import CUT, extract, truncation
 from .identity import content_id
@@ -90,6 +90,8 @@ def clean_article(raw: RawDocument) -> Article:
     if cut_short:
         over.append(Removed(TRUNCATED, cut_short, len(source), len(source)))
     cleaned = clean_text(source)
+    if not cleaned.text and meta.get("title") and _READABLE.search(meta["title"]):
+        cleaned = _headline_only(meta["title"], cleaned, len(source))
     if not cleaned.text:
         raise InputError("no text left after removing boilerplate")
     if not _READABLE.search(cleaned.text):
@@ -106,6 +108,14 @@ def clean_article(raw: RawDocument) -> Article:
         author=meta.get("author"),
         external_id=meta.get("id"),
     )
+
+
+def _headline_only(title: str, cleaned: Cleaned, length: int) -> Cleaned:
+    """A record whose body was all boilerplate keeps its given headline as its text, marked: the outlet did report
+    the story, and a reader sees that the headline is all the ledger has of it."""
+    note = "[the body was all boilerplate; only the headline is kept]"
+    text = " ".join(title.split())
+    return Cleaned(text, [*cleaned.removed, Removed(HEADLINE_ONLY, note, 0, length)], text)
 
 
 def _given(meta: dict[str, str | None]) -> dict[str, str]:

@@ -16,6 +16,7 @@ from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
 from newsledger.records import (
+    HEADLINE_ONLY,
     TRUNCATED,
     Article,
     Attribution,
@@ -159,6 +160,8 @@ def unvetted(article: Article, outlets_seen: dict[str, int]) -> list[str]:
         reasons.append("an outlet seen once")
     if any(removed.kind == TRUNCATED for removed in article.removed):
         reasons.append("cut short: its page ended before the article did")
+    if any(removed.kind == HEADLINE_ONLY for removed in article.removed):
+        reasons.append("headline only: the rest of its page was boilerplate")
     return reasons
 
 
