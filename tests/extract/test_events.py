@@ -305,6 +305,14 @@ def test_a_happening_named_with_its_town_is_there():
     assert all(e.place is None for e in events_of("The Smith shooting shocked the town."))
 
 
+def test_a_happening_named_again_under_another_verb_takes_only_its_own_time():
+    # A follow-up report: Tuesday is the arrest's day, not the shooting's.
+    events = {e.trigger.text: e for e in events_of("Police arrested a man Tuesday in the shooting of two teens.",
+                                                    MONDAY_2013)}
+    assert events["arrested"].time is not None and events["shooting"].time is None
+    assert events_of("The shooting happened Saturday night.", MONDAY_2013)[0].time.value == "2013-01-05TNI"
+
+
 def test_a_headline_without_a_period_is_a_sentence_of_its_own():
     doc = load()("Man shot on Elm Street\n\nPolice said the victim was taken to a hospital.")
     assert [s.text.strip() for s in doc.sents][0] == "Man shot on Elm Street"
