@@ -1,5 +1,5 @@
-"""What the pages need in memory: every story's summary, which story each article is in, the search index,
-and the briefs of recently viewed stories. Built once at start-up and rebuilt when an ingest has added articles
+"""What the pages need in memory: every story's summary, which story each article is in, its outlets, and the
+briefs of recently viewed stories. Built once at start-up and rebuilt when an ingest has added articles
 since (the server reads a ledger that ``newsledger ingest`` may still be writing): each request checks the
 ledger's version (``store.catalog.version``, indexed look-ups).
 """
@@ -15,7 +15,6 @@ from newsledger.records import Story
 from newsledger.report.brief import Exclusion, build_brief
 from newsledger.store import catalog
 from newsledger.store.ledger import Store
-from newsledger.web.search import SearchIndex
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,6 @@ class Snapshot:
     by_id: dict[str, Story]
     story_of: dict[str, str]  # article id -> story id
     outlets: dict[str, list[str]]  # story id -> its articles' outlets
-    index: SearchIndex
     briefs: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)  # most recently used last
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -68,15 +66,5 @@ class Catalog:
     def _build(self, version: tuple[int, int]) -> Snapshot:
         stories = sorted(self.store.stories(), key=lambda s: s.id)
         story_of = {article: story.id for story in stories for article in story.articles}
-        outlets: dict[str, set[str]] = {}
-
-        def documents(rows):
-            for row in rows:
-                if row.id in story_of:
-                    if row.outlet:
-                        outlets.setdefault(story_of[row.id], set()).add(row.outlet)
-                    yield story_of[row.id], row.title, row.text
-
-        index = SearchIndex(documents(catalog.article_texts(self.store)))
-        by_outlet = {story: sorted(names) for story, names in outlets.items()}
-        return Snapshot(version, stories, {s.id: s for s in stories}, story_of, by_outlet, index)
+        outlets = catalog.story_outlets(self.store)
+        return Snapshot(version, stories, {s.id: s for s in stories}, story_of, outlets)

@@ -18,6 +18,7 @@ from newsledger.report.brief import Exclusion
 from newsledger.report.export import findings_csv
 from newsledger.report.render import render
 from newsledger.store import queries
+from newsledger.store import search as full_text
 from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
 from newsledger.web.routes import API_BAD_REQUEST, API_NOT_FOUND, catalog, store
 from newsledger.web.routes.stories import (
@@ -192,9 +193,10 @@ def search(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Page:
-    """Items: ``{"story": <story record>, "score": <tf-idf>}``."""
+    """Items: ``{"story": <story record>, "score": <relevance of its best article>}`` (BM25 on SQLite, ts_rank on
+    PostgreSQL: scores compare within one answer, not across stores)."""
     snapshot = catalog(request).current()
-    hits = snapshot.index.search(q)
+    hits = [(story_id, score) for story_id, score in full_text.search(store(request), q) if story_id in snapshot.by_id]
     try:
         shown, after = page_of_sorted(hits, [(-score, story_id) for story_id, score in hits], cursor, limit)
     except BadCursor as error:
