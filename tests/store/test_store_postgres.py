@@ -47,7 +47,7 @@ def test_ingest_is_idempotent_on_postgres(database):
         first = ledger.ingest(sample_paths())
         again = ledger.ingest(sample_paths())
         assert len(first.ingested) == 3 and again.ingested == [] and len(again.duplicates) == 3
-        assert len(ledger.articles()) == 3
+        assert len(list(ledger.articles())) == 3
 
 
 def test_hostile_text_round_trips_and_readers_cannot_write(database):
