@@ -105,7 +105,7 @@ def get_findings_csv(request: Request, story_id: str) -> Response:
 
 
 def _brief_of(request: Request, story_id: str, exclude: Exclusion = Exclusion()) -> dict[str, Any]:
-    story = catalog(request).current().by_id.get(story_id)
+    story = catalog(request).story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id}")
     return catalog(request).brief(story, exclude)
@@ -195,11 +195,11 @@ def search(
 ) -> Page:
     """Items: ``{"story": <story record>, "score": <relevance of its best article>}`` (BM25 on SQLite, ts_rank on
     PostgreSQL: scores compare within one answer, not across stores)."""
-    snapshot = catalog(request).current()
-    hits = [(story_id, score) for story_id, score in full_text.search(store(request), q) if story_id in snapshot.by_id]
+    hits = full_text.search(store(request), q)
     try:
         shown, after = page_of_sorted(hits, [(-score, story_id) for story_id, score in hits], cursor, limit)
     except BadCursor as error:
         raise HTTPException(400, str(error)) from error
-    items = [{"story": to_dict(snapshot.by_id[story_id]), "score": score} for story_id, score in shown]
+    stories = [(store(request).story(story_id), score) for story_id, score in shown]
+    items = [{"story": to_dict(story), "score": score} for story, score in stories if story is not None]
     return Page(items=items, next=after)

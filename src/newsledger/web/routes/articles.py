@@ -32,7 +32,7 @@ def article_page(request: Request, article_id: str):
         request,
         "article.html",
         article=article,
-        story=catalog(request).current().story_of.get(article_id),
+        story=queries.stories_of(store(request), [article_id]).get(article_id),
         text=highlight(article.text, marks(article, attributions)),
         attributions=listed,
         numbers={at.id: number for number, at in enumerate(attributions, start=1)},

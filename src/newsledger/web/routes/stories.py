@@ -165,7 +165,7 @@ def exclusion(exclude_outlet: list[str], vetted: bool) -> Exclusion:
 @router.get("/stories/{story_id}", response_class=HTMLResponse, responses=PAGE_NOT_FOUND,
             summary="A story's brief")
 def story_page(request: Request, story_id: str, exclude_outlet: ExcludedOutlets = [], vetted: VettedOnly = False):
-    story = catalog(request).current().by_id.get(story_id)
+    story = catalog(request).story(story_id)
     if story is None:
         return not_found(request, "Story", story_id)
     brief = catalog(request).brief(story, exclusion(exclude_outlet, vetted))
