@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.records import Article, ArticleRecords, Attribution, CueSpan, Span, Story, to_dict
+from newsledger.records import (
+    Article,
+    ArticleRecords,
+    Attribution,
+    CueSpan,
+    Span,
+    Story,
+    to_dict,
+)
 from newsledger.store import streams
 from newsledger.store.ledger import Store
 

@@ -14,7 +14,6 @@ best-matching article.
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text as sql

@@ -15,7 +15,17 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from newsledger.records import Article, Attribution, CrossEvent, Entity, Event, Finding, Mention, Story, from_dict
+from newsledger.records import (
+    Article,
+    Attribution,
+    CrossEvent,
+    Entity,
+    Event,
+    Finding,
+    Mention,
+    Story,
+    from_dict,
+)
 from newsledger.store import schema as t
 from newsledger.store.ledger import Store
 

@@ -10,7 +10,7 @@ from newsledger.records import Article, Attribution
 from newsledger.report.brief import chain, event_summary
 from newsledger.store import queries
 from newsledger.web.highlight import Mark, highlight
-from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
+from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, store
 from newsledger.web.templating import not_found, page
 
 router = APIRouter(responses=PAGE_BAD_REQUEST)

@@ -13,7 +13,7 @@ from newsledger.records import Attribution, Event, Span
 from newsledger.report.brief import event_summary, source_name
 from newsledger.store import queries
 from newsledger.store.paging import BadCursor
-from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
+from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, store
 from newsledger.web.templating import not_found, page
 
 router = APIRouter(responses=PAGE_BAD_REQUEST)
