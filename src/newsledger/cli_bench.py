@@ -237,6 +237,20 @@ def bench_archive(
     _print(result, archive.render, json_output)
 
 
+@bench_app.command("search")
+def bench_search(db: DbOption = None,
+                 json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False) -> None:
+    """Known-item search: each titled article's story, asked for with three words of its title (top-1, top-10,
+    MRR, latency)."""
+    from newsledger.evaluation import search_quality
+
+    try:
+        result = search_quality.run(db or DEFAULT_DB)
+    except (LedgerError, RuntimeError) as error:
+        raise _fail(str(error)) from error
+    _print(result, search_quality.render, json_output)
+
+
 @bench_app.command("stories")
 def bench_stories(
     data: Annotated[Path, typer.Option(help="Folder in ECB+ layout (topic folders of XML documents).")],

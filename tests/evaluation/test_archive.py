@@ -42,3 +42,14 @@ def test_bench_archive_measures_serve_and_export(seed_ledger, tmp_path):
     exported = result["export"]["jsonl"]
     assert exported["exit"] == 0 and exported["peak_rss_mb"] > 0 and exported["mb_written"] > 0
     assert "export jsonl" in archive.render(result) and json.dumps(result)
+
+
+def test_bench_search_asks_for_each_story_by_its_title(seed_ledger):
+    from newsledger.evaluation import search_quality
+
+    asked = search_quality.queries(seed_ledger.store)
+    assert asked and all(len(query.split()) == search_quality.WORDS for query, _story in asked)
+    result = search_quality.run(str(seed_ledger.store.engine.url.database))
+    assert result["queries"] == len(asked) and result["top1"] == 1.0  # three seeds: each title finds its story
+    missed = search_quality.evaluate(asked, lambda _query: [])
+    assert missed["top10"] == 0 and missed["mrr"] == 0
