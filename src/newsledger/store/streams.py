@@ -22,7 +22,6 @@ from newsledger.records import (
     Entity,
     Event,
     Finding,
-    Mention,
     Story,
     from_dict,
 )
@@ -71,26 +70,17 @@ def _by_group(connection: Connection, name: str) -> Iterator[Any]:
 
 
 def _entities(store: Store, connection: Connection) -> Iterator[Entity]:
-    """Entities by name, each with its mentions: a chunk of entities at a time, their mentions read per chunk."""
-    chunk: list[Any] = []
-    for row in connection.execute(select(t.entities).order_by(t.entities.c.name, t.entities.c.id)):
-        chunk.append(row)
+    """Entities by name (then id), each with its mentions: a chunk of entities at a time, read with their
+    mentions by ``Store.entities``."""
+    chunk: list[str] = []
+    for row in connection.execute(select(t.entities.c.id).order_by(t.entities.c.name, t.entities.c.id)):
+        chunk.append(row.id)
         if len(chunk) >= ENTITIES_PER_CHUNK:
             yield from _with_mentions(store, chunk)
             chunk = []
     yield from _with_mentions(store, chunk)
 
 
-def _with_mentions(store: Store, rows: list[Any]) -> Iterator[Entity]:
-    if not rows:
-        return
-    found = {row.id: Entity(id=row.id, name=row.name, type=row.type, aliases=row.data["aliases"]) for row in rows}
-    query = (
-        select(t.mentions.c.entity, t.mentions.c.article, t.mentions.c.start, t.mentions.c.end)
-        .where(t.mentions.c.entity.in_(list(found)))
-        .order_by(t.mentions.c.article, t.mentions.c.start)
-    )
-    with store.engine.connect() as connection:
-        for row in connection.execute(query):
-            found[row.entity].mentions.append(Mention(row.article, row.start, row.end))
-    yield from found.values()
+def _with_mentions(store: Store, ids: list[str]) -> Iterator[Entity]:
+    if ids:
+        yield from sorted(store.entities(ids), key=lambda entity: (entity.name, entity.id))
