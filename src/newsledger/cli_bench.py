@@ -251,6 +251,19 @@ def bench_search(db: DbOption = None,
     _print(result, search_quality.render, json_output)
 
 
+@bench_app.command("near-duplicates")
+def bench_near_duplicates(
+    data: Annotated[Path, typer.Option(help="Datasets root holding polnear/ and ecbplus/.")] = Path("../shared/datasets"),
+    copies: Annotated[int, typer.Option(min=1, help="Near-copies to make of randomly chosen texts.")] = 300,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """The linker's bottom-k sketch beside datasketch MinHash + LSH (needs `pip install datasketch`): estimate
+    error, near-copies found, and time per text."""
+    from newsledger.evaluation import near_duplicates
+
+    _print(near_duplicates.run(data, copies=copies), near_duplicates.render, json_output)
+
+
 @bench_app.command("stories")
 def bench_stories(
     data: Annotated[Path, typer.Option(help="Folder in ECB+ layout (topic folders of XML documents).")],

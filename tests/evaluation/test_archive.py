@@ -53,3 +53,21 @@ def test_bench_search_asks_for_each_story_by_its_title(seed_ledger):
     assert result["queries"] == len(asked) and result["top1"] == 1.0  # three seeds: each title finds its story
     missed = search_quality.evaluate(asked, lambda _query: [])
     assert missed["top10"] == 0 and missed["mrr"] == 0
+
+
+def test_bench_near_duplicates_finds_close_copies_with_both_methods(tmp_path):
+    pytest.importorskip("datasketch")
+    from newsledger.evaluation import near_duplicates
+
+    real = tmp_path / "polnear"
+    real.mkdir()
+    lines = [f"Officials in city {n} said on day {n} that the count of ballots would resume after a recount "
+             f"ordered by the board, and that observers from party {n} would watch." for n in range(12)]
+    for n in range(12):
+        (real / f"{n}.txt").write_text(" ".join(lines[n:] + lines[:n]), encoding="utf-8")
+    result = near_duplicates.run(tmp_path, copies=4, seed=1)
+    assert result["texts"] == 12 and result["copies"] == 4
+    for name in ("hand-written bottom-k (32)", f"datasketch MinHash ({near_duplicates.NUM_PERM}) + LSH"):
+        row = result[name]
+        assert row["found"] + row["missed"] == result["copies_to_find"] and row["estimate_mean_abs_error"] < 0.3
+    assert "datasketch" in near_duplicates.render(result)
