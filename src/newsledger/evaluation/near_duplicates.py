@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.evaluation.ecbplus import read_corpus
-from newsledger.link.duplicates import DUPLICATE_JACCARD, SHINGLE, DuplicateIndex, estimate, sketch
+from newsledger.link.duplicates import (
+    DUPLICATE_JACCARD,
+    SHINGLE,
+    DuplicateIndex,
+    estimate,
+    sketch,
+)
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -127,10 +133,10 @@ def _scores(stream, truth, exact, named, estimates, sketched, indexed) -> dict[s
 
 
 def render(result: dict[str, Any]) -> str:
+    header = (f"{'method':34}{'|est-J|':>9}{'found':>7}{'missed':>8}{'wrong':>7}{'others':>8}{'sketch ms':>11}"
+              f"{'index ms':>10}")
     lines = [f"{result['texts']} texts (PolNeAR, ECB+) and {result['copies']} near-copies, "
-             f"{result['copies_to_find']} of them at Jaccard ≥ {DUPLICATE_JACCARD}",
-             f"{'method':34}{'|est-J|':>9}{'found':>7}{'missed':>8}{'wrong':>7}{'others':>8}{'sketch ms':>11}"
-             f"{'index ms':>10}"]
+             f"{result['copies_to_find']} of them at Jaccard ≥ {DUPLICATE_JACCARD}", header]
     for name, row in result.items():
         if isinstance(row, dict):
             lines.append(f"{name:34}{row['estimate_mean_abs_error']:>9.3f}{row['found']:>7}{row['missed']:>8}"
