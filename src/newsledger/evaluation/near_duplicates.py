@@ -133,12 +133,14 @@ def _scores(stream, truth, exact, named, estimates, sketched, indexed) -> dict[s
 
 
 def render(result: dict[str, Any]) -> str:
+    title = (f"{result['texts']} texts (PolNeAR, ECB+) and {result['copies']} near-copies, "
+             f"{result['copies_to_find']} of them at Jaccard ≥ {DUPLICATE_JACCARD}")
     header = (f"{'method':34}{'|est-J|':>9}{'found':>7}{'missed':>8}{'wrong':>7}{'others':>8}{'sketch ms':>11}"
               f"{'index ms':>10}")
-    lines = [f"{result['texts']} texts (PolNeAR, ECB+) and {result['copies']} near-copies, "
-             f"{result['copies_to_find']} of them at Jaccard ≥ {DUPLICATE_JACCARD}", header]
+    lines = [title, header]
     for name, row in result.items():
         if isinstance(row, dict):
             lines.append(f"{name:34}{row['estimate_mean_abs_error']:>9.3f}{row['found']:>7}{row['missed']:>8}"
-                         f"{row['wrongly_named']:>7}{row['also_found']:>8}{row['sketch_ms_per_text']:>11.2f}{row['index_ms_per_text']:>10.3f}")
+                         f"{row['wrongly_named']:>7}{row['also_found']:>8}{row['sketch_ms_per_text']:>11.2f}"
+                         f"{row['index_ms_per_text']:>10.3f}")
     return "\n".join(lines)
