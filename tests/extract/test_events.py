@@ -281,6 +281,35 @@ def test_a_town_the_ner_calls_a_people_is_still_the_place():
     assert not any(e.place and e.place.text == "Israeli" for e in events_of("Israeli jets struck targets in Syria."))
 
 
+def test_the_sentence_gives_the_street_address_its_happening_does_not_name():
+    # A real report (GVA): the scene is in the main clause, the shooting in the "when" clause.
+    text = ("The victims were inside the Tangeray Tavern on the 900 block of Pratt Street early Sunday evening "
+            "when a gunman opened fire.")
+    [opened] = [e for e in events_of(text, MONDAY_2013) if e.trigger.text == "opened"]
+    assert opened.place is not None and opened.place.text == "the 900 block of Pratt Street"
+
+
+@pytest.mark.parametrize("text", [
+    "Coleman, 21, of the 4800 block of Margaretta Avenue, is charged with shooting six people.",  # where he lives
+    "He was shot and taken to a hospital in the 100 block of Main Street.",  # where he was taken
+    "A man was shot after a fight at a bar in the 100 block of Main Street went on at a lot in the 200 block of Elm "
+    "Street.",
+])
+def test_a_sentence_address_that_is_a_home_a_hospital_or_one_of_two_places_nothing(text):
+    assert all(e.place is None for e in events_of(text, MONDAY_2013) if e.trigger.text in ("shooting", "shot"))
+
+
+def test_a_happening_named_with_its_town_is_there():
+    [shooting] = [e for e in events_of("The Brooklyn shooting left two dead.") if e.trigger.text == "shooting"]
+    assert shooting.place is not None and shooting.place.text == "Brooklyn"
+    assert all(e.place is None for e in events_of("The Smith shooting shocked the town."))
+
+
+def test_a_headline_without_a_period_is_a_sentence_of_its_own():
+    doc = load()("Man shot on Elm Street\n\nPolice said the victim was taken to a hospital.")
+    assert [s.text.strip() for s in doc.sents][0] == "Man shot on Elm Street"
+
+
 def test_where_a_suspect_was_booked_is_not_where_the_crime_happened():
     events = events_of("Bandemer was booked Monday into the Hale County Jail and charged with murder.", MONDAY_2013)
     murder = next(e for e in events if e.trigger.text == "murder")

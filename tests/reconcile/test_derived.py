@@ -3,7 +3,13 @@ one person's death is told without a number."""
 
 from __future__ import annotations
 
-from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
+from newsledger.reconcile.derived import (
+    counted_victims,
+    counts_told,
+    injured_from_shot,
+    one_dead,
+    one_wounded,
+)
 from newsledger.records import (
     Actor,
     Event,
@@ -49,14 +55,17 @@ def _death(victim, trigger="died", factuality=Factuality.ASSERTED):
 
 def test_a_story_that_tells_of_one_persons_death_counts_one_dead():
     deaths = [_death("15-year-old Robert Durrum"), _death("Durrum"), _death(None, "murder"), _death("he")]
-    assert [e.patient.text for e in one_dead(deaths)] == ["15-year-old Robert Durrum", "Durrum"]
+    assert [e.patient.text for e in one_dead(deaths)] == ["15-year-old Robert Durrum", "Durrum", "he"]
     assert one_dead([_death("the teen")])  # a description alone: one person
+    assert one_dead([_death("he")]) and one_dead([_death("her", "killed")])  # a pronoun for one person: one
+    assert one_dead([_death("they")]) == [] and one_dead([_death("them", "killed")]) == []
 
 
 def test_no_count_of_one_when_the_victims_may_be_several():
     assert one_dead([_death("a man and a woman")]) == []
     assert one_dead([_death("Seven people", "killed"), _death("a man", "killed")]) == []
-    assert one_dead([_death("One")]) == []  # "One died": one of a group
+    assert one_dead([_death("One")]) == []  # a bare "one" adds no one…
+    assert one_dead([_death("Ethan Payne"), _death("one", "death")])  # …and does not hide the one named
     assert one_dead([_death("Julian Bryant"), _death("Aynis Vargas")]) == []  # two victims named apart
     assert one_dead([_death("the boy", factuality=Factuality.DENIED)]) == []
     assert one_dead([_death(None, "murder")]) == []  # no victim told
@@ -65,8 +74,39 @@ def test_no_count_of_one_when_the_victims_may_be_several():
 def test_one_person_shot_and_no_death_told_is_one_injured():
     shot = Event("m-shot", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("A 16-year-old girl", 0, 18))
     assert one_wounded([shot]) == [shot]
+    him = Event("m-him", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("him", 45, 48))
+    assert one_wounded([him]) == [him]  # "his brother accidentally shot him in the foot" (GVA)
     raid = Event("m-raid", "a1", Span("raid", 40, 44), EventType.ATTACK, patient=Actor("a home", 0, 6))
     assert one_wounded([raid]) == []  # an attack that hits no person
     assert one_wounded([shot, _death("the girl")]) == []  # she died: not injured
     two = Event("m-two", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("two teens", 0, 9))
     assert one_wounded([shot, two]) == []
+
+
+def _victim_event(trigger, victims, kind=EventType.DEATH):
+    return Event(f"m-{trigger}-{victims}", "a1", Span(trigger, 0, len(trigger)), kind,
+                 patient=Actor(victims, 20, 20 + len(victims)))
+
+
+def test_victims_named_two_by_two_are_counted():
+    # The victim phrases of real GVA reports.
+    told = counted_victims([_victim_event("killed", "William Monroe and Meghan Kerrigan"),
+                            _victim_event("killing", "his wife and their four children"),
+                            _victim_event("wounded", "her brother and 4-year-old daughter", EventType.DAMAGE),
+                            _victim_event("killed", "Montez Graves, 31, and Ronnie Graves")])
+    assert [(slot, n) for slot, _, n in told] == [("killed", 2), ("killed", 5), ("injured", 2), ("killed", 2)]
+
+
+def test_no_count_from_places_things_lists_or_groups_without_a_number():
+    for victims in ("the home and vehicles", "Hill and Lake Road", "his wife and daughters",
+                    "Denton's mother, Toshya Millhorn, step-father James Millhorn and grandmother Lena Rose",
+                    "a 16-year-old girl and the attempted murder"):
+        assert counted_victims([_victim_event("shot", victims, EventType.ATTACK)]) == [], victims
+    assert counted_victims([_victim_event("murder", "Brian Banes and Delandis Clark")]) == []  # a noun: of whom?
+
+
+def test_a_count_read_from_the_text_wins_and_victims_come_before_one_dead():
+    two = _victim_event("killed", "William Monroe and Meghan Kerrigan")
+    one = _death("Meghan Kerrigan")
+    assert [(slot, n) for slot, _, n in counts_told([two, one], set())] == [("killed", 2)]
+    assert counts_told([two, one], {"killed"}) == []

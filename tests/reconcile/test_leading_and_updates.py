@@ -54,6 +54,31 @@ def test_an_undisputed_place_leads_with_the_street_and_its_town():
     assert _lead(disputed).value == "OCEANSIDE"  # two places in dispute are not joined
 
 
+def test_a_state_leads_only_when_nothing_finer_is_said():
+    state = {"text": "Mississippi", "geo": {"name": "Mississippi", "feature": "A.ADM1", "lat": 32.8, "lon": -89.8}}
+    street = {"text": "600 block of Fort Hill Drive", "geo": None, "street": True}
+    finding = _finding("place", [_value("Mississippi", ["A", "B"], state),
+                                 _value("600 block of Fort Hill Drive", ["A"], street)])
+    assert _lead(finding).value == "600 block of Fort Hill Drive"
+    assert _lead(_finding("place", [_value("Mississippi", ["A"], state)])).value == "Mississippi"
+
+
+def test_the_summary_takes_the_storys_finer_place_over_a_state_for_its_main_happening():
+    from newsledger.records import CrossEvent, EventType
+    from newsledger.report.summary import summarize
+
+    state = {"text": "Mississippi", "geo": {"name": "Mississippi", "feature": "A.ADM1", "lat": 32.8, "lon": -89.8}}
+    town = {"text": "Vicksburg", "geo": {"name": "Vicksburg", "feature": "P.PPL", "lat": 32.35, "lon": -90.88}}
+    shooting = CrossEvent("e1", "s", EventType.ATTACK, ["m1", "m2"], ["a1", "a2"], ["shooting"])
+    arrest = CrossEvent("e2", "s", EventType.ARREST, ["m3"], ["a1"], ["arrested"])
+    findings = [Finding("f1", "s", "e1", "place", FindingStatus.CORROBORATED,
+                        [_value("Mississippi", ["A", "B"], state)]),
+                Finding("f2", "s", "e2", "place", FindingStatus.SINGLE_SOURCE, [_value("Vicksburg", ["A"], town)])]
+    assert summarize(findings, [shooting, arrest])["where"]["leading"] == "Vicksburg"
+    findings[1] = Finding("f2", "s", "e2", "place", FindingStatus.SINGLE_SOURCE, [_value("Texas", ["A"], state)])
+    assert summarize(findings, [shooting, arrest])["where"]["leading"] == "Mississippi"
+
+
 def test_a_revised_count_leads_with_its_latest_value():
     finding = _finding("killed", [_value("2", ["A", "B"]), _value("3", ["C"])], FindingStatus.UPDATED)
     assert _lead(finding).value == "3"

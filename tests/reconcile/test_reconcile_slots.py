@@ -110,6 +110,14 @@ def test_compatibility_with_reasons():
     ("A shooting left three dead and injured another.", {"killed": ["3", "3"], "injured": ["1"]}),
     ("Three others sustained non-fatal bullet wounds.", {"injured": ["3"]}),
     ("He was shot at but not hit.", {}),
+    # real GVA leads: the count's people are described between the number and the participle
+    ("Four people, including three children, were wounded Sunday in a daytime shooting.", {"injured": ["4"]}),
+    ("Four people including a 12-year-old and an 8-year-old were injured in a shooting.", {"injured": ["4"]}),
+    ("Two people, including a man who was shot in the leg, were arrested.", {}),
+    # "shot at" is a miss, unless a place follows
+    ("A Hickman County deputy's daughter was accidentally shot at her home.", {"shot": ["1"]}),
+    ("Two men were shot at a party on Elm Street.", {"shot": ["2"]}),
+    ("Two men shot at officers.", {}),
 ])
 def test_shooting_counts_and_the_injured_they_imply(text, expected):
     found = {}

@@ -1,5 +1,9 @@
-"""What one pathological article may cost: a cap on sentence length before the parse, and a time budget for the
+"""Sentence boundaries set before the parse (a paragraph break; a cap on length), and a time budget for the
 stages after it.
+
+A blank line ends a sentence: spaCy's small parser often runs a headline or a paragraph without a final period
+("Man shot on Elm Street\n\nPolice said …") into the next, and the happening, its place and its count are then
+read as one clause with the wrong words.
 
 The stages after the parse (attributions, events, coreference features) compare words within a sentence, so a
 2 MB "sentence" without punctuation costs far more than its length; capping sentences at ``MAX_SENTENCE_TOKENS``
@@ -27,13 +31,17 @@ _SENTENCE_END = frozenset(".!?")
 
 @Language.component(SENTENCE_CAP)
 def cap_sentences(doc: Doc) -> Doc:
-    """Start a sentence at every ``MAX_SENTENCE_TOKENS``-th token since the last ., ! or ?; the parser keeps
-    boundaries set before it and places the others itself."""
+    """Start a sentence after every blank line and at every ``MAX_SENTENCE_TOKENS``-th token since the last ., !
+    or ?; the parser keeps boundaries set before it and places the others itself."""
     since = 0
+    after_blank_line = False
     for token in doc:
-        if since >= MAX_SENTENCE_TOKENS:
+        if since >= MAX_SENTENCE_TOKENS or (after_blank_line and not token.is_space):
             token.is_sent_start = True
             since = 0
+            after_blank_line = False
+        if token.is_space:
+            after_blank_line = after_blank_line or token.text.count("\n") >= 2
         since = 0 if token.text in _SENTENCE_END else since + 1
     return doc
 

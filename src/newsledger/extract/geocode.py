@@ -6,11 +6,14 @@ toponym inside it — the finest the text names first: "Springfield Gardens, Que
 a place with no toponym inside ("a home", "the 3500 block of South Parnell Avenue") keeps its words without an
 entry, unless the report is filed from a dateline town ("HAWTHORNE —"): then the incident's happenings of the lead
 are placed there, with the dateline as the evidence (``Place.within``, or the dateline's own span when the
-happening names no place).
+happening names no place). A place is also in a town written right after it ("a house party in Hope Mills"), and
+a street or building of the incident is in the town the report is about (the populated place it names most, at
+least twice), each with that mention as the evidence.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -40,17 +43,58 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
     entries = resolve(mentions, gazetteer, ResolveContext(text=doc.text))
     resolved = [(m, entry) for m, entry in zip(mentions, entries) if entry is not None]
     town = next((entry for m, entry in resolved if scene and (m.start, m.end) == (scene.start, scene.end)), None)
+    home = _article_town(resolved)
     placed = []
     for event in events:
         place = event.place
         inside = next((entry for m, entry in resolved if place and place.start <= m.start and m.end <= place.end),
                       None) if place else None
+        after = _town_after(place, resolved, doc.text) if place and inside is None else None
         if inside is not None:
             event = replace(event, place=replace(place, geo=as_geo(inside)))
+        elif after is not None:
+            mention, entry = after
+            event = replace(event, place=replace(place, geo=as_geo(entry), within=Span(mention.text, mention.start,
+                                                                                        mention.end)))
         elif town is not None and event.type in SCENE_KINDS and event.trigger.start < scene.end + LEAD_CHARS:
             event = replace(event, place=_at_scene(place, scene, town))
+        elif home is not None and event.type in SCENE_KINDS and place is not None and place.kind in STREET_KINDS:
+            event = replace(event, place=replace(place, geo=as_geo(home[1]), within=home[0]))
         placed.append(event)
     return placed
+
+
+#: Places that name a street or a building but no town.
+STREET_KINDS = ("address", "site")
+
+
+def _article_town(resolved: list[tuple[Mention, GeoEntry]]) -> tuple[Span, GeoEntry] | None:
+    """The town a local report is about: the one populated place it names more often than any other, at least
+    twice ("Lexington police said …", "… in Lexington"), with its first mention as the evidence. A street or a
+    building the report names without a town is in it."""
+    named: dict[int, list[tuple[Mention, GeoEntry]]] = {}
+    for mention, entry in resolved:
+        if entry.feature_class == "P":
+            named.setdefault(entry.geonameid, []).append((mention, entry))
+    ranked = sorted(named.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+        return None
+    mention, entry = ranked[0][0]
+    return Span(mention.text, mention.start, mention.end), entry
+
+
+#: What may stand between a place and the town it is in: "a house party in Hope Mills", "a home on Elm Street,
+#: Oakland", "the 100 block of Main Street in the city of Erie".
+_INTO_TOWN = re.compile(r"\s*(?:,|\bin\b|\bat\b)\s*(?:the\s+)?(?:(?:city|town|village|borough) of\s+)?")
+
+
+def _town_after(place: Place, resolved: list[tuple[Mention, GeoEntry]], text: str) -> tuple[Mention, GeoEntry] | None:
+    """The resolved toponym right after a place the gazetteer cannot place, when the words between say the place
+    is in it; the NER often misses such towns ("Hope Mills"), the gazetteer's finder does not."""
+    for mention, entry in resolved:
+        if mention.start >= place.end and _INTO_TOWN.fullmatch(text[place.end:mention.start]):
+            return mention, entry
+    return None
 
 
 #: Happenings a local report's dateline places when the lead names no town for them: the incident itself.

@@ -40,7 +40,11 @@ _PASSIVE = {
                r" )?(?:gunshot |bullet )?(?:wounds|injuries)",
     "arrested": r"arrested|detained|apprehended|captured|taken into custody|in custody",
     # people hit by gunfire, whether they lived or died ("four people were shot"): with the dead it gives the injured
-    "shot": r"(?<!fatally )shot(?!\s+(?:dead|to death|and killed|down|at)\b)|gunned down(?!\s+and killed)",
+    # "shot at" is a miss ("was shot at but not hit", "shot at officers") unless a place follows ("shot at her home")
+    "shot": r"(?<!fatally )shot(?!\s+(?:dead|to death|and killed|down)\b)"
+            r"(?!\s+at\s+(?:him|her(?!\s+\w)|them|us|me|police|officers?|deputies|troopers|agents|the (?:officers?|police|deputies|troopers|agents|car|vehicle))\b)"
+            r"(?!\s+at\s*(?:[^\w\s]|$|by|but|and|or|from|while|when|as|several|multiple|repeatedly|twice)\b)"
+            r"|gunned down(?!\s+and killed)",
 }
 #: Verbs a count follows as their object ("killing at least 10 people", "injured 40").
 _ACTIVE = {
@@ -54,6 +58,8 @@ _ACTIVE = {
 _PERSON = r"(?:man|men|woman|women|person|people|victim|victims|teen|teens|teenager|teenagers|boy|boys|girl|girls)"
 _FILLER_STOP = {"and", "or", "but", "the", "a", "an", "in", "on", "at", "to", "by", "with", "from", "after", "before",
                 "that", "which", "who", "when", "while", "as", "than", "if", "said", "says", "say", "has", "have", "had"}
+#: Words that open a clause of their own inside an "including …" aside, whose verb is then not the count's.
+_CLAUSE_WORDS = {"who", "that", "which", "when", "while", "after", "before", "as", "was", "were"}
 _TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "night", "nights", "hour", "hours",
                "minute", "minutes", "times", "percent"}
 
@@ -129,6 +135,8 @@ def find_counts(text: str) -> list[Found]:
             fill = m.group("fill").lower().split()
             if any(w in _FILLER_STOP or w in _TIME_WORDS or parse_number(w) for w in fill):
                 continue
+            if m.group("aside") and _CLAUSE_WORDS & set(m.group("aside").lower().replace(",", " ").split()):
+                continue  # "two people including a man who was shot": the participle is the aside's own
             if "." in m.group("n"):  # counts are whole: "5.2 quake" is a magnitude
                 continue
             of = parse_number(m.group("of"))[0] if m.group("of") else None
@@ -155,7 +163,8 @@ def find_counts(text: str) -> list[Found]:
             add(slot, m, count_value(m.group("n"), m.group("q")))
     for slot, single in _ONE_PERSON_PATTERNS.items():
         for m in single.finditer(text):
-            add(slot, m, count_value("one"))
+            if not any(f.slot == slot and f.start <= m.start() and m.end() <= f.end for f in found):
+                add(slot, m, count_value("one"))  # not one of a count ("four, including an 8-year-old, were shot")
     for m in _FATALLY.finditer(text):
         add("killed", m, count_value(m.group("n")))
     # "left three dead and injured another", "killing one and wounding another"
@@ -227,7 +236,8 @@ def _exact(value: Value) -> bool:
 _PASSIVE_PATTERNS = {
     slot: (
         re.compile(rf"(?<![\w.,])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
-                   rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+[\w-]+){{0,3}}?)\s+(?P<aux>(?:were|was|are"
+                   rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+[\w-]+){{0,3}}?)"
+                   rf"(?P<aside>,?\s+including\s+[^.;:!?()]{{1,60}}?,?)?\s+(?P<aux>(?:were|was|are"
                    rf"|is|have been|had been|has been|been|being|got|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b",
                    re.IGNORECASE),
         re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
@@ -246,18 +256,20 @@ _ACTIVE_PATTERNS = {
 }
 #: "A man died and four other people were wounded", "a 19-year-old woman was shot", "left a man dead": one.
 _ONE_PERSON = (r"(?:man|woman|person|teen|teenager|boy|girl|child|baby|toddler|infant|victim|student|officer|deputy"
-               r"|mother|father|son|daughter|resident|driver|passenger|bystander|suspect|gunman|shooter)")
+               r"|mother|father|son|daughter|resident|driver|passenger|bystander|suspect|gunman|shooter|juvenile"
+               r"|\d{1,3}-year-old|youth|trooper|clerk|employee|customer|guard|neighbor|relative|cousin|brother|sister"
+               r"|husband|wife|boyfriend|girlfriend|friend|grandmother|grandfather|uncle|aunt|nephew|niece)")
 #: A transitive participle needs its auxiliary ("a man was shot"; "a gunman shot" is the shooter); "died" and
 #: "is dead" say it alone.
 _ONE_PERSON_PATTERNS = {
-    slot: re.compile(rf"(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}\s+(?:was|is|has been|had been"
+    slot: re.compile(rf"(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+(?:was|is|has been|had been"
                      rf"|were)\s+(?:\w+ly\s+)?(?:{_PASSIVE[slot]})\b", re.IGNORECASE)
     for slot in ("killed", "injured", "shot")
 }
 _ONE_PERSON_PATTERNS["killed"] = re.compile(
     _ONE_PERSON_PATTERNS["killed"].pattern
-    + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}\s+(?:died|is dead|was dead)\b"
-    + rf"|\bleft\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}\s+dead\b", re.IGNORECASE)
+    + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+(?:died|is dead|was dead)\b"
+    + rf"|\bleft\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+dead\b", re.IGNORECASE)
 #: "four people were shot, two fatally", "…, one man fatally"
 _FATALLY = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s+fatally\b", re.IGNORECASE)
 #: "left three dead and injured another", "killing one and wounding another"

@@ -1,7 +1,8 @@
 """Facts a story states only through another: the injured of a shooting whose reports count the people shot and
 never a death ("Three teens were shot … all three were taken to hospital in stable condition"), and the one dead
 (or one injured) of a story that tells of a single person's death (or wound) without a number ("the teen died at
-the hospital", "a 16-year-old girl was shot in the leg").
+the hospital", "a 16-year-old girl was shot in the leg"), and the count of victims it names two by two ("killed
+William Monroe and Meghan Kerrigan": two dead).
 
 Someone shot who did not die was wounded, so when no report of the story tells of a death (no count of the
 killed, no mention of a death: "the teen died" is an event of dying even where no count is read), a happening's
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsledger.reconcile.counts import NUMBER, parse_number
 from newsledger.reconcile.pronouns import is_bare
 from newsledger.records import Event, EventType, Factuality, Finding, SlotValue
 
@@ -38,9 +40,11 @@ def _positive(value: SlotValue) -> bool:
 def one_dead(events: list[Event]) -> list[Event]:
     """The deaths that count one dead, when a story gives no number of the killed: the deaths it tells of (said or
     reported, not denied) with a victim have one person as their victim ("the teen", "15-year-old Robert Durrum",
-    "Durrum"; a death with no victim or a pronoun for one, "the murder", "he died", adds no one), and the names
+    "Durrum", "he died"; a death with no victim, "the murder", or "they", "it", adds no one), and the names
     among them are of one person (they share a name). Two victims named apart, a plural or a coordinated victim
-    ("a man and a woman"), or "one" of a group ("One died") give nothing: the count is then not one for sure."""
+    ("a man and a woman") give nothing: the count is then not one for sure. A bare "one" ("the death of one")
+    adds no one and blocks nothing (blocking, as session 9 did, lost two incidents of 469 on GVA tune and saved
+    none)."""
     return _one_victim([e for e in events if e.type is EventType.DEATH and e.factuality in SAID])
 
 
@@ -52,6 +56,83 @@ def one_wounded(events: list[Event]) -> list[Event]:
         return []
     return _one_victim([e for e in events if e.type is EventType.ATTACK and e.factuality in SAID
                         and e.trigger.text.casefold().startswith(WOUNDING)])
+
+
+def counts_told(events: list[Event], counted: set[str]) -> list[tuple[str, Event, int]]:
+    """(slot, event, count) for the slots of a story no count was read for: the victims named two by two first,
+    then one dead or one injured (a count read from the text always wins)."""
+    told = [(slot, event, n) for slot, event, n in counted_victims(events) if slot not in counted]
+    counted = counted | {slot for slot, _, _ in told}
+    if "killed" not in counted:
+        told += [("killed", event, 1) for event in one_dead(events)]
+    if not counted & {"killed", "injured", "shot"}:
+        told += [("injured", event, 1) for event in one_wounded(events)]
+    return told
+
+
+def counted_victims(events: list[Event]) -> list[tuple[str, Event, int]]:
+    """Counts a story tells by naming its victims two by two: "killed William Monroe and Meghan Kerrigan" (two
+    dead), "killing his wife and their four children" (five), "wounded her brother and 4-year-old daughter" (two
+    injured). Only a verb that takes people (killed, murdered, wounded, injured, shot), said or reported, whose
+    object is two people or counted groups joined by "and"; a list of three or more ("A, B and C", where a comma
+    may as well open an apposition) or a group without a number ("his wife and daughters") gives nothing."""
+    counted = []
+    for event in events:
+        verb = event.trigger.text.casefold()
+        slot = next((slot for slot, verbs in _VICTIM_VERBS.items() if verb in verbs), None)
+        if slot is None or event.patient is None or event.factuality not in SAID:
+            continue
+        n = _victims(event.patient.text)
+        if n is not None:
+            counted.append((slot, event, n))
+    return counted
+
+
+_VICTIM_VERBS = {
+    "killed": {"killed", "killing", "kills", "murdered", "murdering", "slew", "slaying"},
+    "injured": {"wounded", "wounding", "injured", "injuring", "hurt"},
+    "shot": {"shot", "shooting", "shoots"},
+}
+_PERSON_HEADS = re.compile(
+    r"\b(?:man|men|woman|women|person|people|teen|teens|teenager|teenagers|boy|boys|girl|girls|child|children|kids?"
+    r"|baby|babies|toddler|infant|victims?|students?|officers?|deput(?:y|ies)|mother|father|parents?|sons?|daughters?"
+    r"|wife|husband|brothers?|sisters?|cousins?|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)s?"
+    r"|step-?(?:father|mother|son|daughter|children)|girlfriend|boyfriend|friends?|neighbou?rs?|relatives?|suspects?"
+    r"|gunman|residents?|bystanders?|drivers?|passengers?|classmates?|others|another|adults?|juveniles?|(?:first|second"
+    r"|third|fourth|fifth|sixth)-grader|\d{1,3}-year-olds?|himself|herself|him|her)\b[\s,.]*$", re.IGNORECASE)
+_AGE = re.compile(r",\s*\d{1,3},?\s*$")  # "Montez Graves, 31," : an age, not a third person
+_GROUP = re.compile(rf"^(?:(?:his|her|their|the|a)\s+)?(?P<n>{NUMBER})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+$",
+                    re.IGNORECASE)
+
+
+def _victims(phrase: str) -> int | None:
+    """The people a victim phrase of two conjuncts counts, None when it is not such a phrase."""
+    parts = re.split(r"\s+and\s+", phrase.strip())
+    if len(parts) != 2:
+        return None
+    total = 0
+    for part in parts:
+        part = _AGE.sub("", part).strip(" ,")
+        if "," in part:
+            return None  # a list, or an apposition: not two for sure
+        group = _GROUP.match(part)
+        if group and (n := parse_number(group.group("n"))) and n[0] == n[1] and n[0] >= 1:
+            total += int(n[0])
+        elif _PERSON_HEADS.search(part) and not _PLURAL_HEAD.search(part) or _PERSON_NAME.fullmatch(part):
+            total += 1
+        else:
+            return None
+    return total
+
+
+#: A group with no number ("daughters", "his kids"): how many is not said.
+_PLURAL_HEAD = re.compile(r"\b(?:men|women|people|teens|teenagers|boys|girls|children|kids|babies|victims|students"
+                          r"|officers|deputies|sons|daughters|parents|brothers|sisters|cousins|friends|neighbou?rs"
+                          r"|relatives|suspects|residents|bystanders|drivers|passengers|classmates|others|adults"
+                          r"|juveniles)\b[\s,.]*$", re.IGNORECASE)
+#: A person's name: two to four capitalised words ("William Monroe", "Meghan Kerrigan"), none a street's.
+_PERSON_NAME = re.compile(r"(?:[A-Z][a-z'’-]+\s+){1,3}(?!(?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Way|Sides?"
+                          r"|Park|County|City)\b)[A-Z][a-z'’-]+")
 
 
 #: Triggers of an attack that hits a person (not "attack", "raid", "fire").
@@ -67,14 +148,16 @@ def _one_victim(said: list[Event]) -> list[Event]:
     told = [e for e in said if e.patient is not None]
     if any(_PLURAL.search(e.patient.text) for e in told):
         return []
-    told = [e for e in told if not is_bare(e.patient.text)]
+    told = [e for e in told if not is_bare(e.patient.text) or e.patient.text.casefold() in ONE_PERSON_PRONOUNS]
     names = [set(_NAME.findall(e.patient.text)) - _NOT_NAMES for e in told]
     named = [found for found in names if found]
     return told if not named or set.intersection(*named) else []
 
 
-_PLURAL = re.compile(r"^one$|\b(?:and|or|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+ (?!years?\b)\w+|people"
+_PLURAL = re.compile(r"\b(?:and|or|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+ (?!years?\b)\w+|people"
                      r"|persons|men|women|children|kids|teens|teenagers|victims|others|boys|girls|family|families"
                      r"|couple|residents|officers|students)\b", re.IGNORECASE)
+#: A pronoun for one person: "he died", "shot him" tell of one victim, whoever he is.
+ONE_PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+\b")
 _NOT_NAMES = {"A", "An", "The", "One", "Another", "This", "That"}

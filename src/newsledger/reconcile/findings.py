@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from newsledger.reconcile.claim_pairs import content_words, similar_pairs
 from newsledger.reconcile.counts import count_value
-from newsledger.reconcile.derived import injured_from_shot, one_dead, one_wounded
+from newsledger.reconcile.derived import counts_told, injured_from_shot
 from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.independence import (
     Origin,
@@ -198,12 +198,9 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
              found.support)
     home = {mention: happening for happening in happenings for mention in happening.mentions}
     told = [event for event in events.values() if event.id in home]
-    counted = {slot for slot, _, _, _ in claims}
-    for slot, victims in (("killed", one_dead), ("injured", one_wounded)):  # one person's death or wound: one
-        if not counted & ({"killed"} if slot == "killed" else {"killed", "injured", "shot"}):
-            for event in victims(told):
-                _add(claims, context, home[event.id].id, slot, count_value("one"), event.article,
-                     min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
+    for slot, event, n in counts_told(told, {slot for slot, _, _, _ in claims}):  # "killed A and B": two
+        _add(claims, context, home[event.id].id, slot, count_value(str(n)), event.article,
+             min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
     return list(claims.values())
 
 

@@ -10,7 +10,8 @@ since reports of a happening go on to later days (an arrest, a funeral) and rare
 A place is read at two levels: when the values of an undisputed finding (all compatible, so one place) hold both
 a town the gazetteer resolves and something finer it does not (a street address, a venue), the lead names both,
 "the 3500 block of South Parnell Avenue, Chicago", with the town's coordinates: what each outlet gives of the
-place, joined, and nothing that no outlet says.
+place, joined, and nothing that no outlet says. Otherwise a state, a country or a region leads only when nothing
+finer is said.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def leading(pairs: Sequence[tuple[Finding, SlotValue]], slot: str) -> tuple[Find
     if not pairs:
         return None
     if slot == "place" and not any(finding.status is FindingStatus.DISPUTED for finding, _ in pairs):
-        return _two_levels(pairs) or max(pairs, key=lambda pair: _weight(pair[1]))
+        return _two_levels(pairs) or max(pairs, key=lambda pair: (not broad(pair[1].normal), *_weight(pair[1])))
     if slot == "time":
         day = _best_day([value for _, value in pairs])
         if day is not None:
@@ -85,3 +86,11 @@ def _town(value: SlotValue) -> bool:
     """A populated place or county the gazetteer resolves (not a neighbourhood: that is finer than a town)."""
     feature = (_geo(value) or {}).get("feature") or ""
     return (feature.startswith("P.") and feature != "P.PPLX") or feature == "A.ADM2"
+
+
+def broad(normal: object) -> bool:
+    """A place's normal form that is a state, a country or a region: true of the place, but a finer value of the
+    same (undisputed) place says more, whatever it is ("Mississippi" beside "the 600 block of Fort Hill Drive")."""
+    geo = normal.get("geo") if isinstance(normal, dict) else None
+    feature = (geo or {}).get("feature") or ""
+    return feature == "A.ADM1" or feature.startswith(("A.PCL", "L."))

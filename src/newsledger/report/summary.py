@@ -3,9 +3,10 @@ status, and how many facts are corroborated, single-source, disputed or denied.
 
 The main happening is the one most articles report (the first of the brief's happenings); its where, when and
 counts are its findings' leading values (``reconcile/leading.py``: most independent origins, a date read at the
-day), each with its status, so
-a count that rests on one source reads "single source" here too; a place, time or count the main happening has no
-finding for is taken from the story's other happenings (the drones shot down in a strike's interception). Nothing is added that the findings do not hold.
+day), each with its status, so a count that rests on one source reads "single source" here too; a place, time or
+count the main happening has no finding for is taken from the story's other happenings (the drones shot down in a
+strike's interception), and so is a finer place when the main happening's is only a state or a country. Nothing
+is added that the findings do not hold.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.reconcile.facets import tally
-from newsledger.reconcile.leading import leading
+from newsledger.reconcile.leading import broad, leading
 from newsledger.records import CrossEvent, Finding, FindingStatus
 
 #: The counts a summary shows, in reading order.
@@ -23,11 +24,22 @@ def summarize(findings: list[Finding], happenings: list[CrossEvent]) -> dict[str
     own = [f for f in findings if main is not None and f.event == main.id]
     return {
         "happening": _what(main),
-        "where": _lead(own, "place") or _lead(findings, "place"),
+        "where": _where(own, findings),
         "when": _lead(own, "time") or _lead(findings, "time"),
         "counts": [fact for slot in KEY_COUNTS if (fact := _lead(own, slot) or _lead(findings, slot))],
         "tally": tally(findings),
     }
+
+
+def _where(own: list[Finding], findings: list[Finding]) -> dict[str, Any] | None:
+    """The main happening's place; when that is only a state or a country, the story's, if finer (reports of
+    one incident split into happenings: "Mississippi" for the shooting, "the 600 block of Fort Hill Drive" for
+    the arrest at the scene)."""
+    main = _lead(own, "place")
+    if main is not None and not broad(main["normal"]):
+        return main
+    story = _lead(findings, "place")
+    return story if story is not None and (main is None or not broad(story["normal"])) else main
 
 
 def _what(happening: CrossEvent | None) -> str | None:

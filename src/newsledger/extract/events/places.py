@@ -31,6 +31,7 @@ from newsledger.extract.events.lexicon import (
     STREET_PARTS,
     STREET_WORDS,
     VENUES,
+    WHEREABOUTS_VERBS,
     E,
 )
 from newsledger.extract.events.triggers import lemma_of
@@ -55,10 +56,48 @@ def place(trigger: Token, patient: Token | None, event_type: EventType) -> Place
                 found = rule(obj, trigger, preps)
                 if found is not None:
                     return None if found is _NOT_A_PLACE or _aftermath(found, owner, near) else found
+    town = town_modifier(trigger)
+    if town is not None:
+        return town
     if event_type in (E.ATTACK, E.VISIT) and patient is not None:  # "a strike on Iran" happened in Iran
         named = patient if patient.ent_type_ in PLACE_LABELS else _name_of(patient)
-        return _as_place(phrase(named, trigger, whole_entity=True), "named")
+        if named is not None:
+            return _as_place(phrase(named, trigger, whole_entity=True), "named")
+    if event_type in SCENE_TYPES:
+        return sentence_address(trigger)
     return None
+
+
+def town_modifier(trigger: Token) -> Place | None:
+    """A happening named with its town before it: "the Hialeah shooting", "a Cameron accidental shooting" (a
+    place entity modifying the trigger noun; not a person, "the Smith shooting")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.lefts:
+        if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ("GPE", "LOC"):
+            return _as_place(phrase(child, trigger, whole_entity=True), "named")
+    return None
+
+
+#: Happenings with a scene: where the sentence gives one street address, that is where they happened.
+SCENE_TYPES = {E.ATTACK, E.DEATH, E.DAMAGE}
+
+
+def sentence_address(trigger: Token) -> Place | None:
+    """The one street address a sentence gives, for a happening whose own phrase names no place. Local reports put
+    the scene in another clause of the sentence: "The victims were inside the tavern on the 900 block of Pratt
+    Street when a gunman opened fire". Not an address where someone lives, was taken or is held ("of the 4800
+    block", "taken to a hospital in the 100 block"), and none when the sentence gives two."""
+    found = []
+    for prep in trigger.sent:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or \
+                lemma_of(prep.head) in WHEREABOUTS_VERBS | AFTERMATH_PLACES:
+            continue
+        for obj in prep.children:
+            address = street_address(obj, trigger, LOCATIVE_PREPS) if obj.dep_ == "pobj" else None
+            if address is not None:
+                found.append(address)
+    return found[0] if len({address.text.lower() for address in found}) == 1 else None
 
 
 def _as_place(span: Span | None, kind: str) -> Place | None:
