@@ -216,10 +216,10 @@ def bench_serve(
 @bench_app.command("archive")
 def bench_archive(
     db: DbOption = None,
-    grow_from: Annotated[Optional[Path], typer.Option(help="First make --db, a new SQLite file, by copying this real ledger's rows under new ids until it holds --articles.")] = None,
+    grow_from: Annotated[Path | None, typer.Option(help="First make --db, a new SQLite file, by copying this real ledger's rows under new ids until it holds --articles.")] = None,
     articles: Annotated[int, typer.Option(min=1, help="Articles to grow --db to (with --grow-from).")] = 100_000,
     formats: Annotated[str, typer.Option(help="Export formats to measure, comma-separated.")] = "jsonl,json,parquet",
-    probe: Annotated[Optional[Path], typer.Option(help="An article text to ingest once as a restarted ingest (made new by a line with the time); the ledger keeps it.")] = None,
+    probe: Annotated[Path | None, typer.Option(help="An article text to ingest once as a restarted ingest (made new by a line with the time); the ledger keeps it.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """A large ledger's cost to its readers and next writer: serve's start and memory, each export's time and

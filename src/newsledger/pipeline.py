@@ -30,9 +30,9 @@ from newsledger.extract.events import extract_events
 from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer
 from newsledger.ingest.clean import OVER_LENGTH, InputError, clean_article
-from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.inputs import Input, read_all
+from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped, unexpected
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.cross_events import cross_events
