@@ -90,7 +90,7 @@ def test_a_record_the_ledger_refuses_is_found_and_the_rest_of_its_batch_stored(t
     monkeypatch.setattr(Store, "_write_article", refuse_one)
     with Ledger(tmp_path / "l.db") as ledger:
         report = ledger.ingest([folder])
-        assert len(report.ingested) == 2 and len(ledger.articles()) == 2
+        assert len(report.ingested) == 2 and len(list(ledger.articles())) == 2
     [rejection] = report.rejected
     assert rejection.origin.endswith("002_a36eb738d5652af0.txt")
     assert rejection.reason == "could not be stored (ValueError: a value the ledger cannot hold)"

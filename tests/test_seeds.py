@@ -151,7 +151,7 @@ def test_isfahan_attack_is_one_cross_event_and_the_2021_strikes_are_others(seed_
 def test_a_stopped_resolution_is_completed_by_the_next_run(tmp_path):
     with Ledger(tmp_path / "l.db") as ledger:
         ledger.ingest(sample_paths()[:1])
-        story = ledger.stories()[0].id
+        story = next(ledger.stories()).id
         with ledger.store.engine.begin() as connection:  # as if the run had died before resolving
             connection.exec_driver_sql("delete from resolved_stories")
             connection.exec_driver_sql("delete from cross_events")

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from newsledger.records import Article, Attribution, Entity, Event, Story
 from newsledger.report import export as exporting
 from newsledger.report.brief import build_briefs, find_story
 from newsledger.report.render import render
-from newsledger.store import catalog
+from newsledger.store import catalog, streams
 from newsledger.store.ledger import Store
 
 
@@ -98,20 +98,21 @@ class Ledger:
         """Seconds spent in each pipeline stage by this ledger's ingests so far."""
         return self._ingestor.stage_seconds if self._ingestor else {}
 
-    def articles(self) -> list[Article]:
-        return list(self.store.articles())
+    def articles(self) -> Iterator[Article]:
+        """Every article in ingestion order, read as iterated: a ledger of any size is never loaded whole."""
+        return streams.records(self.store, "articles")
 
-    def entities(self) -> list[Entity]:
-        return self.store.entities()
+    def entities(self) -> Iterator[Entity]:
+        return streams.records(self.store, "entities")
 
-    def attributions(self, article: str | None = None) -> list[Attribution]:
-        return self.store.attributions([article] if article else None)
+    def attributions(self, article: str | None = None) -> Iterator[Attribution]:
+        return iter(self.store.attributions([article])) if article else streams.records(self.store, "attributions")
 
-    def events(self, article: str | None = None) -> list[Event]:
-        return self.store.events([article] if article else None)
+    def events(self, article: str | None = None) -> Iterator[Event]:
+        return iter(self.store.events([article])) if article else streams.records(self.store, "events")
 
-    def stories(self) -> list[Story]:
-        return self.store.stories()
+    def stories(self) -> Iterator[Story]:
+        return streams.records(self.store, "stories")
 
     def story(self, reference: str) -> Story:
         return find_story(self.store, reference)

@@ -233,6 +233,57 @@ def bench_serve(
 
 
 
+@bench_app.command("archive")
+def bench_archive(
+    db: DbOption = None,
+    grow_from: Annotated[Path | None, typer.Option(help="First make --db, a new SQLite file, by copying this real ledger's rows under new ids until it holds --articles.")] = None,
+    articles: Annotated[int, typer.Option(min=1, help="Articles to grow --db to (with --grow-from).")] = 100_000,
+    formats: Annotated[str, typer.Option(help="Export formats to measure, comma-separated.")] = "jsonl,json,parquet",
+    probe: Annotated[Path | None, typer.Option(help="An article text to ingest once as a restarted ingest (made new by a line with the time); the ledger keeps it.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """A large ledger's cost to its readers and next writer: serve's start and memory, each export's time and
+    peak memory, a restarted ingest's time to store one new article."""
+    from newsledger.evaluation import archive, resample
+
+    location = db or DEFAULT_DB
+    try:
+        if grow_from is not None:
+            made = resample.grow(grow_from, Path(location), articles)
+            err.print(f"made {location}: {made:,} articles copied from {grow_from}")
+        result = archive.run(location, tuple(f for f in formats.split(",") if f), probe)
+    except (LedgerError, RuntimeError) as error:
+        raise _fail(str(error)) from error
+    _print(result, archive.render, json_output)
+
+
+@bench_app.command("search")
+def bench_search(db: DbOption = None,
+                 json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False) -> None:
+    """Known-item search: each titled article's story, asked for with three words of its title (top-1, top-10,
+    MRR, latency)."""
+    from newsledger.evaluation import search_quality
+
+    try:
+        result = search_quality.run(db or DEFAULT_DB)
+    except (LedgerError, RuntimeError) as error:
+        raise _fail(str(error)) from error
+    _print(result, search_quality.render, json_output)
+
+
+@bench_app.command("near-duplicates")
+def bench_near_duplicates(
+    data: Annotated[Path, typer.Option(help="Datasets root holding polnear/ and ecbplus/.")] = Path("../shared/datasets"),
+    copies: Annotated[int, typer.Option(min=1, help="Near-copies to make of randomly chosen texts.")] = 300,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """The linker's bottom-k sketch beside datasketch MinHash + LSH (needs `pip install datasketch`): estimate
+    error, near-copies found, and time per text."""
+    from newsledger.evaluation import near_duplicates
+
+    _print(near_duplicates.run(data, copies=copies), near_duplicates.render, json_output)
+
+
 @bench_app.command("stories")
 def bench_stories(
     data: Annotated[Path, typer.Option(help="Folder in ECB+ layout (topic folders of XML documents).")],

@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsledger.link.stories import LinkerConfig
+if TYPE_CHECKING:
+    from newsledger.link.stories import LinkerConfig
+
+def _default_linker() -> LinkerConfig:
+    """Imported when a config is made, not with this module: the linker brings spaCy (2 s), which a reader of
+    the ledger (``newsledger serve``, ``export``) never needs."""
+    from newsledger.link.stories import LinkerConfig
+
+    return LinkerConfig()
+
 
 BATCH_SIZE = 32
 
@@ -34,7 +44,7 @@ class Config:
     #: The address of a Dask scheduler (tcp://HOST:8786) whose workers run the per-article stages instead.
     cluster: str | None = None
     #: The story linker's knobs (``link/stories.py``).
-    linker: LinkerConfig = field(default_factory=LinkerConfig)
+    linker: LinkerConfig = field(default_factory=_default_linker)
 
     def but(self, **changes) -> Config:
         """This config with the given settings changed; a None value leaves a setting as it is."""

@@ -299,7 +299,7 @@ class Ingestor:
         self.store = store
         self.config = config
         self.batch_size = config.batch_size
-        self.linker = self._linker_from_store()
+        self._linker: StoryLinker | None = None  # restored from the store when the first new article needs it
         self.coref_model = load_shipped("event_coref")
         self.runner = runner
         own = [Stage("link", requires=("features",), assigns=("story",), run=self._link),
@@ -315,6 +315,15 @@ class Ingestor:
     def stage_seconds(self) -> dict[str, float]:
         """Seconds per stage; those of the per-article stages summed over the workers when they ran there."""
         return {**(self.runner.seconds if self.runner else {}), **self.pipeline.seconds}
+
+    @property
+    def linker(self) -> StoryLinker:
+        """The story linker as the store holds it, restored on first use: a restarted ingest whose inputs are all
+        stored already never reads the stored linking state (the features of every article), and one with new
+        inputs reads it once, when the first of them reaches the linker."""
+        if self._linker is None:
+            self._linker = self._linker_from_store()
+        return self._linker
 
     def _linker_from_store(self) -> StoryLinker:
         linker = StoryLinker(self.config.linker)
@@ -414,7 +423,7 @@ class Ingestor:
     def _store_one_by_one(self, batch: list[Work]) -> None:
         """After a batch write failed, link and store its articles one at a time, so that only the record at
         fault is rejected; the linker starts again from what the ledger holds."""
-        self.linker = self._linker_from_store()
+        self._linker = None
         for work in batch:
             if work.failure:
                 continue
@@ -446,5 +455,5 @@ class Ingestor:
         try:
             self.store.write([w.records for w in batch], stories, assignments, removed_stories=removed)
         except Exception:
-            self.linker = self._linker_from_store()  # forget the batch the ledger did not take
+            self._linker = None  # forget the batch the ledger did not take: restored again when next needed
             raise

@@ -8,7 +8,7 @@ Records serialise to the export contract with ``to_dict`` and back with ``from_d
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Any, TypeVar
@@ -398,18 +398,29 @@ class Story:
 # --- serialisation -------------------------------------------------------------------------------------------
 
 def to_dict(record: Any) -> dict[str, Any]:
-    """The export contract's shape of a record (enums as their string values)."""
-    return _plain(asdict(record))
+    """The export contract's shape of a record (enums as their string values), in one pass: ``asdict`` deep-copies
+    every value first, and cost an export of a large ledger two thirds of its time."""
+    return _plain(record)
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, StrEnum):
         return value.value
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(item) for item in value)
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:

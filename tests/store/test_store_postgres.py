@@ -15,6 +15,7 @@ from newsledger.records import Article, ArticleRecords, Story
 from newsledger.resolution import VALUES_VERSION
 from newsledger.store import kept
 from newsledger.store.ledger import Store
+from newsledger.store.search import search
 
 pytestmark = pytest.mark.skipif(not URL, reason="set NEWSLEDGER_TEST_POSTGRES to a PostgreSQL URL to run these")
 
@@ -37,6 +38,10 @@ def test_the_seeds_give_the_same_ledger_as_on_sqlite(database, tmp_path):
         on_sqlite.ingest(sample_paths())
         assert _comparable(on_postgres.export()) == _comparable(on_sqlite.export())
         assert on_postgres.brief(fmt="md") == on_sqlite.brief(fmt="md")
+        # "Iran" is in every seed: BM25 gives it no weight and the two stores break that tie apart, so it is left out
+        for query in ("Isfahan drone", "isfah*", "strike", "Israel attack", "Karaj", "minister", "nuclear site", "zzyzx"):
+            found = [[story for story, _score in search(ledger.store, query)] for ledger in (on_postgres, on_sqlite)]
+            assert found[0] == found[1], query  # the same stories in the same order, though scored apart
 
 
 def test_ingest_is_idempotent_on_postgres(database):
@@ -44,7 +49,7 @@ def test_ingest_is_idempotent_on_postgres(database):
         first = ledger.ingest(sample_paths())
         again = ledger.ingest(sample_paths())
         assert len(first.ingested) == 3 and again.ingested == [] and len(again.duplicates) == 3
-        assert len(ledger.articles()) == 3
+        assert len(list(ledger.articles())) == 3
 
 
 def test_hostile_text_round_trips_and_readers_cannot_write(database):

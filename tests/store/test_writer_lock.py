@@ -103,7 +103,7 @@ def test_two_ingests_started_together_store_every_article_once(tmp_path):
     assert 0 in [status for status, _ in outcomes]
     with Ledger(path) as ledger:
         stored = {Path(a.source_path).name[:3] for a in ledger.articles()}
-        assert stored == {"000", "002", "004"} and len(ledger.articles()) == 3
+        assert stored == {"000", "002", "004"} and len(list(ledger.articles())) == 3
 
 
 def test_the_lock_of_a_ledger_opened_by_sqlite_uri_lies_beside_its_file(tmp_path, monkeypatch):

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from newsledger.store import schema as t
 from newsledger.store.ledger import Store
-from newsledger.web.search import words
+from newsledger.store.search import words
 
 SAMPLES = 20  # distinct paths per endpoint
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.extract.timex.values import time_key, when_label
-from newsledger.link.cross_events import cross_events as link_cross_events
 from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
@@ -79,6 +78,10 @@ def build_brief(store: Store, story: Story, exclude: Exclusion = Exclusion()) ->
     events = store.events(kept)
     names = store.entity_names(story.key_entities)
     if left_out:
+        # imported here: the linker brings spaCy (2 s of the web server's start), and only a brief that leaves
+        # articles out works out its happenings anew
+        from newsledger.link.cross_events import cross_events as link_cross_events
+
         features = {article: f for article, f in store.story_features(story.id).items() if article in by_id}
         cross_events = link_cross_events(story.id, events, features)
         found = findings_for_story(story, articles, attributions, events, cross_events)

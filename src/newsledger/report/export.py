@@ -1,6 +1,7 @@
 """Export the whole ledger in the export contract's shape: one JSON object, JSON lines, or one CSV per list.
 
-Records are written list by list as the store returns them: the JSON text is never built whole in memory.
+Records are written one by one as the store streams them (``store.streams``): neither the ledger nor the JSON
+text is ever held whole in memory.
 """
 
 from __future__ import annotations
@@ -13,24 +14,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsledger.records import to_dict
+from newsledger.store import streams
 from newsledger.store.ledger import Store
 
 FORMATS = ("json", "jsonl", "csv")
-LISTS = ("articles", "entities", "attributions", "events", "cross_events", "findings", "stories")
+LISTS = streams.LISTS
 
 
 def records(store: Store, name: str) -> Iterator[dict[str, Any]]:
     """The records of one list of the contract, as plain dicts."""
-    source = {
-        "articles": store.articles,
-        "entities": store.entities,
-        "attributions": store.attributions,
-        "events": store.events,
-        "cross_events": store.cross_events,
-        "findings": store.findings,
-        "stories": store.stories,
-    }[name]
-    for record in source():
+    for record in streams.records(store, name):
         yield to_dict(record)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.records import Article, Attribution, Event, to_dict
+from newsledger.store import streams
 from newsledger.store.ledger import Store
 
 LISTS: dict[str, type] = {"articles": Article, "events": Event, "attributions": Attribution}
@@ -37,7 +38,7 @@ def write_parquet(store: Store, folder: Path) -> list[Path]:
         schema = pa.schema([(column.replace(".", "_"), getattr(pa, _ARROW_TYPES[kind])()) for column, kind in columns])
         path = folder / f"{name}.parquet"
         with pq.ParquetWriter(path, schema) as writer:
-            for rows in _chunks(getattr(store, name)(), columns):
+            for rows in _chunks(streams.records(store, name), columns):
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
         written.append(path)
     return written

@@ -23,6 +23,15 @@ def article(store: Store, article_id: str) -> Article | None:
     return from_dict(Article, row.data) if row else None
 
 
+def stories_of(store: Store, article_ids: list[str]) -> dict[str, str]:
+    """The story of each of these articles (article id -> story id), by the indexed ``story_articles`` key."""
+    if not article_ids:
+        return {}
+    query = select(t.story_articles.c.article, t.story_articles.c.story).where(t.story_articles.c.article.in_(article_ids))
+    with store.engine.connect() as connection:
+        return {row.article: row.story for row in connection.execute(query)}
+
+
 def record(store: Store, table: str, record_id: str) -> dict[str, Any] | None:
     """One article, story, attribution or event in its contract shape."""
     source = t.metadata.tables[table]

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     insert,
     select,
+    text,
 )
 
 metadata = MetaData()
@@ -201,9 +202,41 @@ def _add_resolution_memory(connection: Connection) -> None:
     metadata.create_all(connection, tables=[region_values, mention_groups])
 
 
+def _add_search_index(connection: Connection) -> None:
+    """The articles' full-text index (see ``store/search.py``), filled from the stored articles and kept in step
+    by the database: triggers on SQLite (FTS5), a generated column on PostgreSQL (``tsvector``, GIN index)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(
+            "ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS ("
+            "setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
+            "setweight(to_tsvector('simple', text), 'B')) STORED"
+        ))
+        connection.execute(text("CREATE INDEX ix_articles_search ON articles USING gin (search)"))
+        return
+    # External content: the index holds no second copy of the texts, only their tokens.
+    connection.execute(text(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        "title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')"
+    ))
+    connection.execute(text(
+        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text); END"
+    ))
+    connection.execute(text(
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text); END"
+    ))
+    connection.execute(text(
+        "CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text); "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text); END"
+    ))
+    connection.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"))
+
+
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again,
-                                                  _add_feeds, _add_resolution_memory]
+                                                  _add_feeds, _add_resolution_memory, _add_search_index]
 LATEST = len(MIGRATIONS)
 
 

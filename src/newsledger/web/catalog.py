@@ -1,35 +1,34 @@
-"""What the pages need in memory: every story's summary, which story each article is in, the search index,
-and the briefs of recently viewed stories. Built once at start-up and rebuilt when an ingest has added articles
-since (the server reads a ledger that ``newsledger ingest`` may still be writing): each request checks the
-ledger's version (``store.catalog.version``, indexed look-ups).
+"""What the pages keep in memory: every story's summary and outlets, for the story list (its filters, sorts and
+facet choices), and the briefs of recently viewed stories. No article text: search goes through the store's
+full-text index (``store.search``), single records through indexed look-ups.
+
+The summaries are read by the first page that needs them, not at start-up, and read again when an ingest has
+added articles since (the server reads a ledger that ``newsledger ingest`` may still be writing): each request
+checks the ledger's version (``store.catalog.version``, indexed look-ups). Briefs are cached per version.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from newsledger.records import Story
 from newsledger.report.brief import Exclusion, build_brief
 from newsledger.store import catalog
 from newsledger.store.ledger import Store
-from newsledger.web.search import SearchIndex
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The catalog of one version of the ledger: replaced whole, so a request never sees half of a rebuild."""
+    """The story summaries of one version of the ledger: replaced whole, so a request never sees half of a
+    rebuild."""
 
     version: tuple[int, int]
     stories: list[Story]  # ordered by id
     by_id: dict[str, Story]
-    story_of: dict[str, str]  # article id -> story id
     outlets: dict[str, list[str]]  # story id -> its articles' outlets
-    index: SearchIndex
-    briefs: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)  # most recently used last
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class Catalog:
@@ -38,45 +37,44 @@ class Catalog:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._snapshot = self._build(catalog.version(self.store))
+        self._snapshot: Snapshot | None = None
+        self._briefs: OrderedDict[str, dict[str, Any]] = OrderedDict()  # most recently used last
+        self._briefs_version: tuple[int, int] | None = None
+        self._briefs_lock = threading.Lock()
 
     def current(self) -> Snapshot:
         version = catalog.version(self.store)
-        if version != self._snapshot.version:
+        if self._snapshot is None or version != self._snapshot.version:
             with self._lock:
-                if version != self._snapshot.version:
+                if self._snapshot is None or version != self._snapshot.version:
                     self._snapshot = self._build(version)
         return self._snapshot
 
+    def story(self, story_id: str) -> Story | None:
+        """One story, read from the store (an indexed look-up): a story page needs no summaries of the others."""
+        return self.store.story(story_id)
+
     def brief(self, story: Story, exclude: Exclusion = Exclusion()) -> dict[str, Any]:
-        """The story's brief, built once per version of the ledger (the snapshot holds the cache); a brief that
-        leaves articles out is computed anew each time."""
+        """The story's brief, built once per version of the ledger; a brief that leaves articles out is computed
+        anew each time."""
         if exclude:
             return build_brief(self.store, story, exclude)
-        snapshot = self.current()
-        with snapshot.lock:
-            if story.id in snapshot.briefs:
-                snapshot.briefs.move_to_end(story.id)
-                return snapshot.briefs[story.id]
+        version = catalog.version(self.store)
+        with self._briefs_lock:
+            if version != self._briefs_version:
+                self._briefs.clear()
+                self._briefs_version = version
+            if story.id in self._briefs:
+                self._briefs.move_to_end(story.id)
+                return self._briefs[story.id]
         brief = build_brief(self.store, story)
-        with snapshot.lock:
-            snapshot.briefs[story.id] = brief
-            while len(snapshot.briefs) > self.BRIEFS_KEPT:
-                snapshot.briefs.popitem(last=False)
+        with self._briefs_lock:
+            if version == self._briefs_version:
+                self._briefs[story.id] = brief
+                while len(self._briefs) > self.BRIEFS_KEPT:
+                    self._briefs.popitem(last=False)
         return brief
 
     def _build(self, version: tuple[int, int]) -> Snapshot:
         stories = sorted(self.store.stories(), key=lambda s: s.id)
-        story_of = {article: story.id for story in stories for article in story.articles}
-        outlets: dict[str, set[str]] = {}
-
-        def documents(rows):
-            for row in rows:
-                if row.id in story_of:
-                    if row.outlet:
-                        outlets.setdefault(story_of[row.id], set()).add(row.outlet)
-                    yield story_of[row.id], row.title, row.text
-
-        index = SearchIndex(documents(catalog.article_texts(self.store)))
-        by_outlet = {story: sorted(names) for story, names in outlets.items()}
-        return Snapshot(version, stories, {s.id: s for s in stories}, story_of, by_outlet, index)
+        return Snapshot(version, stories, {s.id: s for s in stories}, catalog.story_outlets(self.store))

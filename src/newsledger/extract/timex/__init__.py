@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from newsledger.extract.timex.lexicon import TRIGGERS
 from newsledger.extract.timex.rules import DIGIT, RULE_KEYS, RULES, Context, Reading
 from newsledger.records import TimeValue
+
+if TYPE_CHECKING:  # annotations only: the web server reads time labels (``values``) without loading spaCy
+    from spacy.tokens import Doc, Span
 
 __all__ = ["Timex", "find_times", "normalize", "resolve", "tag"]
 

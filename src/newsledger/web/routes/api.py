@@ -18,6 +18,7 @@ from newsledger.report.brief import Exclusion
 from newsledger.report.export import findings_csv
 from newsledger.report.render import render
 from newsledger.store import queries
+from newsledger.store import search as full_text
 from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
 from newsledger.web.routes import API_BAD_REQUEST, API_NOT_FOUND, catalog, store
 from newsledger.web.routes.stories import (
@@ -104,7 +105,7 @@ def get_findings_csv(request: Request, story_id: str) -> Response:
 
 
 def _brief_of(request: Request, story_id: str, exclude: Exclusion = Exclusion()) -> dict[str, Any]:
-    story = catalog(request).current().by_id.get(story_id)
+    story = catalog(request).story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id}")
     return catalog(request).brief(story, exclude)
@@ -192,12 +193,13 @@ def search(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Page:
-    """Items: ``{"story": <story record>, "score": <tf-idf>}``."""
-    snapshot = catalog(request).current()
-    hits = snapshot.index.search(q)
+    """Items: ``{"story": <story record>, "score": <relevance of its best article>}`` (BM25 on SQLite, ts_rank on
+    PostgreSQL: scores compare within one answer, not across stores)."""
+    hits = full_text.search(store(request), q)
     try:
         shown, after = page_of_sorted(hits, [(-score, story_id) for story_id, score in hits], cursor, limit)
     except BadCursor as error:
         raise HTTPException(400, str(error)) from error
-    items = [{"story": to_dict(snapshot.by_id[story_id]), "score": score} for story_id, score in shown]
+    stories = [(store(request).story(story_id), score) for story_id, score in shown]
+    items = [{"story": to_dict(story), "score": score} for story, score in stories if story is not None]
     return Page(items=items, next=after)

@@ -10,7 +10,7 @@ from newsledger.records import Article, Attribution
 from newsledger.report.brief import chain, event_summary
 from newsledger.store import queries
 from newsledger.web.highlight import Mark, highlight
-from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
+from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, store
 from newsledger.web.templating import not_found, page
 
 router = APIRouter(responses=PAGE_BAD_REQUEST)
@@ -32,7 +32,7 @@ def article_page(request: Request, article_id: str):
         request,
         "article.html",
         article=article,
-        story=catalog(request).current().story_of.get(article_id),
+        story=queries.stories_of(store(request), [article_id]).get(article_id),
         text=highlight(article.text, marks(article, attributions)),
         attributions=listed,
         numbers={at.id: number for number, at in enumerate(attributions, start=1)},

@@ -13,7 +13,7 @@ from newsledger.records import Attribution, Event, Span
 from newsledger.report.brief import event_summary, source_name
 from newsledger.store import queries
 from newsledger.store.paging import BadCursor
-from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
+from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, store
 from newsledger.web.templating import not_found, page
 
 router = APIRouter(responses=PAGE_BAD_REQUEST)
@@ -38,7 +38,7 @@ def entity_page(request: Request, entity_id: str, cursor: str | None = None):
         mentions.setdefault(article, []).append((start, end))
     attributions = _by_article(ledger.attributions(ids))
     events = _by_article(ledger.events(ids))
-    story_of = catalog(request).current().story_of
+    story_of = queries.stories_of(ledger, ids)
     rows = [
         _row(a, entity_id, mentions.get(a["id"], []), attributions.get(a["id"], []), events.get(a["id"], []), story_of)
         for a in articles

@@ -14,6 +14,7 @@ from newsledger.records import Story
 from newsledger.report.brief import Exclusion
 from newsledger.report.map import MapPlace, story_map
 from newsledger.store import queries
+from newsledger.store import search as full_text
 from newsledger.store.paging import BadCursor, page_of_sorted
 from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
 from newsledger.web.templating import not_found, page
@@ -71,11 +72,12 @@ class Facets:
             (not place or any(place in name.casefold() for name in facets.get("places", ())))
 
 
-def matching_stories(snapshot: Any, q: str | None, start: str | None, end: str | None, sort: str,
-                     facets: Facets = Facets()):
-    """The stories to list, sorted, with their sort keys (the keyset for cursors)."""
-    if q:
-        found = [(snapshot.by_id[story_id], score) for story_id, score in snapshot.index.search(q)]
+def matching_stories(snapshot: Any, hits: list[tuple[str, float]] | None, start: str | None, end: str | None,
+                     sort: str, facets: Facets = Facets()):
+    """The stories to list (the search's hits, or all when there is no query), sorted, with their sort keys (the
+    keyset for cursors). A hit the snapshot does not know yet (an ingest is adding it) waits for the next one."""
+    if hits is not None:
+        found = [(snapshot.by_id[story_id], score) for story_id, score in hits if story_id in snapshot.by_id]
     else:
         found = [(story, 0.0) for story in snapshot.stories]
     if start or end:
@@ -110,7 +112,8 @@ def story_list(
         errors.append(f"“{status}” is not a status ({', '.join(STATUSES)})")
         status = ""
     facets = Facets(country.strip(), place.strip(), type.strip(), status)
-    stories, keys = matching_stories(snapshot, q, start, end, sort, facets)
+    hits = full_text.search(store(request), q) if q else None
+    stories, keys = matching_stories(snapshot, hits, start, end, sort, facets)
     try:
         shown, after = page_of_sorted(stories, keys, cursor, PAGE_SIZE)
     except BadCursor:
@@ -162,7 +165,7 @@ def exclusion(exclude_outlet: list[str], vetted: bool) -> Exclusion:
 @router.get("/stories/{story_id}", response_class=HTMLResponse, responses=PAGE_NOT_FOUND,
             summary="A story's brief")
 def story_page(request: Request, story_id: str, exclude_outlet: ExcludedOutlets = [], vetted: VettedOnly = False):
-    story = catalog(request).current().by_id.get(story_id)
+    story = catalog(request).story(story_id)
     if story is None:
         return not_found(request, "Story", story_id)
     brief = catalog(request).brief(story, exclusion(exclude_outlet, vetted))
