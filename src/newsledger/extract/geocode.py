@@ -20,10 +20,11 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsledger.extract.dateline import dateline
+from newsledger.extract.events.places import SCENE_TYPES
 from newsledger.geo.gazetteer import Gazetteer, GeoEntry
 from newsledger.geo.resolve import Mention, ResolveContext, resolve
 from newsledger.geo.toponyms import toponyms
-from newsledger.records import Event, EventType, Geo, Place, Span
+from newsledger.records import Event, Geo, Place, Span
 
 
 def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[Event]:
@@ -56,9 +57,9 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
             mention, entry = after
             event = replace(event, place=replace(place, geo=as_geo(entry), within=Span(mention.text, mention.start,
                                                                                         mention.end)))
-        elif town is not None and event.type in SCENE_KINDS and event.trigger.start < scene.end + LEAD_CHARS:
+        elif town is not None and event.type in SCENE_TYPES and event.trigger.start < scene.end + LEAD_CHARS:
             event = replace(event, place=_at_scene(place, scene, town))
-        elif home is not None and event.type in SCENE_KINDS and place is not None and place.kind in STREET_KINDS:
+        elif home is not None and event.type in SCENE_TYPES and place is not None and place.kind in STREET_KINDS:
             event = replace(event, place=replace(place, geo=as_geo(home[1]), within=home[0]))
         placed.append(event)
     return placed
@@ -97,8 +98,6 @@ def _town_after(place: Place, resolved: list[tuple[Mention, GeoEntry]], text: st
     return None
 
 
-#: Happenings a local report's dateline places when the lead names no town for them: the incident itself.
-SCENE_KINDS = {EventType.ATTACK, EventType.DEATH, EventType.DAMAGE}
 #: How far past the dateline the lead runs (later paragraphs recall other happenings).
 LEAD_CHARS = 800
 

@@ -79,7 +79,8 @@ def town_modifier(trigger: Token) -> Place | None:
     return None
 
 
-#: Happenings with a scene: where the sentence gives one street address, that is where they happened.
+#: Happenings with a scene (the incident itself): where the sentence gives one street address, or a dateline or
+#: the report's town places the lead (``geocode``), that is where they happened.
 SCENE_TYPES = {E.ATTACK, E.DEATH, E.DAMAGE}
 
 
