@@ -11,6 +11,8 @@ exactly what would be computed.
 
 from __future__ import annotations
 
+from functools import cache
+
 from newsledger.fingerprint import fingerprint
 from newsledger.link import coref
 from newsledger.link.coref import CorefModel
@@ -18,17 +20,20 @@ from newsledger.link.cross_events import cross_events
 from newsledger.reconcile.facets import story_facets, tally
 from newsledger.reconcile.findings import findings_for_story
 from newsledger.reconcile.people import merge_people
-from newsledger.reconcile.region_values import VERSION as VALUES_VERSION
 from newsledger.reconcile.region_values import (
     RegionValues,
     said_from_json,
     said_to_json,
 )
+from newsledger.reconcile.region_values import version as values_version
 from newsledger.store import kept
 from newsledger.store.ledger import Store
 
-#: The code and model that cluster mentions: groups kept by another version are clustered again.
-GROUPS_VERSION = fingerprint("newsledger.link.cross_events", coref.MODEL_PATH)
+
+@cache
+def groups_version() -> str:
+    """The code and model that cluster mentions: groups kept by another version are clustered again."""
+    return fingerprint("newsledger.link.cross_events", coref.MODEL_PATH)
 
 
 class _Groups(dict):
@@ -52,11 +57,11 @@ def resolve_story(store: Store, story_id: str, model: CorefModel) -> None:
     articles = list(store.articles(story.articles))
     attributions = merge_people(store.attributions(story.articles), store.entity_names)
     events = store.events(story.articles)
-    groups = _Groups(kept.mention_groups(store, story_id, GROUPS_VERSION))
+    groups = _Groups(kept.mention_groups(store, story_id, groups_version()))
     found = cross_events(story_id, events, store.story_features(story_id), model, groups)
     values = RegionValues({region: said_from_json(data)
-                           for region, data in kept.region_values(store, story.articles, VALUES_VERSION).items()})
+                           for region, data in kept.region_values(store, story.articles, values_version()).items()})
     findings = findings_for_story(story, articles, attributions, events, found, values)
-    kept.keep(store, story_id, {region: said_to_json(said) for region, said in values.new.items()}, VALUES_VERSION,
-              {key: groups[key] for key in groups.used}, GROUPS_VERSION)
+    kept.keep(store, story_id, {region: said_to_json(said) for region, said in values.new.items()}, values_version(),
+              {key: groups[key] for key in groups.used}, groups_version())
     store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))

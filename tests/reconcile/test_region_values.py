@@ -77,7 +77,7 @@ def test_values_read_by_other_code_are_read_again(tmp_path, monkeypatch):
     new.write_text(ISFAHAN, encoding="utf-8")
     with Ledger(tmp_path / "l.db") as ledger:
         ledger.ingest(sample_paths())
-        monkeypatch.setattr(resolution, "VALUES_VERSION", "another-version")
+        monkeypatch.setattr(resolution, "values_version", lambda: "another-version")
         regions: list[str] = []
         reader = slots.find_counts
         monkeypatch.setattr(slots, "find_counts", lambda region: regions.append(region) or reader(region))

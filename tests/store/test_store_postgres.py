@@ -12,7 +12,7 @@ from postgres_server import URL, fresh_database
 
 from newsledger.api import Ledger, sample_paths
 from newsledger.records import Article, ArticleRecords, Story
-from newsledger.resolution import VALUES_VERSION
+from newsledger.resolution import values_version
 from newsledger.store import kept
 from newsledger.store.ledger import Store
 from newsledger.store.search import search
@@ -76,6 +76,6 @@ def test_a_story_grown_on_postgres_recalls_what_it_kept_and_equals_sqlite(databa
         assert _comparable(on_postgres.export()) == _comparable(on_sqlite.export())
         articles = [a.id for a in on_postgres.articles()]
         assert kept.region_values(on_postgres.store, articles, "x") == {}  # another version's rows are not used
-        regions = kept.region_values(on_postgres.store, articles, VALUES_VERSION)
-        assert regions and regions == kept.region_values(on_sqlite.store, articles, VALUES_VERSION)
+        regions = kept.region_values(on_postgres.store, articles, values_version())
+        assert regions and regions == kept.region_values(on_sqlite.store, articles, values_version())
         assert any(v["value"]["high"] == "inf" for said in regions.values() for v in said["found"])  # "all"

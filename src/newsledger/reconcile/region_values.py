@@ -5,7 +5,7 @@ says depends on the article's text alone, so a story that gains one article need
 other articles again. ``RegionValues`` answers for a region from what it already knows (loaded from the ledger)
 and reads only the regions it does not, keeping them in ``new`` for the ledger. What is kept is exactly what
 ``find_values`` gives, with the part-of relations it states, so findings are the same whether a region is read
-or recalled. ``VERSION`` fingerprints the code that reads values: when that code changes, kept values of an
+or recalled. ``version()`` fingerprints the code that reads values: when that code changes, kept values of an
 older version are not used.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from newsledger.fingerprint import fingerprint
@@ -86,5 +87,9 @@ def _revive(number: float | str | None) -> float | None:
     return float(number) if isinstance(number, str) else number
 
 
-#: Kept values of another version were read by other code and are not used.
-VERSION = fingerprint(__name__)
+@cache
+def version() -> str:
+    """The fingerprint of the code that reads values: kept values of another version were read by other code and
+    are not used. Computed when a resolution first asks, not when the module is imported (every command that
+    renders a brief imports it)."""
+    return fingerprint(__name__)
