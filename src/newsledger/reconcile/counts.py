@@ -161,7 +161,7 @@ def find_counts(text: str) -> list[Found]:
                     not re.match(r"\s+dead", text[m.end():]):
                 continue
             add(slot, m, count_value(m.group("n"), m.group("q")))
-    for slot, single in _ONE_PERSON_PATTERNS.items():
+    for slot, single in ONE_PERSON_PATTERNS.items():
         for m in single.finditer(text):
             if not any(f.slot == slot and f.start <= m.start() and m.end() <= f.end for f in found):
                 add(slot, m, count_value("one"))  # not one of a count ("four, including an 8-year-old, were shot")
@@ -255,21 +255,22 @@ _ACTIVE_PATTERNS = {
     for slot, verbs in _ACTIVE.items()
 }
 #: "A man died and four other people were wounded", "a 19-year-old woman was shot", "left a man dead": one.
-_ONE_PERSON = (r"(?:man|woman|person|teen|teenager|boy|girl|child|baby|toddler|infant|victim|student|officer|deputy"
+#: A word for one person, as counts and victim phrases read it.
+ONE_PERSON = (r"(?:man|woman|person|teen|teenager|boy|girl|child|baby|toddler|infant|victim|student|officer|deputy"
                r"|mother|father|son|daughter|resident|driver|passenger|bystander|suspect|gunman|shooter|juvenile"
                r"|\d{1,3}-year-old|youth|trooper|clerk|employee|customer|guard|neighbor|relative|cousin|brother|sister"
                r"|husband|wife|boyfriend|girlfriend|friend|grandmother|grandfather|uncle|aunt|nephew|niece)")
 #: A transitive participle needs its auxiliary ("a man was shot"; "a gunman shot" is the shooter); "died" and
 #: "is dead" say it alone.
-_ONE_PERSON_PATTERNS = {
-    slot: re.compile(rf"(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+(?:was|is|has been|had been"
+ONE_PERSON_PATTERNS = {
+    slot: re.compile(rf"(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{ONE_PERSON}\s+(?:was|is|has been|had been"
                      rf"|were)\s+(?:\w+ly\s+)?(?:{_PASSIVE[slot]})\b", re.IGNORECASE)
     for slot in ("killed", "injured", "shot")
 }
-_ONE_PERSON_PATTERNS["killed"] = re.compile(
-    _ONE_PERSON_PATTERNS["killed"].pattern
-    + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+(?:died|is dead|was dead)\b"
-    + rf"|\bleft\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON}\s+dead\b", re.IGNORECASE)
+ONE_PERSON_PATTERNS["killed"] = re.compile(
+    ONE_PERSON_PATTERNS["killed"].pattern
+    + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{ONE_PERSON}\s+(?:died|is dead|was dead)\b"
+    + rf"|\bleft\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{ONE_PERSON}\s+dead\b", re.IGNORECASE)
 #: "four people were shot, two fatally", "…, one man fatally"
 _FATALLY = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s+fatally\b", re.IGNORECASE)
 #: "left three dead and injured another", "killing one and wounding another"

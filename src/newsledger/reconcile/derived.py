@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsledger.reconcile.counts import NUMBER, parse_number
+from newsledger.reconcile.counts import NUMBER, ONE_PERSON, parse_number
 from newsledger.reconcile.pronouns import is_bare
 from newsledger.records import Event, EventType, Factuality, Finding, SlotValue
 
@@ -93,13 +93,16 @@ _VICTIM_VERBS = {
     "injured": {"wounded", "wounding", "injured", "injuring", "hurt"},
     "shot": {"shot", "shooting", "shoots"},
 }
+#: Words for people counted together, which say no number by themselves ("daughters", "his kids").
+_GROUP_NOUNS = (r"(?:men|women|people|teens|teenagers|boys|girls|children|kids|babies|victims|students|officers"
+                r"|deputies|sons|daughters|parents|brothers|sisters|cousins|friends|neighbou?rs|relatives|suspects"
+                r"|residents|bystanders|drivers|passengers|classmates|others|adults|juveniles"
+                r"|grand(?:mother|father|son|daughter)s|\d{1,3}-year-olds)")
 _PERSON_HEADS = re.compile(
-    r"\b(?:man|men|woman|women|person|people|teen|teens|teenager|teenagers|boy|boys|girl|girls|child|children|kids?"
-    r"|baby|babies|toddler|infant|victims?|students?|officers?|deput(?:y|ies)|mother|father|parents?|sons?|daughters?"
-    r"|wife|husband|brothers?|sisters?|cousins?|nephew|niece|uncle|aunt|grand(?:mother|father|son|daughter)s?"
-    r"|step-?(?:father|mother|son|daughter|children)|girlfriend|boyfriend|friends?|neighbou?rs?|relatives?|suspects?"
-    r"|gunman|residents?|bystanders?|drivers?|passengers?|classmates?|others|another|adults?|juveniles?|(?:first|second"
-    r"|third|fourth|fifth|sixth)-grader|\d{1,3}-year-olds?|himself|herself|him|her)\b[\s,.]*$", re.IGNORECASE)
+    rf"\b(?:{ONE_PERSON}|{_GROUP_NOUNS}|kid|parent|adult|classmate|neighbour|grand(?:son|daughter)"
+    r"|step-?(?:father|mother|son|daughter|children)|another|(?:first|second|third|fourth|fifth|sixth)-grader"
+    r"|himself|herself|him|her)\b[\s,.]*$", re.IGNORECASE)
+_PLURAL_HEAD = re.compile(rf"\b{_GROUP_NOUNS}\b[\s,.]*$", re.IGNORECASE)
 _AGE = re.compile(r",\s*\d{1,3},?\s*$")  # "Montez Graves, 31," : an age, not a third person
 _GROUP = re.compile(rf"^(?:(?:his|her|their|the|a)\s+)?(?P<n>{NUMBER})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+$",
                     re.IGNORECASE)
@@ -125,11 +128,6 @@ def _victims(phrase: str) -> int | None:
     return total
 
 
-#: A group with no number ("daughters", "his kids"): how many is not said.
-_PLURAL_HEAD = re.compile(r"\b(?:men|women|people|teens|teenagers|boys|girls|children|kids|babies|victims|students"
-                          r"|officers|deputies|sons|daughters|parents|brothers|sisters|cousins|friends|neighbou?rs"
-                          r"|relatives|suspects|residents|bystanders|drivers|passengers|classmates|others|adults"
-                          r"|juveniles)\b[\s,.]*$", re.IGNORECASE)
 #: A person's name: two to four capitalised words ("William Monroe", "Meghan Kerrigan"), none a street's.
 _PERSON_NAME = re.compile(r"(?:[A-Z][a-z'’-]+\s+){1,3}(?!(?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Way|Sides?"
                           r"|Park|County|City)\b)[A-Z][a-z'’-]+")
