@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +34,7 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from newsledger.extract.entities import EntityIndex
+from newsledger.extract.timex.values import day_of
 from newsledger.link.centroid import Centroid  # noqa: F401  (re-exported: link/coref.py and tests import it here)
 from newsledger.link.duplicates import DuplicateIndex, sketch
 from newsledger.link.story_links import (
@@ -66,7 +66,6 @@ PLACE_EVENTS = {EventType.ATTACK, EventType.INTERCEPTION, EventType.LAUNCH, Even
 #: statement's day is another. At most this many days an article.
 INCIDENT_EVENTS = PLACE_EVENTS | {EventType.DEATH}
 INCIDENT_KEYS = 10
-ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 @dataclass(frozen=True)
@@ -171,22 +170,12 @@ def incident_evidence(events: list[Event]) -> dict[str, list[str]]:
     and a trial months later still names the day of the shooting. GVA tune CV B³ F1 0.930 → 0.940."""
     days: dict[str, None] = {}
     for event in sorted(events, key=lambda e: e.trigger.start):
-        if event.type in INCIDENT_EVENTS and event.time and _is_day(event.time.value):
-            days[event.time.value[:10]] = None
+        day = day_of(event.time.value) if event.type in INCIDENT_EVENTS and event.time else None
+        if day is not None:  # a real calendar day ("2016-12-04", "2016-12-04T21:00"; not "2016-W49")
+            days[day.isoformat()] = None
             if len(days) == INCIDENT_KEYS:
                 break
     return {"event_days": list(days)}
-
-
-def _is_day(value: str | None) -> bool:
-    """Whether a TIMEX value names a real calendar day ("2016-12-04", "2016-12-04T21:00"; not "2016-W49")."""
-    if not value or not ISO_DAY.match(value):
-        return False
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        return False
-    return True
 
 
 def _name_words(name: str) -> set[str]:
