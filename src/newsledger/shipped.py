@@ -47,6 +47,10 @@ ARTIFACTS: dict[str, Artifact] = {
         "link/story_links_model.json", "newsledger.link.story_links:LinkModel.load",
         "python -m newsledger.training.story_links --data gva --ledger TUNE.db --ecbplus ecbplus --out FILE",
         "GVA tune incidents (SemEval-2018 Task 5 collection, no licence stated); ECB+ train topics 1-22 (CC BY 3.0)"),
+    "incident_day": Artifact(
+        "reconcile/incident_day_model.json", "newsledger.reconcile.incident_day:DayModel.load",
+        "python -m newsledger.training.incident_day --data gva --ledger TUNE.db --out FILE",
+        "GVA tune incidents (SemEval-2018 Task 5 collection, no licence stated)"),
     "stance": Artifact(
         "reconcile/stance_model.npz", "newsledger.reconcile.stance:StanceModel.load",
         "python -m newsledger.training.stance --data fnc1 --out FILE",

@@ -2,10 +2,9 @@
 
 A count that later reports revised leads with its latest value. Otherwise the value that most independent origins
 say, then the one with the most evidence. A date is read at
-the day: values of other granularities that agree with a day (the month or week it falls in, a time of that day)
-support it, so "March", "Monday" and "9 p.m. Monday" back one day instead of splitting three ways. The day with the
-most supporting origins leads, shown by its own most specific value; between days equally supported, the earliest,
-since reports of a happening go on to later days (an arrest, a funeral) and rarely to earlier ones.
+the day: the story's days are weighed by ``incident_day`` (how many origins back each, with a time of day, near the
+top of a report, in the main happening's findings, early among the days named: a learned choice), and the chosen
+day is shown by its most specific value, the main happening's first.
 
 A place is read at two levels: when the values of an undisputed finding (all compatible, so one place) hold both
 a town the gazetteer resolves and something finer it does not (a street address, a venue), the lead names both,
@@ -17,14 +16,16 @@ finer is said.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
-from newsledger.extract.timex.values import day_of, stretch, time_key
+from newsledger.extract.timex.values import day_of, time_key
+from newsledger.reconcile.incident_day import best_day
 from newsledger.records import Finding, FindingStatus, SlotValue
 
 
-def leading(pairs: Sequence[tuple[Finding, SlotValue]], slot: str) -> tuple[Finding, SlotValue] | None:
-    """The leading (finding, value) of a slot among the values of findings."""
+def leading(pairs: Sequence[tuple[Finding, SlotValue]], slot: str,
+            main: str | None = None) -> tuple[Finding, SlotValue] | None:
+    """The leading (finding, value) of a slot among the values of findings; ``main`` is the id of the story's
+    main happening, whose own values tell its day best."""
     pairs = [(finding, value) for finding, value in pairs
              if finding.status is not FindingStatus.UPDATED or value is finding.values[-1]]
     if not pairs:
@@ -32,10 +33,11 @@ def leading(pairs: Sequence[tuple[Finding, SlotValue]], slot: str) -> tuple[Find
     if slot == "place" and not any(finding.status is FindingStatus.DISPUTED for finding, _ in pairs):
         return _two_levels(pairs) or max(pairs, key=lambda pair: (not broad(pair[1].normal), *_weight(pair[1])))
     if slot == "time":
-        day = _best_day([value for _, value in pairs])
+        day = best_day([(main is not None and holder.event == main, value) for holder, value in pairs])
         if day is not None:
             on_day = [(holder, value) for holder, value in pairs if day_of(value.value) == day]
-            return max(on_day, key=lambda pair: (*_weight(pair[1]), _precision(pair[1].value)))
+            return max(on_day, key=lambda pair: (main is not None and pair[0].event == main, *_weight(pair[1]),
+                                                 _precision(pair[1].value)))
     return max(pairs, key=lambda pair: _weight(pair[1]))
 
 
@@ -46,20 +48,6 @@ def _weight(value: SlotValue) -> tuple[int, int]:
 def _precision(value: str) -> int:
     key = time_key(value)
     return key[1] if key else -1
-
-
-def _best_day(values: list[SlotValue]) -> date | None:
-    days = {day for value in values if (day := day_of(value.value))}
-    if not days:
-        return None
-    stretches = [(covered, value) for value in values if (covered := stretch(value.value))]
-
-    def support(day: date) -> tuple[int, int, int]:
-        backing = [value for (first, last), value in stretches if first <= day <= last]
-        origins = {origin for value in backing for origin in value.origins}
-        return len(origins), sum(len(value.evidence) for value in backing), -day.toordinal()
-
-    return max(days, key=support)
 
 
 def _two_levels(pairs: Sequence[tuple[Finding, SlotValue]]) -> tuple[Finding, SlotValue] | None:
