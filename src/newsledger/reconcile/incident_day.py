@@ -122,7 +122,8 @@ def main_happening(happenings: Sequence[CrossEvent]) -> CrossEvent | None:
     return max(happenings, key=lambda c: (len(c.articles), len(c.mentions), c.id), default=None)
 
 
-def main_happening_values(findings: Sequence[Finding], happenings: Sequence[CrossEvent]) -> list[tuple[bool, SlotValue]]:
+def main_happening_values(findings: Sequence[Finding],
+                          happenings: Sequence[CrossEvent]) -> list[tuple[bool, SlotValue]]:
     """A story's time values, each with whether it is the main happening's."""
     main = main_happening(happenings)
     return [(main is not None and finding.event == main.id, value)
