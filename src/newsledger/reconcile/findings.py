@@ -45,6 +45,7 @@ from newsledger.reconcile.slots import (
     description_value,
     name_value,
     place_value,
+    town_of,
     weapon_category,
 )
 from newsledger.reconcile.updates import revision_order
@@ -228,6 +229,8 @@ def _arguments(event: Event, context: _Context):
         value = place_value(event.place, relations)
         if value:
             yield "place", event.place, value
+        elif (town := town_of(event.place, relations)) is not None:
+            yield "place", event.place.within, town
     if event.time and event.time.value:
         yield "time", event.time, date_value(event.time.value)
 

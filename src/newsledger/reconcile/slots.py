@@ -244,6 +244,15 @@ def place_value(place: Place, relations: Relations | None = None) -> Value | Non
     return Value("place", named.label, key=named.key, geo=place.geo)
 
 
+def town_of(place: Place, relations: Relations | None = None) -> Value | None:
+    """The town a bare description is placed in ("a house party in Hope Mills", "a home" under a dateline): the
+    description says nothing of where, the town it lies in does, with its own span as the evidence."""
+    if place.within is None or place.geo is None:
+        return None
+    return place_value(Place(place.within.text, place.within.start, place.within.end, geo=place.geo,
+                             kind="named"), relations)
+
+
 #: Words of an address that do not say which street.
 _ADDRESS_WORDS = {"block", "of", "the", "and", "at", "near", "intersection", "corner", "area", "street", "st",
                   "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "north", "south",

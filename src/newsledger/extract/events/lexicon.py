@@ -81,5 +81,10 @@ VENUES = {"home", "house", "residence", "apartment", "party", "bar", "club", "ni
           "school", "church", "park", "lot", "station", "motel", "hotel", "mall", "parking", "street", "neighborhood",
           "neighbourhood", "complex", "gathering", "yard", "backyard", "driveway", "porch", "room", "bedroom",
           "market", "lounge", "restaurant", "theater", "theatre", "campus", "office", "apartment", "playground"}
+#: The last word of a venue's proper name ("the Eastland Bowling Center", "Eastland Bowling Lanes", "the Hill Haven
+#: Event Center"): the NER calls such names organisations, but after "at" they say where.
+NAMED_VENUES = {"center", "centre", "lanes", "arena", "stadium", "inn", "tavern", "pub", "grill", "cafe", "plaza",
+                "apartments", "hall", "bar", "club", "lounge", "restaurant", "motel", "hotel", "mall", "market",
+                "church", "school", "park"}
 #: Verbs a trigger noun lends its place and time to as their subject ("the shooting happened near…").
 SCENE_VERBS = {"happen", "occur", "unfold", "erupt", "take"}

@@ -26,6 +26,7 @@ from newsledger.extract.events.lexicon import (
     FACILITIES,
     LOCATIVE_PREPS,
     MOTION_PREPS,
+    NAMED_VENUES,
     PLACE_LABELS,
     PLACE_NOUNS,
     STREET_PARTS,
@@ -149,9 +150,10 @@ def place_of_noun(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
 
 
 def facility_or_venue(obj: Token, trigger: Token, preps: set[str]) -> Place | None:
-    """A facility or venue ("a military facility in Isfahan", "a party in Hawthorne"): the place named inside it,
-    else the proper name it is known by, else the facility itself ("the facility", "a home")."""
-    if lemma_of(obj) not in FACILITIES | VENUES:
+    """A facility or venue ("a military facility in Isfahan", "a party in Hawthorne", "the Hill Haven Event Center
+    in Greenville"): the place named inside it, else the proper name it is known by, else the facility itself ("the
+    facility", "a home", "the Eastland Bowling Center")."""
+    if lemma_of(obj) not in FACILITIES | VENUES and not _named_venue(obj):
         return None
     for inner in prep_objects(obj, preps):
         for rule in (street_address, named_place, place_of_noun):
@@ -202,6 +204,11 @@ def _address_phrase(obj: Token) -> Span | None:
         return None
     span = doc[start:end]
     return Span(span.text, span.start_char, span.end_char)
+
+
+def _named_venue(token: Token) -> bool:
+    """A venue's proper name, whatever the NER called it but a person ("at Eastland Bowling Lanes")."""
+    return token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and token.lower_ in NAMED_VENUES
 
 
 def _name_of(facility: Token) -> Token | None:
