@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from newsledger.annotate.nlp import load
-from newsledger.extract.dateline import dateline
+from newsledger.annotate.dateline import dateline
 from newsledger.extract.events import extract_events
 from newsledger.extract.geocode import geocode_events
 from newsledger.geo.gazetteer import Gazetteer

@@ -264,6 +264,11 @@ MONDAY_2013 = date(2013, 1, 7)
      "the intersection of Versailles Avenue and Coursin Street"),
     ("Greg Griego was killed at 2806 Long Lane in southwest Albuquerque.", "2806 Long Lane"),
     ("A man was gunned down and three others were wounded at a New Year's Eve party in Hawthorne.", "Hawthorne"),
+    # A venue's proper name the small model calls an organisation (GVA reports): where its street is given, the
+    # street; else the venue.
+    ("Four people were wounded in a shooting at the Eastland Bowling Center on New Circle Road just before "
+     "midnight Sunday.", "New Circle Road"),
+    ("One of the five men shot at Eastland Bowling Lanes Sunday night described the scene.", "Eastland Bowling Lanes"),
 ])
 def test_a_local_happening_is_placed_at_its_street_address_or_town(sentence, place):
     placed = [e.place.text for e in events_of(sentence, MONDAY_2013) if e.place]
@@ -316,6 +321,14 @@ def test_a_happening_named_again_under_another_verb_takes_only_its_own_time():
 def test_a_headline_without_a_period_is_a_sentence_of_its_own():
     doc = load()("Man shot on Elm Street\n\nPolice said the victim was taken to a hospital.")
     assert [s.text.strip() for s in doc.sents][0] == "Man shot on Elm Street"
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence_and_a_relative_pronoun_is_its_noun():
+    # A real report's opening (GVA): parsed with its dateline, the town was the one shot.
+    text = ("GALLATIN – An off-duty police officer was shot in the leg Tuesday evening when a hunter mistook him for "
+            "a deer.\n\nThe officer who was shot Tuesday is in stable condition.")
+    shot = [e for e in events_of(text, MONDAY_2013) if e.trigger.text == "shot"]
+    assert [e.patient.text for e in shot] == ["An off-duty police officer", "The officer"]
 
 
 def test_where_a_suspect_was_booked_is_not_where_the_crime_happened():

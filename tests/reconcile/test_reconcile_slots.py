@@ -221,3 +221,17 @@ def test_a_shooting_called_accidental_and_charged_as_murder_is_disputed():
     assert not compare("legal", accidental, murder).compatible
     assert compare("legal", murder, assault).compatible
     assert status("The death was ruled a homicide.").label == "homicide"
+
+
+def test_a_description_placed_in_a_town_gives_the_town_with_its_own_span():
+    from dataclasses import replace
+
+    from newsledger.records import Span
+    from newsledger.reconcile.slots import town_of
+
+    # "Two people were killed at a house party in Hope Mills": geocode placed the party in the town after it.
+    party = _place("a house party", kind="site", geo=_geo(4471851, 34.97, -78.95, admin1="NC"))
+    assert town_of(party) is None  # no town written: nothing to say where
+    party = replace(party, within=Span("Hope Mills", 43, 53))
+    town = town_of(party)
+    assert town.label == "Hope Mills" and town.geo.name == party.geo.name

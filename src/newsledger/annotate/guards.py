@@ -1,7 +1,7 @@
 """Sentence boundaries set before the parse (a paragraph break; a cap on length), and a time budget for the
 stages after it.
 
-A blank line ends a sentence: spaCy's small parser often runs a headline or a paragraph without a final period
+A dateline ("GALLATIN –") and a blank line end a sentence: spaCy's small parser often runs a headline or a paragraph without a final period
 ("Man shot on Elm Street\n\nPolice said …") into the next, and the happening, its place and its count are then
 read as one clause with the wrong words.
 
@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsledger.annotate.dateline import lead_start
+
 #: Tokens after which a sentence is cut when no punctuation ended it (news sentences stay well under 100).
 MAX_SENTENCE_TOKENS = 200
 #: Seconds the stages after the parse may spend on one article (a long news article takes well under one).
@@ -31,11 +33,15 @@ _SENTENCE_END = frozenset(".!?")
 
 @Language.component(SENTENCE_CAP)
 def cap_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every blank line and at every ``MAX_SENTENCE_TOKENS``-th token since the last ., !
-    or ?; the parser keeps boundaries set before it and places the others itself."""
+    """Start a sentence after a dateline, after every blank line and at every ``MAX_SENTENCE_TOKENS``-th token since
+    the last ., ! or ?; the parser keeps boundaries set before it and places the others itself."""
     since = 0
     after_blank_line = False
+    lead = lead_start(doc.text)
     for token in doc:
+        if lead is not None and token.idx >= lead and not token.is_space:
+            token.is_sent_start = True
+            lead = None
         if since >= MAX_SENTENCE_TOKENS or (after_blank_line and not token.is_space):
             token.is_sent_start = True
             since = 0

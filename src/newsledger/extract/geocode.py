@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsledger.extract.dateline import dateline
+from newsledger.annotate.dateline import dateline
 from newsledger.extract.events.places import SCENE_TYPES
 from newsledger.geo.gazetteer import Gazetteer, GeoEntry
 from newsledger.geo.resolve import Mention, ResolveContext, resolve

@@ -95,13 +95,16 @@ def _controller(verb: Token, depth: int = 0) -> Token | None:
 
 
 def patient(trigger: Token, event_type: EventType) -> Token | None:
-    """The object (or passive subject); for nouns the object of a type's preposition ("attack on X", "talks with X")."""
+    """The object (or passive subject); for nouns the object of a type's preposition ("attack on X", "talks with X").
+    A relative pronoun is the noun its clause is on."""
     node = role(trigger)
     if trigger.pos_ == "VERB":
         direct = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         if trigger.lemma_ in UNACCUSATIVE:
             direct += [c for c in trigger.children if c.dep_ == "nsubj"]
         if direct:
+            if direct[0].tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
+                return trigger.head  # "the officer who was shot": the one the clause is said of
             return direct[0]
     if trigger.pos_ == "NOUN" and event_type in (E.DEATH, E.ARREST):
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)

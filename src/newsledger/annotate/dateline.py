@@ -2,7 +2,9 @@
 ("HAWTHORNE (CBSLA.com) —", "KANSAS CITY, Mo. --", "AUBURN, Wash. —").
 
 Local news files a report from the town where the happening is; the events' places use it (``geocode``) for the
-happenings of the lead that name no town of their own, with the dateline's own span as the evidence.
+happenings of the lead that name no town of their own, with the dateline's own span as the evidence. The report's
+first sentence starts after the dash (``lead_start``): parsed as one sentence with it, the town became the subject
+("GALLATIN – An off-duty officer was shot": GALLATIN was shot).
 """
 
 from __future__ import annotations
@@ -23,9 +25,22 @@ NOT_TOWNS = {"FILE", "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS"
 
 def dateline(text: str) -> Span | None:
     """The dateline's town (and state, when written) as a span of ``text``, or None."""
+    found = _found(text)
+    if found is None:
+        return None
+    end = found.end("state") if found.group("state") else found.end("town")
+    return Span(text[found.start("town"):end], found.start("town"), end)
+
+
+def lead_start(text: str) -> int | None:
+    """Where the report's first sentence starts, after the dateline's dash; None without a dateline."""
+    found = _found(text)
+    return found.end() if found is not None else None
+
+
+def _found(text: str) -> re.Match[str] | None:
     for found in _DATELINE.finditer(text[:REACH]):
         town = found.group("town")
         if town and town.strip(" .") not in NOT_TOWNS and any(c.isalpha() for c in town) and len(town) >= 3:
-            end = found.end("state") if found.group("state") else found.end("town")
-            return Span(text[found.start("town"):end], found.start("town"), end)
+            return found
     return None
