@@ -331,6 +331,19 @@ def test_a_dateline_is_no_part_of_the_first_sentence_and_a_relative_pronoun_is_i
     assert [e.patient.text for e in shot] == ["An off-duty police officer", "The officer"]
 
 
+def test_the_scene_is_where_the_report_sends_police():
+    # Real reports (GVA) give the scene so, in the happening's sentence or in one that names none.
+    [shooting] = [e for e in events_of("Police were called about 2:15 a.m. Sunday to East 24th Street and Park Avenue "
+                                       "on a reported shooting.", MONDAY_2013) if e.trigger.text == "shooting"]
+    assert shooting.place.text == "East 24th Street and Park Avenue"
+    died = events_of("A 13-year-old boy died Sunday. At 11:07 a.m. Sunday, police responded to the 1700 block of "
+                     "Silver Bell Circle after his brother called 911.", MONDAY_2013)[0]
+    assert died.place.text == "the 1700 block of Silver Bell Circle"
+    two = events_of("He was shot and died. Police responded to the 100 block of Main Street. Officers were later "
+                    "called to the 200 block of Elm Street.", MONDAY_2013)
+    assert all(e.place is None for e in two)  # two addresses: neither is sure
+
+
 def test_where_a_suspect_was_booked_is_not_where_the_crime_happened():
     events = events_of("Bandemer was booked Monday into the Hale County Jail and charged with murder.", MONDAY_2013)
     murder = next(e for e in events if e.trigger.text == "murder")

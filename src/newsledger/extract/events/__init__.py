@@ -34,6 +34,7 @@ same type whose subject is a trigger noun ("Saturday's strike targeted a compoun
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -48,7 +49,7 @@ from newsledger.extract.events.detected import (
     refers_back,
 )
 from newsledger.extract.events.factuality import factuality
-from newsledger.extract.events.places import place
+from newsledger.extract.events.places import SCENE_TYPES, place, response_address
 from newsledger.extract.events.times import (
     calendar_times,
     discourse_time,
@@ -93,7 +94,17 @@ def extract_events(doc: Doc, article_id: str, anchor: date | None = None, detect
             factuality=happened,
             plover=plover if plover is not None or not refers_back(token) else _plover_referred_to(token, events),
         ))
-    return events
+    return _at_the_scene(doc, events)
+
+
+def _at_the_scene(doc: Doc, events: list[Event]) -> list[Event]:
+    """The incident's happenings that name no place are where the report sends police (``response_address``)."""
+    unplaced = [e for e in events if e.place is None and e.type in SCENE_TYPES
+                and e.factuality in (Factuality.ASSERTED, Factuality.REPORTED)]
+    scene = response_address(doc) if unplaced else None
+    if scene is None:
+        return events
+    return [replace(e, place=scene) if e in unplaced else e for e in events]
 
 
 def _kind_referred_to(token: Token, events: list[Event]) -> EventType | None:

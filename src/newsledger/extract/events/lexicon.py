@@ -70,6 +70,12 @@ WHEREABOUTS_VERBS = {"take", "transport", "rush", "airlift", "fly", "drive", "ca
                      "lodge", "detain", "treat", "admit", "release", "remain", "list", "hospitalize", "arraign",
                      "charge", "sentence", "appear", "live", "reside", "grow", "attend", "work", "study", "return",
                      "accuse", "convict", "suspect", "indict", "plead", "try", "investigate", "arrest", "identify"}
+#: Verbs that send police or medics to a scene: "officers responded to the 1700 block of Silver Bell Circle", "police
+#: were called to East 24th Street and Park Avenue", "went to a house in the 1700 block of …".
+RESPONSE_VERBS = {"respond", "call", "dispatch", "send", "summon", "go", "arrive"}
+#: Who responds to a scene: the subject of a response verb ("went on" and "called his mother" send no one).
+RESPONDERS = {"police", "officer", "deputy", "trooper", "agent", "paramedic", "medic", "firefighter", "crew", "emt",
+              "responder", "authority", "detective", "investigator", "unit", "sheriff"}
 #: Words that end a street's name ("Parnell Avenue", "Coursin streets", "Interstate 95" excepted).
 STREET_WORDS = {"street", "avenue", "road", "drive", "boulevard", "lane", "court", "place", "way", "highway", "parkway",
                 "terrace", "circle", "trail", "pike", "expressway", "freeway", "turnpike", "alley", "row", "square",

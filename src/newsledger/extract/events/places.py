@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsledger.extract.events.arguments import (
     framing_verb,
@@ -29,6 +29,8 @@ from newsledger.extract.events.lexicon import (
     NAMED_VENUES,
     PLACE_LABELS,
     PLACE_NOUNS,
+    RESPONDERS,
+    RESPONSE_VERBS,
     STREET_PARTS,
     STREET_WORDS,
     VENUES,
@@ -92,13 +94,33 @@ def sentence_address(trigger: Token) -> Place | None:
     block", "taken to a hospital in the 100 block"), and none when the sentence gives two."""
     found = []
     for prep in trigger.sent:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or \
-                lemma_of(prep.head) in WHEREABOUTS_VERBS | AFTERMATH_PLACES:
+        if prep.dep_ != "prep" or lemma_of(prep.head) in WHEREABOUTS_VERBS | AFTERMATH_PLACES or not (
+                prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "to" and lemma_of(prep.head) in RESPONSE_VERBS):
             continue
         for obj in prep.children:
             address = street_address(obj, trigger, LOCATIVE_PREPS) if obj.dep_ == "pobj" else None
             if address is not None:
                 found.append(address)
+    return _the_one(found)
+
+
+def response_address(doc: Doc) -> Place | None:
+    """The one street address a report sends police or medics to ("officers responded to the 1700 block of Silver
+    Bell Circle"): local reports give the scene so, often in a sentence that names no happening. The incident's
+    happenings that name no place of their own are there; none when the report gives two."""
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or lemma_of(verb) not in RESPONSE_VERBS or not any(
+                child.dep_ in ("nsubj", "nsubjpass") and lemma_of(child) in RESPONDERS for child in verb.children):
+            continue
+        for obj in prep_objects(verb, {"to", *LOCATIVE_PREPS}):
+            address = street_address(obj, verb, LOCATIVE_PREPS)
+            if address is not None:
+                found.append(address)
+    return _the_one(found)
+
+
+def _the_one(found: list[Place]) -> Place | None:
     return found[0] if len({address.text.lower() for address in found}) == 1 else None
 
 
