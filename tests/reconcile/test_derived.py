@@ -59,6 +59,9 @@ def test_a_story_that_tells_of_one_persons_death_counts_one_dead():
     assert one_dead([_death("the teen")])  # a description alone: one person
     assert one_dead([_death("he")]) and one_dead([_death("her", "killed")])  # a pronoun for one person: one
     assert one_dead([_death("they")]) == [] and one_dead([_death("them", "killed")]) == []
+    # An age in words is one person's, not a number of people (GVA reports).
+    assert one_dead([_death("A seven-year-old boy"), _death("the two year old")])
+    assert one_dead([_death("two teens")]) == []
 
 
 def test_no_count_of_one_when_the_victims_may_be_several():
