@@ -72,8 +72,21 @@ def test_bench_facts_on_a_tiny_collection(tmp_path):
     assert result["facts"]["killed"]["of"] == result["incidents"]
     assert result["facts"]["date"]["accuracy"] == 1.0  # Saturday before Monday 2016-06-06
     assert result["facts"]["injured"]["accuracy"] == 1.0  # four shot, one fatally
+    assert result["facts_held"]["killed"]["accuracy"] == 1.0  # held where it leads
     cli = CliRunner().invoke(app, ["bench", "facts", "--data", str(tmp_path), "--part", part, "--json"])
     assert cli.exit_code == 0 and json.loads(cli.stdout)["articles"] == result["articles"]
+
+
+def test_a_finding_holds_the_registry_value_even_where_another_leads():
+    from newsledger.evaluation.facts import Incident, _slot_held
+    from newsledger.records import Finding, FindingStatus, SlotValue
+
+    incident = Incident("1", "2016-06-04", "Illinois", "Chicago", "", killed=0, injured=3, lat_lon=None)
+    disputed = Finding("f", "s", "e", "injured", FindingStatus.DISPUTED, [SlotValue("4"), SlotValue("3")])
+    assert _slot_held("injured", incident, [disputed])
+    assert not _slot_held("injured", incident, [])  # no finding: not held
+    killed = Finding("k", "s", "e", "killed", FindingStatus.SINGLE_SOURCE, [SlotValue("1")])
+    assert _slot_held("killed", incident, []) and not _slot_held("killed", incident, [killed])  # a registry 0
 
 
 def test_bench_facts_names_a_missing_file(tmp_path):

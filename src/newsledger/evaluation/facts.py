@@ -10,7 +10,8 @@ The articles are ingested in date order into a fresh ledger, as a desk would rec
   incident's story; per slot (killed, injured, date, place) the share of incidents whose story's summary (what a
   reader sees first: the main happening's leading values, ``report/summary.py``) matches the registry
   (``matching.py`` says what matches); a slot the summary does not give counts as wrong, except a registry count
-  of 0, which is right when the summary claims no positive count;
+  of 0, which is right when the summary claims no positive count; and, the issue's own looser measure, the share
+  whose story has a finding that holds the registry's value (``facts_held``);
 * disputes over those slots whose every value agrees with the registry (false disputes), against all findings;
 * seconds per article.
 
@@ -183,6 +184,7 @@ def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_o
     for article in scored:
         by_incident[str(article["incident"])].append(article["id"])
     right = Counter()
+    held = Counter()
     counted = Counter()
     positive = Counter()
     positive_right = Counter()
@@ -200,6 +202,7 @@ def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_o
             ok = _slot_right(slot, incident, _summary_fact(summary, slot))
             counted[slot] += 1
             right[slot] += ok
+            held[slot] += _slot_held(slot, incident, story_findings)
             if slot in ("killed", "injured") and getattr(incident, slot) > 0:
                 positive[slot] += 1
                 positive_right[slot] += ok
@@ -215,6 +218,8 @@ def _facts(scored: list[dict[str, Any]], incidents: dict[str, Incident], story_o
         "fact_incidents": counted["killed"],
         "facts": {slot: {"accuracy": right[slot] / counted[slot] if counted[slot] else 0.0,
                          "right": right[slot], "of": counted[slot]} for slot in SLOTS},
+        "facts_held": {slot: {"accuracy": held[slot] / counted[slot] if counted[slot] else 0.0,
+                              "right": held[slot], "of": counted[slot]} for slot in SLOTS},
         "facts_when_registry_positive": {slot: {"accuracy": positive_right[slot] / positive[slot] if positive[slot]
                                                 else 0.0, "of": positive[slot]} for slot in ("killed", "injured")},
         "findings": total,
@@ -239,6 +244,16 @@ def _slot_right(slot: str, incident: Incident, value: SlotValue | None) -> bool:
     return value is not None and _value_right(slot, incident, value)
 
 
+def _slot_held(slot: str, incident: Incident, findings: list[Finding]) -> bool:
+    """Whether a finding of the story holds the registry's value (the issue's measure, looser than the lead's): a
+    registry count of 0 is held when no finding claims a positive count, or one holds 0."""
+    values = [value for finding in findings if finding.slot == FINDING_SLOT[slot] for value in finding.values]
+    if slot in ("killed", "injured") and getattr(incident, slot) == 0:
+        return not any(count_of(value.value) for value in values) or any(
+            count_of(value.value) == 0 for value in values)
+    return any(_value_right(slot, incident, value) for value in values)
+
+
 def _value_right(slot: str, incident: Incident, value: SlotValue) -> bool:
     if slot in ("killed", "injured"):
         return count_matches(value.value, getattr(incident, slot))
@@ -261,6 +276,9 @@ def render(result: dict[str, Any]) -> str:
         f"facts of the {result['fact_incidents']} incidents with 2+ articles (share whose story's leading value matches):",
     ]
     for slot, figures in result["facts"].items():
+        lines.append(f"  {slot:<8} {figures['accuracy']:.3f}  ({figures['right']} of {figures['of']})")
+    lines.append("  and the share for which some finding of the story holds the registry's value:")
+    for slot, figures in result.get("facts_held", {}).items():
         lines.append(f"  {slot:<8} {figures['accuracy']:.3f}  ({figures['right']} of {figures['of']})")
     for slot, figures in result["facts_when_registry_positive"].items():
         lines.append(f"  {slot} where the registry counts any: {figures['accuracy']:.3f} of {figures['of']}")
