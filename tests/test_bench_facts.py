@@ -33,6 +33,17 @@ def test_places_match_the_city_the_neighbourhood_or_the_street(value, expected):
     assert place_matches(value, "Chicago (Roseland)", "3500 block of S Parnell Ave") is expected
 
 
+@pytest.mark.parametrize("value, address, expected", [
+    ("the 200 block of Third Street", "200 block of North 3rd Street", True),  # an ordinal in words
+    ("the 200 block of Fourth Street", "200 block of North 3rd Street", False),
+    ("the 1400 block of R Street", "1417 R Street", True),  # a street named by one letter
+    ("the 1400 block of S Street", "1417 R Street", False),
+    ("a home", "N/A", False),
+])
+def test_an_address_matches_as_written_in_words_or_letters(value, address, expected):
+    assert place_matches(value, "Sacramento", address) is expected
+
+
 def test_tfidf_single_link_groups_articles_that_share_words():
     articles = [
         {"id": "a", "incident": "1", "title": "Four shot at Hawthorne party", "text": "Cerise Avenue party gunfire"},

@@ -5,7 +5,8 @@
 * a place matches when the gazetteer placed it within ``NEAR_KM`` of the registry's coordinates (a neighbourhood
   or the town itself; the registry's point is the address), or when it names the registry's city or neighbourhood ("Chicago (Roseland)" gives both), the
   county of "X County", or the street of the address ("the 3500 block of South Parnell Avenue" against
-  "3500 block of S Parnell Ave" shares "parnell"). A state alone is too coarse to match.
+  "3500 block of S Parnell Ave" shares "parnell"; "Third Street" is "3rd St"; "1400 block of R Street" is on "1417
+  R Street"). A state alone is too coarse to match.
 """
 
 from __future__ import annotations
@@ -53,8 +54,12 @@ def place_matches(value: str, city_or_county: str, address: str) -> bool:
         name_words = _words(name)
         if name_words and set(name_words) <= words:
             return True
-    street = [w for w in _words(address) if w not in STREET_WORDS and not w.isdigit() and len(w) > 2]
-    return bool(street) and set(street) <= words
+    address_words = _words(address)
+    street = [w for w in address_words if w not in STREET_WORDS and not w.isdigit() and len(w) > 2]
+    if street:
+        return set(street) <= words
+    letter = _letter_street(address_words)  # "1417 R Street": a street named by one letter
+    return letter is not None and letter in _letter_streets(_words(value))
 
 
 NEAR_KM = 20.0
@@ -73,4 +78,22 @@ def _place_names(city_or_county: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("saint ", "st "))
+    """Lower-case words, ordinals as written in an address ("Third" is "3rd")."""
+    return [_ORDINALS.get(word, word) for word in re.findall(r"[a-z0-9]+", text.lower().replace("saint ", "st "))]
+
+
+_ORDINALS = {word: f"{n}{suffix}" for n, (word, suffix) in enumerate(
+    [("", ""), ("first", "st"), ("second", "nd"), ("third", "rd"), ("fourth", "th"), ("fifth", "th"), ("sixth", "th"),
+     ("seventh", "th"), ("eighth", "th"), ("ninth", "th"), ("tenth", "th")]) if word}
+
+
+def _letter_street(words: list[str]) -> str | None:
+    found = _letter_streets(words)
+    return found[0] if len(found) == 1 else None
+
+
+def _letter_streets(words: list[str]) -> list[str]:
+    """One-letter street names: a letter followed by a street word ("R Street", "K St")."""
+    return [word for word, following in zip(words, words[1:])
+            if len(word) == 1 and word.isalpha() and word not in STREET_WORDS and following in STREET_WORDS
+            and following not in ("of", "the", "and", "at", "near", "block")]
