@@ -19,6 +19,7 @@ from newsledger.geo.gazetteer import Gazetteer
     ("January 1, 2013 7:18 PM  HAWTHORNE (CBSLA.com) — A man", "HAWTHORNE"),
     ("KANSAS CITY, Mo. -- Police said", "KANSAS CITY, Mo."),
     ("ST. LOUIS, MO (KTVI)– A man", "ST. LOUIS, MO"),
+    ("SNOWVILLE, Box Elder County — A 4-year-old boy", "SNOWVILLE, Box Elder County"),
     ("FILE - In this photo", None),
     ("A man was shot. Police - who arrived - said", None),
 ])
@@ -40,6 +41,19 @@ def test_the_dateline_places_the_lead_incident_and_keeps_its_streets_words():
     street = events["happened"].place
     assert street.text == "the 13500 block of Cerise Avenue" and street.kind == "address"
     assert street.geo.name == "Hawthorne" and street.within.text == "HAWTHORNE"
+
+
+@pytest.mark.parametrize("text, town, state", [
+    ("COLUMBUS, Ohio (AP) - Authorities say three members of a family were fatally shot.", "Columbus", "OH"),
+    ("COLUMBUS, Ga. -- Three members of a family were fatally shot.", "Columbus", "GA"),
+    ("STOKES COUNTY, N.C. -- Four members of a family died in a murder-suicide.", "Stokes County", "NC"),
+])
+def test_a_dateline_with_its_state_places_the_lead_in_that_states_town(text, town, state):
+    # Real reports' openings (GVA): the town was looked up with its state ("COLUMBUS, Ohio") and never found.
+    doc = load()(text)
+    [lead] = [e for e in geocode_events(doc, extract_events(doc, "a", date(2015, 11, 24)), Gazetteer.load())
+              if e.trigger.text in ("shot", "died")]
+    assert (lead.place.geo.name, lead.place.geo.admin1) == (town, state)
 
 
 def test_without_a_dateline_a_street_names_no_town():

@@ -17,7 +17,7 @@ from newsledger.records import Span
 REACH = 400
 _DATELINE = re.compile(
     r"(?:^|\n|\s{2,}|(?<=[AP]M)\s+|(?<=\d{4})\s+)(?P<town>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?P<state>,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:[—–]|--?\s)")
+    r"(?P<state>,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14}){0,2})?\s*(?:\([^()\n]{1,40}\))?\s*(?:[—–]|--?\s)")
 #: Capitalised words that open a text without being a town.
 NOT_TOWNS = {"FILE", "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "PHOTO", "LIVE", "EXCLUSIVE",
              "ADVERTISEMENT", "CLOSE", "SHARE", "EDITOR'S NOTE", "NOTE", "AP", "CNN"}

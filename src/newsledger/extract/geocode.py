@@ -33,8 +33,9 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
     if not any(event.place for event in events) and scene is None:
         return events
     spans = {(start, end): text for start, end, text in toponyms(doc, gazetteer)}
-    if scene is not None:
-        spans[(scene.start, scene.end)] = scene.text
+    scene_town = _town_part(scene) if scene is not None else None
+    if scene_town is not None:
+        spans[scene_town] = doc.text[scene_town[0]:scene_town[1]]  # the town alone: "COLUMBUS", not "…, Ohio"
     for event in events:
         place = event.place
         if place is not None and place.kind == "named" and not any(
@@ -43,7 +44,7 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
     mentions = [Mention(start, end, text) for (start, end), text in sorted(spans.items())]
     entries = resolve(mentions, gazetteer, ResolveContext(text=doc.text))
     resolved = [(m, entry) for m, entry in zip(mentions, entries) if entry is not None]
-    town = next((entry for m, entry in resolved if scene and (m.start, m.end) == (scene.start, scene.end)), None)
+    town = next((entry for m, entry in resolved if (m.start, m.end) == scene_town), None)
     home = _article_town(resolved)
     placed = []
     for event in events:
@@ -63,6 +64,13 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
             event = replace(event, place=replace(place, geo=as_geo(home[1]), within=home[0]))
         placed.append(event)
     return placed
+
+
+def _town_part(scene: Span) -> tuple[int, int]:
+    """The offsets of a dateline's town, without the state written after it ("COLUMBUS, Ohio"): the gazetteer
+    knows the town, and the state stays in the text the resolver reads it in."""
+    town = scene.text.split(",")[0].rstrip()
+    return scene.start, scene.start + len(town)
 
 
 #: Places that name a street or a building but no town.
