@@ -44,6 +44,7 @@ def test_a_count_frame_reads_shares_against_the_launched_total():
     ("November 28, 2005 Ten people were killed", "killed", ["10"]),
     ("He said 30 of the 80 wounded remained in hospital", "injured", ["80"]),
     ("no one was harmed", "injured", ["none"]),
+    ("A man was shot. No one else was injured.", "injured", []),  # besides him: no count of none (GVA)
     ("the Indian navy captured 23 pirates", "arrested", ["23"]),
     ("Three people have died", "killed", ["3"]),
     ("Tara Reid, 33, who starred in two films", "killed", []),

@@ -232,7 +232,7 @@ def _exact(value: Value) -> bool:
 # --- the patterns, compiled once ---------------------------------------------------------------------------------
 
 #: Per slot: "three drones were launched" (a count before its participle), "all three were killed", "no one was
-#: harmed".
+#: harmed" (not "no one else was hurt": besides those told of, so no count).
 _PASSIVE_PATTERNS = {
     slot: (
         re.compile(rf"(?<![\w.,])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
@@ -242,7 +242,7 @@ _PASSIVE_PATTERNS = {
                    re.IGNORECASE),
         re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
                    rf"|was|are)\s+(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:no one|nobody|none)(?:\s+\w+)?\s+(?:was|were|had been|has been|is|are)\s+"
+        re.compile(rf"\b(?:no one|nobody|none)(?:\s+(?!else\b)\w+)?\s+(?:was|were|had been|has been|is|are)\s+"
                    rf"(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE),
     )
     for slot, verbs in _PASSIVE.items()
