@@ -232,11 +232,12 @@ def _exact(value: Value) -> bool:
 # --- the patterns, compiled once ---------------------------------------------------------------------------------
 
 #: Per slot: "three drones were launched" (a count before its participle), "all three were killed", "no one was
-#: harmed" (not "no one else was hurt": besides those told of, so no count).
+#: harmed" (not "no one else was hurt": besides those told of, so no count). Not a number after a hyphen ("a K-9
+#: dog was injured"), nor one whose people are joined to others ("A man and child were injured" is not one).
 _PASSIVE_PATTERNS = {
     slot: (
-        re.compile(rf"(?<![\w.,])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
-                   rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+[\w-]+){{0,3}}?)"
+        re.compile(rf"(?<![\w.,-])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
+                   rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+(?!and\b|or\b)[\w-]+){{0,3}}?)"
                    rf"(?P<aside>,?\s+including\s+[^.;:!?()]{{1,60}}?,?)?\s+(?P<aux>(?:were|was|are"
                    rf"|is|have been|had been|has been|been|being|got|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b",
                    re.IGNORECASE),
@@ -261,10 +262,11 @@ ONE_PERSON = (r"(?:man|woman|person|teen|teenager|boy|girl|child|baby|toddler|in
                r"|\d{1,3}-year-old|youth|trooper|clerk|employee|customer|guard|neighbor|relative|cousin|brother|sister"
                r"|husband|wife|boyfriend|girlfriend|friend|grandmother|grandfather|uncle|aunt|nephew|niece)")
 #: A transitive participle needs its auxiliary ("a man was shot"; "a gunman shot" is the shooter); "died" and
-#: "is dead" say it alone.
+#: "is dead" say it alone. Not one joined to others: "a man and child were injured", "two men and a woman".
+_ALONE = r"(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?"
 ONE_PERSON_PATTERNS = {
-    slot: re.compile(rf"(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{ONE_PERSON}\s+(?:was|is|has been|had been"
-                     rf"|were)\s+(?:\w+ly\s+)?(?:{_PASSIVE[slot]})\b", re.IGNORECASE)
+    slot: re.compile(rf"(?<![\w-])(?<!and )(?<!or )(?:a|an|one)\s+{_ALONE}{ONE_PERSON}\s+(?:was|is|has been"
+                     rf"|had been)\s+(?:\w+ly\s+)?(?:{_PASSIVE[slot]})\b", re.IGNORECASE)
     for slot in ("killed", "injured", "shot")
 }
 ONE_PERSON_PATTERNS["killed"] = re.compile(
