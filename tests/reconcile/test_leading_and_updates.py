@@ -54,6 +54,16 @@ def test_an_undisputed_place_leads_with_the_street_and_its_town():
     assert _lead(disputed).value == "OCEANSIDE"  # two places in dispute are not joined
 
 
+def test_a_street_placed_in_its_town_is_joined_to_the_town_not_to_itself():
+    # A real report (GVA): the address was placed in the dateline's town and was read as that town.
+    vegas = {"name": "Las Vegas", "feature": "P.PPL", "lat": 36.17, "lon": -115.14}
+    town = {"text": "LAS VEGAS", "geo": vegas, "street": False}
+    street = {"text": "intersection of Warm Springs Road and Interstate 215", "geo": vegas, "street": True}
+    finding = _finding("place", [_value("intersection of Warm Springs Road and Interstate 215", ["A", "B"], street),
+                                 _value("LAS VEGAS", ["A"], town)])
+    assert _lead(finding).value == "intersection of Warm Springs Road and Interstate 215, Las Vegas"
+
+
 def test_a_state_leads_only_when_nothing_finer_is_said():
     state = {"text": "Mississippi", "geo": {"name": "Mississippi", "feature": "A.ADM1", "lat": 32.8, "lon": -89.8}}
     street = {"text": "600 block of Fort Hill Drive", "geo": None, "street": True}

@@ -60,14 +60,15 @@ def _precision(value: str) -> int:
 
 
 def _two_levels(pairs: Sequence[tuple[Finding, SlotValue]]) -> tuple[Finding, SlotValue] | None:
-    towns = [pair for pair in pairs if _town(pair[1])]
+    towns = [pair for pair in pairs if _town(pair[1]) and not (pair[1].normal or {}).get("street")]
     finer = [pair for pair in pairs if not _geo(pair[1]) or (pair[1].normal or {}).get("street")]
     if not towns or not finer:
         return None
     finding, town = max(towns, key=lambda pair: _weight(pair[1]))
     _, detail = max(finer, key=lambda pair: (*_weight(pair[1]), bool((pair[1].normal or {}).get("street"))))
     geo = _geo(town)
-    name = geo["name"] if town.value.isupper() else town.value  # a dateline's capitals read as the place's name
+    # A dateline's capitals, or a building placed in its town, read as the town's name.
+    name = town.value if geo["name"].casefold() in town.value.casefold() and not town.value.isupper() else geo["name"]
     label = f"{detail.value}, {name}"
     return finding, SlotValue(
         label, sorted({*detail.evidence, *town.evidence}, key=lambda e: (e.article, e.start)),
