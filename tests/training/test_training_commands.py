@@ -11,13 +11,17 @@ import pytest
 from newsledger.extract import attribution_model, content_spans
 from newsledger.link import coref
 from newsledger.reconcile import stance
+from newsledger.shipped import path as shipped_path
 
 SHIPPED = {
     "attribution_cues": attribution_model.ARTIFACT,
     "attribution_content": content_spans.ARTIFACT,
     "coref": coref.MODEL_PATH,
     "stance": stance.MODEL_PATH,
+    "incident_day": shipped_path("incident_day"),
 }
+#: Commands with options of their own that are required besides --data and --out.
+EXTRA = {"incident_day": ["--ledger", "missing.db"]}
 
 
 def _train(name: str, *args: str) -> subprocess.CompletedProcess:
@@ -27,14 +31,14 @@ def _train(name: str, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))
 def test_training_needs_an_output_path(name, tmp_path):
-    result = _train(name, "--data", str(tmp_path))
+    result = _train(name, "--data", str(tmp_path), *EXTRA.get(name, []))
     assert result.returncode == 2 and "--out" in result.stderr
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))
 def test_training_refuses_the_shipped_model_unless_told_to_replace_it(name, tmp_path):
     before = SHIPPED[name].stat().st_mtime_ns
-    result = _train(name, "--data", str(tmp_path), "--out", str(SHIPPED[name]))
+    result = _train(name, "--data", str(tmp_path), *EXTRA.get(name, []), "--out", str(SHIPPED[name]))
     assert result.returncode == 2 and "--replace-shipped" in result.stderr
     assert SHIPPED[name].stat().st_mtime_ns == before
 
@@ -57,3 +61,16 @@ def test_the_cue_training_writes_its_model_where_told(tmp_path):
     result = _train("attribution_cues", "--data", str(data), "--out", str(out), "--folds", "0")
     assert result.returncode == 0, result.stderr
     assert (out / attribution_model.WEIGHTS).exists() and json.loads(result.stdout)["data"]["articles"] == 2
+
+
+def test_the_incident_day_model_learns_to_choose_the_told_day():
+    pytest.importorskip("sklearn")
+    from datetime import date
+
+    from newsledger.training.incident_day import Example, accuracy, fit
+
+    # Two features: the day told with a time (first), and the later follow-up day (second), told more often.
+    examples = [Example(str(n), True, {date(2016, 5, 14): [1.0, 0.0], date(2016, 5, 16): [0.0, 1.0]},
+                        date(2016, 5, 14)) for n in range(20)]
+    model = fit(examples, c=1.0)
+    assert accuracy(model, examples) == (20, 20)
