@@ -232,8 +232,9 @@ def _exact(value: Value) -> bool:
 # --- the patterns, compiled once ---------------------------------------------------------------------------------
 
 #: Per slot: "three drones were launched" (a count before its participle), "all three were killed", "no one was
-#: harmed" (not "no one else was hurt": besides those told of, so no count). Not a number after a hyphen ("a K-9
-#: dog was injured"), nor one whose people are joined to others ("A man and child were injured" is not one).
+#: harmed" ("no one else was hurt" too: besides those told of, who may be hurt or dead, which this pattern cannot
+#: tell; reading it as no count cost an ECB+ reconcile item). Not a number after a hyphen ("a K-9 dog was
+#: injured"), nor one whose people are joined to others ("A man and child were injured" is not one).
 _PASSIVE_PATTERNS = {
     slot: (
         re.compile(rf"(?<![\w.,-])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
@@ -243,7 +244,7 @@ _PASSIVE_PATTERNS = {
                    re.IGNORECASE),
         re.compile(rf"\ball(?:\s+(?P<n>{NUMBER}))?(?:\s+of\s+them)?(?:\s+\w+)?\s+(?:had been|have been|were"
                    rf"|was|are)\s+(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:no one|nobody|none)(?:\s+(?!else\b)\w+)?\s+(?:was|were|had been|has been|is|are)\s+"
+        re.compile(rf"\b(?:no one|nobody|none)(?:\s+\w+)?\s+(?:was|were|had been|has been|is|are)\s+"
                    rf"(?:\w+ly\s+)?(?:{verbs})\b", re.IGNORECASE),
     )
     for slot, verbs in _PASSIVE.items()
