@@ -40,6 +40,7 @@ from newsledger.records import (
     to_dict,
 )
 from newsledger.store import schema as t
+from newsledger.store import story_list
 from newsledger.store.errors import LedgerError
 from newsledger.store.writer import writer_lock
 
@@ -167,10 +168,13 @@ class Store:
                 for table in (t.stories, t.cross_events, t.findings, t.resolved_stories):
                     key = table.c.id if table is t.stories else table.c.story
                     connection.execute(delete(table).where(key.in_(removed)))
-            for story in stories:
-                connection.execute(delete(t.stories).where(t.stories.c.id == story.id))
-                connection.execute(insert(t.stories).values(id=story.id, data=to_dict(story)))
-                connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story.id))
+                story_list.forget(connection, removed)
+            records = [to_dict(story) for story in stories]
+            for record in records:
+                connection.execute(delete(t.stories).where(t.stories.c.id == record["id"]))
+                connection.execute(insert(t.stories).values(id=record["id"], data=record))
+                connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == record["id"]))
+            story_list.index(connection, records)
             if assignments:
                 connection.execute(delete(t.story_articles).where(t.story_articles.c.article.in_(list(assignments))))
                 connection.execute(
@@ -188,6 +192,7 @@ class Store:
                     derived = {"facets": facets or {}, "tally": tally or {}}
                     connection.execute(update(t.stories).where(t.stories.c.id == story).values(
                         data={**row.data, **derived}))
+                    story_list.index(connection, [{**row.data, **derived}])
             for table, records in ((t.cross_events, found), (t.findings, findings)):
                 connection.execute(delete(table).where(table.c.story == story))
                 if records:

@@ -1,0 +1,182 @@
+"""The story list in SQL: what it sorts and filters on is kept beside each story (``story_list``, ``story_facets``),
+so a page of the list, its count and its facet choices are queries, and a reader holds one page of stories
+whatever the ledger's size.
+
+Every write of a story record (``Store.write``, ``Store.write_resolution``, the schema migration that made these
+tables) passes the record through ``index``. The orders are the list's: most recent first (an undated story
+last), most articles first, or id; each page ends with its last story's sort key, the keyset the next page
+starts after (``store.paging`` cursors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, delete, exists, func, insert, literal, or_, select
+
+from newsledger.records import Story, from_dict
+from newsledger.store import schema as t
+from newsledger.store.paging import BadCursor, decode, encode
+
+if TYPE_CHECKING:
+    from newsledger.store.ledger import Store
+
+L, F = t.story_list, t.story_facets
+
+# --- writing ---------------------------------------------------------------------------------------------------
+
+
+def day(date: str | None) -> int:
+    """A date as a number that sorts like it; 0 when unknown or unreadable."""
+    try:
+        return int(date[:10].replace("-", "")) if date else 0
+    except ValueError:
+        return 0
+
+
+def index(connection: Connection, records: Sequence[dict[str, Any]]) -> None:
+    """Keep the list's rows of these story records (the ``stories.data`` shape) in step with them."""
+    if not records:
+        return
+    forget(connection, [record["id"] for record in records])
+    connection.execute(insert(L), [_list_row(record) for record in records])
+    facets = [row for record in records for row in _facet_rows(record)]
+    if facets:
+        connection.execute(insert(F), facets)
+
+
+def forget(connection: Connection, story_ids: list[str]) -> None:
+    """Drop the list's rows of stories that are gone (merged into others) or about to be written again."""
+    for table in (L, F):
+        connection.execute(delete(table).where(table.c.story.in_(story_ids)))
+
+
+def _list_row(record: dict[str, Any]) -> dict[str, Any]:
+    first, last = record.get("first_seen"), record.get("last_seen")
+    return {"story": record["id"], "size": len(record.get("articles") or ()), "undated": last is None,
+            "day": day(last or first), "first": first or None, "last": last or first}
+
+
+def _facet_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    facets, tally = record.get("facets") or {}, record.get("tally") or {}
+    matched = {"countries": str, "types": str.upper, "places": str.casefold}
+    rows = [{"facet": facet, "position": i, "value": value, "match": fold(value)}
+            for facet, fold in matched.items() for i, value in enumerate(facets.get(facet) or ())]
+    rows += [{"facet": "status", "position": i, "value": status, "match": status}
+             for i, (status, count) in enumerate(tally.items()) if count > 0]
+    return [{"story": record["id"], **row} for row in rows]
+
+
+# --- reading ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """What a story list is narrowed to: the country (ISO code) and place its happenings took place in, their
+    PLOVER type, a finding status it has, and days its span of dates meets; empty fields narrow nothing."""
+
+    country: str = ""
+    place: str = ""
+    type: str = ""
+    status: str = ""  # "disputed": only stories with at least one finding of that status
+    start: str | None = None  # YYYY-MM-DD
+    end: str | None = None
+
+    def conditions(self) -> list[Any]:
+        found = [_has("countries", F.c.match == self.country.upper()) if self.country else None,
+                 _has("types", F.c.match == self.type.upper()) if self.type else None,
+                 _has("places", F.c.match.contains(self.place.casefold(), autoescape=True)) if self.place else None,
+                 _has("status", F.c.match == self.status) if self.status else None]
+        if self.start or self.end:
+            found.append(L.c.first.is_not(None))  # an undated story meets no range
+        if self.start:
+            found.append(func.coalesce(L.c.last, "") >= self.start)
+        if self.end:
+            found.append(L.c.first <= self.end)
+        return [condition for condition in found if condition is not None]
+
+
+def _has(facet: str, condition: Any) -> Any:
+    return exists().where(F.c.story == L.c.story, F.c.facet == facet, condition)
+
+
+#: Each order's columns, ascending or not; its sort key negates the descending ones, so keys sort ascending.
+ORDERS: dict[str, tuple[tuple[Any, bool], ...]] = {
+    "id": ((L.c.story, True),),
+    "recent": ((L.c.undated, True), (L.c.day, False), (L.c.story, True)),
+    "size": ((L.c.size, False), (L.c.undated, True), (L.c.day, False), (L.c.story, True)),
+}
+_KINDS = {"story": str, "undated": bool, "day": int, "size": int}
+
+
+def sort_key(order: str, row: Any) -> tuple:
+    return tuple(row._mapping[column.name] if ascending else -row._mapping[column.name]
+                 for column, ascending in ORDERS[order])
+
+
+def _after(order: str, key: tuple) -> Any:
+    """``WHERE`` the row sorts after ``key``: (a > x) OR (a = x AND (b > y OR …)), each column its own way."""
+    parts = ORDERS[order]
+    if len(key) != len(parts) or any(type(value) is not _KINDS[column.name] for value, (column, _) in zip(key, parts)):
+        raise BadCursor("cursor does not fit this listing")
+    condition = None
+    for (column, ascending), value in reversed(list(zip(parts, key))):
+        value = literal(value if ascending else -value, column.type)  # a bound value, True and False too
+        beyond = column > value if ascending else column < value
+        condition = beyond if condition is None else or_(beyond, and_(column == value, condition))
+    return condition
+
+
+def page(store: Store, chosen: StoryFilter, order: str, cursor: str | None, limit: int) -> tuple[list[Story], str | None]:
+    """A page of the stories the filter admits, in ``order`` (a keyset query), and the next page's cursor."""
+    query = select(L.c.story, L.c.size, L.c.undated, L.c.day).where(*chosen.conditions())
+    if cursor:
+        query = query.where(_after(order, decode(cursor)))
+    columns = [column if ascending else column.desc() for column, ascending in ORDERS[order]]
+    with store.engine.connect() as connection:
+        rows = list(connection.execute(query.order_by(*columns).limit(limit + 1)))
+    shown = rows[:limit]
+    return stories(store, [row.story for row in shown]), encode(sort_key(order, shown[-1])) if len(rows) > limit else None
+
+
+def count(store: Store, chosen: StoryFilter) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(L).where(*chosen.conditions())).scalar_one()
+
+
+def among(store: Store, story_ids: Iterable[str], chosen: StoryFilter) -> dict[str, Any]:
+    """The sort columns of those of these stories (a search's hits) the filter admits, by story id; read a few
+    hundred ids at a time."""
+    wanted, found = list(story_ids), {}
+    with store.engine.connect() as connection:
+        for start in range(0, len(wanted), 500):
+            query = select(L.c.story, L.c.size, L.c.undated, L.c.day).where(
+                L.c.story.in_(wanted[start:start + 500]), *chosen.conditions())
+            found.update((row.story, row) for row in connection.execute(query))
+    return found
+
+
+def stories(store: Store, story_ids: list[str]) -> list[Story]:
+    """These stories' records, in the order asked."""
+    if not story_ids:
+        return []
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(t.stories.c.id, t.stories.c.data).where(t.stories.c.id.in_(story_ids)))
+        found = {row.id: row.data for row in rows}
+    return [from_dict(Story, found[story_id]) for story_id in story_ids if story_id in found]
+
+
+def choices(store: Store, facet: str, shown: int = 60) -> list[str]:
+    """The facet's values (``countries``, ``types``) the most stories have, first; ties in the order the values
+    first appear in the stories taken in id order (so the lists read as they did when built in memory)."""
+    counted = (select(F.c.value, func.count().label("n"), func.min(F.c.story).label("first"))
+               .where(F.c.facet == facet).group_by(F.c.value).subquery())
+    at = F.alias("at")
+    position = (select(func.min(at.c.position))
+                .where(at.c.facet == facet, at.c.story == counted.c.first, at.c.value == counted.c.value)
+                .scalar_subquery())
+    query = select(counted.c.value).order_by(counted.c.n.desc(), counted.c.first, position).limit(shown)
+    with store.engine.connect() as connection:
+        return [row.value for row in connection.execute(query)]
