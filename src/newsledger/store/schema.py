@@ -24,6 +24,8 @@ from sqlalchemy import (
     text,
 )
 
+from newsledger.store.list_columns import facet_rows, list_row
+
 metadata = MetaData()
 
 schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
@@ -274,19 +276,18 @@ def _add_search_index(connection: Connection) -> None:
 def _add_story_list(connection: Connection) -> None:
     """The story list's sort and filter columns (``story_list``, ``story_facets``), filled from each stored
     story's record a thousand at a time; every later write of a story keeps them (``store/story_list.py``)."""
-    from newsledger.store.story_list import (
-        index,  # the same derivation as every later write
-    )
-
     metadata.create_all(connection, tables=[story_list, story_facets])
     last = None
     while True:
         query = select(stories.c.data).order_by(stories.c.id).limit(1000)
-        rows = [row.data for row in connection.execute(query if last is None else query.where(stories.c.id > last))]
-        if not rows:
+        records = [row.data for row in connection.execute(query if last is None else query.where(stories.c.id > last))]
+        if not records:
             return
-        index(connection, rows)
-        last = rows[-1]["id"]
+        connection.execute(insert(story_list), [list_row(record) for record in records])
+        facets = [row for record in records for row in facet_rows(record)]
+        if facets:
+            connection.execute(insert(story_facets), facets)
+        last = records[-1]["id"]
 
 
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.

@@ -3,18 +3,25 @@ so a page of the list, its count and its facet choices are queries, and a reader
 whatever the ledger's size.
 
 Every write of a story record (``Store.write``, ``Store.write_resolution``, the schema migration that made these
-tables) passes the record through ``index``. The orders are the list's: most recent first (an undated story
+tables) writes its rows too (``list_columns``). The orders are the list's: most recent first (an undated story
 last), most articles first, or id; each page ends with its last story's sort key, the keyset the next page
 starts after (``store.paging`` cursors).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, literal, or_, select
+from sqlalchemy import (
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
 
 from newsledger.records import Story, from_dict
 from newsledger.store import schema as t
@@ -24,53 +31,6 @@ if TYPE_CHECKING:
     from newsledger.store.ledger import Store
 
 L, F = t.story_list, t.story_facets
-
-# --- writing ---------------------------------------------------------------------------------------------------
-
-
-def day(date: str | None) -> int:
-    """A date as a number that sorts like it; 0 when unknown or unreadable."""
-    try:
-        return int(date[:10].replace("-", "")) if date else 0
-    except ValueError:
-        return 0
-
-
-def index(connection: Connection, records: Sequence[dict[str, Any]]) -> None:
-    """Keep the list's rows of these story records (the ``stories.data`` shape) in step with them."""
-    if not records:
-        return
-    forget(connection, [record["id"] for record in records])
-    connection.execute(insert(L), [_list_row(record) for record in records])
-    facets = [row for record in records for row in _facet_rows(record)]
-    if facets:
-        connection.execute(insert(F), facets)
-
-
-def forget(connection: Connection, story_ids: list[str]) -> None:
-    """Drop the list's rows of stories that are gone (merged into others) or about to be written again."""
-    for table in (L, F):
-        connection.execute(delete(table).where(table.c.story.in_(story_ids)))
-
-
-def _list_row(record: dict[str, Any]) -> dict[str, Any]:
-    first, last = record.get("first_seen"), record.get("last_seen")
-    return {"story": record["id"], "size": len(record.get("articles") or ()), "undated": last is None,
-            "day": day(last or first), "first": first or None, "last": last or first}
-
-
-def _facet_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
-    facets, tally = record.get("facets") or {}, record.get("tally") or {}
-    matched = {"countries": str, "types": str.upper, "places": str.casefold}
-    rows = [{"facet": facet, "position": i, "value": value, "match": fold(value)}
-            for facet, fold in matched.items() for i, value in enumerate(facets.get(facet) or ())]
-    rows += [{"facet": "status", "position": i, "value": status, "match": status}
-             for i, (status, count) in enumerate(tally.items()) if count > 0]
-    return [{"story": record["id"], **row} for row in rows]
-
-
-# --- reading ---------------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class StoryFilter:
