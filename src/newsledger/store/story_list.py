@@ -14,14 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    and_,
-    exists,
-    func,
-    literal,
-    or_,
-    select,
-)
+from sqlalchemy import and_, exists, func, literal, or_, select
 
 from newsledger.records import Story, from_dict
 from newsledger.store import schema as t
@@ -31,6 +24,7 @@ if TYPE_CHECKING:
     from newsledger.store.ledger import Store
 
 L, F = t.story_list, t.story_facets
+
 
 @dataclass(frozen=True)
 class StoryFilter:
@@ -129,8 +123,9 @@ def stories(store: Store, story_ids: list[str]) -> list[Story]:
 
 
 def choices(store: Store, facet: str, shown: int = 60) -> list[str]:
-    """The facet's values (``countries``, ``types``) the most stories have, first; ties in the order the values
-    first appear in the stories taken in id order (so the lists read as they did when built in memory)."""
+    """The facet's values (``countries``, ``types``) listed most often by the stories, first; ties in the order
+    the values first appear in the stories taken in id order (so the lists read as they did when built in
+    memory)."""
     counted = (select(F.c.value, func.count().label("n"), func.min(F.c.story).label("first"))
                .where(F.c.facet == facet).group_by(F.c.value).subquery())
     at = F.alias("at")
