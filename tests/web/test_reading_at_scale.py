@@ -10,9 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsledger.api import Ledger
-from newsledger.web import create_app
 from newsledger.store import story_list
 from newsledger.store.ledger import Store
+from newsledger.web import create_app
 from newsledger.web.routes import stories as stories_routes
 
 
