@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsledger.evaluation import archive, resample
-from newsledger.store.ledger import LedgerError, Store
 from newsledger.store import story_list
+from newsledger.store.ledger import LedgerError, Store
 from newsledger.store.search import search
 from newsledger.store.story_list import StoryFilter
 
