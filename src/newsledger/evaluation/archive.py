@@ -55,18 +55,19 @@ def serve(location: str, paths: list[str]) -> dict[str, Any]:
         try:
             started = serving._wait_until_up(base, server, log)
             at_start = _memory(server.pid)["rss_mb"]
-            seconds = {}
+            seconds, resident = {}, {}
             listed = [path.replace("/api/v1/search?", "/?") + "&sort=recent" for path in paths[:1]]  # among hits
-            for path in [*paths, *LIST_PATHS, *listed]:
+            for path in [*LIST_PATHS, *paths, *listed]:  # the list first: its memory apart from a search's
                 began = time.perf_counter()
                 status = httpx.get(base + path, timeout=600).status_code
                 seconds[path] = round(time.perf_counter() - began, 3) if status == 200 else f"status {status}"
+                resident[path] = round(_memory(server.pid)["rss_mb"], 1)
             memory = _memory(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
     return {"startup_seconds": round(started, 2), "rss_at_start_mb": at_start, "first_request_seconds": seconds,
-            **memory}
+            "rss_after_mb": resident, **memory}
 
 
 def _memory(pid: int) -> dict[str, float]:

@@ -207,6 +207,10 @@ story_facets = Table(
     Column("match", _BYTEWISE_TEXT, nullable=False),
 )
 Index("ix_story_facets_match", story_facets.c.facet, story_facets.c.match, story_facets.c.story)
+#: The facet choices count each value and find where it first appears: read from this index alone (at 100,000
+#: articles the types' count took 0.54 s from the table, 0.07 s from the index).
+Index("ix_story_facets_value", story_facets.c.facet, story_facets.c.value, story_facets.c.story,
+      story_facets.c.position)
 
 V1_TABLES = [schema_version, articles, entities, mentions, attributions, events, stories, story_articles, article_features]
 
