@@ -14,12 +14,14 @@ from fastapi.testclient import TestClient
 from postgres_server import URL, fresh_database
 from sqlalchemy import create_engine, insert
 
-from newsledger.records import Story, to_dict
+from newsledger.records import Article, ArticleRecords, Story, to_dict
 from newsledger.store import schema, story_list
 from newsledger.store.ledger import Store
 from newsledger.store.paging import BadCursor, encode
+from newsledger.store.search import matching, search
 from newsledger.store.story_list import StoryFilter
 from newsledger.web import create_app
+from newsledger.web.routes.stories import search_page
 
 COUNTRIES = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(90)]  # more than the 60 choices shown
 TYPES = ["ASSAULT", "assault", "PROTEST", "Protest", "COERCE", "protest_context"]
@@ -191,3 +193,31 @@ def test_the_list_page_shows_the_filtered_stories_with_untrusted_text_escaped(lo
     assert all(f'href="/stories/{quote(story_id, safe="")}"' in page for story_id in expected[:25])
     api = client.get("/api/v1/stories", params={"country": "AA", "limit": 500}).json()
     assert [item["id"] for item in api["items"]] == old_list(stories, StoryFilter(country="AA"), "id")
+
+
+def test_a_search_is_filtered_and_sorted_as_the_list_in_memory_did(location):
+    """With words, the list is the search's hits narrowed by the filter in SQL (the search joined to the list's
+    columns), sorted by relevance, recency or size."""
+    stories = many_stories(90)
+    texts = {s.id: ("Drone strike" if i % 3 else "Market report", "A drone hit the plant." if i % 3 else "Shares rose.")
+             for i, s in enumerate(stories)}
+    batch = [ArticleRecords(Article(id=s.articles[0], title=texts[s.id][0], text=texts[s.id][1]), features={"terms": {}})
+             for s in stories]
+    with Store(location) as store:
+        store.write(batch, stories, {s.articles[0]: s.id for s in stories})
+        scores = dict(search(store, "drone"))
+        assert len(scores) == 60
+        by_id = {s.id: s for s in stories}
+        for chosen in FILTERS[:12]:
+            for sort in ("relevance", "recent", "size"):
+                admitted = [by_id[i] for i in scores if old_admits(chosen, by_id[i])]
+                key = (lambda s: (-scores[s.id], s.id)) if sort == "relevance" else (lambda s: old_sort_key(sort, s))
+                expected = [s.id for s in sorted(admitted, key=key)]
+                seen, cursor = [], None
+                while True:
+                    found = search_page(store, matching(store, "drone"), chosen, sort, cursor, 4)
+                    seen += [s.id for s in found.stories]
+                    assert found.total == len(expected)
+                    if (cursor := found.after) is None:
+                        break
+                assert seen == expected, (chosen, sort)

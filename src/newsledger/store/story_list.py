@@ -10,11 +10,10 @@ starts after (``store.paging`` cursors).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, literal, or_, select
+from sqlalchemy import TextualSelect, and_, exists, func, literal, or_, select
 
 from newsledger.records import Story, from_dict
 from newsledger.store import schema as t
@@ -100,16 +99,14 @@ def count(store: Store, chosen: StoryFilter) -> int:
         return connection.execute(select(func.count()).select_from(L).where(*chosen.conditions())).scalar_one()
 
 
-def among(store: Store, story_ids: Iterable[str], chosen: StoryFilter) -> dict[str, Any]:
-    """The sort columns of those of these stories (a search's hits) the filter admits, by story id; read a few
-    hundred ids at a time."""
-    wanted, found = list(story_ids), {}
+def among(store: Store, hits: TextualSelect, chosen: StoryFilter) -> list[Any]:
+    """The search's hits (``store.search.matching``) the filter admits, with their sort columns and score: one
+    query, the search joined to the list's columns."""
+    found = hits.subquery("hits")
+    story = found.c.story.collate("C") if store.engine.dialect.name == "postgresql" else found.c.story
+    query = select(L.c.story, L.c.size, L.c.undated, L.c.day, found.c.score).join(found, story == L.c.story)
     with store.engine.connect() as connection:
-        for start in range(0, len(wanted), 500):
-            query = select(L.c.story, L.c.size, L.c.undated, L.c.day).where(
-                L.c.story.in_(wanted[start:start + 500]), *chosen.conditions())
-            found.update((row.story, row) for row in connection.execute(query))
-    return found
+        return list(connection.execute(query.where(*chosen.conditions())))
 
 
 def stories(store: Store, story_ids: list[str]) -> list[Story]:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import TextualSelect
 
 from newsledger.records import Story
 from newsledger.report.brief import Exclusion
@@ -38,26 +39,24 @@ class Listed:
     total: int  # stories matching the filter (and the words)
 
 
-def listed(ledger: Store, hits: list[tuple[str, float]] | None, chosen: StoryFilter, sort: str,
-           cursor: str | None) -> Listed:
-    """A page of the story list: through the store's list columns, or among a search's hits."""
-    if hits is None:
+def listed(ledger: Store, q: str | None, chosen: StoryFilter, sort: str, cursor: str | None) -> Listed:
+    """A page of the story list: through the store's list columns, or among the hits of a search for ``q``."""
+    if not q:
         found, after = story_list.page(ledger, chosen, sort, cursor, PAGE_SIZE)
         return Listed(found, after, story_list.count(ledger, chosen))
+    hits = full_text.matching(ledger, q)
+    if hits is None:  # no word in it
+        return Listed([], None, 0)
     return search_page(ledger, hits, chosen, sort, cursor, PAGE_SIZE)
 
 
-def search_page(store: Store, hits: list[tuple[str, float]], chosen: StoryFilter, sort: str, cursor: str | None,
+def search_page(store: Store, hits: TextualSelect, chosen: StoryFilter, sort: str, cursor: str | None,
                 limit: int) -> Listed:
     """A page of a search's hits that the filter admits: the hits are a query's answer (held whatever the ledger's
-    size), narrowed and sorted by the store's list columns, then paged by their sort keys."""
-    admitted = story_list.among(store, (story_id for story_id, _score in hits), chosen)
-    found = [(story_id, score) for story_id, score in hits if story_id in admitted]
-    if sort == "relevance":
-        keys = [(-score, story_id) for story_id, score in found]
-    else:
-        keys = [story_list.sort_key(sort, admitted[story_id]) for story_id, _score in found]
-    ordered = sorted(zip(keys, (story_id for story_id, _score in found)))
+    size), narrowed by the filter in SQL, sorted by relevance or the list's sort keys, then paged by those keys."""
+    rows = story_list.among(store, hits, chosen)
+    keys = [(-row.score, row.story) if sort == "relevance" else story_list.sort_key(sort, row) for row in rows]
+    ordered = sorted(zip(keys, (row.story for row in rows)))
     shown, after = page_of_sorted([story_id for _key, story_id in ordered], [key for key, _ in ordered], cursor, limit)
     return Listed(story_list.stories(store, shown), after, len(ordered))
 
@@ -86,12 +85,11 @@ def story_list_page(
         status = ""
     facets = StoryFilter(country.strip(), place.strip(), type.strip(), status, start, end)
     ledger = store(request)
-    hits = full_text.search(ledger, q) if q else None
     try:
-        found = listed(ledger, hits, facets, sort, cursor)
+        found = listed(ledger, q, facets, sort, cursor)
     except BadCursor:
         errors.append("that page link is out of date: showing the first page")
-        found = listed(ledger, hits, facets, sort, None)
+        found = listed(ledger, q, facets, sort, None)
     return page(
         request,
         "stories.html",
