@@ -28,8 +28,8 @@ def list_row(record: dict[str, Any]) -> dict[str, Any]:
 def facet_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Its facets' values in their order, and the finding statuses its tally counts at least once."""
     facets, tally = record.get("facets") or {}, record.get("tally") or {}
-    rows = [{"facet": facet, "position": i, "value": value, "match": fold(value)}
+    rows = [{"facet": facet, "position": i, "value": str(value), "match": fold(str(value))}  # str: never fail a write
             for facet, fold in MATCHED.items() for i, value in enumerate(facets.get(facet) or ())]
     rows += [{"facet": "status", "position": i, "value": status, "match": status}
-             for i, (status, count) in enumerate(tally.items()) if count > 0]
+             for i, (status, count) in enumerate(tally.items()) if (count or 0) > 0]
     return [{"story": record["id"], **row} for row in rows]
