@@ -211,8 +211,8 @@ def test_a_search_is_filtered_and_sorted_as_the_list_in_memory_did(location):
         for chosen in FILTERS[:12]:
             for sort in ("relevance", "recent", "size"):
                 admitted = [by_id[i] for i in scores if old_admits(chosen, by_id[i])]
-                key = (lambda s: (-scores[s.id], s.id)) if sort == "relevance" else (lambda s: old_sort_key(sort, s))
-                expected = [s.id for s in sorted(admitted, key=key)]
+                keys = {s.id: (-scores[s.id], s.id) if sort == "relevance" else old_sort_key(sort, s) for s in admitted}
+                expected = sorted(keys, key=keys.__getitem__)
                 seen, cursor = [], None
                 while True:
                     found = search_page(store, matching(store, "drone"), chosen, sort, cursor, 4)
