@@ -21,7 +21,6 @@ from newsledger.store.paging import BadCursor, encode
 from newsledger.store.search import matching, search
 from newsledger.store.story_list import StoryFilter
 from newsledger.web import create_app
-from newsledger.web.routes.stories import search_page
 
 COUNTRIES = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(90)]  # more than the 60 choices shown
 TYPES = ["ASSAULT", "assault", "PROTEST", "Protest", "COERCE", "protest_context"]
@@ -196,8 +195,8 @@ def test_the_list_page_shows_the_filtered_stories_with_untrusted_text_escaped(lo
 
 
 def test_a_search_is_filtered_and_sorted_as_the_list_in_memory_did(location):
-    """With words, the list is the search's hits narrowed by the filter in SQL (the search joined to the list's
-    columns), sorted by relevance, recency or size."""
+    """With words, the list is the search's hits narrowed by the filter, sorted by relevance, recency or size and
+    paged in SQL (the search joined to the list's columns)."""
     stories = many_stories(90)
     texts = {s.id: ("Drone strike" if i % 3 else "Market report", "A drone hit the plant." if i % 3 else "Shares rose.")
              for i, s in enumerate(stories)}
@@ -215,9 +214,11 @@ def test_a_search_is_filtered_and_sorted_as_the_list_in_memory_did(location):
                 expected = sorted(keys, key=keys.__getitem__)
                 seen, cursor = [], None
                 while True:
-                    found = search_page(store, matching(store, "drone"), chosen, sort, cursor, 4)
-                    seen += [s.id for s in found.stories]
-                    assert found.total == len(expected)
-                    if (cursor := found.after) is None:
+                    found, cursor, total = story_list.among(store, matching(store, "drone"), chosen, sort, cursor, 4)
+                    seen += [s.id for s in found]
+                    assert total == len(expected)
+                    if cursor is None:
                         break
                 assert seen == expected, (chosen, sort)
+        with pytest.raises(BadCursor):  # a cursor of the list without words
+            story_list.among(store, matching(store, "drone"), StoryFilter(), "relevance", encode([True, 1, "s1"]), 4)

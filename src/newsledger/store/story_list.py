@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import TextualSelect, and_, exists, func, literal, or_, select
+from sqlalchemy import Double, Select, TextualSelect, and_, cast, exists, func, literal, or_, select
 
 from newsledger.records import Story, from_dict
 from newsledger.store import schema as t
@@ -55,43 +55,51 @@ def _has(facet: str, condition: Any) -> Any:
     return exists().where(F.c.story == L.c.story, F.c.facet == facet, condition)
 
 
-#: Each order's columns, ascending or not; its sort key negates the descending ones, so keys sort ascending.
-ORDERS: dict[str, tuple[tuple[Any, bool], ...]] = {
-    "id": ((L.c.story, True),),
-    "recent": ((L.c.undated, True), (L.c.day, False), (L.c.story, True)),
-    "size": ((L.c.size, False), (L.c.undated, True), (L.c.day, False), (L.c.story, True)),
+#: Each order's columns by name, ascending or not; its sort key negates the descending ones, so keys sort ascending
+#: (the keys the list's cursors have always held).
+ORDERS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "id": (("story", True),),
+    "recent": (("undated", True), ("day", False), ("story", True)),
+    "size": (("size", False), ("undated", True), ("day", False), ("story", True)),
+    "relevance": (("score", False), ("story", True)),  # among a search's hits
 }
-_KINDS = {"story": str, "undated": bool, "day": int, "size": int}
+_KINDS = {"story": str, "undated": bool, "day": int, "size": int, "score": float}
 
 
 def sort_key(order: str, row: Any) -> tuple:
-    return tuple(row._mapping[column.name] if ascending else -row._mapping[column.name]
-                 for column, ascending in ORDERS[order])
+    return tuple(row._mapping[name] if ascending else -row._mapping[name] for name, ascending in ORDERS[order])
 
 
-def _after(order: str, key: tuple) -> Any:
+def _after(columns: Any, order: str, key: tuple) -> Any:
     """``WHERE`` the row sorts after ``key``: (a > x) OR (a = x AND (b > y OR …)), each column its own way."""
     parts = ORDERS[order]
-    if len(key) != len(parts) or any(type(value) is not _KINDS[column.name] for value, (column, _) in zip(key, parts)):
+    if len(key) != len(parts) or any(type(value) is not _KINDS[name] for value, (name, _) in zip(key, parts)):
         raise BadCursor("cursor does not fit this listing")
     condition = None
-    for (column, ascending), value in reversed(list(zip(parts, key))):
+    for (name, ascending), value in reversed(list(zip(parts, key))):
+        column = columns[name]
         value = literal(value if ascending else -value, column.type)  # a bound value, True and False too
         beyond = column > value if ascending else column < value
         condition = beyond if condition is None else or_(beyond, and_(column == value, condition))
     return condition
 
 
+def _keyset(connection: Any, query: Select, columns: Any, order: str, cursor: str | None,
+            limit: int) -> tuple[list[Any], str | None]:
+    """One page of ``query``'s rows in ``order`` after the cursor's key, and the next page's cursor."""
+    if cursor:
+        query = query.where(_after(columns, order, decode(cursor)))
+    ordering = [columns[name] if ascending else columns[name].desc() for name, ascending in ORDERS[order]]
+    rows = list(connection.execute(query.order_by(*ordering).limit(limit + 1)))
+    return rows[:limit], encode(sort_key(order, rows[limit - 1])) if len(rows) > limit else None
+
+
 def page(store: Store, chosen: StoryFilter, order: str, cursor: str | None, limit: int) -> tuple[list[Story], str | None]:
     """A page of the stories the filter admits, in ``order`` (a keyset query), and the next page's cursor."""
     query = select(L.c.story, L.c.size, L.c.undated, L.c.day).where(*chosen.conditions())
-    if cursor:
-        query = query.where(_after(order, decode(cursor)))
-    columns = [column if ascending else column.desc() for column, ascending in ORDERS[order]]
     with store.engine.connect() as connection:
-        rows = list(connection.execute(query.order_by(*columns).limit(limit + 1)))
-    shown = rows[:limit]
-    return stories(store, [row.story for row in shown]), encode(sort_key(order, shown[-1])) if len(rows) > limit else None
+        rows, after = _keyset(connection, query, L.c, order, cursor, limit)
+    return stories(store, [row.story for row in rows]), after
 
 
 def count(store: Store, chosen: StoryFilter) -> int:
@@ -99,14 +107,22 @@ def count(store: Store, chosen: StoryFilter) -> int:
         return connection.execute(select(func.count()).select_from(L).where(*chosen.conditions())).scalar_one()
 
 
-def among(store: Store, hits: TextualSelect, chosen: StoryFilter) -> list[Any]:
-    """The search's hits (``store.search.matching``) the filter admits, with their sort columns and score: one
-    query, the search joined to the list's columns."""
-    found = hits.subquery("hits")
-    story = found.c.story.collate("C") if store.engine.dialect.name == "postgresql" else found.c.story
-    query = select(L.c.story, L.c.size, L.c.undated, L.c.day, found.c.score).join(found, story == L.c.story)
+def among(store: Store, hits: TextualSelect, chosen: StoryFilter, order: str, cursor: str | None,
+          limit: int) -> tuple[list[Story], str | None, int]:
+    """A page of a search's hits (``store.search.matching``) that the filter admits, in ``order`` ("relevance" or
+    a list order), the next page's cursor, and how many there are: the search joined to the list's columns and
+    computed once (a materialised CTE), counted and paged in the same statement."""
+    matched = hits.subquery("matched")
+    story = matched.c.story.collate("C") if store.engine.dialect.name == "postgresql" else matched.c.story
+    score = cast(matched.c.score, Double).label("score")  # PostgreSQL's ts_rank is a real: compared as sent
+    admitted = (select(L.c.story, L.c.size, L.c.undated, L.c.day, score)
+                .join(matched, story == L.c.story).where(*chosen.conditions())
+                .cte("admitted").prefix_with("MATERIALIZED"))
+    total = select(func.count()).select_from(admitted).scalar_subquery().label("total")
     with store.engine.connect() as connection:
-        return list(connection.execute(query.where(*chosen.conditions())))
+        rows, after = _keyset(connection, select(admitted, total), admitted.c, order, cursor, limit)
+        found = rows[0].total if rows else connection.execute(select(func.count()).select_from(admitted)).scalar_one()
+    return stories(store, [row.story for row in rows]), after, found
 
 
 def stories(store: Store, story_ids: list[str]) -> list[Story]:

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import TextualSelect
 
 from newsledger.records import Story
 from newsledger.report.brief import Exclusion
@@ -18,7 +17,7 @@ from newsledger.store import queries, story_list
 from newsledger.store import search as full_text
 from newsledger.store.catalog import story_outlets
 from newsledger.store.ledger import Store
-from newsledger.store.paging import BadCursor, page_of_sorted
+from newsledger.store.paging import BadCursor
 from newsledger.store.story_list import StoryFilter
 from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
 from newsledger.web.templating import not_found, page
@@ -47,18 +46,7 @@ def listed(ledger: Store, q: str | None, chosen: StoryFilter, sort: str, cursor:
     hits = full_text.matching(ledger, q)
     if hits is None:  # no word in it
         return Listed([], None, 0)
-    return search_page(ledger, hits, chosen, sort, cursor, PAGE_SIZE)
-
-
-def search_page(store: Store, hits: TextualSelect, chosen: StoryFilter, sort: str, cursor: str | None,
-                limit: int) -> Listed:
-    """A page of a search's hits that the filter admits: the hits are a query's answer (held whatever the ledger's
-    size), narrowed by the filter in SQL, sorted by relevance or the list's sort keys, then paged by those keys."""
-    rows = story_list.among(store, hits, chosen)
-    keys = [(-row.score, row.story) if sort == "relevance" else story_list.sort_key(sort, row) for row in rows]
-    ordered = sorted(zip(keys, (row.story for row in rows)))
-    shown, after = page_of_sorted([story_id for _key, story_id in ordered], [key for key, _ in ordered], cursor, limit)
-    return Listed(story_list.stories(store, shown), after, len(ordered))
+    return Listed(*story_list.among(ledger, hits, chosen, sort, cursor, PAGE_SIZE))
 
 
 @router.get("/", response_class=HTMLResponse, summary="Stories: search, filter by date, sort, page")
