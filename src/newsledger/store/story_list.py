@@ -13,7 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Double, Select, TextualSelect, and_, cast, exists, func, literal, or_, select
+from sqlalchemy import (
+    Double,
+    Select,
+    TextualSelect,
+    and_,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
 
 from newsledger.records import Story, from_dict
 from newsledger.store import schema as t
