@@ -13,8 +13,9 @@ from fastapi.responses import HTMLResponse
 from newsledger.records import Story
 from newsledger.report.brief import Exclusion
 from newsledger.report.map import MapPlace, story_map
-from newsledger.store import queries, story_list
+from newsledger.store import queries
 from newsledger.store import search as full_text
+from newsledger.store import story_list as listing
 from newsledger.store.catalog import story_outlets
 from newsledger.store.ledger import Store
 from newsledger.store.paging import BadCursor
@@ -41,16 +42,16 @@ class Listed:
 def listed(ledger: Store, q: str | None, chosen: StoryFilter, sort: str, cursor: str | None) -> Listed:
     """A page of the story list: through the store's list columns, or among the hits of a search for ``q``."""
     if not q:
-        found, after = story_list.page(ledger, chosen, sort, cursor, PAGE_SIZE)
-        return Listed(found, after, story_list.count(ledger, chosen))
+        found, after = listing.page(ledger, chosen, sort, cursor, PAGE_SIZE)
+        return Listed(found, after, listing.count(ledger, chosen))
     hits = full_text.matching(ledger, q)
     if hits is None:  # no word in it
         return Listed([], None, 0)
-    return Listed(*story_list.among(ledger, hits, chosen, sort, cursor, PAGE_SIZE))
+    return Listed(*listing.among(ledger, hits, chosen, sort, cursor, PAGE_SIZE))
 
 
 @router.get("/", response_class=HTMLResponse, summary="Stories: search, filter by date, sort, page")
-def story_list_page(
+def story_list(
     request: Request,
     q: Annotated[str | None, Query(max_length=500)] = None,
     start: Annotated[str | None, Query(alias="from")] = None,
