@@ -12,12 +12,14 @@ from sqlalchemy.engine import make_url
 URL = os.environ.get("NEWSLEDGER_TEST_POSTGRES")
 
 
-def fresh_database() -> Iterator[str]:
-    """A new database beside ``URL``'s, for one test, dropped afterwards (a generator for a fixture)."""
+def fresh_database(icu_locale: str | None = None) -> Iterator[str]:
+    """A new database beside ``URL``'s, for one test, dropped afterwards (a generator for a fixture); with
+    ``icu_locale`` ("en-US"), text compares and sorts by that locale's ICU collation, as many servers do."""
     admin = create_engine(URL, isolation_level="AUTOCOMMIT")
     name = f"newsledger_{uuid.uuid4().hex[:12]}"
+    collated = f" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'" if icu_locale else ""
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"{collated}'))
     yield make_url(URL).set(database=name).render_as_string(hide_password=False)
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))

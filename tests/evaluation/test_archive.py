@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from newsledger.evaluation import archive, resample
+from newsledger.store import story_list
 from newsledger.store.ledger import LedgerError, Store
 from newsledger.store.search import search
+from newsledger.store.story_list import StoryFilter
 
 
 def test_a_grown_ledger_is_copies_of_the_real_one_under_new_ids(seed_ledger, tmp_path):
@@ -25,6 +27,9 @@ def test_a_grown_ledger_is_copies_of_the_real_one_under_new_ids(seed_ledger, tmp
         assert sorted(a.text for a in articles) == sorted(a["text"] for a in base["articles"] for _ in range(3))
         assert len(stories) == 3 * len(base["stories"])
         assert sorted(a for s in stories for a in s.articles) == sorted(a.id for a in articles)
+        listed, _after = story_list.page(store, StoryFilter(country="IR"), "id", None, 100)
+        assert sorted(s.id for s in listed) == sorted(s.id for s in stories if "IR" in s.facets.get("countries", []))
+        assert story_list.count(store, StoryFilter()) == len(stories)
         assert store.count("attributions") == 3 * len(base["attributions"])
         assert {e.article for e in store.events()} == {a.id for a in articles}
         found = search(store, "Isfahan")

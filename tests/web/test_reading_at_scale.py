@@ -1,5 +1,6 @@
-"""The server holds no index of the ledger's texts: it starts without reading the story summaries, and every page
-but the story list (search, a story, an article, an entity, the API) answers through the store alone."""
+"""The server holds no index of the ledger's texts and no summary of every story: it starts without reading them,
+and every page (the story list with its filters, sorts and facet choices, search, a story, an article, an entity,
+the API) answers through the store alone, reading no more stories than it shows."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsledger.api import Ledger
+from newsledger.store import story_list
+from newsledger.store.ledger import Store
 from newsledger.web import create_app
-from newsledger.web.catalog import Catalog
+from newsledger.web.routes import stories as stories_routes
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +22,11 @@ def seeded(ledger_path: Path) -> dict:
         return ledger.export()
 
 
-def test_pages_other_than_the_story_list_read_through_the_store(ledger_path, seeded, monkeypatch):
-    def refuse(_catalog, _version):
-        raise AssertionError("the story summaries were read")
+def test_pages_read_through_the_store(ledger_path, seeded, monkeypatch):
+    def refuse(_store):
+        raise AssertionError("every story was read")
 
-    monkeypatch.setattr(Catalog, "_build", refuse)
+    monkeypatch.setattr(Store, "stories", refuse)
     client = TestClient(create_app(ledger_path))  # start-up reads no summary either
     story = max(seeded["stories"], key=lambda s: len(s["articles"]))
     article = seeded["articles"][0]
@@ -36,3 +39,25 @@ def test_pages_other_than_the_story_list_read_through_the_store(ledger_path, see
     page = client.get(f"/articles/{article['id']}").text
     owner = next(s for s in seeded["stories"] if article["id"] in s["articles"])
     assert f'href="/stories/{owner["id"]}"' in page  # the article's story, found by an indexed look-up
+
+
+def test_the_story_list_reads_only_the_stories_it_shows(ledger_path, seeded, monkeypatch):
+    """Filters, sorts, counts and facet choices are queries: the list builds a story record only for the page."""
+    read: list[int] = []
+    records = story_list.stories
+
+    def counted(store, story_ids):
+        read.append(len(story_ids))
+        return records(store, story_ids)
+
+    monkeypatch.setattr(Store, "stories", lambda _store: (_ for _ in ()).throw(AssertionError("every story was read")))
+    monkeypatch.setattr(story_list, "stories", counted)
+    monkeypatch.setattr(stories_routes, "PAGE_SIZE", 2)
+    client = TestClient(create_app(ledger_path))
+    for params in ({}, {"sort": "size"}, {"country": "IR"}, {"type": "assault", "sort": "size"}, {"place": "isf"},
+                   {"status": "disputed"}, {"from": "2020-01-01"}, {"q": "minister", "sort": "recent"}):
+        page = client.get("/", params=params)
+        assert page.status_code == 200, params
+        assert read and read[-1] <= 2 and 'id="country"' in page.text, params
+    assert len(seeded["stories"]) > 2
+    assert f"{len(seeded['stories'])} stories" in client.get("/").text  # counted, not read

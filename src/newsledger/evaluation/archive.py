@@ -26,6 +26,8 @@ from newsledger.store import schema as t
 from newsledger.store.ledger import Store
 
 FORMATS = ("jsonl", "json", "parquet")
+#: The story list: its first page, sorted and filtered, and among a search's hits (the word the API search asks).
+LIST_PATHS = ["/", "/?sort=size", "/?country=US", "/?status=disputed&sort=size", "/?place=wash&type=COERCE"]
 _CLI = [sys.executable, "-c", "from newsledger.cli import app; app()"]
 
 
@@ -43,7 +45,8 @@ def run(location: str, formats: tuple[str, ...] = FORMATS, probe: Path | None = 
 
 
 def serve(location: str, paths: list[str]) -> dict[str, Any]:
-    """Seconds until the server answers, its resident memory then, and after API searches and the story list."""
+    """Seconds until the server answers, its resident memory then, and after API searches and story list pages
+    (the list's first visit computes its facet choices)."""
     port = serving._free_port()
     with tempfile.TemporaryFile() as log:  # not a pipe: a pipe nobody reads blocks a chatty server
         server = subprocess.Popen([sys.executable, "-m", "newsledger.evaluation.serve", location, str(port)],
@@ -52,17 +55,19 @@ def serve(location: str, paths: list[str]) -> dict[str, Any]:
         try:
             started = serving._wait_until_up(base, server, log)
             at_start = _memory(server.pid)["rss_mb"]
-            seconds = {}
-            for path in [*paths, "/"]:  # searches first: the story list reads the story summaries
+            seconds, resident = {}, {}
+            listed = [path.replace("/api/v1/search?", "/?") + "&sort=recent" for path in paths[:1]]  # among hits
+            for path in [*LIST_PATHS, *paths, *listed]:  # the list first: its memory apart from a search's
                 began = time.perf_counter()
                 status = httpx.get(base + path, timeout=600).status_code
                 seconds[path] = round(time.perf_counter() - began, 3) if status == 200 else f"status {status}"
+                resident[path] = round(_memory(server.pid)["rss_mb"], 1)
             memory = _memory(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
     return {"startup_seconds": round(started, 2), "rss_at_start_mb": at_start, "first_request_seconds": seconds,
-            **memory}
+            "rss_after_mb": resident, **memory}
 
 
 def _memory(pid: int) -> dict[str, float]:

@@ -22,7 +22,7 @@ from newsledger.store.ledger import LedgerError, Store
 _ARTICLE_ID = re.compile(r"(?<![0-9a-f])a_[0-9a-f]{16}(?![0-9a-f])")
 #: Tables copied once per copy; ``seq`` of articles is left out, so copies follow in ingestion order.
 COPIED = ("articles", "mentions", "attributions", "events", "article_features", "stories", "story_articles",
-          "cross_events", "findings", "resolved_stories")
+          "cross_events", "findings", "resolved_stories", "story_list", "story_facets")
 
 
 def grow(source: Path, target: Path, articles: int) -> int:
@@ -31,6 +31,7 @@ def grow(source: Path, target: Path, articles: int) -> int:
     if target.exists():
         raise LedgerError(f"{target} exists: the resampled ledger must be a new file")
     Store(str(target)).close()  # the latest schema, with its full-text index and triggers
+    Store(str(source)).close()  # the source too: an older ledger lacks tables that are copied
     src = sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:

@@ -1,5 +1,5 @@
-"""What the web's in-memory catalog reads from the ledger: the version that tells it to rebuild, and each story's
-outlets. The SQL lives here so that a schema change touches the store alone."""
+"""What the web's catalog reads from the ledger: the version that tells it what it kept is stale, and the outlets of
+the stories a page lists. The SQL lives here so that a schema change touches the store alone."""
 
 from __future__ import annotations
 
@@ -19,12 +19,14 @@ def version(store: Store) -> tuple[int, int]:
     return latest, resolved
 
 
-def story_outlets(store: Store) -> dict[str, list[str]]:
-    """Each story's outlets, sorted: one grouped scan of two narrow columns (no article text is read)."""
+def story_outlets(store: Store, story_ids: list[str]) -> dict[str, list[str]]:
+    """These stories' outlets, sorted: one grouped query over two narrow columns (no article text is read)."""
+    if not story_ids:
+        return {}
     query = (
         select(t.story_articles.c.story, t.articles.c.outlet)
         .join(t.articles, t.articles.c.id == t.story_articles.c.article)
-        .where(t.articles.c.outlet.is_not(None))
+        .where(t.story_articles.c.story.in_(story_ids), t.articles.c.outlet.is_not(None))
         .group_by(t.story_articles.c.story, t.articles.c.outlet)
         .order_by(t.story_articles.c.story, t.articles.c.outlet)
     )

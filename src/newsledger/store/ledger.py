@@ -41,6 +41,7 @@ from newsledger.records import (
 )
 from newsledger.store import schema as t
 from newsledger.store.errors import LedgerError
+from newsledger.store.list_columns import facet_rows, list_row
 from newsledger.store.writer import writer_lock
 
 DB_ENV = "NEWSLEDGER_DB"
@@ -85,6 +86,24 @@ def _engine(location: str, readonly: bool) -> Engine:
         cursor.close()
 
     return engine
+
+
+def _write_listed(connection: Any, records: list[dict[str, Any]]) -> None:
+    """Keep the story list's rows (``story_list``, ``story_facets``) of these story records in step with them."""
+    records = list({record["id"]: record for record in records}.values())  # a story written twice: its last
+    if not records:
+        return
+    _forget_listed(connection, [record["id"] for record in records])
+    connection.execute(insert(t.story_list), [list_row(record) for record in records])
+    facets = [row for record in records for row in facet_rows(record)]
+    if facets:
+        connection.execute(insert(t.story_facets), facets)
+
+
+def _forget_listed(connection: Any, story_ids: list[str]) -> None:
+    """Drop the list's rows of stories that are gone (merged into others) or about to be written again."""
+    for table in (t.story_list, t.story_facets):
+        connection.execute(delete(table).where(table.c.story.in_(story_ids)))
 
 
 class Store:
@@ -167,10 +186,13 @@ class Store:
                 for table in (t.stories, t.cross_events, t.findings, t.resolved_stories):
                     key = table.c.id if table is t.stories else table.c.story
                     connection.execute(delete(table).where(key.in_(removed)))
-            for story in stories:
-                connection.execute(delete(t.stories).where(t.stories.c.id == story.id))
-                connection.execute(insert(t.stories).values(id=story.id, data=to_dict(story)))
-                connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story.id))
+                _forget_listed(connection, removed)
+            records = [to_dict(story) for story in stories]
+            for record in records:
+                connection.execute(delete(t.stories).where(t.stories.c.id == record["id"]))
+                connection.execute(insert(t.stories).values(id=record["id"], data=record))
+                connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == record["id"]))
+            _write_listed(connection, records)
             if assignments:
                 connection.execute(delete(t.story_articles).where(t.story_articles.c.article.in_(list(assignments))))
                 connection.execute(
@@ -188,6 +210,7 @@ class Store:
                     derived = {"facets": facets or {}, "tally": tally or {}}
                     connection.execute(update(t.stories).where(t.stories.c.id == story).values(
                         data={**row.data, **derived}))
+                    _write_listed(connection, [{**row.data, **derived}])
             for table, records in ((t.cross_events, found), (t.findings, findings)):
                 connection.execute(delete(table).where(table.c.story == story))
                 if records:

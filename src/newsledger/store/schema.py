@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Connection,
     Index,
@@ -22,6 +23,8 @@ from sqlalchemy import (
     select,
     text,
 )
+
+from newsledger.store.list_columns import facet_rows, list_row
 
 metadata = MetaData()
 
@@ -169,6 +172,46 @@ mention_groups = Table(
     Column("data", JSON, nullable=False),
 )
 
+# --- version 8 ---------------------------------------------------------------------------------------------
+
+#: Story ids and dates compared and ordered byte by byte on PostgreSQL too, as Python orders them (a server's
+#: locale collation may order "s-1" and "s1" otherwise, and a keyset page would skip or repeat a story).
+_BYTEWISE = String(40).with_variant(String(40, collation="C"), "postgresql")
+_BYTEWISE_TEXT = Text().with_variant(Text(collation="C"), "postgresql")
+
+#: What the story list sorts and filters on, one narrow row per story (``store/story_list.py``), written with the
+#: story: the list pages through this table instead of reading every story's record.
+story_list = Table(
+    "story_list",
+    metadata,
+    Column("story", _BYTEWISE, primary_key=True),
+    Column("size", Integer, nullable=False),  # articles
+    Column("undated", Boolean, nullable=False),  # no last_seen: listed after the dated stories
+    Column("day", Integer, nullable=False),  # last_seen (else first_seen) as YYYYMMDD, 0 when unknown
+    Column("first", _BYTEWISE_TEXT),  # first_seen; NULL when unknown (an undated story meets no date range)
+    Column("last", _BYTEWISE_TEXT),  # last_seen, else first_seen
+)
+Index("ix_story_list_recent", story_list.c.undated, story_list.c.day.desc(), story_list.c.story)
+Index("ix_story_list_size", story_list.c.size.desc(), story_list.c.undated, story_list.c.day.desc(), story_list.c.story)
+
+#: A story's facets, one row per value: "countries", "types", "places" (its ``facets``, in their order) and
+#: "status" (a finding status its ``tally`` counts). ``match`` is the form a filter compares (upper-case type,
+#: case-folded place); ``value`` the form shown and counted.
+story_facets = Table(
+    "story_facets",
+    metadata,
+    Column("story", _BYTEWISE, primary_key=True),
+    Column("facet", String(10), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("value", _BYTEWISE_TEXT, nullable=False),
+    Column("match", _BYTEWISE_TEXT, nullable=False),
+)
+Index("ix_story_facets_match", story_facets.c.facet, story_facets.c.match, story_facets.c.story)
+#: The facet choices count each value and find where it first appears: read from this index alone (at 100,000
+#: articles the types' count took 0.54 s from the table, 0.07 s from the index).
+Index("ix_story_facets_value", story_facets.c.facet, story_facets.c.value, story_facets.c.story,
+      story_facets.c.position)
+
 V1_TABLES = [schema_version, articles, entities, mentions, attributions, events, stories, story_articles, article_features]
 
 
@@ -234,9 +277,27 @@ def _add_search_index(connection: Connection) -> None:
     connection.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"))
 
 
+def _add_story_list(connection: Connection) -> None:
+    """The story list's sort and filter columns (``story_list``, ``story_facets``), filled from each stored
+    story's record a thousand at a time; every later write of a story keeps them (``store/story_list.py``)."""
+    metadata.create_all(connection, tables=[story_list, story_facets])
+    last = None
+    while True:
+        query = select(stories.c.data).order_by(stories.c.id).limit(1000)
+        records = [row.data for row in connection.execute(query if last is None else query.where(stories.c.id > last))]
+        if not records:
+            return
+        connection.execute(insert(story_list), [list_row(record) for record in records])
+        facets = [row for record in records for row in facet_rows(record)]
+        if facets:
+            connection.execute(insert(story_facets), facets)
+        last = records[-1]["id"]
+
+
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again,
-                                                  _add_feeds, _add_resolution_memory, _add_search_index]
+                                                  _add_feeds, _add_resolution_memory, _add_search_index,
+                                                  _add_story_list]
 LATEST = len(MIGRATIONS)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Float, String, TextualSelect
 from sqlalchemy import text as sql
 
 if TYPE_CHECKING:
@@ -42,15 +43,23 @@ def terms(query: str) -> list[tuple[str, bool]]:
 
 def search(store: Store, query: str) -> list[tuple[str, float]]:
     """(story id, score) of the stories with an article matching every word of the query, best first."""
+    statement = matching(store, query)
+    if statement is None:
+        return []
+    with store.engine.connect() as connection:
+        return [(row.story, float(row.score)) for row in connection.execute(statement)]
+
+
+def matching(store: Store, query: str) -> TextualSelect | None:
+    """The search as a statement of (story, score), best first, to run or to join (the story list narrows and
+    sorts it in SQL); None when the query has no word."""
     wanted = terms(query)
     if not wanted:
-        return []
+        return None
     postgres = store.engine.dialect.name == "postgresql"
     statement = _POSTGRES_QUERY if postgres else _SQLITE_QUERY
     match = _tsquery(wanted) if postgres else _fts5_query(wanted)
-    with store.engine.connect() as connection:
-        rows = connection.execute(statement, {"match": match})
-        return [(row.story, float(row.score)) for row in rows]
+    return statement.bindparams(match=match).columns(story=String, score=Float)
 
 
 def _fts5_query(wanted: list[tuple[str, bool]]) -> str:

@@ -1,34 +1,22 @@
-"""What the pages keep in memory: every story's summary and outlets, for the story list (its filters, sorts and
-facet choices), and the briefs of recently viewed stories. No article text: search goes through the store's
-full-text index (``store.search``), single records through indexed look-ups.
+"""What the pages keep in memory: the story list's facet choices and the briefs of recently viewed stories, each
+per version of the ledger. Nothing that grows with the ledger: the story list pages through the store
+(``store.story_list``), search goes through its full-text index (``store.search``), single records through
+indexed look-ups.
 
-The summaries are read by the first page that needs them, not at start-up, and read again when an ingest has
-added articles since (the server reads a ledger that ``newsledger ingest`` may still be writing): each request
-checks the ledger's version (``store.catalog.version``, indexed look-ups). Briefs are cached per version.
+The server reads a ledger that ``newsledger ingest`` may still be writing: each request checks the ledger's
+version (``store.catalog.version``, indexed look-ups) and what was kept for an older version is read again.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Any
 
 from newsledger.records import Story
 from newsledger.report.brief import Exclusion, build_brief
-from newsledger.store import catalog
+from newsledger.store import catalog, story_list
 from newsledger.store.ledger import Store
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The story summaries of one version of the ledger: replaced whole, so a request never sees half of a
-    rebuild."""
-
-    version: tuple[int, int]
-    stories: list[Story]  # ordered by id
-    by_id: dict[str, Story]
-    outlets: dict[str, list[str]]  # story id -> its articles' outlets
 
 
 class Catalog:
@@ -36,19 +24,20 @@ class Catalog:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._lock = threading.Lock()
-        self._snapshot: Snapshot | None = None
+        self._choices: tuple[tuple[int, int], dict[str, list[str]]] | None = None
         self._briefs: OrderedDict[str, dict[str, Any]] = OrderedDict()  # most recently used last
         self._briefs_version: tuple[int, int] | None = None
         self._briefs_lock = threading.Lock()
 
-    def current(self) -> Snapshot:
+    def choices(self) -> dict[str, list[str]]:
+        """The countries and types the ledger's stories have, the most common first, for the filter's lists: two
+        grouped queries, kept until the ledger changes (replaced whole, so a request never sees half of them)."""
         version = catalog.version(self.store)
-        if self._snapshot is None or version != self._snapshot.version:
-            with self._lock:
-                if self._snapshot is None or version != self._snapshot.version:
-                    self._snapshot = self._build(version)
-        return self._snapshot
+        kept = self._choices
+        if kept is None or kept[0] != version:
+            kept = (version, {facet: story_list.choices(self.store, facet) for facet in ("countries", "types")})
+            self._choices = kept
+        return kept[1]
 
     def story(self, story_id: str) -> Story | None:
         """One story, read from the store (an indexed look-up): a story page needs no summaries of the others."""
@@ -74,7 +63,3 @@ class Catalog:
                 while len(self._briefs) > self.BRIEFS_KEPT:
                     self._briefs.popitem(last=False)
         return brief
-
-    def _build(self, version: tuple[int, int]) -> Snapshot:
-        stories = sorted(self.store.stories(), key=lambda s: s.id)
-        return Snapshot(version, stories, {s.id: s for s in stories}, catalog.story_outlets(self.store))

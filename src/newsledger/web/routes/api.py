@@ -17,17 +17,13 @@ from newsledger.records import to_dict
 from newsledger.report.brief import Exclusion
 from newsledger.report.export import findings_csv
 from newsledger.report.render import render
-from newsledger.store import queries
+from newsledger.store import queries, story_list
 from newsledger.store import search as full_text
+from newsledger.store.ledger import Store
 from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
+from newsledger.store.story_list import StoryFilter
 from newsledger.web.routes import API_BAD_REQUEST, API_NOT_FOUND, catalog, store
-from newsledger.web.routes.stories import (
-    ExcludedOutlets,
-    Facets,
-    VettedOnly,
-    exclusion,
-    in_range,
-)
+from newsledger.web.routes.stories import ExcludedOutlets, VettedOnly, exclusion
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"], responses=API_BAD_REQUEST)
 
@@ -67,17 +63,15 @@ def list_stories(
     start: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or after this day")] = None,
     end: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Stories seen on or before this day")] = None,
 ) -> Page:
-    facets = Facets(country.strip(), place.strip(), type.strip(), status)
-    if facets == Facets() and not start and not end:
+    chosen = StoryFilter(country.strip(), place.strip(), type.strip(), status, start, end)
+    if chosen == StoryFilter():
         return _page(queries.records, store(request), "stories", cursor, limit)
-    stories = [s for s in catalog(request).current().stories  # in id order
-               if facets.admits(s) and (not (start or end) or in_range(s, start, end))]
-    return _page(lambda: _as_page(stories, cursor, limit))
+    return _page(_filtered, store(request), chosen, cursor, limit)
 
 
-def _as_page(stories: list, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
-    shown, after = page_of_sorted(stories, [(s.id,) for s in stories], cursor, limit)
-    return [to_dict(s) for s in shown], after
+def _filtered(ledger: Store, chosen: StoryFilter, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    found, after = story_list.page(ledger, chosen, "id", cursor, limit)
+    return [to_dict(story) for story in found], after
 
 
 @router.get("/stories/{story_id}", responses=API_NOT_FOUND, summary="One story")

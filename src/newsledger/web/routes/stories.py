@@ -15,7 +15,11 @@ from newsledger.report.brief import Exclusion
 from newsledger.report.map import MapPlace, story_map
 from newsledger.store import queries
 from newsledger.store import search as full_text
-from newsledger.store.paging import BadCursor, page_of_sorted
+from newsledger.store import story_list as listing
+from newsledger.store.catalog import story_outlets
+from newsledger.store.ledger import Store
+from newsledger.store.paging import BadCursor
+from newsledger.store.story_list import StoryFilter
 from newsledger.web.routes import PAGE_BAD_REQUEST, PAGE_NOT_FOUND, catalog, store
 from newsledger.web.templating import not_found, page
 
@@ -28,64 +32,22 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NOT_SAID = ("denies", "declines_to_comment")
 
 
-def _day(date: str | None) -> int:
-    """A date as a number that sorts like it (for descending keys); unknown dates sort last."""
-    try:
-        return int(date[:10].replace("-", "")) if date else 0
-    except ValueError:
-        return 0
-
-
-def sort_key(sort: str, story: Story, score: float) -> tuple:
-    recency = (story.last_seen is None, -_day(story.last_seen or story.first_seen))
-    if sort == "size":
-        return (-len(story.articles), *recency, story.id)
-    if sort == "relevance":
-        return (-score, story.id)
-    return (*recency, story.id)
-
-
-def in_range(story: Story, start: str | None, end: str | None) -> bool:
-    """Whether the story's span of dates meets [start, end]; an undated story meets no range."""
-    first, last = story.first_seen, story.last_seen or story.first_seen
-    if not first:
-        return False
-    return (start is None or (last or "") >= start) and (end is None or first <= end)
-
-
 @dataclass(frozen=True)
-class Facets:
-    """What a story list is narrowed to: the country (ISO code) and place its happenings took place in, and their
-    PLOVER type; empty fields narrow nothing."""
-
-    country: str = ""
-    place: str = ""
-    type: str = ""
-    status: str = ""  # "disputed": only stories with at least one finding of that status
-
-    def admits(self, story: Story) -> bool:
-        facets = story.facets or {}
-        place = self.place.casefold()
-        return (not self.status or (story.tally or {}).get(self.status, 0) > 0) and \
-            (not self.country or self.country.upper() in facets.get("countries", ())) and \
-            (not self.type or self.type.upper() in (t.upper() for t in facets.get("types", ()))) and \
-            (not place or any(place in name.casefold() for name in facets.get("places", ())))
+class Listed:
+    stories: list[Story]
+    after: str | None  # the next page's cursor
+    total: int  # stories matching the filter (and the words)
 
 
-def matching_stories(snapshot: Any, hits: list[tuple[str, float]] | None, start: str | None, end: str | None,
-                     sort: str, facets: Facets = Facets()):
-    """The stories to list (the search's hits, or all when there is no query), sorted, with their sort keys (the
-    keyset for cursors). A hit the snapshot does not know yet (an ingest is adding it) waits for the next one."""
-    if hits is not None:
-        found = [(snapshot.by_id[story_id], score) for story_id, score in hits if story_id in snapshot.by_id]
-    else:
-        found = [(story, 0.0) for story in snapshot.stories]
-    if start or end:
-        found = [(story, score) for story, score in found if in_range(story, start, end)]
-    if facets != Facets():
-        found = [(story, score) for story, score in found if facets.admits(story)]
-    keyed = sorted(((sort_key(sort, story, score), story) for story, score in found), key=lambda pair: pair[0])
-    return [story for _key, story in keyed], [key for key, _story in keyed]
+def listed(ledger: Store, q: str | None, chosen: StoryFilter, sort: str, cursor: str | None) -> Listed:
+    """A page of the story list: through the store's list columns, or among the hits of a search for ``q``."""
+    if not q:
+        found, after = listing.page(ledger, chosen, sort, cursor, PAGE_SIZE)
+        return Listed(found, after, listing.count(ledger, chosen))
+    hits = full_text.matching(ledger, q)
+    if hits is None:  # no word in it
+        return Listed([], None, 0)
+    return Listed(*listing.among(ledger, hits, chosen, sort, cursor, PAGE_SIZE))
 
 
 @router.get("/", response_class=HTMLResponse, summary="Stories: search, filter by date, sort, page")
@@ -107,43 +69,32 @@ def story_list(
     sort = chosen or ("relevance" if q else "recent")
     if sort == "relevance" and not q:
         sort = "recent"
-    snapshot = catalog(request).current()
     if status and status not in STATUSES:
         errors.append(f"“{status}” is not a status ({', '.join(STATUSES)})")
         status = ""
-    facets = Facets(country.strip(), place.strip(), type.strip(), status)
-    hits = full_text.search(store(request), q) if q else None
-    stories, keys = matching_stories(snapshot, hits, start, end, sort, facets)
+    facets = StoryFilter(country.strip(), place.strip(), type.strip(), status, start, end)
+    ledger = store(request)
     try:
-        shown, after = page_of_sorted(stories, keys, cursor, PAGE_SIZE)
+        found = listed(ledger, q, facets, sort, cursor)
     except BadCursor:
         errors.append("that page link is out of date: showing the first page")
-        shown, after = page_of_sorted(stories, keys, None, PAGE_SIZE)
+        found = listed(ledger, q, facets, sort, None)
     return page(
         request,
         "stories.html",
         status_code=400 if errors else 200,
-        stories=shown,
-        outlets=snapshot.outlets,
-        total=len(stories),
-        after=after,
+        stories=found.stories,
+        outlets=story_outlets(ledger, [story.id for story in found.stories]),
+        total=found.total,
+        after=found.after,
         q=q or "",
         start=start or "",
         end=end or "",
         chosen=chosen,
         errors=errors,
         facets=facets,
-        choices=facet_choices(snapshot.stories),
+        choices=catalog(request).choices(),
     )
-
-
-def facet_choices(stories: list[Story], shown: int = 60) -> dict[str, list[str]]:
-    """The countries and types the ledger's stories have, the most common first, for the filter's lists."""
-    counts: dict[str, Counter] = {"countries": Counter(), "types": Counter()}
-    for story in stories:
-        for name, counter in counts.items():
-            counter.update((story.facets or {}).get(name, ()))
-    return {name: [value for value, _ in counter.most_common(shown)] for name, counter in counts.items()}
 
 
 #: A story of 80 articles has thousands of attributions: the page shows the first of each list and says how many
