@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import replace
 
@@ -171,3 +172,50 @@ def test_a_same_day_report_naming_the_town_at_another_level_is_not_vetoed():
                                              names={"ent_englewood": "Englewood"}))
     assert run("2016-03-02") == "s_a1"
     assert run("2016-03-03") == "s_a2"
+
+
+def _model_at(probability: float, threshold: float = 0.1) -> LinkModel:
+    """A model that scores every candidate ``probability`` (bias only)."""
+    n = len(FEATURES)
+    return LinkModel((0.0,) * n, (1.0,) * n, (0.0,) * n, math.log(probability / (1 - probability)), threshold)
+
+
+def test_a_report_of_the_story_s_incident_day_is_spared_the_fit_gate_when_the_model_is_sure():
+    def run(days, model):
+        linker = StoryLinker(LinkerConfig(min_fit=0.5), model=model)
+        for i in range(2):  # a shooting on 2016-07-16, reported in its own words
+            linker.assign(f"a{i}", {**_features(["gunfire", "porch"], ["ent_austin"], "2016-07-17", keys=["porch"]),
+                                    "event_days": ["2016-07-16"]})
+        # the arrest, told in other words, names the shooting's day
+        arrest = _features(["custody", "charge", "porch"], ["ent_court"], "2016-07-18", keys=["porch"])
+        return linker.assign("b", {**arrest, "event_days": list(days)})
+    assert run(["2016-07-16"], _always_join()) == "s_a0"
+    assert run([], _always_join()) == "s_b"  # no day told: the fit gate holds
+    assert run(["2016-07-12"], _always_join()) == "s_b"  # another day: another shooting
+    assert run(["2016-07-16"], _model_at(0.3)) == "s_b"  # the model unsure: the fit gate holds
+
+
+def test_a_report_of_the_story_s_incident_day_naming_its_place_at_another_level_days_later_joins():
+    def run(days):
+        linker = StoryLinker(model=_always_join())
+        first = _features(["shooting"], day="2016-03-01", keys=["k"], places=["ent_chicago"],
+                          names={"ent_chicago": "Chicago"})
+        linker.assign("a1", {**first, "event_days": ["2016-03-01"]})
+        later = _features(["shooting"], day="2016-03-03", keys=["k"], places=["ent_austin"],
+                          names={"ent_austin": "Austin"})
+        return linker.assign("a2", {**later, "event_days": list(days)})
+    assert run(["2016-03-01"]) == "s_a1"
+    assert run([]) == "s_a2"  # days apart, another town, no day told: the towns veto holds
+
+
+def test_on_the_incident_day_a_late_report_may_join_through_a_name_two_stories_list():
+    def run(days):
+        linker = StoryLinker(model=_always_join())
+        linker.assign("a1", {**_features(["shooting"], day="2016-03-01", keys=["folena"]),
+                             "event_days": ["2016-02-29"]})
+        # the same shooting split off into a second story that names the victim too
+        linker.restore("a2", "s_a2", _features(["vigil"], day="2016-03-02", keys=["folena"]))
+        return linker.assign("late", {**_features(["shooting"], day="2016-03-20", keys=["folena"]),
+                                      "event_days": list(days)})
+    assert run(["2016-02-29"]) == "s_a1"
+    assert run([]) == "s_late"  # not on the day: a name two stories list is not specific enough
