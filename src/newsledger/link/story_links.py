@@ -6,14 +6,14 @@ hand-weighted cosine of ``stories.similarity`` misses both, so the linker scores
 model instead: the term and entity cosines, the headline cosine, the rarest name and word both share, the
 event places both name, the lead-event towns agreeing or not, the day gap, the counts the headlines give, and
 the day the shooting happened as the text tells it ("shot Sunday night", resolved against the article's date:
-``stories.incident_evidence``), which two reports of one incident share however far apart they were written. It is trained on the GVA tune
-part (real local reports grouped by incident) by ``python -m newsledger.training.story_links`` and ships as
-``story_links_model.json``: a few numbers, applied without scikit-learn.
+``stories.incident_evidence``), which two reports of one incident share however far apart they were written. It
+is trained on the GVA tune part (real local reports grouped by incident) by
+``python -m newsledger.training.story_links`` and ships as ``story_links_model.json``: a few numbers, applied
+without scikit-learn (``newsledger.logistic``).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -24,6 +24,8 @@ from typing import Any, Protocol
 
 from wordfreq import zipf_frequency
 
+from newsledger import logistic
+from newsledger.logistic import Logistic
 from newsledger.shipped import load as load_shipped
 
 MODEL_PATH = Path(__file__).with_name("story_links_model.json")
@@ -39,7 +41,8 @@ ARTICLE_PLACES = 20
 RARE_NAME = 4.5
 FEATURES = (
     "term_cosine", "entity_cosine", "title_cosine", "rarest_shared_name", "rarest_shared_term",
-    "shared_event_place", "lead_towns_agree", "lead_towns_differ", "log_day_gap", "log_days_from_start", "undated", "log_story_size",
+    "shared_event_place", "lead_towns_agree", "lead_towns_differ", "log_day_gap", "log_days_from_start", "undated",
+    "log_story_size",
     "rarest_shared_title_word", "shared_rare_names", "title_counts_agree", "title_counts_differ",
     "incident_day_agree", "log_incident_day_gap", "log_days_from_start_not_on_the_day",
 )
@@ -151,31 +154,18 @@ def pair_features(features: dict[str, Any], title: dict[str, float], places: set
 
 
 @dataclass(frozen=True)
-class LinkModel:
+class LinkModel(Logistic):
     """Logistic regression over standardised ``FEATURES``; ``threshold`` is the probability to join at."""
 
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
     threshold: float
 
-    def probability(self, row: list[float]) -> float:
-        z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.means, self.scales))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
     def to_json(self, provenance: dict[str, Any]) -> str:
-        return json.dumps({"features": list(FEATURES), "means": self.means, "scales": self.scales,
-                           "weights": self.weights, "bias": self.bias, "threshold": self.threshold,
-                           "provenance": provenance}, indent=1)
+        return self.dumps(FEATURES, threshold=self.threshold, provenance=provenance)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> LinkModel:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data["features"] != list(FEATURES):
-            raise ValueError(f"{path}: trained on features {data['features']}, not {list(FEATURES)}")
-        return cls(tuple(data["means"]), tuple(data["scales"]), tuple(data["weights"]), data["bias"],
-                   data["threshold"])
+        data = logistic.read(path, FEATURES)
+        return cls(*logistic.fields(data), data["threshold"])
 
 
 @lru_cache(maxsize=1)

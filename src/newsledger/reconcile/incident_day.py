@@ -11,7 +11,6 @@ here without scikit-learn; the day with the highest score leads.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsledger import logistic
 from newsledger.extract.timex.values import day_of, stretch, time_key
+from newsledger.logistic import Logistic
 from newsledger.records import CrossEvent, Finding, SlotValue
 
 #: Where a report usually tells when the happening was: its first paragraphs.
@@ -77,31 +78,19 @@ def _timed(value: str) -> bool:
 
 
 @dataclass(frozen=True)
-class DayModel:
+class DayModel(Logistic):
     """Logistic regression over standardised ``FEATURES``: the score of a day being the happening's."""
-
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-
-    def score(self, row: Sequence[float]) -> float:
-        return self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.means, self.scales))
 
     def best(self, rows: dict[date, list[float]]) -> date:
         """The day of highest score; between equal scores the earliest."""
         return max(rows, key=lambda day: (self.score(rows[day]), -day.toordinal()))
 
     def to_json(self, provenance: dict[str, Any]) -> str:
-        return json.dumps({"features": list(FEATURES), "means": self.means, "scales": self.scales,
-                           "weights": self.weights, "bias": self.bias, "provenance": provenance}, indent=1)
+        return self.dumps(FEATURES, provenance=provenance)
 
     @classmethod
     def load(cls, path: Path) -> DayModel:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data["features"] != list(FEATURES):
-            raise ValueError(f"{path}: trained on features {data['features']}, not {list(FEATURES)}")
-        return cls(tuple(data["means"]), tuple(data["scales"]), tuple(data["weights"]), data["bias"])
+        return cls(*logistic.fields(logistic.read(path, FEATURES)))
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from newsledger.evaluation.facts import part_of, read_folder
 from newsledger.reconcile.incident_day import DayModel, features, main_happening_values
 from newsledger.shipped import path as shipped_path
 from newsledger.store.ledger import Store
-from newsledger.training import command
+from newsledger.training import command, logistic
 
 C_VALUES = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
@@ -72,21 +72,14 @@ def read_examples(data: Path, ledger: Path) -> list[Example]:
 
 
 def fit(examples: Sequence[Example], c: float) -> DayModel:
-    import numpy
-    from sklearn.linear_model import LogisticRegression
-
+    """The model fitted on the days of the examples whose story names the right one."""
     rows, labels = [], []
     for example in examples:
         if example.gold in example.days:
             for day, row in example.days.items():
                 rows.append(row)
                 labels.append(int(day == example.gold))
-    matrix = numpy.array(rows)
-    means, scales = matrix.mean(axis=0), matrix.std(axis=0)
-    scales[scales == 0] = 1.0
-    fitted = LogisticRegression(C=c, max_iter=5000).fit((matrix - means) / scales, labels)
-    return DayModel(tuple(means.tolist()), tuple(scales.tolist()), tuple(fitted.coef_[0].tolist()),
-                    float(fitted.intercept_[0]))
+    return DayModel(*logistic.fit(rows, labels, c))
 
 
 def accuracy(model: DayModel, examples: Sequence[Example]) -> tuple[int, int]:

@@ -30,7 +30,7 @@ from newsledger.evaluation.facts import part_of, read_folder
 from newsledger.link.stories import LinkerConfig, StoryLinker, incident_evidence
 from newsledger.link.story_links import FEATURES, MODEL_PATH, LinkModel
 from newsledger.store.ledger import Store
-from newsledger.training import command
+from newsledger.training import command, logistic
 
 C_VALUES = (0.1, 1.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 13))
@@ -104,16 +104,7 @@ def gold_pairs(stream: Stream, config: LinkerConfig = LinkerConfig()) -> tuple[l
 
 def fit(rows: Sequence[Sequence[float]], labels: Sequence[int], c: float, threshold: float = 0.5) -> LinkModel:
     """Logistic regression on standardised features (scikit-learn), as a ``LinkModel``."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    x, y = np.asarray(rows, dtype=float), np.asarray(labels)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
-    classifier = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, y)
-    return LinkModel(tuple(round(float(v), 6) for v in mean), tuple(round(float(v), 6) for v in scale),
-                     tuple(round(float(v), 6) for v in classifier.coef_[0]), round(float(classifier.intercept_[0]), 6),
-                     threshold)
+    return LinkModel(*logistic.fit(rows, labels, c), threshold)
 
 
 def link_b_cubed(stream: Stream, model: LinkModel, config: LinkerConfig = LinkerConfig()) -> dict[str, float]:
