@@ -84,39 +84,3 @@ def test_the_api_shortcuts_override_the_config():
     ledger.batch_size = None  # keeps the config's
     assert ledger.batch_size == 32
     ledger.close()
-
-
-def test_a_long_run_resolves_its_stories_on_the_way_and_ends_with_the_same_ledger(tmp_path, monkeypatch):
-    """Stories are resolved every ``resolve_every`` stored articles, so a run stopped later leaves only the last
-    ones' stories unresolved (issue 21: a stopped run of 100,000 lines left all 21,579 of its stories so)."""
-    from newsledger.api import Ledger, sample_paths
-    from newsledger.config import Config
-    from newsledger.pipeline import Ingestor
-
-    texts = [tmp_path / f"{n}.txt" for n in range(4)]
-    for n, path in enumerate(texts):
-        path.write_text(f"Firefighters in Town{n} said a blaze destroyed {n + 2} houses on Main Street on Monday.\n")
-    files = [*sample_paths(), *texts]
-    with Ledger(tmp_path / "once.db", config=Config(batch_size=2)) as once:
-        once.ingest(files)
-        expected = once.export()
-
-    process = Ingestor._process
-    calls = []
-
-    def stop_at_the_third_batch(self, batch, report):
-        calls.append(batch)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        process(self, batch, report)
-
-    monkeypatch.setattr(Ingestor, "_process", stop_at_the_third_batch)
-    with Ledger(tmp_path / "stopped.db", config=Config(batch_size=2, resolve_every=2)) as stopped:
-        with pytest.raises(KeyboardInterrupt):
-            stopped.ingest(files)
-        stored = stopped.store.stories()
-        assert stored and not stopped.store.unresolved_stories()  # the two batches stored were resolved
-    monkeypatch.setattr(Ingestor, "_process", process)
-    with Ledger(tmp_path / "stopped.db", config=Config(batch_size=2, resolve_every=2)) as resumed:
-        resumed.ingest(files)
-        assert resumed.export() == expected

@@ -36,10 +36,6 @@ class Config:
     gazetteer: str | Path | None = None
     #: Articles parsed, extracted and stored together, in one transaction.
     batch_size: int = BATCH_SIZE
-    #: The stories a run changed are resolved every this many stored articles as well as at its end, so that a
-    #: stopped run leaves at most the last of them unresolved (the ledger is the same: a resolution is a function
-    #: of the story's articles, and one that grows again is resolved again).
-    resolve_every: int = 5_000
     #: Add the learned trigger detector's happenings (those PLOVER types) to the lexicon's.
     detect_events: bool = True
     #: Processes the per-article stages (parse and extraction) run in; 1 runs them in this process. The CLI's

@@ -96,7 +96,7 @@ class Pipeline:
             self._timed(stage, batch)
 
     def finish(self) -> None:
-        """Run the end-of-run stages (they read the store, not a batch); a long run also runs them on the way."""
+        """Run the end-of-run stages (they read the store, not a batch)."""
         for stage in self.at_end:
             self._timed(stage, [])
 
@@ -341,15 +341,14 @@ class Ingestor:
     ) -> IngestReport:
         report = IngestReport()
         batches = self._batches(paths, metadata, max_bytes, on_progress, fetcher, report)
-        stored_since = 0  # articles stored since the stories were last resolved
         if self.runner is None:
             for batch in batches:
-                stored_since = self._process_and_resolve(batch, report, stored_since)
+                self._process(batch, report)
         else:
             done = self.runner.map(batches)
             try:
                 for batch in done:
-                    stored_since = self._process_and_resolve(batch, report, stored_since)
+                    self._process(batch, report)
             finally:
                 done.close()  # stops the workers, also when interrupted
                 report.worker_peak_rss = list(self.runner.peak_rss)
@@ -407,16 +406,6 @@ class Ingestor:
             report.notices.append((raw.origin, f"truncated: {'; '.join(cuts)}"))
         seen[article.id] = replace(article, text="", removed=[])  # a later copy is compared with it: not its text
         batch.append(Work(ArticleRecords(article)))
-
-    def _process_and_resolve(self, batch: list[Work], report: IngestReport, stored_since: int) -> int:
-        """Process the batch, and resolve the changed stories once ``resolve_every`` articles were stored since
-        they last were; returns how many are stored since."""
-        self._process(batch, report)
-        stored_since += sum(1 for work in batch if not work.failure)
-        if stored_since < self.config.resolve_every:
-            return stored_since
-        self.pipeline.finish()
-        return 0
 
     def _process(self, batch: list[Work], report: IngestReport) -> None:
         try:
