@@ -119,9 +119,15 @@ class _Context:
     values: RegionValues  # what each region says, read once per region and kept
     _sentences: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     _antecedents: dict[str, Antecedents] = field(default_factory=dict)
+    _speakers: dict[str, list[Attribution]] = field(default_factory=dict)
+    _origins: dict[tuple[str | None, str], Origin] = field(default_factory=dict)
 
     def origin(self, attribution: Attribution | None, article: str) -> Origin:
-        return origin(attribution, self.articles[article], self.articles, self.voices.get(article))
+        """Worked out once per attribution: a story's claims ask it of the same few again and again."""
+        key = (attribution.id if attribution else None, article)
+        if key not in self._origins:
+            self._origins[key] = origin(attribution, self.articles[article], self.articles, self.voices.get(article))
+        return self._origins[key]
 
     def sentences(self, article: str) -> tuple[list[int], list[int]]:
         """The (starts, ends) of the article's sentences, found once per article."""
@@ -138,8 +144,9 @@ class _Context:
     def holder(self, article: str, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds the span (a relay's outer report is not the source),
         passing over "sources" that are no speaker ("the drones managed to…": kind unknown)."""
-        speakers = [a for a in self.attributions.get(article, []) if speaks(a)]
-        return innermost_holder(speakers, Span("", start, end))
+        if article not in self._speakers:
+            self._speakers[article] = [a for a in self.attributions.get(article, []) if speaks(a)]
+        return innermost_holder(self._speakers[article], Span("", start, end))
 
 
 def findings_for_story(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],

@@ -181,9 +181,10 @@ def _denies_a_claim(attribution: Attribution, text: str) -> bool:
     not involved"), not of a thing ("that vehicle was not involved")."""
     content = _content(attribution)
     lemma = _lemma(attribution)
-    pattern = next((p for p in DENIAL_PATTERNS if p in content.casefold()), None)
+    folded = content.casefold()
+    pattern = next((p for p in DENIAL_PATTERNS if p in folded), None)
     if pattern is not None:
-        at = content.casefold().index(pattern)
+        at = folded.index(pattern)
         subject = content[max(0, at - PARTY_REACH):at]  # bounded: a name search back over 2 MB would be quadratic
         return bool(PERSONAL.search(subject) or PERSONAL_AFTER.search(content[at + len(pattern):]))
     if lemma == "deny":

@@ -6,6 +6,7 @@ committed whole or not at all, so a killed ingest leaves a consistent ledger and
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -15,6 +16,8 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
+    Text,
+    cast,
     create_engine,
     delete,
     event,
@@ -104,6 +107,26 @@ def _forget_listed(connection: Any, story_ids: list[str]) -> None:
     """Drop the list's rows of stories that are gone (merged into others) or about to be written again."""
     for table in (t.story_list, t.story_facets):
         connection.execute(delete(table).where(table.c.story.in_(story_ids)))
+
+
+def _replace_changed(connection: Any, table: Any, story: str, records: list[CrossEvent] | list[Finding]) -> None:
+    """Make the story's rows of ``table`` these records, writing only the rows that changed: a story that gains an
+    article keeps most of its happenings and findings as they were, and rewriting them all cost as much as the
+    story's size. Rows are compared as the JSON text the store holds (the serializer's output, which both
+    dialects keep verbatim in a JSON column); a row that reads otherwise is simply written again."""
+    wanted = {r.id: to_dict(r) for r in records}
+    stored = {row.id: row.data for row in connection.execute(
+        select(table.c.id, cast(table.c.data, Text).label("data")).where(table.c.story == story))}
+    changed = [key for key, data in wanted.items() if stored.get(key) != json.dumps(data)]
+    gone = [key for key in stored if key not in wanted]
+    for i in range(0, len(gone) + len(changed), _CHUNK):
+        connection.execute(delete(table).where(table.c.id.in_([*gone, *changed][i:i + _CHUNK])))
+    for i in range(0, len(changed), _CHUNK):
+        connection.execute(insert(table), [{"id": key, "story": story, "data": wanted[key]}
+                                           for key in changed[i:i + _CHUNK]])
+
+
+_CHUNK = 500  # rows per statement: far below the parameter limits of SQLite and PostgreSQL
 
 
 class Store:
@@ -212,9 +235,7 @@ class Store:
                         data={**row.data, **derived}))
                     _write_listed(connection, [{**row.data, **derived}])
             for table, records in ((t.cross_events, found), (t.findings, findings)):
-                connection.execute(delete(table).where(table.c.story == story))
-                if records:
-                    connection.execute(insert(table), [{"id": r.id, "story": story, "data": to_dict(r)} for r in records])
+                _replace_changed(connection, table, story, records)
             connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story))
             connection.execute(insert(t.resolved_stories).values(story=story))
 
