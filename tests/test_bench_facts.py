@@ -39,6 +39,7 @@ def test_places_match_the_city_the_neighbourhood_or_the_street(value, expected):
     ("the 1400 block of R Street", "1417 R Street", True),  # a street named by one letter
     ("the 1400 block of S Street", "1417 R Street", False),
     ("a home", "N/A", False),
+    ("a north side home", "1200 A Street", False),  # a direction after a letter is no street
 ])
 def test_an_address_matches_as_written_in_words_or_letters(value, address, expected):
     assert place_matches(value, "Sacramento", address) is expected

@@ -7,11 +7,13 @@ Records serialise to the export contract with ``to_dict`` and back with ``from_d
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Any, TypeVar
+
+from newsledger.spans import pieces
 
 T = TypeVar("T")
 
@@ -216,28 +218,6 @@ class Attribution:
         content = self.content
         return [Span.of_part(content, start, end) for start, end in
                 pieces(content.text, (content.start, content.end), holes, base=content.start)]
-
-
-def pieces(text: str, span: tuple[int, int], holes: Iterable[tuple[int, int]], base: int = 0) -> list[tuple[int, int]]:
-    """What is left of the character range ``span`` once the ``holes`` (which may overlap it or each other) are
-    cut out: the pieces that have a word, without the whitespace and joining punctuation at their edges, in
-    text order. ``text`` starts at offset ``base``."""
-    found, start = [], span[0]
-    for hole_start, hole_end in sorted((*(h for h in holes if h[0] <= h[1]), (span[1], span[1]))):
-        if hole_start > start:
-            found.append(_trimmed(text, start, min(hole_start, span[1]), base))
-        start = max(start, hole_end)
-        if start >= span[1]:
-            break
-    return [piece for piece in found if piece is not None]
-
-
-def _trimmed(text: str, start: int, end: int, base: int) -> tuple[int, int] | None:
-    while start < end and (text[start - base].isspace() or text[start - base] in ".,;:—–-"):
-        start += 1
-    while end > start and (text[end - 1 - base].isspace() or text[end - 1 - base] in ",;:—–-"):
-        end -= 1
-    return (start, end) if any(c.isalnum() for c in text[start - base:end - base]) else None
 
 
 def innermost_holder(attributions: list[Attribution], span: Span) -> Attribution | None:

@@ -13,7 +13,8 @@ from newsledger.extract.attribution.frames import verbal
 from newsledger.extract.attribution.proposals import propose
 from newsledger.extract.attribution.relays import containers_of
 from newsledger.extract.attribution.tagged import around_run, without_nested_cues
-from newsledger.records import Attribution, SourceKind, Stance, pieces
+from newsledger.records import Attribution, SourceKind, Stance
+from newsledger.spans import pieces
 
 
 def test_a_quotation_goes_on_through_paragraphs_that_hold_only_quotations(nlp):

@@ -342,6 +342,8 @@ def test_the_scene_is_where_the_report_sends_police():
     two = events_of("He was shot and died. Police responded to the 100 block of Main Street. Officers were later "
                     "called to the 200 block of Elm Street.", MONDAY_2013)
     assert all(e.place is None for e in two)  # two addresses: neither is sure
+    went = events_of("The victim went to the 1700 block of Silver Bell Circle and was shot.", MONDAY_2013)
+    assert all(e.place is None or "Silver Bell" not in e.place.text for e in went)  # no responder sent there
 
 
 def test_where_a_suspect_was_booked_is_not_where_the_crime_happened():

@@ -1,9 +1,10 @@
 """Sentence boundaries set before the parse (a paragraph break; a cap on length), and a time budget for the
 stages after it.
 
-A dateline ("GALLATIN –") and a blank line end a sentence: spaCy's small parser often runs a headline or a paragraph without a final period
-("Man shot on Elm Street\n\nPolice said …") into the next, and the happening, its place and its count are then
-read as one clause with the wrong words.
+A dateline ("GALLATIN –") and a blank line end a sentence: spaCy's small parser often runs a headline or a paragraph
+without a final period ("Man shot on Elm Street\n\nPolice said …") into the next, and the happening, its place and
+its count are then read as one clause with the wrong words; parsed with its dateline, "GALLATIN – An off-duty
+officer was shot" made the town the one shot.
 
 The stages after the parse (attributions, events, coreference features) compare words within a sentence, so a
 2 MB "sentence" without punctuation costs far more than its length; capping sentences at ``MAX_SENTENCE_TOKENS``

@@ -26,7 +26,7 @@ from newsledger.store import schema as t
 from newsledger.store.ledger import Store
 
 FORMATS = ("jsonl", "json", "parquet")
-#: The story list: its first page, sorted and filtered, and among a search's hits (the word the API search asks).
+#: The story list: its first page, sorted and filtered (``run`` visits it among a search's hits too).
 LIST_PATHS = ["/", "/?sort=size", "/?country=US", "/?status=disputed&sort=size", "/?place=wash&type=COERCE"]
 _CLI = [sys.executable, "-c", "from newsledger.cli import app; app()"]
 
@@ -56,7 +56,8 @@ def serve(location: str, paths: list[str]) -> dict[str, Any]:
             started = serving._wait_until_up(base, server, log)
             at_start = _memory(server.pid)["rss_mb"]
             seconds, resident = {}, {}
-            listed = [path.replace("/api/v1/search?", "/?") + "&sort=recent" for path in paths[:1]]  # among hits
+            listed = [path.replace("/api/v1/search?", "/?") + "&sort=recent" for path in paths[:1]
+                      if path.startswith("/api/v1/search?")]  # the list among the first search's hits
             for path in [*LIST_PATHS, *paths, *listed]:  # the list first: its memory apart from a search's
                 began = time.perf_counter()
                 status = httpx.get(base + path, timeout=600).status_code

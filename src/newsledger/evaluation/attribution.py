@@ -39,7 +39,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newsledger.records import Attribution, pieces
+from newsledger.records import Attribution
+from newsledger.spans import pieces
 
 ROLES = ("source", "cue", "content")
 LEVELS = ("exact", "overlap")

@@ -95,5 +95,9 @@ def _letter_street(words: list[str]) -> str | None:
 def _letter_streets(words: list[str]) -> list[str]:
     """One-letter street names: a letter followed by a street word ("R Street", "K St")."""
     return [word for word, following in zip(words, words[1:])
-            if len(word) == 1 and word.isalpha() and word not in STREET_WORDS and following in STREET_WORDS
-            and following not in ("of", "the", "and", "at", "near", "block")]
+            if len(word) == 1 and word.isalpha() and word not in STREET_WORDS and following in STREET_TYPES]
+
+
+#: Words that say a way is a street ("R Street", "K St"), not a direction, a unit or a county.
+STREET_TYPES = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln",
+                "court", "ct", "place", "pl", "way", "terrace", "circle", "parkway", "pkwy"}

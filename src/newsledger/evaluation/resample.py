@@ -31,7 +31,7 @@ def grow(source: Path, target: Path, articles: int) -> int:
     if target.exists():
         raise LedgerError(f"{target} exists: the resampled ledger must be a new file")
     Store(str(target)).close()  # the latest schema, with its full-text index and triggers
-    Store(str(source)).close()  # the source too: an older ledger lacks tables that are copied
+    Store(str(source), readonly=True).close()  # refuses an older ledger (it lacks tables that are copied), naming it
     src = sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:

@@ -152,10 +152,11 @@ def _one_victim(said: list[Event]) -> list[Event]:
     return told if not named or set.intersection(*named) else []
 
 
+#: Words that make a victim several people. A number before "year" is an age, one person's ("a seven-year-old
+#: boy", "the two year old").
 _PLURAL = re.compile(r"\b(?:and|or|both|all|(?:two|three|four|five|six|seven|eight|nine|ten)(?![\s-]+years?\b)"
                      r"|\d+ (?!years?\b)\w+|people|persons|men|women|children|kids|teens|teenagers|victims|others"
                      r"|boys|girls|family|families|couple|residents|officers|students)\b", re.IGNORECASE)
-#: (A number before "year" is an age, one person's: "a seven-year-old boy", "the two year old".)
 #: A pronoun for one person: "he died", "shot him" tell of one victim, whoever he is.
 ONE_PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+\b")

@@ -2,7 +2,7 @@
 
 Reports of one shooting name several days: the day it happened ("late Saturday night", "9 p.m. Saturday"), the
 days after it (a death on Monday, an arrest, a vigil, the day the report was written) and, near midnight, both
-sides of it. Counting origins alone (the rule it replaces, ``leading._best_day``) picks a follow-up day whenever
+sides of it. Counting origins alone (session 10's rule) picks a follow-up day whenever
 the follow-ups are told more often. What marks the day of the happening is how it is told: with a time or a part
 of the day, near the top of a report, in the main happening's own findings, early among the days named. Those
 signs are weighed by a logistic model fitted on the GVA tune incidents (``training/incident_day.py``), applied
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger import logistic
-from newsledger.extract.timex.values import day_of, stretch, time_key
+from newsledger.extract.timex.values import TIME_OF_DAY, day_of, stretch, time_key
 from newsledger.logistic import Logistic
 from newsledger.records import CrossEvent, Finding, SlotValue
 
@@ -74,7 +74,7 @@ def _origins(held: Sequence[tuple[bool, SlotValue]]) -> set[str]:
 
 def _timed(value: str) -> bool:
     key = time_key(value)
-    return bool(key and key[1] == 5)
+    return bool(key and key[1] == TIME_OF_DAY)
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,13 @@ def main_happening(happenings: Sequence[CrossEvent]) -> CrossEvent | None:
 
 def main_happening_values(findings: Sequence[Finding],
                           happenings: Sequence[CrossEvent]) -> list[tuple[bool, SlotValue]]:
-    """A story's time values, each with whether it is the main happening's."""
+    """A story's time values, each with whether it is the main happening's (what the training reads)."""
     main = main_happening(happenings)
-    return [(main is not None and finding.event == main.id, value)
-            for finding in findings if finding.slot == "time" for value in finding.values]
+    return marked([(finding, value) for finding in findings if finding.slot == "time" for value in finding.values],
+                  main.id if main is not None else None)
+
+
+def marked(pairs: Sequence[tuple[Finding, SlotValue]], main: str | None) -> list[tuple[bool, SlotValue]]:
+    """Each value, with whether its finding is the main happening's: the one pairing the summary and the training
+    both read, so the model chooses among the values it was fitted on."""
+    return [(main is not None and finding.event == main, value) for finding, value in pairs]

@@ -7,7 +7,8 @@ condition"), where later counts of the dead are updates (GVA tune injured 312 â†
 lost one). A date is read at
 the day: the story's days are weighed by ``incident_day`` (how many origins back each, with a time of day, near the
 top of a report, in the main happening's findings, early among the days named: a learned choice), and the chosen
-day is shown by its most specific value, the main happening's first.
+day is shown by one of its values: the main happening's first, then the one most origins say, then the most
+specific.
 
 A place is read at two levels: when the values of an undisputed finding (all compatible, so one place) hold both
 a town the gazetteer resolves and something finer it does not (a street address, a venue), the lead names both,
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsledger.extract.timex.values import day_of, time_key
-from newsledger.reconcile.incident_day import best_day
+from newsledger.reconcile.incident_day import best_day, marked
 from newsledger.records import Finding, FindingStatus, SlotValue
 
 
@@ -36,7 +37,7 @@ def leading(pairs: Sequence[tuple[Finding, SlotValue]], slot: str,
     if slot == "place" and not any(finding.status is FindingStatus.DISPUTED for finding, _ in pairs):
         return _two_levels(pairs) or max(pairs, key=lambda pair: (not broad(pair[1].normal), *_weight(pair[1])))
     if slot == "time":
-        day = best_day([(main is not None and holder.event == main, value) for holder, value in pairs])
+        day = best_day(marked(pairs, main))
         if day is not None:
             on_day = [(holder, value) for holder, value in pairs if day_of(value.value) == day]
             return max(on_day, key=lambda pair: (main is not None and pair[0].event == main, *_weight(pair[1]),
@@ -56,7 +57,7 @@ def _weight(value: SlotValue) -> tuple[int, int]:
 
 def _precision(value: str) -> int:
     key = time_key(value)
-    return key[1] if key else -1
+    return key[1] if key else -1  # TIME_OF_DAY the finest
 
 
 def _two_levels(pairs: Sequence[tuple[Finding, SlotValue]]) -> tuple[Finding, SlotValue] | None:

@@ -14,7 +14,6 @@ from . import schema as t
 from .ledger import Store
 
 Region = tuple[str, int, int]  # (article, start, end)
-_CHUNK = 500  # rows per statement: far below the parameter limits of SQLite and PostgreSQL
 
 
 def region_values(store: Store, articles: Iterable[str], version: str) -> dict[Region, dict[str, Any]]:
@@ -23,9 +22,9 @@ def region_values(store: Store, articles: Iterable[str], version: str) -> dict[R
     table = t.region_values
     found: dict[Region, dict[str, Any]] = {}
     with store.engine.connect() as connection:
-        for i in range(0, len(wanted), _CHUNK):
+        for i in range(0, len(wanted), t.ROWS_PER_STATEMENT):
             query = select(table.c.article, table.c.start, table.c.end, table.c.data).where(
-                table.c.article.in_(wanted[i:i + _CHUNK]), table.c.version == version)
+                table.c.article.in_(wanted[i:i + t.ROWS_PER_STATEMENT]), table.c.version == version)
             for row in connection.execute(query):
                 found[row.article, row.start, row.end] = row.data
     return found
@@ -46,15 +45,16 @@ def keep(store: Store, story: str, regions: dict[Region, dict[str, Any]], region
     values, clusters = t.region_values, t.mention_groups
     keys = sorted(regions)
     with store.engine.begin() as connection:
-        for i in range(0, len(keys), _CHUNK):
-            chunk = keys[i:i + _CHUNK]
+        for i in range(0, len(keys), t.ROWS_PER_STATEMENT):
+            chunk = keys[i:i + t.ROWS_PER_STATEMENT]
             connection.execute(delete(values).where(tuple_(values.c.article, values.c.start, values.c.end).in_(chunk)))
             connection.execute(insert(values), [{"article": a, "start": s, "end": e, "version": regions_version,
                                                  "data": regions[a, s, e]} for a, s, e in chunk])
         connection.execute(delete(clusters).where(clusters.c.story == story))
-        rows = [{"story": story, "key": key, "version": groups_version, "data": labels} for key, labels in groups.items()]
-        for i in range(0, len(rows), _CHUNK):
-            connection.execute(insert(clusters), rows[i:i + _CHUNK])
+        rows = [{"story": story, "key": key, "version": groups_version, "data": labels}
+                for key, labels in groups.items()]
+        for i in range(0, len(rows), t.ROWS_PER_STATEMENT):
+            connection.execute(insert(clusters), rows[i:i + t.ROWS_PER_STATEMENT])
 
 
 def forget_removed_stories(store: Store) -> None:

@@ -44,7 +44,7 @@ from newsledger.records import (
 )
 from newsledger.store import schema as t
 from newsledger.store.errors import LedgerError
-from newsledger.store.list_columns import facet_rows, list_row
+from newsledger.store.list_columns import insert_rows
 from newsledger.store.writer import writer_lock
 
 DB_ENV = "NEWSLEDGER_DB"
@@ -97,10 +97,7 @@ def _write_listed(connection: Any, records: list[dict[str, Any]]) -> None:
     if not records:
         return
     _forget_listed(connection, [record["id"] for record in records])
-    connection.execute(insert(t.story_list), [list_row(record) for record in records])
-    facets = [row for record in records for row in facet_rows(record)]
-    if facets:
-        connection.execute(insert(t.story_facets), facets)
+    insert_rows(connection, t.story_list, t.story_facets, records)
 
 
 def _forget_listed(connection: Any, story_ids: list[str]) -> None:
@@ -111,22 +108,21 @@ def _forget_listed(connection: Any, story_ids: list[str]) -> None:
 
 def _replace_changed(connection: Any, table: Any, story: str, records: list[CrossEvent] | list[Finding]) -> None:
     """Make the story's rows of ``table`` these records, writing only the rows that changed: a story that gains an
-    article keeps most of its happenings and findings as they were, and rewriting them all cost as much as the
-    story's size. Rows are compared as the JSON text the store holds (the serializer's output, which both
+    article keeps most of its happenings as they were, and rewriting them all cost as much as the story's size.
+    (Findings are numbered in order, so a new finding renumbers those after it: they are written again.) Rows are compared as the JSON text the store holds (the serializer's output, which both
     dialects keep verbatim in a JSON column); a row that reads otherwise is simply written again."""
     wanted = {r.id: to_dict(r) for r in records}
     stored = {row.id: row.data for row in connection.execute(
         select(table.c.id, cast(table.c.data, Text).label("data")).where(table.c.story == story))}
     changed = [key for key, data in wanted.items() if stored.get(key) != json.dumps(data)]
     gone = [key for key in stored if key not in wanted]
-    for i in range(0, len(gone) + len(changed), _CHUNK):
-        connection.execute(delete(table).where(table.c.id.in_([*gone, *changed][i:i + _CHUNK])))
-    for i in range(0, len(changed), _CHUNK):
+    for i in range(0, len(gone) + len(changed), t.ROWS_PER_STATEMENT):
+        connection.execute(delete(table).where(table.c.id.in_([*gone, *changed][i:i + t.ROWS_PER_STATEMENT])))
+    for i in range(0, len(changed), t.ROWS_PER_STATEMENT):
         connection.execute(insert(table), [{"id": key, "story": story, "data": wanted[key]}
-                                           for key in changed[i:i + _CHUNK]])
+                                           for key in changed[i:i + t.ROWS_PER_STATEMENT]])
 
 
-_CHUNK = 500  # rows per statement: far below the parameter limits of SQLite and PostgreSQL
 
 
 class Store:

@@ -1,6 +1,6 @@
 """What the story list sorts and filters on, derived from a story's record (the ``stories.data`` shape): one row
 of ``story_list`` and the rows of ``story_facets`` (``schema.py``). Plain functions of the record, shared by every
-write of a story (``story_list.index``) and by the migration that made the tables."""
+write of a story (``ledger._write_listed``) and by the migration that made the tables (``insert_rows``)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,13 @@ def facet_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     rows += [{"facet": "status", "position": i, "value": status, "match": status}
              for i, (status, count) in enumerate(tally.items()) if (count or 0) > 0]
     return [{"story": record["id"], **row} for row in rows]
+
+
+def insert_rows(connection: Any, list_table: Any, facets_table: Any, records: list[dict[str, Any]]) -> None:
+    """Insert the list's rows of these story records (the tables are passed in, so the migration that made them
+    and every later write insert the same rows)."""
+    if records:
+        connection.execute(list_table.insert(), [list_row(record) for record in records])
+    facets = [row for record in records for row in facet_rows(record)]
+    if facets:
+        connection.execute(facets_table.insert(), facets)

@@ -24,7 +24,7 @@ from sqlalchemy import (
     text,
 )
 
-from newsledger.store.list_columns import facet_rows, list_row
+from newsledger.store.list_columns import insert_rows
 
 metadata = MetaData()
 
@@ -279,7 +279,7 @@ def _add_search_index(connection: Connection) -> None:
 
 def _add_story_list(connection: Connection) -> None:
     """The story list's sort and filter columns (``story_list``, ``story_facets``), filled from each stored
-    story's record a thousand at a time; every later write of a story keeps them (``store/story_list.py``)."""
+    story's record a thousand at a time; every later write of a story keeps them (``ledger._write_listed``)."""
     metadata.create_all(connection, tables=[story_list, story_facets])
     last = None
     while True:
@@ -287,12 +287,12 @@ def _add_story_list(connection: Connection) -> None:
         records = [row.data for row in connection.execute(query if last is None else query.where(stories.c.id > last))]
         if not records:
             return
-        connection.execute(insert(story_list), [list_row(record) for record in records])
-        facets = [row for record in records for row in facet_rows(record)]
-        if facets:
-            connection.execute(insert(story_facets), facets)
+        insert_rows(connection, story_list, story_facets, records)
         last = records[-1]["id"]
 
+
+#: Rows per statement: far below the parameter limits of SQLite and PostgreSQL.
+ROWS_PER_STATEMENT = 500
 
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again,

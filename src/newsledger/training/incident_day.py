@@ -6,8 +6,8 @@
 Each tune incident's story (the one holding most of its articles) names some days; each day is a row of the
 model's features, labelled by whether it is the registry's incident date. Only stories that name the right day
 teach the choice. C is chosen by five-fold cross-validation over incidents, scored as the share of incidents with
-two or more articles whose chosen day is the registry's (what ``bench facts`` scores); the refit on every fold is
-written to FILE. The GVA ``eval`` part is never read: a ledger holding one of its incidents stops the run. The
+two or more articles whose chosen day is the registry's (what ``bench facts`` scores); the model refitted on all
+incidents is written to FILE. The GVA ``eval`` part is never read: a ledger holding one of its incidents stops the run. The
 shipped model is ``src/newsledger/reconcile/incident_day_model.json`` (written only with ``--replace-shipped``).
 Needs scikit-learn.
 """
@@ -42,7 +42,11 @@ class Example:
 def read_examples(data: Path, ledger: Path) -> list[Example]:
     """One example per tune incident that has a story in the ledger."""
     articles, incidents = read_folder(data)
-    store = Store(str(ledger), readonly=True)
+    with Store(str(ledger), readonly=True) as store:
+        return _examples(store, ledger, articles, incidents)
+
+
+def _examples(store: Store, ledger: Path, articles: list[dict], incidents: dict) -> list[Example]:
     story_of = {article: story.id for story in store.stories() for article in story.articles}
     incident_of = {a["id"]: str(a["incident"]) for a in articles}
     members: dict[str, Counter] = defaultdict(Counter)
@@ -100,6 +104,9 @@ def main() -> None:
     args = found.parse_args()
     out = command.out_path(found, args, shipped_path("incident_day"))
     examples = read_examples(args.data, args.ledger)
+    if not any(e.reported_by_several and e.gold in e.days for e in examples):
+        raise SystemExit(f"{args.ledger}: no tune incident of two or more articles whose story names its day; "
+                         "build it with `newsledger bench facts --part tune --ledger`")
     cross = {}
     for c in C_VALUES:
         right = scored = 0

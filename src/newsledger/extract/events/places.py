@@ -95,7 +95,7 @@ def sentence_address(trigger: Token) -> Place | None:
     found = []
     for prep in trigger.sent:
         if prep.dep_ != "prep" or lemma_of(prep.head) in WHEREABOUTS_VERBS | AFTERMATH_PLACES or not (
-                prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "to" and lemma_of(prep.head) in RESPONSE_VERBS):
+                prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "to" and _responding(prep.head)):
             continue
         for obj in prep.children:
             address = street_address(obj, trigger, LOCATIVE_PREPS) if obj.dep_ == "pobj" else None
@@ -110,14 +110,19 @@ def response_address(doc: Doc) -> Place | None:
     happenings that name no place of their own are there; none when the report gives two."""
     found = []
     for verb in doc:
-        if verb.pos_ != "VERB" or lemma_of(verb) not in RESPONSE_VERBS or not any(
-                child.dep_ in ("nsubj", "nsubjpass") and lemma_of(child) in RESPONDERS for child in verb.children):
+        if not _responding(verb):
             continue
         for obj in prep_objects(verb, {"to", *LOCATIVE_PREPS}):
             address = street_address(obj, verb, LOCATIVE_PREPS)
             if address is not None:
                 found.append(address)
     return _the_one(found)
+
+
+def _responding(verb: Token) -> bool:
+    """Police or medics sent somewhere: a response verb whose subject is a responder ("officers responded")."""
+    return verb.pos_ == "VERB" and lemma_of(verb) in RESPONSE_VERBS and any(
+        child.dep_ in ("nsubj", "nsubjpass") and lemma_of(child) in RESPONDERS for child in verb.children)
 
 
 def _the_one(found: list[Place]) -> Place | None:
@@ -229,7 +234,8 @@ def _address_phrase(obj: Token) -> Span | None:
 
 
 def _named_venue(token: Token) -> bool:
-    """A venue's proper name, whatever the NER called it but a person ("at Eastland Bowling Lanes")."""
+    """A venue's proper name under a locative preposition, whatever the NER called it but a person ("at Eastland
+    Bowling Lanes")."""
     return token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and token.lower_ in NAMED_VENUES
 
 

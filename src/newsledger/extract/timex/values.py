@@ -22,6 +22,10 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SEASON_NAME = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
+#: The granularity rank ``time_key`` gives a time of day ("9 p.m.", "Saturday night"), the finest.
+TIME_OF_DAY = 5
+
+
 def time_key(value: str | None) -> tuple[str, int, str] | None:
     """(ISO start day, granularity rank, time of day) for a calendar value, else None."""
     found = _VALUE.fullmatch(value or "")
@@ -32,7 +36,7 @@ def time_key(value: str | None) -> tuple[str, int, str] | None:
         return None
     rank, clock = 0, ""
     if found["time"]:
-        rank, clock = 5, _PART_OF_DAY.get(found["time"], (found["time"], ""))[0]
+        rank, clock = TIME_OF_DAY, _PART_OF_DAY.get(found["time"], (found["time"], ""))[0]
     elif found["day"]:
         rank = 4
     elif found["week"]:
