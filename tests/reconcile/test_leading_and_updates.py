@@ -136,12 +136,3 @@ def test_a_toll_that_grows_the_next_day_is_shown_as_an_update_in_the_ledger(tmp_
     (count,) = [c for c in brief["summary"]["counts"] if c["slot"] == "killed"]
     assert (count["leading"], count["value"], count["status"]) == ("3", "2 → 3", "updated")
 
-
-def test_the_injured_a_report_counts_first_lead():
-    # "Five people were wounded …" opens the report; "two were injured critically" and "two remain in hospital"
-    # further down count a part of them, in more words.
-    first = SlotValue("5", [Evidence("a1", "Five people were wounded", 40, 64)], [], ["WXYZ"])
-    later = SlotValue("2", [Evidence("a1", "two were injured", 900, 916), Evidence("a2", "two injured", 700, 711)],
-                      [], ["WXYZ", "KOMO"])
-    finding = _finding("injured", [first, later], FindingStatus.DISPUTED)
-    assert _lead(finding).value == "5"

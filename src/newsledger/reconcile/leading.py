@@ -1,10 +1,8 @@
 """Which value of a slot leads: what a story's summary, its brief and its page show first.
 
 A count that later reports revised leads with its latest value. Otherwise the value that most independent origins
-say, then the one with the most evidence; but the injured lead with the count a report gives first, its lede's:
-counts of the injured further down are most often of a part of them ("two of the wounded remain in critical
-condition"), where later counts of the dead are updates (GVA tune injured 312 → 318 of 469; the same for the dead
-lost one). A date is read at
+say, then the one with the most evidence. (The injured count a report gives first, its lede's, was tried: GVA
+tune injured 312 → 318 of 469, but eval 613 → 605 of 888, so it is not a rule.) A date is read at
 the day: the story's days are weighed by ``incident_day`` (how many origins back each, with a time of day, near the
 top of a report, in the main happening's findings, early among the days named: a learned choice), and the chosen
 day is shown by one of its values: the main happening's first, then the one most origins say, then the most
@@ -42,13 +40,7 @@ def leading(pairs: Sequence[tuple[Finding, SlotValue]], slot: str,
             on_day = [(holder, value) for holder, value in pairs if day_of(value.value) == day]
             return max(on_day, key=lambda pair: (main is not None and pair[0].event == main, *_weight(pair[1]),
                                                  _precision(pair[1].value)))
-    if slot == "injured":
-        return min(pairs, key=lambda pair: (_first_told(pair[1]), [-n for n in _weight(pair[1])]))
     return max(pairs, key=lambda pair: _weight(pair[1]))
-
-
-def _first_told(value: SlotValue) -> int:
-    return min((e.start for e in value.evidence), default=1 << 30)
 
 
 def _weight(value: SlotValue) -> tuple[int, int]:
