@@ -94,8 +94,11 @@ def test_bad_intervals_say_why(text: str):
 def test_ctrl_c_stops_a_watch_cleanly(tmp_path: Path):
     with Server() as server:
         _feed(server, server.serve_samples()[:1])
+        # As from a terminal: a run started in the background of a non-interactive shell (make, CI, nohup … &)
+        # ignores SIGINT, and a child inherits that, so Ctrl-C is given its default disposition back here.
         watcher = subprocess.Popen([*CLI, "watch", server.base + "/feed", "--every", "1m", "--db", str(tmp_path / "l.db")],
-                                   stderr=subprocess.PIPE, text=True)
+                                   stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 120
         while not (tmp_path / "l.db").exists() or not _pages(server):
             assert time.monotonic() < deadline and watcher.poll() is None
