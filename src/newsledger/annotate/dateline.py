@@ -32,6 +32,11 @@ def dateline(text: str) -> Span | None:
     return Span(text[found.start("town"):end], found.start("town"), end)
 
 
+def town_end(scene: Span) -> int:
+    """Where the town of a dateline ends, before the state written after it ("COLUMBUS" of "COLUMBUS, Ohio")."""
+    return scene.start + len(scene.text.split(",")[0].rstrip())
+
+
 def lead_start(text: str) -> int | None:
     """Where the report's first sentence starts, after the dateline's dash; None without a dateline."""
     found = _found(text)

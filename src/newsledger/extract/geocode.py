@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsledger.annotate.dateline import dateline
+from newsledger.annotate.dateline import dateline, town_end
 from newsledger.extract.events.places import SCENE_TYPES
 from newsledger.geo.gazetteer import Gazetteer, GeoEntry
 from newsledger.geo.resolve import Mention, ResolveContext, resolve
@@ -33,9 +33,11 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
     if not any(event.place for event in events) and scene is None:
         return events
     spans = {(start, end): text for start, end, text in toponyms(doc, gazetteer)}
-    scene_town = _town_part(scene) if scene is not None else None
+    # The town alone ("COLUMBUS", not "COLUMBUS, Ohio"): the gazetteer knows the town, and the state stays in the
+    # text the resolver reads it in.
+    scene_town = (scene.start, town_end(scene)) if scene is not None else None
     if scene_town is not None:
-        spans[scene_town] = doc.text[scene_town[0]:scene_town[1]]  # the town alone: "COLUMBUS", not "…, Ohio"
+        spans[scene_town] = doc.text[scene_town[0]:scene_town[1]]
     for event in events:
         place = event.place
         if place is not None and place.kind == "named" and not any(
@@ -64,13 +66,6 @@ def geocode_events(doc: Doc, events: list[Event], gazetteer: Gazetteer) -> list[
             event = replace(event, place=replace(place, geo=as_geo(home[1]), within=home[0]))
         placed.append(event)
     return placed
-
-
-def _town_part(scene: Span) -> tuple[int, int]:
-    """The offsets of a dateline's town, without the state written after it ("COLUMBUS, Ohio"): the gazetteer
-    knows the town, and the state stays in the text the resolver reads it in."""
-    town = scene.text.split(",")[0].rstrip()
-    return scene.start, scene.start + len(town)
 
 
 #: Places that name a street or a building but no town.

@@ -23,6 +23,7 @@ from newsledger import logistic
 from newsledger.extract.timex.values import TIME_OF_DAY, day_of, stretch, time_key
 from newsledger.logistic import Logistic
 from newsledger.records import CrossEvent, Finding, SlotValue
+from newsledger.shipped import load as load_shipped
 
 #: Where a report usually tells when the happening was: its first paragraphs.
 LEDE_CHARS = 400
@@ -95,9 +96,7 @@ class DayModel(Logistic):
 
 @lru_cache(maxsize=1)
 def shipped() -> DayModel:
-    from newsledger.shipped import load
-
-    return load("incident_day")
+    return load_shipped("incident_day")
 
 
 def best_day(values: Sequence[tuple[bool, SlotValue]], model: DayModel | None = None) -> date | None:

@@ -104,7 +104,8 @@ def _at_the_scene(doc: Doc, events: list[Event]) -> list[Event]:
     scene = response_address(doc) if unplaced else None
     if scene is None:
         return events
-    return [replace(e, place=scene) if e in unplaced else e for e in events]
+    placed = {e.id for e in unplaced}
+    return [replace(e, place=scene) if e.id in placed else e for e in events]
 
 
 def _kind_referred_to(token: Token, events: list[Event]) -> EventType | None:
