@@ -86,6 +86,23 @@ def test_one_person_shot_and_no_death_told_is_one_injured():
     assert one_wounded([shot, two]) == []
 
 
+def test_one_injured_beside_a_suspects_death_and_from_an_injury():
+    # GVA: "a Randolph County deputy was shot … the suspect died from a self-inflicted gunshot wound"
+    deputy = Event("m-deputy", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("a deputy", 0, 8))
+    assert one_wounded([deputy, _death("the suspect")]) == [deputy]
+    assert one_wounded([deputy, _death("the suspect"), _death("a woman")]) == []  # someone else died
+    suspect_shot = Event("m-s", "a1", Span("shot", 40, 44), EventType.ATTACK, patient=Actor("the suspect", 0, 11))
+    assert one_wounded([suspect_shot]) == []  # the suspect's own wound: who shot whom is not told
+    injured = Event("m-inj", "a1", Span("injured", 30, 37), EventType.DAMAGE,
+                    patient=Actor("Nicholas Cardillo III", 0, 21))
+    assert one_wounded([injured]) == [injured]  # "Nicholas Cardillo III, 46, was injured"
+    damage = Event("m-dmg", "a1", Span("damage", 30, 36), EventType.DAMAGE, patient=Actor("the house", 0, 9))
+    assert one_wounded([damage]) == []
+    # a death a story counts one of does not keep it from counting one injured
+    assert [(slot, n) for slot, _, n in counts_told([deputy, _death("the suspect")], set())] == [
+        ("killed", 1), ("injured", 1)]
+
+
 def _victim_event(trigger, victims, kind=EventType.DEATH):
     return Event(f"m-{trigger}-{victims}", "a1", Span(trigger, 0, len(trigger)), kind,
                  patient=Actor(victims, 20, 20 + len(victims)))

@@ -121,6 +121,11 @@ def test_compatibility_with_reasons():
     ("A Hickman County deputy's daughter was accidentally shot at her home.", {"shot": ["1"]}),
     ("Two men were shot at a party on Elm Street.", {"shot": ["2"]}),
     ("Two men shot at officers.", {}),
+    # one person as the verb's object (GVA leads), not one joined to others
+    ("He killed his mother and wounded his 16-year-old brother.", {"injured": ["1"]}),
+    ("He fatally shot his mother.", {}),
+    ("Police say he shot a deputy and fled.", {"shot": ["1"]}),
+    ("The gunman wounded a man and a woman.", {}),
 ])
 def test_shooting_counts_and_the_injured_they_imply(text, expected):
     found = {}

@@ -167,7 +167,6 @@ def find_counts(text: str) -> list[Found]:
                 add(slot, m, count_value("one"))  # not one of a count ("four, including an 8-year-old, were shot")
     for m in _FATALLY.finditer(text):
         add("killed", m, count_value(m.group("n")))
-    # "left three dead and injured another", "killing one and wounding another"
     for slot, another in _ANOTHER_PATTERNS.items():
         for m in another.finditer(text):
             add(slot, m, count_value("one"))
@@ -276,9 +275,16 @@ ONE_PERSON_PATTERNS["killed"] = re.compile(
     + rf"|\bleft\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{ONE_PERSON}\s+dead\b", re.IGNORECASE)
 #: "four people were shot, two fatally", "…, one man fatally"
 _FATALLY = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s+fatally\b", re.IGNORECASE)
-#: "left three dead and injured another", "killing one and wounding another"
-_ANOTHER_PATTERNS = {slot: re.compile(rf"\b(?:{_ACTIVE[slot]})\s+another\b", re.IGNORECASE)
-                     for slot in ("killed", "injured", "shot")}
+#: One person as a verb's object: "left three dead and injured another", "killing his mother and wounding his
+#: 16-year-old brother", "shot a deputy and fled" — not one joined to others ("wounding a man and a woman"), nor
+#: one fatally shot. Not for the killed: one of a family's dead ("killed his wife") led over the story's count (GVA
+#: tune: 3 incidents gained, 3 lost), and ``derived.one_dead`` counts a single death where no number is told.
+_ONE_OBJECT = (rf"(?:a|an|one|his|her|their)\s+{_ALONE}{ONE_PERSON}(?![\w'’-])"
+               rf"(?!\s+(?:and|or)\s+(?!\w+(?:ing|ed)\b))")
+_ANOTHER_PATTERNS = {
+    "killed": re.compile(rf"\b(?:{_ACTIVE['killed']})\s+another\b", re.IGNORECASE),
+    **{slot: re.compile(rf"\b(?<!fatally )(?:{_ACTIVE[slot]})\s+(?:another\b|{_ONE_OBJECT})", re.IGNORECASE)
+       for slot in ("injured", "shot")}}
 _NO_CASUALTIES = re.compile(r"\bno (?:reported )?(?P<what>injuries|deaths|fatalities|casualties)\b", re.IGNORECASE)
 _TOLL = re.compile(rf"\bdeath toll\b[^.;:!?]{{0,60}}?\b(?:to|at|of|is|was|reached|hit)\s+(?:(?P<q>{QUANT})\s+)?"
                    rf"(?P<n>{NUMBER})\b", re.IGNORECASE)

@@ -49,13 +49,20 @@ def one_dead(events: list[Event]) -> list[Event]:
 
 
 def one_wounded(events: list[Event]) -> list[Event]:
-    """The shootings that count one injured, when a story counts neither the dead, the injured nor the people shot
-    and tells of no death: every person shot is one person, as for ``one_dead`` ("A 16-year-old girl was
-    accidentally shot in the leg", "the girl, who was hit in the leg")."""
-    if _death_told(events):
+    """The shootings and injuries that count one injured, when a story counts neither the injured nor the people
+    shot and tells of no death but a suspect's: every person shot or injured is one person, as for ``one_dead`` ("A
+    16-year-old girl was accidentally shot in the leg", "Nicholas Cardillo III was injured"). A suspect who died
+    ("the suspect died from a self-inflicted gunshot wound") is not the one the story says was wounded ("the deputy
+    who was shot"), so their death blocks nothing and their own wounds count no one."""
+    if not all(_of_suspect(e) for e in events if e.type is EventType.DEATH and e.factuality in SAID):
         return []
-    return _one_victim([e for e in events if e.type is EventType.ATTACK and e.factuality in SAID
-                        and e.trigger.text.casefold().startswith(WOUNDING)])
+    return _one_victim([e for e in events if e.factuality in SAID and not _of_suspect(e) and (
+        e.type is EventType.ATTACK and e.trigger.text.casefold().startswith(WOUNDING)
+        or e.type is EventType.DAMAGE and e.trigger.text.casefold().startswith(INJURING))])
+
+
+def _of_suspect(event: Event) -> bool:
+    return event.patient is not None and bool(_SUSPECT.search(event.patient.text))
 
 
 def counts_told(events: list[Event], counted: set[str]) -> list[tuple[str, Event, int]]:
@@ -63,9 +70,10 @@ def counts_told(events: list[Event], counted: set[str]) -> list[tuple[str, Event
     then one dead or one injured (a count read from the text always wins)."""
     told = [(slot, event, n) for slot, event, n in counted_victims(events) if slot not in counted]
     counted = counted | {slot for slot, _, _ in told}
+    wounded_uncounted = not counted & {"killed", "injured", "shot"}  # one dead does not count the wounded
     if "killed" not in counted:
         told += [("killed", event, 1) for event in one_dead(events)]
-    if not counted & {"killed", "injured", "shot"}:
+    if wounded_uncounted:
         told += [("injured", event, 1) for event in one_wounded(events)]
     return told
 
@@ -135,6 +143,11 @@ _PERSON_NAME = re.compile(r"(?:[A-Z][a-z'’-]+\s+){1,3}(?!(?:Street|Avenue|Road
 
 #: Triggers of an attack that hits a person (not "attack", "raid", "fire").
 WOUNDING = ("shot", "shoot", "wound", "struck", "hit", "grazed", "stabb")
+#: Triggers of harm to a person ("was injured", "wounded"), not to a thing ("damage", "incident").
+INJURING = ("injur", "wound", "hurt")
+#: A victim phrase naming the one who shot, not a victim ("the suspect", "the gunman").
+_SUSPECT = re.compile(r"\b(?:suspects?|gunm[ae]n|shooters?|assailants?|attackers?|robbers?|intruders?|burglars?"
+                      r"|killers?|perpetrators?)\b[\s,.]*$", re.IGNORECASE)
 
 
 def _death_told(events: list[Event]) -> bool:
