@@ -10,6 +10,7 @@ else, and a batch is stored in one transaction.
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -34,6 +35,7 @@ from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.inputs import Input, read_all
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped, unexpected
+from newsledger.link import snapshot
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.stories import StoryLinker, article_features
 from newsledger.records import (
@@ -45,7 +47,7 @@ from newsledger.records import (
 )
 from newsledger.resolution import resolve_story
 from newsledger.shipped import load as load_shipped
-from newsledger.store.kept import forget_removed_stories
+from newsledger.store.kept import articles_stamp, forget_removed_stories, keep_linker_snapshot, linker_snapshot
 from newsledger.store.ledger import Store
 
 # Fields that say where an article came from: the same text with other ones is reported, not dropped silently.
@@ -300,6 +302,7 @@ class Ingestor:
         self.config = config
         self.batch_size = config.batch_size
         self._linker: StoryLinker | None = None  # restored from the store when the first new article needs it
+        self._linked = False  # whether the linker took an article since its state was last kept
         self.coref_model = load_shipped("event_coref")
         self.runner = runner
         own = [Stage("link", requires=("features",), assigns=("story",), run=self._link),
@@ -326,10 +329,27 @@ class Ingestor:
         return self._linker
 
     def _linker_from_store(self) -> StoryLinker:
+        """The state the last run kept (``link/snapshot.py``) when it matches the ledger and the code, else the
+        replay of every stored article's features (a ledger of an older version, a run stopped before keeping)."""
+        kept = linker_snapshot(self.store, self._linker_stamp())
+        if kept is not None:
+            try:
+                return snapshot.load(kept, self.config.linker)
+            except (ValueError, KeyError, TypeError, zlib.error):
+                pass  # a damaged snapshot costs the replay, nothing else
         linker = StoryLinker(self.config.linker)
         for article, story, features in self.store.linking_state():
             linker.restore(article, story, features)
         return linker
+
+    def _linker_stamp(self) -> str:
+        return snapshot.stamp(self.config.linker, *articles_stamp(self.store))
+
+    def _keep_linker(self) -> None:
+        """Keep the linker's state for the next run, if this run linked an article (``_linker_from_store``)."""
+        if self._linker is not None and self._linked:
+            keep_linker_snapshot(self.store, self._linker_stamp(), snapshot.dump(self._linker))
+            self._linked = False
 
     def ingest(
         self,
@@ -354,6 +374,7 @@ class Ingestor:
                 report.worker_peak_rss = list(self.runner.peak_rss)
                 report.worker_deaths = self.runner.deaths
         self.pipeline.finish()
+        self._keep_linker()
         return report
 
     def _batches(self, paths: Iterable[Input], metadata: Metadata | None, max_bytes: int,
@@ -439,6 +460,7 @@ class Ingestor:
         for work in batch:
             if not work.failure:
                 self.linker.assign(work.article.id, work.records.features)
+                self._linked = True
                 work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
 
     def _store(self, batch: list[Work]) -> None:

@@ -33,6 +33,16 @@ class Centroid:
         if self.limit and len(self.weights) >= 2 * self.limit:
             self._prune()
 
+    def state(self) -> dict:
+        """As JSON-able data, keys in their order (pruning breaks ties and sums add in it)."""
+        return {"weights": self.weights, "norm2": self.norm2, "limit": self.limit, "count": self.count}
+
+    @classmethod
+    def from_state(cls, state: dict) -> Centroid:
+        centroid = cls(state["limit"])
+        centroid.weights, centroid.norm2, centroid.count = state["weights"], state["norm2"], state["count"]
+        return centroid
+
     def _prune(self) -> None:
         heaviest = sorted(self.weights.items(), key=lambda item: -item[1])[: self.limit]
         self.weights = dict(heaviest)

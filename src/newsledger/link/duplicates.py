@@ -68,6 +68,20 @@ class DuplicateIndex:
                 best, best_score = article, score
         return best
 
+    def state(self) -> dict:
+        """As JSON-able data: the postings, and the sketches they can still reach (an article no posting lists is
+        never a candidate again)."""
+        reachable = {article for posting in self._postings.values() for article in posting}
+        return {"sketches": {a: list(s) for a, s in self._sketches.items() if a in reachable},
+                "postings": {str(h): posting for h, posting in self._postings.items()}}
+
+    @classmethod
+    def from_state(cls, state: dict) -> DuplicateIndex:
+        index = cls()
+        index._sketches = {article: array("Q", sketch) for article, sketch in state["sketches"].items()}
+        index._postings = {int(h): posting for h, posting in state["postings"].items()}
+        return index
+
     def add(self, article: str, signature: list[int]) -> None:
         if not signature:
             return

@@ -297,6 +297,26 @@ class StoryLinker:
         self._add(story, article, features, _keys(features))
         story.merge_checked_at = len(story.articles)  # stored stories were checked as they grew
 
+    def state(self) -> dict[str, Any]:
+        """What the linker holds, as JSON-able data (``link/snapshot.py``); not the duplicates found so far."""
+        born = next(self._born)
+        self._born = itertools.count(born)  # give back the number taken
+        return {"born": born, "stories": [story.state() for story in self.stories.values()],
+                "index": {key: list(posting) for key, posting in self._index.items()},
+                "keys_of": {story: sorted(keys) for story, keys in self._keys_of.items()},
+                "duplicates": self._duplicates.state()}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], config: LinkerConfig = LinkerConfig()) -> StoryLinker:
+        linker = cls(config)
+        linker._born = itertools.count(state["born"])
+        linker.stories = {record["id"]: StoryState.from_state(record) for record in state["stories"]}
+        linker._story_of = {article: story.id for story in linker.stories.values() for article in story.articles}
+        linker._index = {key: dict.fromkeys(posting) for key, posting in state["index"].items()}
+        linker._keys_of = {story: set(keys) for story, keys in state["keys_of"].items()}
+        linker._duplicates = DuplicateIndex.from_state(state["duplicates"])
+        return linker
+
     def assign(self, article: str, features: dict[str, Any]) -> str:
         """The id of the story the article joins (a new story takes the id of its first article); joining may
         merge that story with another (see ``take_merges``), and the id returned is the merged story's."""

@@ -92,6 +92,25 @@ class StoryState:
             self.last = max(self.last or other.last, other.last)
         self.title = self.title or other.title
 
+    def state(self) -> dict[str, Any]:
+        """As JSON-able data (``StoryLinker.state``)."""
+        state = {name: getattr(self, name) for name in _PLAIN}
+        state |= {name: sorted(getattr(self, name)) for name in _SETS}
+        state |= {name: getattr(self, name).state() for name in _CENTROIDS}
+        return state | {"entity_articles": dict(self.entity_articles), "days": dict(self.days)}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> StoryState:
+        story = cls(state["id"])
+        for name in _PLAIN:
+            setattr(story, name, state[name])
+        for name in _SETS:
+            setattr(story, name, set(state[name]))
+        for name in _CENTROIDS:
+            setattr(story, name, Centroid.from_state(state[name]))
+        story.entity_articles, story.days = Counter(state["entity_articles"]), Counter(state["days"])
+        return story
+
     def days_from(self, day: str) -> int | None:
         """Days between ``day`` and the story's date range (0 inside it); None when either is undated."""
         if not day or not self.first:
@@ -134,3 +153,8 @@ class StoryState:
         key = sorted(self.entity_articles, key=lambda e: (-self.entity_articles[e], -weights.get(e, 0.0), e))
         return Story(id=self.id, title=self.title, articles=list(self.articles), first_seen=self.first,
                      last_seen=self.last, key_entities=key[:8], cohesion=self.cohesion())
+
+
+_PLAIN = ("id", "born", "articles", "names", "first", "last", "title", "merge_checked_at")
+_SETS = ("event_places", "title_counts", "incident_days", "places")
+_CENTROIDS = ("terms", "entities", "titles")

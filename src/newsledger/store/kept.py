@@ -1,14 +1,14 @@
-"""What resolution keeps between runs, so that a story that gains an article redoes only what the article
+"""What an ingest keeps between runs, so that a story that gains an article redoes only what the article
 changes: the values read in each region of an article (``reconcile/region_values.py``) and the labels of each
-group of event mentions clustered (``link/coref.resolve``). Stored as JSON with the version of the code that
-computed them; a row of another version is never used."""
+group of event mentions clustered (``link/coref.resolve``), stored as JSON with the version of the code that
+computed them (a row of another version is never used); and the story linker's state (``link/snapshot.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import delete, func, insert, select, tuple_
 
 from . import schema as t
 from .ledger import Store
@@ -62,3 +62,24 @@ def forget_removed_stories(store: Store) -> None:
     table = t.mention_groups
     with store.engine.begin() as connection:
         connection.execute(delete(table).where(table.c.story.not_in(select(t.stories.c.id))))
+
+
+def articles_stamp(store: Store) -> tuple[int, int]:
+    """(how many articles, the last one's ingestion number): what a kept linker state must have seen."""
+    with store.engine.connect() as connection:
+        row = connection.execute(select(func.count(), func.max(t.articles.c.seq))).one()
+    return row[0], row[1] or 0
+
+
+def linker_snapshot(store: Store, stamp: str) -> bytes | None:
+    """The kept linker state, if it was kept under this stamp."""
+    table = t.linker_snapshot
+    with store.engine.connect() as connection:
+        return connection.execute(select(table.c.data).where(table.c.stamp == stamp)).scalar_one_or_none()
+
+
+def keep_linker_snapshot(store: Store, stamp: str, data: bytes) -> None:
+    table = t.linker_snapshot
+    with store.engine.begin() as connection:
+        connection.execute(delete(table))
+        connection.execute(insert(table).values(id=1, stamp=stamp, data=data))

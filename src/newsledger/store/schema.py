@@ -15,6 +15,7 @@ from sqlalchemy import (
     Connection,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -163,6 +164,15 @@ region_values = Table(
 
 #: The labels of each group of a story's event mentions its latest resolution clustered (``link/coref.resolve``),
 #: by the group's key: a group of the same mentions gets the same labels, so only changed groups are clustered.
+#: The story linker's state as the last ingest run left it (``link/snapshot.py``): one row, replaced by each run.
+linker_snapshot = Table(
+    "linker_snapshot",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("stamp", String(128), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
 mention_groups = Table(
     "mention_groups",
     metadata,
@@ -291,13 +301,18 @@ def _add_story_list(connection: Connection) -> None:
         last = records[-1]["id"]
 
 
+def _add_linker_snapshot(connection: Connection) -> None:
+    """Nothing to fill: the next ingest run that links an article keeps its linker's state."""
+    metadata.create_all(connection, tables=[linker_snapshot])
+
+
 #: Rows per statement: far below the parameter limits of SQLite and PostgreSQL.
 ROWS_PER_STATEMENT = 500
 
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again,
                                                   _add_feeds, _add_resolution_memory, _add_search_index,
-                                                  _add_story_list]
+                                                  _add_story_list, _add_linker_snapshot]
 LATEST = len(MIGRATIONS)
 
 
