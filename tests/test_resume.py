@@ -8,7 +8,9 @@ import sqlite3
 import pytest
 from sqlalchemy import update
 
+from newsledger import linking
 from newsledger.api import Ledger, sample_paths
+from newsledger.store import kept
 from newsledger.store import schema as t
 from newsledger.store.ledger import Store
 
@@ -36,13 +38,17 @@ def _new_article(tmp_path, name="new.txt", line="A line that makes it a new arti
     return new
 
 
-def test_a_restarted_ingest_takes_up_the_kept_linker_and_never_replays(ledger_copy, tmp_path):
+def test_a_restarted_ingest_takes_up_the_kept_linker_and_never_replays(ledger_copy, tmp_path, monkeypatch):
     copy, replays = ledger_copy
+    taken = []
+    original = kept.kept_linker_story
+    monkeypatch.setattr(linking, "kept_linker_story", lambda store, story: taken.append(story) or original(store, story))
     with Ledger(copy) as ledger:
         again = ledger.ingest(sample_paths())
         assert again.ingested == [] and len(again.duplicates) == 3 and replays == []
         added = ledger.ingest([_new_article(tmp_path)])
         assert len(added.ingested) == 1 and replays == []  # the seeds' run kept its linker
+        assert 1 <= len(taken) < 3  # only the stories the new article came near were read
     with Ledger(copy) as ledger:  # and the next run takes up what this one kept
         later = ledger.ingest([_new_article(tmp_path, "later.txt", "Another line.")])
         assert len(later.ingested) == 1 and replays == []
@@ -58,10 +64,16 @@ def test_a_stale_or_damaged_kept_linker_is_replaced_by_the_replay(ledger_copy, t
         assert len(ledger.ingest([_new_article(tmp_path)]).ingested) == 1
         assert replays == [str(copy)]
     with Ledger(copy) as ledger:
-        with ledger.store.engine.begin() as connection:  # kept under the right stamp, but not the linker's data
-            connection.execute(update(t.linker_snapshot).values(data=b"not a snapshot"))
+        with ledger.store.engine.begin() as connection:  # kept under the right stamp, but its stories damaged
+            connection.execute(update(t.linker_stories).values(data={"not": "a story"}))
         added = ledger.ingest([_new_article(tmp_path, "later.txt", "Another line.")])
         assert len(added.ingested) == 1 and replays == [str(copy)] * 2 and not added.rejected
+    with Ledger(copy) as ledger:
+        with ledger.store.engine.begin() as connection:  # the indexes unreadable
+            connection.execute(update(t.linker_snapshot).values(data={"born": "not a number"}))
+        added = ledger.ingest([_new_article(tmp_path, "last.txt", "A last line.")])
+        assert len(added.ingested) == 1 and replays == [str(copy)] * 3 and not added.rejected
+        assert len(list(ledger.articles())) == 6
 
 
 def test_a_ledger_grown_from_kept_linkers_links_as_one_run(tmp_path):

@@ -10,7 +10,6 @@ else, and a batch is stored in one transaction.
 from __future__ import annotations
 
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,9 +34,9 @@ from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.inputs import Input, read_all
 from newsledger.ingest.metadata import Metadata
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, Rejection, Skipped, unexpected
-from newsledger.link import snapshot
 from newsledger.link.coref import describe, sentence_entities
 from newsledger.link.stories import StoryLinker, article_features
+from newsledger.linking import KeptLinker
 from newsledger.records import (
     Article,
     ArticleRecords,
@@ -47,7 +46,7 @@ from newsledger.records import (
 )
 from newsledger.resolution import resolve_story
 from newsledger.shipped import load as load_shipped
-from newsledger.store.kept import articles_stamp, forget_removed_stories, keep_linker_snapshot, linker_snapshot
+from newsledger.store.kept import forget_removed_stories
 from newsledger.store.ledger import Store
 
 # Fields that say where an article came from: the same text with other ones is reported, not dropped silently.
@@ -301,8 +300,7 @@ class Ingestor:
         self.store = store
         self.config = config
         self.batch_size = config.batch_size
-        self._linker: StoryLinker | None = None  # restored from the store when the first new article needs it
-        self._linked = False  # whether the linker took an article since its state was last kept
+        self.linking = KeptLinker(store, config.linker)
         self.coref_model = load_shipped("event_coref")
         self.runner = runner
         own = [Stage("link", requires=("features",), assigns=("story",), run=self._link),
@@ -321,35 +319,9 @@ class Ingestor:
 
     @property
     def linker(self) -> StoryLinker:
-        """The story linker as the store holds it, restored on first use: a restarted ingest whose inputs are all
-        stored already never reads the stored linking state (the features of every article), and one with new
-        inputs reads it once, when the first of them reaches the linker."""
-        if self._linker is None:
-            self._linker = self._linker_from_store()
-        return self._linker
-
-    def _linker_from_store(self) -> StoryLinker:
-        """The state the last run kept (``link/snapshot.py``) when it matches the ledger and the code, else the
-        replay of every stored article's features (a ledger of an older version, a run stopped before keeping)."""
-        kept = linker_snapshot(self.store, self._linker_stamp())
-        if kept is not None:
-            try:
-                return snapshot.load(kept, self.config.linker)
-            except (ValueError, KeyError, TypeError, zlib.error):
-                pass  # a damaged snapshot costs the replay, nothing else
-        linker = StoryLinker(self.config.linker)
-        for article, story, features in self.store.linking_state():
-            linker.restore(article, story, features)
-        return linker
-
-    def _linker_stamp(self) -> str:
-        return snapshot.stamp(self.config.linker, *articles_stamp(self.store))
-
-    def _keep_linker(self) -> None:
-        """Keep the linker's state for the next run, if this run linked an article (``_linker_from_store``)."""
-        if self._linker is not None and self._linked:
-            keep_linker_snapshot(self.store, self._linker_stamp(), snapshot.dump(self._linker))
-            self._linked = False
+        """The story linker as the ledger keeps it (``linking.py``), taken up on first use: a restarted ingest
+        whose inputs are all stored already never reads it."""
+        return self.linking.linker
 
     def ingest(
         self,
@@ -374,7 +346,7 @@ class Ingestor:
                 report.worker_peak_rss = list(self.runner.peak_rss)
                 report.worker_deaths = self.runner.deaths
         self.pipeline.finish()
-        self._keep_linker()
+        self.linking.keep()
         return report
 
     def _batches(self, paths: Iterable[Input], metadata: Metadata | None, max_bytes: int,
@@ -444,7 +416,7 @@ class Ingestor:
     def _store_one_by_one(self, batch: list[Work]) -> None:
         """After a batch write failed, link and store its articles one at a time, so that only the record at
         fault is rejected; the linker starts again from what the ledger holds."""
-        self._linker = None
+        self.linking.forget()
         for work in batch:
             if work.failure:
                 continue
@@ -457,11 +429,9 @@ class Ingestor:
                 work.failure = unexpected(error, "stored")
 
     def _link(self, batch: list[Work]) -> None:
+        self.linking.assign([(w.article.id, w.records.features) for w in batch if not w.failure])
         for work in batch:
-            if not work.failure:
-                self.linker.assign(work.article.id, work.records.features)
-                self._linked = True
-                work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
+            work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
 
     def _store(self, batch: list[Work]) -> None:
         """Write the batch and the stories it changed in one transaction. A merge moves the absorbed story's
@@ -474,8 +444,9 @@ class Ingestor:
             assignments.update(dict.fromkeys(self.linker.stories[survivor].articles, survivor))
         stories = [self.linker.stories[story].record() for story in dict.fromkeys(assignments.values())]
         removed = list(dict.fromkeys(story for story, _ in merges))
+        self.linking.stored(assignments.values(), removed)
         try:
             self.store.write([w.records for w in batch], stories, assignments, removed_stories=removed)
         except Exception:
-            self._linker = None  # forget the batch the ledger did not take: restored again when next needed
+            self.linking.forget()  # the batch the ledger did not take: taken up again when next needed
             raise

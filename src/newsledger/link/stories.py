@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -47,7 +48,7 @@ from newsledger.link.story_links import (
     shipped,
     title_vector,
 )
-from newsledger.link.story_state import StoryState
+from newsledger.link.story_state import KeptStories, StoryState
 from newsledger.records import ArticleRecords, Event, EventType
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -297,24 +298,35 @@ class StoryLinker:
         self._add(story, article, features, _keys(features))
         story.merge_checked_at = len(story.articles)  # stored stories were checked as they grew
 
-    def state(self) -> dict[str, Any]:
-        """What the linker holds, as JSON-able data (``link/snapshot.py``); not the duplicates found so far."""
+    def state(self, stories: Iterable[str] | None = None) -> dict[str, Any]:
+        """What the linker holds as JSON-able data (``link/snapshot.py``), with these stories (all when None)."""
         born = next(self._born)
         self._born = itertools.count(born)  # give back the number taken
-        return {"born": born, "stories": [story.state() for story in self.stories.values()],
-                "index": {key: list(posting) for key, posting in self._index.items()},
-                "keys_of": {story: sorted(keys) for story, keys in self._keys_of.items()},
-                "duplicates": self._duplicates.state()}
+        chosen = self.stories.values() if stories is None else (self.stories[s] for s in stories)
+        duplicates = self._duplicates.state()
+        return {"born": born, "index": {key: list(posting) for key, posting in self._index.items()},
+                "duplicates": duplicates, "duplicate_stories": {a: self._story_of[a] for a in duplicates["sketches"]},
+                "stories": [{**story.state(), "keys": sorted(self._keys_of.get(story.id, ()))} for story in chosen]}
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], config: LinkerConfig = LinkerConfig()) -> StoryLinker:
+    def from_state(cls, state: dict[str, Any], config: LinkerConfig = LinkerConfig(),
+                   more: Callable[[str], dict[str, Any] | None] | None = None) -> StoryLinker:
+        """The linker of ``state``; a story it does not hold is taken from ``more`` when first asked for."""
         linker = cls(config)
         linker._born = itertools.count(state["born"])
-        linker.stories = {record["id"]: StoryState.from_state(record) for record in state["stories"]}
-        linker._story_of = {article: story.id for story in linker.stories.values() for article in story.articles}
         linker._index = {key: dict.fromkeys(posting) for key, posting in state["index"].items()}
-        linker._keys_of = {story: set(keys) for story, keys in state["keys_of"].items()}
         linker._duplicates = DuplicateIndex.from_state(state["duplicates"])
+        linker._story_of.update(state["duplicate_stories"])
+
+        def take_up(record: dict[str, Any]) -> StoryState:
+            story = StoryState.from_state(record)
+            linker.stories[story.id], linker._keys_of[story.id] = story, set(record["keys"])
+            linker._story_of.update(dict.fromkeys(story.articles, story.id))
+            return story
+
+        linker.stories = KeptStories(lambda story: take_up(kept) if more and (kept := more(story)) else None)
+        for record in state["stories"]:
+            take_up(record)
         return linker
 
     def assign(self, article: str, features: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ an article's fit, the story's cohesion)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -158,3 +159,18 @@ class StoryState:
 _PLAIN = ("id", "born", "articles", "names", "first", "last", "title", "merge_checked_at")
 _SETS = ("event_places", "title_counts", "incident_days", "places")
 _CENTROIDS = ("terms", "entities", "titles")
+
+
+class KeptStories(dict):
+    """The linker's stories by id, where one the ledger keeps is taken up only when first asked for
+    (``StoryLinker.from_state``): a restarted run reads the stories its new articles come near, not all."""
+
+    def __init__(self, take_up: Callable[[str], StoryState | None]) -> None:
+        super().__init__()
+        self._take_up = take_up
+
+    def __missing__(self, story_id: str) -> StoryState:
+        story = self._take_up(story_id)
+        if story is None:
+            raise KeyError(story_id)
+        return story

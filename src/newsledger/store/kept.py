@@ -71,15 +71,32 @@ def articles_stamp(store: Store) -> tuple[int, int]:
     return row[0], row[1] or 0
 
 
-def linker_snapshot(store: Store, stamp: str) -> bytes | None:
-    """The kept linker state, if it was kept under this stamp."""
+def kept_linker(store: Store, stamp: str) -> dict[str, Any] | None:
+    """The kept linker's indexes, if they were kept under this stamp."""
     table = t.linker_snapshot
     with store.engine.connect() as connection:
         return connection.execute(select(table.c.data).where(table.c.stamp == stamp)).scalar_one_or_none()
 
 
-def keep_linker_snapshot(store: Store, stamp: str, data: bytes) -> None:
-    table = t.linker_snapshot
+def kept_linker_story(store: Store, story: str) -> dict[str, Any] | None:
+    table = t.linker_stories
+    with store.engine.connect() as connection:
+        return connection.execute(select(table.c.data).where(table.c.story == story)).scalar_one_or_none()
+
+
+def keep_linker(store: Store, stamp: str, state: dict[str, Any], removed: Iterable[str], every: bool) -> None:
+    """In one transaction: the linker's indexes under ``stamp``, and its stories in ``state`` (the ones a run
+    changed, or ``every`` one, replacing all kept before); the ``removed`` stories (merged into others) go."""
+    stories = state["stories"]
     with store.engine.begin() as connection:
-        connection.execute(delete(table))
-        connection.execute(insert(table).values(id=1, stamp=stamp, data=data))
+        connection.execute(delete(t.linker_snapshot))
+        connection.execute(insert(t.linker_snapshot).values(id=1, stamp=stamp, data={**state, "stories": []}))
+        table = t.linker_stories
+        if every:
+            connection.execute(delete(table))
+        gone = sorted({*removed, *(story["id"] for story in stories)}) if not every else []
+        for i in range(0, len(gone), t.ROWS_PER_STATEMENT):
+            connection.execute(delete(table).where(table.c.story.in_(gone[i:i + t.ROWS_PER_STATEMENT])))
+        for i in range(0, len(stories), t.ROWS_PER_STATEMENT):
+            connection.execute(insert(table), [{"story": story["id"], "data": story}
+                                               for story in stories[i:i + t.ROWS_PER_STATEMENT]])

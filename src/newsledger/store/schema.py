@@ -15,7 +15,6 @@ from sqlalchemy import (
     Connection,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Table,
@@ -164,13 +163,20 @@ region_values = Table(
 
 #: The labels of each group of a story's event mentions its latest resolution clustered (``link/coref.resolve``),
 #: by the group's key: a group of the same mentions gets the same labels, so only changed groups are clustered.
-#: The story linker's state as the last ingest run left it (``link/snapshot.py``): one row, replaced by each run.
+#: The story linker's state as the last ingest run left it (``link/snapshot.py``): its indexes in one row,
+#: replaced by each run, and its stories a row each, rewritten when a run changed them.
 linker_snapshot = Table(
     "linker_snapshot",
     metadata,
     Column("id", Integer, primary_key=True),
     Column("stamp", String(128), nullable=False),
-    Column("data", LargeBinary, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+linker_stories = Table(
+    "linker_stories",
+    metadata,
+    Column("story", String(40), primary_key=True),
+    Column("data", JSON, nullable=False),
 )
 
 mention_groups = Table(
@@ -303,7 +309,7 @@ def _add_story_list(connection: Connection) -> None:
 
 def _add_linker_snapshot(connection: Connection) -> None:
     """Nothing to fill: the next ingest run that links an article keeps its linker's state."""
-    metadata.create_all(connection, tables=[linker_snapshot])
+    metadata.create_all(connection, tables=[linker_snapshot, linker_stories])
 
 
 #: Rows per statement: far below the parameter limits of SQLite and PostgreSQL.
