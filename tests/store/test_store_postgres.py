@@ -15,7 +15,7 @@ from newsledger.records import Article, ArticleRecords, Story
 from newsledger.resolution import values_version
 from newsledger.store import kept
 from newsledger.store.ledger import Store
-from newsledger.store.search import search
+from newsledger.store.search import search, search_page
 
 pytestmark = pytest.mark.skipif(not URL, reason="set NEWSLEDGER_TEST_POSTGRES to a PostgreSQL URL to run these")
 
@@ -42,6 +42,12 @@ def test_the_seeds_give_the_same_ledger_as_on_sqlite(database, tmp_path):
         for query in ("Isfahan drone", "isfah*", "strike", "Israel attack", "Karaj", "minister", "nuclear site", "zzyzx"):
             found = [[story for story, _score in search(ledger.store, query)] for ledger in (on_postgres, on_sqlite)]
             assert found[0] == found[1], query  # the same stories in the same order, though scored apart
+        for ledger in (on_postgres, on_sqlite):  # a page at a time, cut by the database, gives every hit once
+            every, after = [], None
+            while page := search_page(ledger.store, "Iran", after, 1):
+                every.append(page[0])
+                after = (-page[0][1], page[0][0])
+            assert every == search(ledger.store, "Iran") and len(every) >= 2
 
 
 def test_ingest_is_idempotent_on_postgres(database):

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from newsledger.api import Ledger
 from newsledger.store.paging import MAX_LIMIT, encode
+from newsledger.store.search import search
 from newsledger.web import create_app
 
 LISTS = ("stories", "articles", "attributions", "events", "entities", "cross_events", "findings")
@@ -95,8 +96,11 @@ def test_findings_and_cross_events_filter_by_story(client, export):
             assert sorted(i["id"] for i in items) == sorted(r["id"] for r in export[name] if r["story"] == story["id"])
 
 
-def test_search_ranks_stories_and_pages_through_them(client, export):
-    hits, _ = read_all(client, "/api/v1/search", 1, q="Iran")
+def test_search_ranks_stories_and_pages_through_them(client, export, ledger_path):
+    hits, pages = read_all(client, "/api/v1/search", 1, q="Iran")
+    with Ledger(ledger_path, readonly=True) as ledger:  # the pages cut in SQL hold every hit once, in rank order
+        assert [(hit["story"]["id"], hit["score"]) for hit in hits] == search(ledger.store, "Iran")
+    assert pages == len(hits)
     assert hits and all(set(hit) == {"story", "score"} for hit in hits)
     assert [hit["score"] for hit in hits] == sorted((hit["score"] for hit in hits), reverse=True)
     stories = {s["id"]: s for s in export["stories"]}

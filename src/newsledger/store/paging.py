@@ -10,13 +10,10 @@ import binascii
 import json
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Column, Connection, Select
-
-T = TypeVar("T")
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -64,24 +61,6 @@ def _plain_value(value: Any) -> bool:
     return isinstance(value, float) and math.isfinite(value)
 
 
-def page_of_sorted(
-    items: Sequence[T], keys: Sequence[tuple], cursor: str | None, limit: int
-) -> tuple[list[T], str | None]:
-    """One page of an in-memory list sorted by ``keys`` (unique, ascending): found by bisection, not by offset."""
-    start = 0
-    if cursor:
-        after = decode(cursor)
-        if keys and len(after) != len(keys[0]):
-            raise BadCursor("cursor does not fit this listing")
-        try:
-            start = bisect_right(keys, after)
-        except TypeError as error:
-            raise BadCursor("cursor does not fit this listing") from error
-    chunk = list(items[start : start + limit])
-    more = start + limit < len(items)
-    return chunk, encode(keys[start + limit - 1]) if more else None
-
-
 def page_of_query(
     connection: Connection,
     query: Select,
@@ -98,6 +77,19 @@ def page_of_query(
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, encode([key(rows[-1])]) if more else None
+
+
+def key_after(cursor: str | None, kinds: tuple[type, ...]) -> tuple | None:
+    """The key a cursor holds, checked to be of these kinds in order (an int passes for a float: JSON writes
+    1.0 as 1.0, but a client may not); None without a cursor."""
+    if not cursor:
+        return None
+    key = decode(cursor)
+    if len(key) != len(kinds) or not all(
+            isinstance(value, kind) and not isinstance(value, bool) or kind is float and type(value) is int
+            for value, kind in zip(key, kinds)):
+        raise BadCursor("cursor does not fit this listing")
+    return key
 
 
 def _single(key: tuple, kind: type) -> tuple:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, String, TextualSelect
+from sqlalchemy import Float, String, TextualSelect, and_, or_, select
 from sqlalchemy import text as sql
 
 if TYPE_CHECKING:
@@ -48,6 +48,23 @@ def search(store: Store, query: str) -> list[tuple[str, float]]:
         return []
     with store.engine.connect() as connection:
         return [(row.story, float(row.score)) for row in connection.execute(statement)]
+
+
+def search_page(store: Store, query: str, after: tuple[float, str] | None, limit: int) -> list[tuple[str, float]]:
+    """A page of ``search``: up to ``limit`` + 1 hits (one more tells that more follow) after the one whose key
+    (−score, story) is ``after``. The database ranks the hits and the page is cut there: a search that matches
+    most of a large ledger costs the server a page of memory, not the whole answer."""
+    statement = matching(store, query)
+    if statement is None:
+        return []
+    hits = statement.subquery("hits")
+    page = select(hits.c.story, hits.c.score)
+    if after is not None:
+        score, story = -after[0], after[1]
+        page = page.where(or_(hits.c.score < score, and_(hits.c.score == score, hits.c.story > story)))
+    page = page.order_by(hits.c.score.desc(), hits.c.story).limit(limit + 1)
+    with store.engine.connect() as connection:
+        return [(row.story, float(row.score)) for row in connection.execute(page)]
 
 
 def matching(store: Store, query: str) -> TextualSelect | None:

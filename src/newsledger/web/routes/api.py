@@ -20,7 +20,7 @@ from newsledger.report.render import render
 from newsledger.store import queries, story_list
 from newsledger.store import search as full_text
 from newsledger.store.ledger import Store
-from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, page_of_sorted
+from newsledger.store.paging import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, encode, key_after
 from newsledger.store.story_list import StoryFilter
 from newsledger.web.routes import API_BAD_REQUEST, API_NOT_FOUND, catalog, store
 from newsledger.web.routes.stories import ExcludedOutlets, VettedOnly, exclusion
@@ -189,11 +189,12 @@ def search(
 ) -> Page:
     """Items: ``{"story": <story record>, "score": <relevance of its best article>}`` (BM25 on SQLite, ts_rank on
     PostgreSQL: scores compare within one answer, not across stores)."""
-    hits = full_text.search(store(request), q)
     try:
-        shown, after = page_of_sorted(hits, [(-score, story_id) for story_id, score in hits], cursor, limit)
+        hits = full_text.search_page(store(request), q, key_after(cursor, (float, str)), limit)
     except BadCursor as error:
         raise HTTPException(400, str(error)) from error
+    shown = hits[:limit]
+    after = encode([-shown[-1][1], shown[-1][0]]) if len(hits) > limit else None
     stories = [(store(request).story(story_id), score) for story_id, score in shown]
     items = [{"story": to_dict(story), "score": score} for story, score in stories if story is not None]
     return Page(items=items, next=after)
