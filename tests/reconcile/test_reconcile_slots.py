@@ -126,6 +126,8 @@ def test_compatibility_with_reasons():
     ("He fatally shot his mother.", {}),
     ("Police say he shot a deputy and fled.", {"shot": ["1"]}),
     ("The gunman wounded a man and a woman.", {}),
+    ("One man was killed and another was wounded.", {"killed": ["1"], "injured": ["1"]}),
+    ("Three were shot and killed and a 12-year-old girl wounded at their home.", {"killed": ["3"], "injured": ["1"]}),
 ])
 def test_shooting_counts_and_the_injured_they_imply(text, expected):
     found = {}

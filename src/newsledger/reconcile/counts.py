@@ -265,10 +265,14 @@ ONE_PERSON = (r"(?:man|woman|person|teen|teenager|boy|girl|child|baby|toddler|in
 #: "is dead" say it alone. Not one joined to others: "a man and child were injured", "two men and a woman".
 _ALONE = r"(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?"
 ONE_PERSON_PATTERNS = {
-    slot: re.compile(rf"(?<![\w-])(?<!and )(?<!or )(?:a|an|one)\s+{_ALONE}{ONE_PERSON}\s+(?:was|is|has been"
+    slot: re.compile(rf"(?<![\w-])(?:(?<!and )(?<!or )(?:a|an|one)\s+{_ALONE}{ONE_PERSON}"
+                     rf"|another(?:\s+{_ALONE}{ONE_PERSON})?)\s+(?:was|is|has been"
                      rf"|had been)\s+(?:\w+ly\s+)?(?:{_PASSIVE[slot]})\b", re.IGNORECASE)
     for slot in ("killed", "injured", "shot")
 }
+ONE_PERSON_PATTERNS["injured"] = re.compile(  # "three were killed and a 12-year-old girl wounded": the verb gapped
+    ONE_PERSON_PATTERNS["injured"].pattern
+    + rf"|(?<=\band )(?:a|an|one|another)\s+{_ALONE}{ONE_PERSON}\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 ONE_PERSON_PATTERNS["killed"] = re.compile(
     ONE_PERSON_PATTERNS["killed"].pattern
     + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{ONE_PERSON}\s+(?:died|is dead|was dead)\b"
