@@ -3,7 +3,7 @@ facets and tally, written to the ledger.
 
 Every resolution of a story recomputes these from all its records (findings are a function of the whole story),
 but the costly parts of it are per article or per group of mentions: the values read in each region of an
-article, the clustering of each group of event mentions and, in a large group, the probability of each pair. Those are kept in the ledger (``store/kept.py``)
+article, and the clustering of each group of event mentions. Those are kept in the ledger (``store/kept.py``)
 with the version of the code that computed them, and recalled, so a story that gains an article computes them
 again only for what the article changes. The result is the same as computing everything: what is recalled is
 exactly what would be computed.
@@ -58,11 +58,7 @@ def resolve_story(store: Store, story_id: str, model: CorefModel) -> None:
     attributions = merge_people(store.attributions(story.articles), store.entity_names)
     events = store.events(story.articles)
     groups = _Groups(kept.mention_groups(store, story_id, groups_version()))
-    pairs = kept.mention_pairs(store, story_id, groups_version())
-    recalled = len(pairs)
-    found = cross_events(story_id, events, store.story_features(story_id), model, groups, pairs)
-    if len(pairs) > recalled:  # a large group gained mentions: keep its pairs for the next
-        kept.keep_mention_pairs(store, story_id, pairs, groups_version())
+    found = cross_events(story_id, events, store.story_features(story_id), model, groups)
     values = RegionValues({region: said_from_json(data)
                            for region, data in kept.region_values(store, story.articles, values_version()).items()})
     findings = findings_for_story(story, articles, attributions, events, found, values)

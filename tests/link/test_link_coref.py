@@ -7,14 +7,12 @@ import pytest
 from newsledger.annotate.nlp import load
 from newsledger.link.coref import (
     FEATURES,
-    KEPT_PAIRS_FROM,
     MODEL_PATH,
     CorefModel,
     LemmaPriors,
     cluster,
     describe,
     pair_features,
-    resolve,
 )
 
 
@@ -89,29 +87,3 @@ def test_a_saved_model_loads_back_the_same(tmp_path):
     model = CorefModel.load(MODEL_PATH)
     model.save(tmp_path / "copy.json")
     assert CorefModel.load(tmp_path / "copy.json") == model
-
-
-def test_a_large_group_that_gains_a_mention_computes_only_its_pairs(mentions, monkeypatch):
-    """Kept pair probabilities (``resolve(pairs=…)``) give the labels of computing every pair, at the cost of the
-    new mention's pairs alone (the growing-ledger issue: a report joining a story's many shootings)."""
-    n = KEPT_PAIRS_FROM
-    group = [{**mentions[i % 3], "id": f"m{i}", "doc": f"a{i % 7}"} for i in range(n + 1)]
-
-    def similarity(a, b):
-        return (0.9, 0.5) if a == b else (0.2 + 0.05 * ((int(a[1:]) + int(b[1:])) % 5), 0.1)
-
-    computed = []
-    original = CorefModel.features
-    monkeypatch.setattr(CorefModel, "features", lambda self, *args: computed.append(1) or original(self, *args))
-    pairs: dict = {}
-    before = resolve(group[:-1], similarity, pairs=pairs)
-    assert len(pairs) == len(computed) == n * (n - 1) // 2
-    computed.clear()
-    grown = resolve(group, similarity, pairs=pairs)
-    assert len(computed) == n  # the new mention against each of the others
-    computed.clear()
-    assert grown == resolve(group, similarity) and len(computed) == len(pairs)  # as if all were computed
-    assert before == resolve(group[:-1], similarity)
-    small: dict = {}
-    resolve(group[:5], similarity, pairs=small)
-    assert small == {}  # a small group keeps nothing: computing it again costs less

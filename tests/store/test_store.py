@@ -82,14 +82,3 @@ def test_a_version_1_ledger_is_migrated_in_place(tmp_path):
     assert "linker_snapshot" in inspect(store.engine).get_table_names()
     assert store.unresolved_stories() == ["s_a1"]
     assert [a.id for a in store.articles()] == ["a1"]
-
-
-def test_kept_pair_probabilities_round_trip_exactly(tmp_path):
-    from newsledger.store import kept
-
-    store = Store(str(tmp_path / "l.db"))
-    pairs = {("m1", "m2"): 0.1 + 0.2, ("m2", "m3"): 1e-300, ("m1", "m3"): 0.999999999999}
-    kept.keep_mention_pairs(store, "s1", pairs, "v1")
-    assert kept.mention_pairs(store, "s1", "v1") == pairs and kept.mention_pairs(store, "s1", "v2") == {}
-    kept.keep_mention_pairs(store, "s1", {("m1", "m2"): 0.5}, "v1")  # replaced whole
-    assert kept.mention_pairs(store, "s1", "v1") == {("m1", "m2"): 0.5}

@@ -85,24 +85,3 @@ def test_a_story_grown_on_postgres_recalls_what_it_kept_and_equals_sqlite(databa
         regions = kept.region_values(on_postgres.store, articles, values_version())
         assert regions and regions == kept.region_values(on_sqlite.store, articles, values_version())
         assert any(v["value"]["high"] == "inf" for said in regions.values() for v in said["found"])  # "all"
-
-
-def test_kept_linker_and_pair_probabilities_on_postgres(database, tmp_path):
-    from newsledger.store import kept
-
-    store = Store(database)
-    pairs = {("m1", "m2"): 0.1 + 0.2, ("m2", "m3"): 1e-300}
-    kept.keep_mention_pairs(store, "s1", pairs, "v1")
-    assert kept.mention_pairs(store, "s1", "v1") == pairs
-    store.close()
-    with Ledger(database) as ledger:  # a second run takes up the linker the first kept, on PostgreSQL too
-        ledger.ingest(sample_paths()[:2])
-    with Ledger(database) as ledger:
-        assert kept.kept_linker(ledger.store, "no such stamp") is None
-        assert ledger.store.count("linker_stories") == 1 and ledger.store.count("linker_snapshot") == 1
-        assert len(ledger.ingest(sample_paths()).ingested) == 1
-    with Ledger(tmp_path / "one.db") as one:
-        one.ingest(sample_paths())
-        with Ledger(database) as grown:
-            assert sorted(map(sorted, (s.articles for s in grown.stories()))) == \
-                sorted(map(sorted, (s.articles for s in one.stories())))

@@ -265,33 +265,23 @@ def document_similarity(features: dict[str, dict[str, Any]]):
 
 
 def resolve(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefModel | None = None,
-            threshold: float | None = None, known: dict[str, list[int]] | None = None,
-            pairs: dict[tuple[str, str], float] | None = None) -> list[int]:
+            threshold: float | None = None, known: dict[str, list[int]] | None = None) -> list[int]:
     """Cluster labels for described mentions of one story (each with its article under "doc");
     ``doc_similarity(a, b)`` gives the (term, entity) cosines of two articles, e.g. from their linker features.
     ``known`` holds the labels of groups clustered before, by ``group_key`` (mentions and articles do not change,
-    so a group of the same mentions gets the same labels), and gains those clustered now. ``pairs`` holds the
-    probabilities of mention pairs (by their ids) in groups of ``KEPT_PAIRS_FROM`` mentions or more, and gains the
-    new ones': a large group that gains a mention computes only that mention's pairs."""
+    so a group of the same mentions gets the same labels), and gains those clustered now."""
     model = model or load_shipped("event_coref")
     if len(mentions) > MAX_PAIRWISE:
-        return _by_lemma(mentions, doc_similarity, model, threshold, known, pairs)
+        return _by_lemma(mentions, doc_similarity, model, threshold, known)
     key = group_key(mentions, threshold) if known is not None else ""
     if key in (known or {}):
         return list(known[key])
-    kept = pairs if pairs is not None and len(mentions) >= KEPT_PAIRS_FROM else None
     probability = {}
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
             b = mentions[j]
-            ids = (a["id"], b["id"])
-            if kept is not None and ids in kept:
-                probability[i, j] = kept[ids]
-                continue
             row = model.features(a, b, a["doc"] == b["doc"], *doc_similarity(a["doc"], b["doc"]))
             probability[i, j] = model.probability(row)
-            if kept is not None:
-                kept[ids] = probability[i, j]
     labels = cluster(len(mentions), lambda i, j: probability[i, j],
                      model.threshold if threshold is None else threshold, model.linkage)
     if known is not None:
@@ -304,23 +294,20 @@ def group_key(mentions: Sequence[dict[str, Any]], threshold: float | None = None
     return hashlib.sha256("\n".join([str(threshold), *(m["id"] for m in mentions)]).encode()).hexdigest()
 
 
-#: Groups of this many mentions or more keep their pair probabilities between resolutions (``resolve``): below,
-#: computing them again costs less than keeping them.
-KEPT_PAIRS_FROM = 40
 #: Mentions of one kind in one story beyond which the pairwise model (whose cost is the square of their number) is
 #: run only within groups of one word: a story of 300 shootings is rare, an article of 3,000 a hostile one.
 MAX_PAIRWISE = 300
 
 
-def _by_lemma(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefModel, threshold: float | None,
-              known: dict[str, list[int]] | None, pairs: dict[tuple[str, str], float] | None) -> list[int]:
+def _by_lemma(mentions: Sequence[dict[str, Any]], doc_similarity, model: CorefModel,
+              threshold: float | None, known: dict[str, list[int]] | None) -> list[int]:
     groups: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         groups.setdefault(mention["lemma"], []).append(index)
     labels = [0] * len(mentions)
     next_label = 0
     for members in groups.values():
-        inner = resolve([mentions[i] for i in members], doc_similarity, model, threshold, known, pairs) \
+        inner = resolve([mentions[i] for i in members], doc_similarity, model, threshold, known) \
             if len(members) <= MAX_PAIRWISE else [0] * len(members)  # one word, too many to compare: one happening
         for index, label in zip(members, inner):
             labels[index] = next_label + label

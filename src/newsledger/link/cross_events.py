@@ -19,11 +19,10 @@ from newsledger.shipped import load as load_shipped
 
 def cross_events(
     story: str, events: list[Event], features: dict[str, dict[str, Any]], model: CorefModel | None = None,
-    known: dict[str, list[int]] | None = None, pairs: dict[tuple[str, str], float] | None = None,
+    known: dict[str, list[int]] | None = None,
 ) -> list[CrossEvent]:
     """The story's happenings; ``features`` maps each article to its linker features with "event_mentions";
-    ``known``: the labels of mention groups clustered before (``coref.resolve``), which it gains the new ones';
-    ``pairs``: the pair probabilities of large groups computed before, likewise."""
+    ``known``: the labels of mention groups clustered before (``coref.resolve``), which it gains the new ones'."""
     model = model or load_shipped("event_coref")
     described = {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
     by_type: dict[str, list[Event]] = defaultdict(list)
@@ -33,7 +32,7 @@ def cross_events(
     similarity = document_similarity(features)
     found = []
     for group in by_type.values():
-        labels = resolve([described[e.id] for e in group], similarity, model, known=known, pairs=pairs)
+        labels = resolve([described[e.id] for e in group], similarity, model, known=known)
         clusters: dict[int, list[Event]] = defaultdict(list)
         for event, label in zip(group, labels):
             clusters[label].append(event)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
 from sqlalchemy import delete, func, insert, select, tuple_
 
 from . import schema as t
@@ -58,42 +57,11 @@ def keep(store: Store, story: str, regions: dict[Region, dict[str, Any]], region
             connection.execute(insert(clusters), rows[i:i + t.ROWS_PER_STATEMENT])
 
 
-def mention_pairs(store: Store, story: str, version: str) -> dict[tuple[str, str], float]:
-    """The pair probabilities of the story's large mention groups that ``version`` of the code computed."""
-    table = t.mention_pairs
-    query = select(table.c.ids, table.c.data).where(table.c.story == story, table.c.version == version)
-    with store.engine.connect() as connection:
-        row = connection.execute(query).first()
-    if row is None:
-        return {}
-    ids, n = row.ids, len(row.data) // _PAIR_BYTES
-    first = np.frombuffer(row.data, "<i4", n, 0).tolist()
-    second = np.frombuffer(row.data, "<i4", n, 4 * n).tolist()
-    probability = np.frombuffer(row.data, "<f8", n, 8 * n).tolist()
-    return {(ids[i], ids[j]): p for i, j, p in zip(first, second, probability)}
-
-
-def keep_mention_pairs(store: Store, story: str, pairs: dict[tuple[str, str], float], version: str) -> None:
-    """Replace the story's kept pair probabilities with these."""
-    ids = sorted({mention for pair in pairs for mention in pair})
-    index = {mention: i for i, mention in enumerate(ids)}
-    first = np.array([index[a] for a, _ in pairs], "<i4")
-    second = np.array([index[b] for _, b in pairs], "<i4")
-    data = first.tobytes() + second.tobytes() + np.array(list(pairs.values()), "<f8").tobytes()
-    table = t.mention_pairs
-    with store.engine.begin() as connection:
-        connection.execute(delete(table).where(table.c.story == story))
-        connection.execute(insert(table).values(story=story, version=version, ids=ids, data=data))
-
-
-_PAIR_BYTES = 4 + 4 + 8
-
-
 def forget_removed_stories(store: Store) -> None:
-    """Drop the groups and pairs of stories merged into others (their articles' stories are resolved anew)."""
+    """Drop the groups of stories merged into others (their articles' stories are resolved anew)."""
+    table = t.mention_groups
     with store.engine.begin() as connection:
-        for table in (t.mention_groups, t.mention_pairs):
-            connection.execute(delete(table).where(table.c.story.not_in(select(t.stories.c.id))))
+        connection.execute(delete(table).where(table.c.story.not_in(select(t.stories.c.id))))
 
 
 def articles_stamp(store: Store) -> tuple[int, int]:

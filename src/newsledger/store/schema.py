@@ -15,7 +15,6 @@ from sqlalchemy import (
     Connection,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Table,
@@ -164,17 +163,6 @@ region_values = Table(
 
 #: The labels of each group of a story's event mentions its latest resolution clustered (``link/coref.resolve``),
 #: by the group's key: a group of the same mentions gets the same labels, so only changed groups are clustered.
-#: The probabilities of mention pairs in a story's large mention groups (``link/coref.resolve``): the ids of the
-#: mentions, and the pairs as three packed arrays (first, second: int32 indexes into the ids; probability: float64).
-mention_pairs = Table(
-    "mention_pairs",
-    metadata,
-    Column("story", String(40), primary_key=True),
-    Column("version", String(32), nullable=False),
-    Column("ids", JSON, nullable=False),
-    Column("data", LargeBinary, nullable=False),
-)
-
 #: The story linker's state as the last ingest run left it (``link/snapshot.py``): its indexes in one row,
 #: replaced by each run, and its stories a row each, rewritten when a run changed them.
 linker_snapshot = Table(
@@ -320,9 +308,8 @@ def _add_story_list(connection: Connection) -> None:
 
 
 def _add_linker_snapshot(connection: Connection) -> None:
-    """Nothing to fill: the next ingest run that links an article keeps its linker's state, and the next
-    resolution of a story with a large mention group its pair probabilities."""
-    metadata.create_all(connection, tables=[linker_snapshot, linker_stories, mention_pairs])
+    """Nothing to fill: the next ingest run that links an article keeps its linker's state."""
+    metadata.create_all(connection, tables=[linker_snapshot, linker_stories])
 
 
 #: Rows per statement: far below the parameter limits of SQLite and PostgreSQL.
