@@ -85,3 +85,18 @@ def test_a_story_grown_on_postgres_recalls_what_it_kept_and_equals_sqlite(databa
         regions = kept.region_values(on_postgres.store, articles, values_version())
         assert regions and regions == kept.region_values(on_sqlite.store, articles, values_version())
         assert any(v["value"]["high"] == "inf" for said in regions.values() for v in said["found"])  # "all"
+
+
+def test_a_run_takes_up_the_linker_the_last_kept_on_postgres(database, tmp_path):
+    from newsledger.store import kept
+
+    with Ledger(database) as ledger:
+        ledger.ingest(sample_paths()[:2])
+    with Ledger(database) as ledger:
+        assert kept.kept_linker(ledger.store, "no such stamp") is None
+        assert ledger.store.count("linker_stories") == 1 and ledger.store.count("linker_snapshot") == 1
+        assert len(ledger.ingest(sample_paths()).ingested) == 1
+    with Ledger(tmp_path / "one.db") as one, Ledger(database) as grown:
+        one.ingest(sample_paths())
+        assert sorted(map(sorted, (s.articles for s in grown.stories()))) == \
+            sorted(map(sorted, (s.articles for s in one.stories())))
