@@ -163,22 +163,6 @@ region_values = Table(
 
 #: The labels of each group of a story's event mentions its latest resolution clustered (``link/coref.resolve``),
 #: by the group's key: a group of the same mentions gets the same labels, so only changed groups are clustered.
-#: The story linker's state as the last ingest run left it (``link/snapshot.py``): its indexes in one row,
-#: replaced by each run, and its stories a row each, rewritten when a run changed them.
-linker_snapshot = Table(
-    "linker_snapshot",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("stamp", String(128), nullable=False),
-    Column("data", JSON, nullable=False),
-)
-linker_stories = Table(
-    "linker_stories",
-    metadata,
-    Column("story", String(40), primary_key=True),
-    Column("data", JSON, nullable=False),
-)
-
 mention_groups = Table(
     "mention_groups",
     metadata,
@@ -227,6 +211,24 @@ Index("ix_story_facets_match", story_facets.c.facet, story_facets.c.match, story
 #: articles the types' count took 0.54 s from the table, 0.07 s from the index).
 Index("ix_story_facets_value", story_facets.c.facet, story_facets.c.value, story_facets.c.story,
       story_facets.c.position)
+
+# --- version 9 ---------------------------------------------------------------------------------------------
+
+#: The story linker's state as the last ingest run left it (``link/snapshot.py``): its indexes in one row,
+#: replaced by each run, and its stories a row each, rewritten when a run changed them.
+linker_snapshot = Table(
+    "linker_snapshot",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("stamp", String(128), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+linker_stories = Table(
+    "linker_stories",
+    metadata,
+    Column("story", String(40), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
 
 V1_TABLES = [schema_version, articles, entities, mentions, attributions, events, stories, story_articles, article_features]
 
