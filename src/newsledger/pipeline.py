@@ -345,8 +345,9 @@ class Ingestor:
                 done.close()  # stops the workers, also when interrupted
                 report.worker_peak_rss = list(self.runner.peak_rss)
                 report.worker_deaths = self.runner.deaths
+        if notice := self.linking.keep():  # before resolving: a run stopped while resolving keeps it too
+            report.notices.append((str(self.store.location), notice))
         self.pipeline.finish()
-        self.linking.keep()
         return report
 
     def _batches(self, paths: Iterable[Input], metadata: Metadata | None, max_bytes: int,
@@ -427,6 +428,7 @@ class Ingestor:
                 raise
             except Exception as error:  # noqa: BLE001 - this record's fault alone
                 work.failure = unexpected(error, "stored")
+                self.linking.forget()  # it may hold the record, linked but not stored
 
     def _link(self, batch: list[Work]) -> None:
         self.linking.assign([(w.article.id, w.records.features) for w in batch if not w.failure])

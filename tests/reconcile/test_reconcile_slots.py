@@ -126,6 +126,12 @@ def test_compatibility_with_reasons():
     ("He fatally shot his mother.", {}),
     ("Police say he shot a deputy and fled.", {"shot": ["1"]}),
     ("The gunman wounded a man and a woman.", {}),
+    # not one of several, nor one fatally hurt (the session's review)
+    ("Two men and a woman wounded in the shooting were taken to a hospital.", {}),
+    ("He wounded a man, a woman and a child.", {}),
+    ("He shot a man in the leg and a woman in the arm.", {}),
+    ("He shot a man and Fred Jones.", {}),
+    ("He mortally wounded his brother.", {}),
     ("One man was killed and another was wounded.", {"killed": ["1"], "injured": ["1"]}),
     ("Three were shot and killed and a 12-year-old girl wounded at their home.", {"killed": ["3"], "injured": ["1"]}),
 ])

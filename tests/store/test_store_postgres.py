@@ -87,16 +87,38 @@ def test_a_story_grown_on_postgres_recalls_what_it_kept_and_equals_sqlite(databa
         assert any(v["value"]["high"] == "inf" for said in regions.values() for v in said["found"])  # "all"
 
 
-def test_a_run_takes_up_the_linker_the_last_kept_on_postgres(database, tmp_path):
-    from newsledger.store import kept
-
+def test_a_run_takes_up_the_linker_the_last_kept_on_postgres(database, tmp_path, monkeypatch):
+    replays = []
+    original = Store.linking_state
+    monkeypatch.setattr(Store, "linking_state", lambda store: replays.append(1) or original(store))
     with Ledger(database) as ledger:
         ledger.ingest(sample_paths()[:2])
+    assert replays == [1]  # a new ledger: the (empty) replay
     with Ledger(database) as ledger:
         assert kept.kept_linker(ledger.store, "no such stamp") is None
         assert ledger.store.count("linker_stories") == 1 and ledger.store.count("linker_snapshot") == 1
         assert len(ledger.ingest(sample_paths()).ingested) == 1
+    assert replays == [1]  # the second run took up what the first kept
     with Ledger(tmp_path / "one.db") as one, Ledger(database) as grown:
         one.ingest(sample_paths())
         assert sorted(map(sorted, (s.articles for s in grown.stories()))) == \
             sorted(map(sorted, (s.articles for s in one.stories())))
+
+
+def test_search_pages_through_tied_scores_on_postgres(database):
+    """ts_rank is a 4-byte real: read back as a double it is another number, and a page's cursor would repeat or
+    skip the hits tied with its last (the session's review). Five stories of one score, a page of one each."""
+    store = Store(database)
+    for n in range(5):
+        article = Article(id=f"a{n}", title="", text=f"Flooding closed the river road {'abcde'[n]}x again.")
+        store.write([ArticleRecords(article, features={"terms": {}})], [Story(f"s{n}", "t", [f"a{n}"])],
+                    {f"a{n}": f"s{n}"})
+    ranked = search(store, "flooding river")
+    assert len(ranked) == 5 and len({score for _, score in ranked}) == 1
+    every, after = [], None
+    while page := search_page(store, "flooding river", after, 1):
+        every.append(page[0])
+        after = (-page[0][1], page[0][0])
+        assert len(every) <= 5
+    assert every == ranked
+    store.close()

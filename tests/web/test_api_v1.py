@@ -115,6 +115,12 @@ def test_bad_cursors_are_400(client, cursor):
     assert response.status_code == 400
 
 
+def test_a_search_cursor_at_the_edge_of_64_bits_is_no_server_error(client):
+    for score in (-(2**63), 2**63 - 1):  # negated for the query: one past what an integer column binds
+        response = client.get("/api/v1/search", params={"q": "Iran", "cursor": encode([score, "s"])})
+        assert response.status_code == 200 and response.json()["next"] is None
+
+
 def test_a_cursor_from_another_listing_is_400_on_search(client):
     assert client.get("/api/v1/search", params={"q": "Iran", "cursor": encode([1])}).status_code == 400
 

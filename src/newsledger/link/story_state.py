@@ -162,8 +162,9 @@ _CENTROIDS = ("terms", "entities", "titles")
 
 
 class KeptStories(dict):
-    """The linker's stories by id, where one the ledger keeps is taken up only when first asked for
-    (``StoryLinker.from_state``): a restarted run reads the stories its new articles come near, not all."""
+    """The linker's stories by id, where one the ledger keeps is taken up only when first asked for by
+    ``stories[id]`` (``StoryLinker.from_state``): a restarted run reads the stories its new articles come near,
+    not all. ``in``, ``get`` and iteration see only the stories taken up so far (the ones a run changed)."""
 
     def __init__(self, take_up: Callable[[str], StoryState | None]) -> None:
         super().__init__()

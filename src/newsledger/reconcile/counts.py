@@ -270,9 +270,11 @@ ONE_PERSON_PATTERNS = {
                      rf"|had been)\s+(?:\w+ly\s+)?(?:{_PASSIVE[slot]})\b", re.IGNORECASE)
     for slot in ("killed", "injured", "shot")
 }
+#: "and" after a clause's verb ("were killed and …"), not after a person ("two men and a woman wounded").
+_AFTER_A_CLAUSE = "|".join(f"(?<=\\b{verb} and )" for verb in ("killed", "dead", "died", "shot", "slain"))
 ONE_PERSON_PATTERNS["injured"] = re.compile(  # "three were killed and a 12-year-old girl wounded": the verb gapped
     ONE_PERSON_PATTERNS["injured"].pattern
-    + rf"|(?<=\band )(?:a|an|one|another)\s+{_ALONE}{ONE_PERSON}\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
+    + rf"|(?:{_AFTER_A_CLAUSE})(?:a|an|one|another)\s+{_ALONE}{ONE_PERSON}\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 ONE_PERSON_PATTERNS["killed"] = re.compile(
     ONE_PERSON_PATTERNS["killed"].pattern
     + rf"|(?<![\w-])(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?{ONE_PERSON}\s+(?:died|is dead|was dead)\b"
@@ -284,10 +286,13 @@ _FATALLY = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})(?:\s+of them|\s+{_PERSON})?\s
 #: one fatally shot. Not for the killed: one of a family's dead ("killed his wife") led over the story's count (GVA
 #: tune: 3 incidents gained, 3 lost), and ``derived.one_dead`` counts a single death where no number is told.
 _ONE_OBJECT = (rf"(?:a|an|one|his|her|their)\s+{_ALONE}{ONE_PERSON}(?![\w'’-])"
-               rf"(?!\s+(?:and|or)\s+(?!\w+(?:ing|ed)\b))")
+               rf"(?!\s+(?:and|or)\s+(?!(?-i:[a-z]+(?:ing|ed))\b))"  # "and fled", not "and Fred"
+               rf"(?!\s*,\s*(?:a|an|one|his|her|their|\d))"  # not the first of a list
+               rf"(?![^.;!?]*?\band\s+(?:a|an|one|another|his|her|their)\s)")  # "a man in the leg and a woman …"
 _ANOTHER_PATTERNS = {
     "killed": re.compile(rf"\b(?:{_ACTIVE['killed']})\s+another\b", re.IGNORECASE),
-    **{slot: re.compile(rf"\b(?<!fatally )(?:{_ACTIVE[slot]})\s+(?:another\b|{_ONE_OBJECT})", re.IGNORECASE)
+    **{slot: re.compile(rf"\b(?<!fatally )(?<!mortally )(?:{_ACTIVE[slot]})\s+(?:another\b|{_ONE_OBJECT})",
+                        re.IGNORECASE)
        for slot in ("injured", "shot")}}
 _NO_CASUALTIES = re.compile(r"\bno (?:reported )?(?P<what>injuries|deaths|fatalities|casualties)\b", re.IGNORECASE)
 _TOLL = re.compile(rf"\bdeath toll\b[^.;:!?]{{0,60}}?\b(?:to|at|of|is|was|reached|hit)\s+(?:(?P<q>{QUANT})\s+)?"

@@ -80,8 +80,9 @@ def page_of_query(
 
 
 def key_after(cursor: str | None, kinds: tuple[type, ...]) -> tuple | None:
-    """The key a cursor holds, checked to be of these kinds in order (an int passes for a float: JSON writes
-    1.0 as 1.0, but a client may not); None without a cursor."""
+    """The key a cursor holds, checked to be of these kinds in order and given as them (an int is taken for a
+    float, as a float: a client may write 1 for 1.0, and a float binds where a 64-bit integer may not); None
+    without a cursor."""
     if not cursor:
         return None
     key = decode(cursor)
@@ -89,7 +90,7 @@ def key_after(cursor: str | None, kinds: tuple[type, ...]) -> tuple | None:
             isinstance(value, kind) and not isinstance(value, bool) or kind is float and type(value) is int
             for value, kind in zip(key, kinds)):
         raise BadCursor("cursor does not fit this listing")
-    return key
+    return tuple(float(value) if kind is float else value for value, kind in zip(key, kinds))
 
 
 def _single(key: tuple, kind: type) -> tuple:

@@ -106,9 +106,11 @@ ORDER BY score DESC, story
 """)
 
 # Weights are {D, C, B, A}: the title is A, the text B; normalisation 1 divides by 1 + log(length), as BM25 does.
+# ts_rank is a 4-byte real, sent as its shortest decimal, which read back as a double is another number: the score
+# goes out as a double, so the page cursor's score compares equal to the row's (``search_page``).
 _POSTGRES_QUERY = sql(f"""
 SELECT story_articles.story AS story,
-       max(ts_rank('{{0, 0, {1 / TITLE_WEIGHT:.4f}, 1}}', articles.search, query, 1)) AS score
+       max(ts_rank('{{0, 0, {1 / TITLE_WEIGHT:.4f}, 1}}', articles.search, query, 1))::double precision AS score
 FROM articles
 CROSS JOIN to_tsquery('simple', :match) AS query
 JOIN story_articles ON story_articles.article = articles.id
