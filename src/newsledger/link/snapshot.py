@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import asdict
+from functools import cache
 
 from newsledger.fingerprint import fingerprint
 from newsledger.link.stories import LinkerConfig
@@ -28,6 +29,11 @@ class KeptStateDamaged(RuntimeError):
 def stamp(config: LinkerConfig, articles: int, last_seq: int) -> str:
     """What a kept state must match to be used: the linker's code and model, its config, and the ledger's
     article count and last ingestion number (a run stopped before keeping leaves the older state unused)."""
-    code = fingerprint("newsledger.link.snapshot", MODEL_PATH)
     settings = zlib.crc32(json.dumps(asdict(config), sort_keys=True).encode())
-    return f"{code}:{settings:08x}:{articles}:{last_seq}"
+    return f"{_code()}:{settings:08x}:{articles}:{last_seq}"
+
+
+@cache
+def _code() -> str:
+    """The linker's code and model, once a process (reading every module it imports takes half a second)."""
+    return fingerprint("newsledger.link.snapshot", MODEL_PATH)
