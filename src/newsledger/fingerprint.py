@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib.util
+from functools import cache
 from pathlib import Path
 
 
@@ -15,18 +16,30 @@ def module_files(root: str) -> list[Path]:
     todo = [root]
     while todo:
         name = todo.pop()
-        spec = importlib.util.find_spec(name) if name not in seen else None
-        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        if name in seen or (found := _module(name)) is None:
             continue
-        seen[name] = Path(spec.origin)
-        for node in ast.walk(ast.parse(seen[name].read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newsledger"):
-                todo.append(node.module)
-                if importlib.util.find_spec(node.module).submodule_search_locations:  # a package: names may be modules
-                    todo += [f"{node.module}.{alias.name}" for alias in node.names]
-            elif isinstance(node, ast.Import):
-                todo += [alias.name for alias in node.names if alias.name.startswith("newsledger")]
+        seen[name], imported = found
+        todo += imported
     return sorted(seen.values())
+
+
+@cache
+def _module(name: str) -> tuple[Path, tuple[str, ...]] | None:
+    """A module's source file and the newsledger modules it names in its imports; read once a process, as the
+    fingerprints of several roots walk mostly the same modules."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    path = Path(spec.origin)
+    imported = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newsledger"):
+            imported.append(node.module)
+            if importlib.util.find_spec(node.module).submodule_search_locations:  # a package: names may be modules
+                imported += [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            imported += [alias.name for alias in node.names if alias.name.startswith("newsledger")]
+    return path, tuple(imported)
 
 
 def fingerprint(root: str, *data: Path) -> str:
