@@ -431,8 +431,9 @@ class Ingestor:
                 self.linking.forget()  # it may hold the record, linked but not stored
 
     def _link(self, batch: list[Work]) -> None:
-        self.linking.assign([(w.article.id, w.records.features) for w in batch if not w.failure])
-        for work in batch:
+        linked = [work for work in batch if not work.failure]
+        self.linking.assign([(w.article.id, w.records.features) for w in linked])
+        for work in linked:  # a batch of rejected records takes up no linker
             work.article.duplicate_of = self.linker.duplicate_of.get(work.article.id)
 
     def _store(self, batch: list[Work]) -> None:
@@ -440,6 +441,8 @@ class Ingestor:
         articles, stored ones too, to the survivor, which a later merge in the batch may absorb in turn: the
         stories are stored as they end the batch, the absorbed ones removed."""
         batch = [work for work in batch if not work.failure]
+        if not batch:
+            return  # nothing to write, and no linker to take up for it
         merges = self.linker.take_merges()
         assignments = {w.article.id: self.linker.story_of(w.article.id) for w in batch}
         for survivor in dict.fromkeys(survivor for _, survivor in merges if survivor in self.linker.stories):

@@ -24,7 +24,6 @@ weights and thresholds tuned on ECB+ train, ``newsledger bench stories``) still 
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -289,7 +288,7 @@ class StoryLinker:
         self._keys_of: dict[str, set[str]] = {}  # story -> its retrieval keys, to move its postings on a merge
         self._merges: list[tuple[str, str]] = []  # (absorbed, survivor) since the last take_merges
         self._duplicates = DuplicateIndex()
-        self._born = itertools.count()
+        self._born = 0  # stories made so far: the next one's creation order
 
     def restore(self, article: str, story_id: str, features: dict[str, Any]) -> None:
         """Replay a stored assignment, so a re-opened ledger links new articles as it would have had it never
@@ -300,11 +299,9 @@ class StoryLinker:
 
     def state(self, stories: Iterable[str] | None = None) -> dict[str, Any]:
         """What the linker holds as JSON-able data (``link/snapshot.py``), with these stories (all when None)."""
-        born = next(self._born)
-        self._born = itertools.count(born)  # give back the number taken
         chosen = self.stories.values() if stories is None else (self.stories[s] for s in stories)
         duplicates = self._duplicates.state()
-        return {"born": born, "index": {key: list(posting) for key, posting in self._index.items()},
+        return {"born": self._born, "index": {key: list(posting) for key, posting in self._index.items()},
                 "duplicates": duplicates, "duplicate_stories": {a: self._story_of[a] for a in duplicates["sketches"]},
                 "stories": [{**story.state(), "keys": sorted(self._keys_of.get(story.id, ()))} for story in chosen]}
 
@@ -313,7 +310,7 @@ class StoryLinker:
                    more: Callable[[str], dict[str, Any] | None] | None = None) -> StoryLinker:
         """The linker of ``state``; a story it does not hold is taken from ``more`` when first asked for."""
         linker = cls(config)
-        linker._born = itertools.count(state["born"])
+        linker._born = state["born"]
         linker._index = {key: dict.fromkeys(posting) for key, posting in state["index"].items()}
         linker._duplicates = DuplicateIndex.from_state(state["duplicates"])
         linker._story_of.update(state["duplicate_stories"])
@@ -396,7 +393,8 @@ class StoryLinker:
 
     def _story(self, story_id: str) -> StoryState:
         if story_id not in self.stories:
-            self.stories[story_id] = StoryState(story_id, born=next(self._born))
+            self.stories[story_id] = StoryState(story_id, born=self._born)
+            self._born += 1
         return self.stories[story_id]
 
     def _best(self, features: dict[str, Any], keys: list[str]) -> StoryState | None:

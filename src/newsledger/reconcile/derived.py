@@ -24,7 +24,7 @@ SAID = (Factuality.ASSERTED, Factuality.REPORTED)
 
 
 def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Finding]:
-    if _death_told(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
+    if _deaths(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
         return []
     counted = {f.event for f in findings if f.slot == "injured"}
     return [replace(f, slot="injured", values=list(f.values),
@@ -45,7 +45,7 @@ def one_dead(events: list[Event]) -> list[Event]:
     ("a man and a woman") give nothing: the count is then not one for sure. A bare "one" ("the death of one")
     adds no one and blocks nothing (blocking, as session 9 did, lost two incidents of 469 on GVA tune and saved
     none)."""
-    return _one_victim([e for e in events if e.type is EventType.DEATH and e.factuality in SAID])
+    return _one_victim(_deaths(events))
 
 
 def one_wounded(events: list[Event]) -> list[Event]:
@@ -54,7 +54,7 @@ def one_wounded(events: list[Event]) -> list[Event]:
     16-year-old girl was accidentally shot in the leg", "Nicholas Cardillo III was injured"). A suspect who died
     ("the suspect died from a self-inflicted gunshot wound") is not the one the story says was wounded ("the deputy
     who was shot"), so their death blocks nothing and their own wounds count no one."""
-    if not all(_of_suspect(e) for e in events if e.type is EventType.DEATH and e.factuality in SAID):
+    if not all(_of_suspect(e) for e in _deaths(events)):
         return []
     return _one_victim([e for e in events if e.factuality in SAID and not _of_suspect(e) and (
         e.type is EventType.ATTACK and e.trigger.text.casefold().startswith(WOUNDING)
@@ -150,9 +150,9 @@ _SUSPECT = re.compile(r"\b(?:suspects?|gunm[ae]n|shooters?|assailants?|attackers
                       r"|killers?|perpetrators?)\b[\s,.]*$", re.IGNORECASE)
 
 
-def _death_told(events: list[Event]) -> bool:
-    """Whether any report tells of a death (said or reported, not denied), counted or not."""
-    return any(e.type is EventType.DEATH and e.factuality in SAID for e in events)
+def _deaths(events: list[Event]) -> list[Event]:
+    """The deaths the reports tell of (said or reported, not denied), counted or not."""
+    return [e for e in events if e.type is EventType.DEATH and e.factuality in SAID]
 
 
 def _one_victim(said: list[Event]) -> list[Event]:
