@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,3 +43,16 @@ def read(path: Path, features: Sequence[str]) -> dict[str, Any]:
 def fields(data: dict[str, Any]) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float]:
     """The logistic part of a saved model's fields, as the constructor takes them."""
     return tuple(data["means"]), tuple(data["scales"]), tuple(data["weights"]), data["bias"]
+
+
+@dataclass(frozen=True)
+class SparseLogistic:
+    """A logistic model over named yes/no features (words around a mention, say): the weight of each feature a
+    row has, summed. Features the model never saw weigh nothing."""
+
+    weights: dict[str, float]
+    bias: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        score = self.bias + sum(self.weights.get(feature, 0.0) for feature in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))

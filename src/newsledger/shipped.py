@@ -51,6 +51,10 @@ ARTIFACTS: dict[str, Artifact] = {
         "reconcile/incident_day_model.json", "newsledger.reconcile.incident_day:DayModel.load",
         "python -m newsledger.training.incident_day --data gva --ledger TUNE.db --out FILE",
         "GVA tune incidents (SemEval-2018 Task 5 collection, no licence stated)"),
+    "count_reader": Artifact(
+        "reconcile/count_reader_model.json", "newsledger.reconcile.count_reader:CountReader.load",
+        "python -m newsledger.training.count_reader --data gva --ledger TUNE.db --out FILE",
+        "GVA tune incidents (SemEval-2018 Task 5 collection, no licence stated)"),
     "stance": Artifact(
         "reconcile/stance_model.npz", "newsledger.reconcile.stance:StanceModel.load",
         "python -m newsledger.training.stance --data fnc1 --out FILE",

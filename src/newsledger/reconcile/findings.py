@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from newsledger.reconcile import count_reader
 from newsledger.reconcile.claim_pairs import claim_groups, content_words
 from newsledger.reconcile.counts import count_value
 from newsledger.reconcile.derived import counts_told, injured_from_shot
@@ -46,7 +47,7 @@ from newsledger.reconcile.slots import (
     name_value,
     place_value,
     town_of,
-    weapon_category,
+    weapon_value,
 )
 from newsledger.reconcile.updates import revision_order
 from newsledger.reconcile.values import Found, Value
@@ -107,6 +108,7 @@ class Claim:
     origin: Origin
     speculative: bool
     support: tuple[tuple[int, int], ...] = ()
+    how: str = ""  # read otherwise than by the rules: said in the finding's explanation
 
 
 @dataclass
@@ -212,6 +214,12 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     for slot, event, n in counts_told(told, {slot for slot, _, _, _ in claims}):  # "killed A and B": two
         _add(claims, context, home[event.id].id, slot, count_value(str(n)), event.article,
              min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
+    reader = count_reader.shipped()  # no rule read how many died: the learned reader, from the largest happening on
+    if not any(slot == reader.slot for slot, _, _, _ in claims) and (
+            read := reader.best([(article, context.articles[article].text) for article in sorted(in_article)])):
+        (event, happening), mention = in_article[read[0]][0], read[1]
+        _add(claims, context, happening.id, reader.slot, count_value(str(mention.value)), read[0], mention.start,
+             mention.end, event, how=f"{count_reader.LEARNED}, p = {read[2]:.2f}")
     return list(claims.values())
 
 
@@ -223,11 +231,11 @@ def _arguments(event: Event, context: _Context):
         value = name_value(_words_for(event.agent, event, context) or "", relations)
         if value:
             yield "agent", event.agent, value
-        elif weapon_category(event.agent.text):
-            yield "weapon", event.agent, _category(event.agent.text)
+        elif weapon := weapon_value(event.agent.text):
+            yield "weapon", event.agent, weapon
     if event.patient and event.type in AGENTIVE:
-        if weapon_category(event.patient.text) and event.type == EventType.LAUNCH:
-            yield "weapon", event.patient, _category(event.patient.text)
+        if event.type == EventType.LAUNCH and (weapon := weapon_value(event.patient.text)):
+            yield "weapon", event.patient, weapon
         elif event.type == EventType.ATTACK:
             value = description_value(_words_for(event.patient, event, context) or "")
             if value:
@@ -247,11 +255,6 @@ def _words_for(span: Span, event: Event, context: _Context) -> str | None:
     if not is_bare(span.text):
         return span.text
     return context.antecedents(event.article).of(span.start, span.end)
-
-
-def _category(text: str) -> Value:
-    category = weapon_category(text)
-    return Value("category", category, key=category)
 
 
 def _region(context: _Context, event: Event) -> tuple[str, int, int]:
@@ -291,7 +294,7 @@ def _home(found: Found, mentions: list[tuple[Event, CrossEvent]]) -> tuple[Event
 
 
 def _add(claims: dict, context: _Context, happening: str, slot: str, value: Value, article: str, start: int,
-         end: int, event: Event, support: tuple[tuple[int, int], ...] = ()) -> None:
+         end: int, event: Event, support: tuple[tuple[int, int], ...] = (), how: str = "") -> None:
     key = (slot, article, start, end)
     if key in claims:
         return
@@ -301,7 +304,7 @@ def _add(claims: dict, context: _Context, happening: str, slot: str, value: Valu
     if event.factuality == Factuality.HYPOTHETICAL:
         return  # "seek to block Mossad from carrying out attacks" says nothing happened
     claims[key] = Claim(happening, slot, value, article, start, end, holder,
-                        context.origin(holder, article), _speculative(holder), support)
+                        context.origin(holder, article), _speculative(holder), support, how)
 
 
 def _speculative(attribution: Attribution | None) -> bool:
@@ -334,6 +337,7 @@ def _slot_finding(context: _Context, happening: CrossEvent, slot: str, said: lis
     else:
         status = FindingStatus.CORROBORATED if len(confirming) >= 2 else FindingStatus.SINGLE_SOURCE
         explanation = _established(context, what, values, confirming)
+    explanation += "".join(sorted({f" ({c.how})" for c in said if c.how}))
     return Finding("", context.story.id, happening.id, slot, status,
                    [_slot_value(context, group) for group in values], len(confirming), explanation)
 

@@ -160,10 +160,9 @@ def _weapons(text: str) -> list[Found]:
     found: dict[int, Found] = {}
     for pattern in patterns:
         for m in re.finditer(pattern, text, re.IGNORECASE):
-            category = weapon_category(m.group("w"))
-            if category:
-                found.setdefault(m.start("w"), Found("weapon", m.start("w"), m.end("w"),
-                                                     Value("category", category, key=category)))
+            value = weapon_value(m.group("w"))
+            if value:
+                found.setdefault(m.start("w"), Found("weapon", m.start("w"), m.end("w"), value))
     return list(found.values())
 
 
@@ -187,6 +186,12 @@ def weapon_category(text: str) -> str | None:
         if re.search(rf"\b(?:{pattern})\b", text, re.IGNORECASE):
             return category
     return None
+
+
+def weapon_value(text: str) -> Value | None:
+    """The weapon a text names, as its category ("a rifle" → firearm)."""
+    category = weapon_category(text)
+    return Value("category", category, key=category) if category else None
 
 
 # --- names and times -----------------------------------------------------------------------------------------
