@@ -19,15 +19,25 @@ def test_mentions_are_numbers_and_one_person_phrases_in_sentences_about_a_shooti
     assert list(sentences("One. Two!\n\nThree")) == [(0, 4), (5, 9), (11, 16)]
 
 
-def test_the_shipped_reader_reads_one_dead_where_the_words_tell_of_a_death_and_not_of_a_wound():
-    reader = shipped()
-    assert reader.slot == "killed"
+def test_the_shipped_readers_read_one_dead_where_the_words_tell_of_a_death_and_not_of_a_wound():
+    killed, injured = shipped().readers
+    assert (killed.slot, injured.slot) == ("killed", "injured")
     death = "Police arrested a teenage gunman Wednesday night for the fatal shooting of a 15-year-old boy in Brooklyn."
-    article, mention, probability = reader.best([("a1", death)])
-    assert (article, mention.value, death[mention.start:mention.end]) == ("a1", 1, death)
-    assert probability >= reader.threshold
+    reading = killed.read([("a1", death)])
+    assert (reading.value, [(a, death[m.start:m.end]) for a, m, _ in reading.mentions]) == (1, [("a1", death)])
+    assert reading.score >= killed.threshold
     grazed = "Louisville police are investigating after a teenager riding in a car is grazed in the head by a bullet."
-    assert reader.best([("a2", grazed)]) is None
+    assert killed.read([("a2", grazed)]) is None
+
+
+def test_a_value_is_read_from_the_sum_of_its_mentions_and_shown_by_the_likely_ones():
+    from newsledger.logistic import SparseLogistic
+    from newsledger.reconcile.count_reader import SlotReader
+    reader = SlotReader("injured", SparseLogistic({"wound": 2.0, "v=2": -1.0}, -1.5), threshold=0.9)
+    texts = [("a1", "A man was wounded. Two were wounded."), ("a2", "Another man was wounded in the leg.")]
+    reading = reader.read(texts)  # "a man" and "another man" (p 0.62 each) outweigh "two" (p 0.38)
+    assert (reading.value, [(a, m.start) for a, m, _ in reading.mentions]) == (1, [("a1", 0), ("a2", 0)])
+    assert SlotReader("injured", reader.model, threshold=1.5).read(texts) is None
 
 
 def _ingest(tmp_path, texts):

@@ -1,14 +1,15 @@
-"""The number killed, read by a small learned model where no rule reads it: "the shooting death of a 5-year-old",
-"One dead after shooting involving officer", "the fatal shooting of a 15-year-old boy", "killing a 14-year-old".
+"""The numbers killed and injured, read by small learned models where no rule reads them: "the shooting death of
+a 5-year-old", "One dead after shooting involving officer", "killing a 14-year-old"; "another female was rushed to
+the hospital with critical wounds".
 
-Local reports tell of one death in more ways than count patterns cover, and each new pattern reached an incident
+Local reports tell of a death or a wound in more ways than count patterns cover, and each new pattern reached an incident
 or two while over-matching others (session 12). This reader looks at every number or one-person phrase ("a
 teenager", "another man") in a sentence that tells of a shooting, a death or a wound, and scores it with a
 logistic model over the words around it (``training/count_reader.py``, fitted on the GVA tune incidents: a
-mention is a positive example when its number is the registry's count of the killed). A story whose rules read no
-count of the killed takes the best-scored mention's number when its probability reaches the model's threshold
-(chosen by cross-validation on tune); the evidence is the mention's sentence. It reads only the killed: for the
-injured the same model gained no more incidents than it lost (``docs/decisions.md``).
+mention is a positive example of a slot when its number is the registry's count and its sentence tells of a death,
+for the killed, or of a wound and no death, for the injured). A story whose rules read no count of a slot takes
+the value whose mentions' probabilities sum highest, when the sum reaches the slot's threshold (chosen by
+cross-validation on tune, scored where the reader acts); the evidence is the sentences of its likeliest mentions.
 """
 
 from __future__ import annotations
@@ -104,34 +105,72 @@ def _value(match: re.Match) -> int | None:
     return int(parsed[0]) if parsed else None
 
 
-@dataclass(frozen=True)
-class CountReader:
-    """The mention model and the probability a story's best mention needs before its number is taken."""
+#: What a mention must be in to teach a slot: the killed are told of in a sentence about a death; the injured in
+#: one about a wound and not a death (a number beside "wounded" in "one killed, two wounded" is of both).
+TEACHES = {"killed": frozenset({"death"}), "injured": frozenset({"wound"})}
+UNTAUGHT = {"killed": frozenset(), "injured": frozenset({"death"})}
+#: The counts a rule read that leave a slot to the rules: the people shot give the injured (``derived``).
+READ_BY_RULES = {"killed": frozenset({"killed"}), "injured": frozenset({"injured", "shot"})}
 
+
+def teaches(slot: str, mention: Mention) -> bool:
+    """Whether a mention of the registry's count is a positive example for ``slot`` (else it is a negative)."""
+    return TEACHES[slot] <= mention.features and not UNTAUGHT[slot] & mention.features
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: int
+    score: float  # the sum of the probabilities of the mentions of the value
+    mentions: tuple[tuple[str, Mention, float], ...]  # (article, mention, probability), the likeliest first
+
+
+@dataclass(frozen=True)
+class SlotReader:
+    """The mention model of one slot and the score a story's value needs before it is taken."""
+
+    slot: str
     model: SparseLogistic
     threshold: float
-    slot: str
 
-    def best(self, texts: Sequence[tuple[str, str]]) -> tuple[str, Mention, float] | None:
-        """(article, mention, probability) of the best-scored mention of a story's (article id, text) pairs, when
-        it reaches the threshold; the earliest article's first among equals."""
+    def read(self, texts: Sequence[tuple[str, str]]) -> Reading | None:
+        """The value of the story's (article id, text) pairs whose mentions' probabilities sum highest, when the
+        sum reaches the threshold; its mentions that are likelier than not (its likeliest at least) are its
+        evidence. Between equal sums the smaller value."""
         story_death = tells_of_death(text for _, text in texts)
-        scored = [(self.model.probability(m.features), article, m)
-                  for article, text in texts for m in mentions(text, story_death)]
-        if not scored:
+        by_value: dict[int, list[tuple[str, Mention, float]]] = {}
+        for article, text in texts:
+            for mention in mentions(text, story_death):
+                by_value.setdefault(mention.value, []).append(
+                    (article, mention, self.model.probability(mention.features)))
+        if not by_value:
             return None
-        top = max(p for p, _, _ in scored)
-        probability, article, mention = next(item for item in scored if item[0] == top)
-        return (article, mention, probability) if probability >= self.threshold else None
+        value = max(sorted(by_value), key=lambda v: sum(p for _, _, p in by_value[v]))
+        score = sum(p for _, _, p in by_value[value])
+        if score < self.threshold:
+            return None
+        ranked = sorted(by_value[value], key=lambda item: (-item[2], item[0], item[1].start))
+        return Reading(value, score, tuple(ranked[:1] + [item for item in ranked[1:] if item[2] >= 0.5]))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"slot": self.slot, "threshold": self.threshold, "bias": self.model.bias,
+                "weights": dict(sorted(self.model.weights.items()))}
+
+
+@dataclass(frozen=True)
+class CountReader:
+    """The slot readers, in the order they are applied."""
+
+    readers: tuple[SlotReader, ...]
 
     def to_json(self, provenance: dict[str, Any]) -> str:
-        return json.dumps({"slot": self.slot, "threshold": self.threshold, "bias": self.model.bias,
-                           "weights": dict(sorted(self.model.weights.items())), "provenance": provenance}, indent=0)
+        return json.dumps({"readers": [r.as_dict() for r in self.readers], "provenance": provenance}, indent=0)
 
     @classmethod
     def load(cls, path: Path) -> CountReader:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(SparseLogistic(data["weights"], data["bias"]), data["threshold"], data["slot"])
+        return cls(tuple(SlotReader(r["slot"], SparseLogistic(r["weights"], r["bias"]), r["threshold"])
+                         for r in data["readers"]))
 
 
 def shipped() -> CountReader:

@@ -214,12 +214,13 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     for slot, event, n in counts_told(told, {slot for slot, _, _, _ in claims}):  # "killed A and B": two
         _add(claims, context, home[event.id].id, slot, count_value(str(n)), event.article,
              min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
-    reader = count_reader.shipped()  # no rule read how many died: the learned reader, from the largest happening on
-    if not any(slot == reader.slot for slot, _, _, _ in claims) and (
-            read := reader.best([(article, context.articles[article].text) for article in sorted(in_article)])):
-        (event, happening), mention = in_article[read[0]][0], read[1]
-        _add(claims, context, happening.id, reader.slot, count_value(str(mention.value)), read[0], mention.start,
-             mention.end, event, how=f"{count_reader.LEARNED}, p = {read[2]:.2f}")
+    read, texts = {slot for slot, _, _, _ in claims}, [(a, context.articles[a].text) for a in sorted(in_article)]
+    for reader in count_reader.shipped().readers:  # no rule read how many: the learned reader's, in its sentences
+        if not read & count_reader.READ_BY_RULES[reader.slot] and (reading := reader.read(texts)):
+            for article, mention, _ in reading.mentions:  # under the largest happening its article tells of
+                _add(claims, context, in_article[article][0][1].id, reader.slot, count_value(str(reading.value)),
+                     article, mention.start, mention.end, in_article[article][0][0],
+                     how=f"{count_reader.LEARNED}, score {reading.score:.2f}")
     return list(claims.values())
 
 
