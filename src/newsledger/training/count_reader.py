@@ -17,7 +17,7 @@ Needs scikit-learn.
 from __future__ import annotations
 
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from newsledger.reconcile.count_reader import (
 )
 from newsledger.shipped import path as shipped_path
 from newsledger.store.ledger import Store
-from newsledger.training import command
+from newsledger.training import command, tune_ledger
 
 SLOTS = ("killed", "injured")
 C = 0.3  # the regularisation the cross-validation of session 13 settled on (0.3 and 1.0 tried)
@@ -75,21 +75,12 @@ def _rules_read(ledger: Path, incident_of: dict[str, str]) -> dict[str, set[str]
     """Each incident's slots whose counts a rule (not this reader) read in its story (the one holding most of
     its articles); the people shot count for the injured, as ``READ_BY_RULES`` says."""
     with Store(str(ledger), readonly=True) as store:
-        story_of = {article: story.id for story in store.stories() for article in story.articles}
-        members: dict[str, Counter] = defaultdict(Counter)
-        for article in store.articles():
-            incident = incident_of.get(article.external_id or "")
-            if incident is None:
-                continue
-            if part_of(incident) != "tune":
-                raise SystemExit(f"{ledger}: holds eval-part incident {incident}; build it with --part tune")
-            if article.id in story_of:
-                members[incident][story_of[article.id]] += 1
+        story_of, _ = tune_ledger.incident_stories(store, ledger, incident_of)
         counted: dict[str, set[str]] = defaultdict(set)
         for finding in store.findings():
             if finding.values and LEARNED not in finding.explanation:
                 counted[finding.story].update(slot for slot in SLOTS if finding.slot in READ_BY_RULES[slot])
-    return {incident: counted.get(stories.most_common(1)[0][0], set()) for incident, stories in members.items()}
+    return {incident: counted.get(story, set()) for incident, story in story_of.items()}
 
 
 def fit(examples: list[Example], slot: str) -> SparseLogistic:
@@ -127,8 +118,7 @@ def _fold(example: Example) -> int:
 
 def main() -> None:
     found = command.parser(__doc__.splitlines()[0])
-    found.add_argument("--ledger", type=Path, required=True,
-                       help="A ledger of the GVA tune part, built by `newsledger bench facts --part tune --ledger`.")
+    tune_ledger.add_option(found)
     args = found.parse_args()
     out = command.out_path(found, args, shipped_path("count_reader"))
     examples = read_examples(args.data, args.ledger)

@@ -15,17 +15,17 @@ Needs scikit-learn.
 from __future__ import annotations
 
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newsledger.evaluation.facts import part_of, read_folder
+from newsledger.evaluation.facts import read_folder
 from newsledger.reconcile.incident_day import DayModel, features, main_happening_values
 from newsledger.shipped import path as shipped_path
 from newsledger.store.ledger import Store
-from newsledger.training import command, logistic
+from newsledger.training import command, logistic, tune_ledger
 
 C_VALUES = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
@@ -47,19 +47,7 @@ def read_examples(data: Path, ledger: Path) -> list[Example]:
 
 
 def _examples(store: Store, ledger: Path, articles: list[dict], incidents: dict) -> list[Example]:
-    story_of = {article: story.id for story in store.stories() for article in story.articles}
-    incident_of = {a["id"]: str(a["incident"]) for a in articles}
-    members: dict[str, Counter] = defaultdict(Counter)
-    sizes: Counter = Counter()
-    for article in store.articles():
-        incident = incident_of.get(article.external_id or "")
-        if incident is None:
-            continue
-        if part_of(incident) != "tune":
-            raise SystemExit(f"{ledger}: holds eval-part incident {incident}; build it with --part tune")
-        sizes[incident] += 1
-        if article.id in story_of:
-            members[incident][story_of[article.id]] += 1
+    story_of, sizes = tune_ledger.incident_stories(store, ledger, {a["id"]: str(a["incident"]) for a in articles})
     findings = defaultdict(list)
     for finding in store.findings():
         findings[finding.story].append(finding)
@@ -67,8 +55,7 @@ def _examples(store: Store, ledger: Path, articles: list[dict], incidents: dict)
     for happening in store.cross_events():
         happenings[happening.story].append(happening)
     examples = []
-    for incident, stories in sorted(members.items()):
-        story = stories.most_common(1)[0][0]
+    for incident, story in sorted(story_of.items()):
         values = main_happening_values(findings[story], happenings[story])
         examples.append(Example(incident, sizes[incident] >= 2, features(values),
                                 date.fromisoformat(incidents[incident].date)))
@@ -99,8 +86,7 @@ def _fold(example: Example) -> int:
 
 def main() -> None:
     found = command.parser(__doc__.splitlines()[0])
-    found.add_argument("--ledger", type=Path, required=True,
-                       help="A ledger of the GVA tune part, built by `newsledger bench facts --part tune --ledger`.")
+    tune_ledger.add_option(found)
     args = found.parse_args()
     out = command.out_path(found, args, shipped_path("incident_day"))
     examples = read_examples(args.data, args.ledger)
