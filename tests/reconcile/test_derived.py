@@ -40,7 +40,7 @@ def test_the_people_shot_are_the_injured_when_no_report_counts_a_death():
 def test_nothing_is_derived_when_a_death_or_the_injured_are_counted():
     assert injured_from_shot([_count("shot", 3), _count("killed", 1, event="e2")], []) == []
     assert injured_from_shot([_count("shot", 3), _count("killed", 1, high=None)], []) == []  # "at least one killed"
-    assert injured_from_shot([_count("shot", 3), _count("injured", 2)], []) == []
+    assert injured_from_shot([_count("shot", 3), _count("injured", 3)], []) == []  # below 3 is a part: see below
     died = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH)
     assert injured_from_shot([_count("shot", 3)], [died]) == []  # "the teen died": no count, still a death
     denied = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH, factuality=Factuality.DENIED)
@@ -130,3 +130,13 @@ def test_a_count_read_from_the_text_wins_and_victims_come_before_one_dead():
     one = _death("Meghan Kerrigan")
     assert [(slot, n) for slot, _, n in counts_told([two, one], set())] == [("killed", 2)]
     assert counts_told([two, one], {"killed"}) == []
+
+
+def test_an_injured_count_below_the_people_shot_is_a_part_and_the_people_shot_are_still_the_injured():
+    # "Four people were shot … One person was critically wounded, and the three others are in stable condition"
+    (injured,) = injured_from_shot([_count("shot", 4), _count("injured", 1)], [])
+    assert (injured.slot, injured.values[0].value) == ("injured", "4")
+    assert injured_from_shot([_count("shot", 4), _count("injured", 4)], []) == []  # the whole, as told
+    assert injured_from_shot([_count("shot", 4), _count("injured", 5)], []) == []  # more than shot: not a part
+    assert injured_from_shot([_count("shot", 4, high=None), _count("injured", 1)], []) == []  # "at least 4 shot"
+    assert injured_from_shot([_count("shot", 4), _count("injured", 1, event="e2")], [])  # another happening's

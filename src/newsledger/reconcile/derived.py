@@ -7,8 +7,10 @@ William Monroe and Meghan Kerrigan": two dead).
 Someone shot who did not die was wounded, so when no report of the story tells of a death (no count of the
 killed, no mention of a death: "the teen died" is an event of dying even where no count is read), a happening's
 count of people shot is its count of injured. The derived finding keeps the shot finding's values, evidence,
-origins and status, and says how it was read. A story that counts a death anywhere derives nothing: which of those
-shot died is then a matter for the text (``counts.frame_counts`` reads "four were shot, one fatally").
+origins and status, and says how it was read. An injured count below the fewest people shot is a part of them
+("Four people were shot … One person was critically wounded") and does not stand in the way. A story that counts a
+death anywhere derives nothing: which of those shot died is then a matter for the text (``counts.frame_counts``
+reads "four were shot, one fatally").
 """
 
 from __future__ import annotations
@@ -26,10 +28,27 @@ SAID = (Factuality.ASSERTED, Factuality.REPORTED)
 def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Finding]:
     if _deaths(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
         return []
-    counted = {f.event for f in findings if f.slot == "injured"}
+    counted = {f.event for f in findings if f.slot == "injured" and not _part_of(f, findings)}
     return [replace(f, slot="injured", values=list(f.values),
                     explanation=f"injured, read from the people shot (no report counts anyone killed): {f.explanation}")
             for f in findings if f.slot == "shot" and f.event not in counted]
+
+
+def _part_of(injured: Finding, findings: list[Finding]) -> bool:
+    """Whether every injured count of a happening is below the fewest people shot its reports count ("Four people
+    were shot … One person was critically wounded"): a part of the wounded, not all of them."""
+    shot = [_bounds(v) for f in findings if f.slot == "shot" and f.event == injured.event for v in f.values]
+    if not shot or any(b is None for b in shot):
+        return False
+    fewest = min(low for low, _ in shot)
+    return all((b := _bounds(v)) is not None and b[1] < fewest for v in injured.values)
+
+
+def _bounds(value: SlotValue) -> tuple[float, float] | None:
+    normal = value.normal if isinstance(value.normal, dict) else {}
+    if normal.get("low") is None or normal.get("high") is None:
+        return None
+    return normal["low"], normal["high"]
 
 
 def _positive(value: SlotValue) -> bool:
