@@ -219,3 +219,19 @@ def test_on_the_incident_day_a_late_report_may_join_through_a_name_two_stories_l
                                       "event_days": list(days)})
     assert run(["2016-02-29"]) == "s_a1"
     assert run([]) == "s_late"  # not on the day: a name two stories list is not specific enough
+
+
+def test_ages_a_report_gives_are_read_and_compared_with_the_story_s():
+    from newsledger.link.story_links import told_ages
+
+    assert told_ages("Teen, 17, shot in Akron", "AKRON -- A 17-year-old boy was shot. Jamal Smith, 19, was held.") \
+        == [17, 19]
+    assert told_ages("", "x" * 2000 + " a 40-year-old man") == []  # only the opening introduces the people
+    linker = StoryLinker(model=_always_join())
+    linker.assign("a1", _features(["shoot"], day="2016-05-14", title="Man, 45, shot on Main Street") | {"ages": [45]})
+    index = FEATURES.index("ages_agree")
+    same = dict(linker.candidate_rows(_features(["shoot"], day="2016-05-14") | {"ages": [45, 30]}))["s_a1"]
+    other = dict(linker.candidate_rows(_features(["shoot"], day="2016-05-14") | {"ages": [17]}))["s_a1"]
+    untold = dict(linker.candidate_rows(_features(["shoot"], day="2016-05-14")))["s_a1"]  # an old ledger's features
+    assert (same[index:index + 2], other[index:index + 2], untold[index:index + 2]) == ([1.0, 0.0], [0.0, 1.0],
+                                                                                       [0.0, 0.0])

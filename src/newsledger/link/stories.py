@@ -46,6 +46,7 @@ from newsledger.link.story_links import (
     rarity,
     shipped,
     title_vector,
+    told_ages,
 )
 from newsledger.link.story_state import KeptStories, StoryState
 from newsledger.records import ArticleRecords, Event, EventType
@@ -168,6 +169,7 @@ def article_features(doc: Doc, records: ArticleRecords) -> dict[str, Any]:
         "names": names,
         "keys": rare_terms + _heaviest(entities, KEY_ENTITIES),
         "sketch": sketch(records.article.text),
+        "ages": told_ages(records.article.title or "", records.article.text),
         **incident_evidence(records.events),
     }
 

@@ -24,7 +24,7 @@ from newsledger.records import Story
 #: stories costs the same at any story size and the linker's working set stays small (``bench scale``); ECB+
 #: train sub-topic B³ F1 is the same with or without it.
 CENTROID_LIMIT = 150
-#: A story remembers at most this many incident days.
+#: A story remembers at most this many incident days, and this many ages.
 INCIDENT_MEMORY = 30
 #: A story's articles dated this long after its first count as reported over time in its ``cohesion``.
 COHESION_DAYS = 30
@@ -43,6 +43,7 @@ class StoryState:
     event_places: set[str] = field(default_factory=set)
     title_counts: set[int] = field(default_factory=set)
     incident_days: set[str] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
     entity_articles: Counter = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)
@@ -63,6 +64,8 @@ class StoryState:
             self.title_counts.update(title_counts(features.get("title", "")))
         if len(self.incident_days) < INCIDENT_MEMORY:
             self.incident_days.update(features.get("event_days", ()))
+        if len(self.ages) < INCIDENT_MEMORY:
+            self.ages.update(features.get("ages", ()))
         self.entity_articles.update(features["entities"].keys())
         self.names.update(features["names"])
         self.places.update(features["places"])
@@ -84,6 +87,8 @@ class StoryState:
             self.title_counts |= other.title_counts
         if len(self.incident_days) < INCIDENT_MEMORY:
             self.incident_days |= other.incident_days
+        if len(self.ages) < INCIDENT_MEMORY:
+            self.ages |= other.ages
         self.entity_articles.update(other.entity_articles)
         self.names.update(other.names)
         self.places |= other.places
@@ -157,7 +162,7 @@ class StoryState:
 
 
 _PLAIN = ("id", "born", "articles", "names", "first", "last", "title", "merge_checked_at")
-_SETS = ("event_places", "title_counts", "incident_days", "places")
+_SETS = ("event_places", "title_counts", "incident_days", "ages", "places")
 _CENTROIDS = ("terms", "entities", "titles")
 
 
