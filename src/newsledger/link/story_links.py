@@ -6,7 +6,8 @@ hand-weighted cosine of ``stories.similarity`` misses both, so the linker scores
 model instead: the term and entity cosines, the headline cosine, the rarest name and word both share, the
 event places both name, the lead-event towns agreeing or not, the day gap, the counts the headlines give, and
 the day the shooting happened as the text tells it ("shot Sunday night", resolved against the article's date:
-``stories.incident_evidence``), which two reports of one incident share however far apart they were written. It
+``stories.incident_evidence``), which two reports of one incident share however far apart they were written, and
+the ages the reports give their victims and suspects ("a 17-year-old", "Jamal Smith, 19,"). It
 is trained on the GVA tune part (real local reports grouped by incident) by
 ``python -m newsledger.training.story_links`` and ships as ``story_links_model.json``: a few numbers, applied
 without scikit-learn (``newsledger.logistic``).
