@@ -73,3 +73,15 @@ def test_a_count_a_rule_reads_is_never_joined_by_the_readers(tmp_path):
     killed = [f for f in ledger.store.findings() if f.slot == "killed"]
     assert {v.value for f in killed for v in f.values} == {"2"}
     assert not any(LEARNED in f.explanation for f in killed)
+
+
+def test_a_large_story_reads_its_earliest_reports_only():
+    from newsledger.reconcile.count_reader import READ_ARTICLES, earliest
+    from newsledger.records import Article
+
+    articles = [Article(id=f"a{n:04d}", text=f"text {n}", published=f"2016-05-{10 + n % 20:02d}")
+                for n in range(READ_ARTICLES * 3)]
+    read = earliest(articles)
+    assert len(read) == READ_ARTICLES and read == sorted(read)
+    assert max(a.published for a in articles if (a.id, a.text) in read) <= min(
+        a.published for a in articles if (a.id, a.text) not in read)

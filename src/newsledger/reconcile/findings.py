@@ -214,7 +214,7 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     for slot, event, n in counts_told(told, {slot for slot, _, _, _ in claims}):  # "killed A and B": two
         _add(claims, context, home[event.id].id, slot, count_value(str(n)), event.article,
              min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
-    read, texts = {slot for slot, _, _, _ in claims}, [(a, context.articles[a].text) for a in sorted(in_article)]
+    read, texts = {slot for slot, _, _, _ in claims}, count_reader.earliest(context.articles[a] for a in in_article)
     for reader in count_reader.shipped().readers:  # no rule read how many: the learned reader's, in its sentences
         if not read & count_reader.READ_BY_RULES[reader.slot] and (reading := reader.read(texts)):
             for article, mention, _ in reading.mentions:  # under the largest happening its article tells of
