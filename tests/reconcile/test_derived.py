@@ -140,3 +140,4 @@ def test_an_injured_count_below_the_people_shot_is_a_part_and_the_people_shot_ar
     assert injured_from_shot([_count("shot", 4), _count("injured", 5)], []) == []  # more than shot: not a part
     assert injured_from_shot([_count("shot", 4, high=None), _count("injured", 1)], []) == []  # "at least 4 shot"
     assert injured_from_shot([_count("shot", 4), _count("injured", 1, event="e2")], [])  # another happening's
+    assert injured_from_shot([_count("shot", 4), _count("injured", 0)], []) == []  # "no one was injured": none

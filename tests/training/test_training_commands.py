@@ -79,11 +79,11 @@ def test_the_incident_day_model_learns_to_choose_the_told_day():
 
 def test_the_count_reader_learns_the_words_that_tell_of_a_death_and_acts_only_where_no_rule_read():
     pytest.importorskip("sklearn")
-    from newsledger.reconcile.count_reader import SlotReader, mentions
+    from newsledger.reconcile.count_reader import SlotReader, story_mentions
     from newsledger.training.count_reader import Example, fit, net_gain
 
     def example(n, text, killed, rules_read=()):
-        return Example(str(n), {"killed": killed, "injured": 0}, (("a", text),), tuple(mentions(text, True)),
+        return Example(str(n), {"killed": killed, "injured": 0}, tuple(story_mentions([("a", text)])),
                        frozenset(rules_read))
 
     dead = [example(n, f"Police are investigating the shooting death of a {n + 10}-year-old in Beloit.", 1)
@@ -91,6 +91,7 @@ def test_the_count_reader_learns_the_words_that_tell_of_a_death_and_acts_only_wh
     hurt = [example(n, f"A {n + 10}-year-old was grazed by a bullet while sitting in a car, police said.", 0)
             for n in range(30, 60)]
     reader = SlotReader("killed", fit(dead + hurt, "killed"), 0.6)
-    assert reader.read(dead[0].texts).value == 1 and reader.read(hurt[0].texts) is None
+    assert reader.read(dead[0].mentions).value == 1 and reader.read(hurt[0].mentions) is None
     assert net_gain(reader, dead + hurt) == (30, 0)
-    assert net_gain(reader, [example(0, dead[0].texts[0][1], 1, rules_read={"killed"})]) == (0, 0)
+    read_by_rules = example(0, "Police are investigating the shooting death of a 9-year-old.", 1, rules_read={"killed"})
+    assert net_gain(reader, [read_by_rules]) == (0, 0)

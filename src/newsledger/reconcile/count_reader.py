@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,12 +85,16 @@ def mentions(text: str, story_death: bool) -> list[Mention]:
         said = (bool(DEATH.search(sentence)), bool(WOUND.search(sentence)), bool(SHOT.search(sentence)))
         if not any(said):
             continue
+        words = [(w.start(), w.end(), w.group().casefold()) for w in _WORD.finditer(sentence)]
+        starts, ends = [w[0] for w in words], [w[1] for w in words]  # a long sentence's words are split once
         for match in MENTION.finditer(sentence):
             value = _value(match)
             if value is None or value > LARGEST:
                 continue
-            before = [w.casefold() for w in _WORD.findall(sentence[:match.start()])][-5:]
-            after = [w.casefold() for w in _WORD.findall(sentence[match.end():])][:6]
+            last = bisect_right(ends, match.start())
+            before = [w for _, _, w in words[max(0, last - 5):last]]
+            first = bisect_left(starts, match.end())
+            after = [w for _, _, w in words[first:first + 6]]
             kind = "number" if match.group("number") else match.group("one").casefold()
             features = {f"b{min(k, 2)}={w}" for k, w in enumerate(reversed(before))}
             features |= {f"a{min(k, 3)}={w}" for k, w in enumerate(after)}
@@ -100,6 +105,12 @@ def mentions(text: str, story_death: bool) -> list[Mention]:
                 features.add("story_death")
             found.append(Mention(value, start, end, frozenset(features)))
     return found
+
+
+def story_mentions(texts: Sequence[tuple[str, str]]) -> list[tuple[str, Mention]]:
+    """(article id, mention) of a story's (article id, text) pairs: what every slot's reader scores."""
+    story_death = tells_of_death(text for _, text in texts)
+    return [(article, mention) for article, text in texts for mention in mentions(text, story_death)]
 
 
 def earliest(articles: Iterable[Article]) -> list[tuple[str, str]]:
@@ -143,16 +154,13 @@ class SlotReader:
     model: SparseLogistic
     threshold: float
 
-    def read(self, texts: Sequence[tuple[str, str]]) -> Reading | None:
-        """The value of the story's (article id, text) pairs whose mentions' probabilities sum highest, when the
-        sum reaches the threshold; its mentions that are likelier than not (its likeliest at least) are its
-        evidence. Between equal sums the smaller value."""
-        story_death = tells_of_death(text for _, text in texts)
+    def read(self, found: Sequence[tuple[str, Mention]]) -> Reading | None:
+        """The value of a story's (article id, mention) pairs (``story_mentions``) whose probabilities sum
+        highest, when the sum reaches the threshold; its mentions that are likelier than not (its likeliest at
+        least) are its evidence. Between equal sums the smaller value."""
         by_value: dict[int, list[tuple[str, Mention, float]]] = {}
-        for article, text in texts:
-            for mention in mentions(text, story_death):
-                by_value.setdefault(mention.value, []).append(
-                    (article, mention, self.model.probability(mention.features)))
+        for article, mention in found:
+            by_value.setdefault(mention.value, []).append((article, mention, self.model.probability(mention.features)))
         if not by_value:
             return None
         value = max(sorted(by_value), key=lambda v: sum(p for _, _, p in by_value[v]))

@@ -40,8 +40,9 @@ def _part_of(injured: Finding, findings: list[Finding]) -> bool:
     shot = [_bounds(v) for f in findings if f.slot == "shot" and f.event == injured.event for v in f.values]
     if not shot or any(b is None for b in shot):
         return False
-    fewest = min(low for low, _ in shot)
-    return all((b := _bounds(v)) is not None and b[1] < fewest for v in injured.values)
+    fewest = min(low for low, _ in shot)  # "no one was injured" is no part: it says none of them were
+    return bool(injured.values) and all((b := _bounds(v)) is not None and 0 < b[0] and b[1] < fewest
+                                        for v in injured.values)
 
 
 def _bounds(value: SlotValue) -> tuple[float, float] | None:

@@ -40,6 +40,7 @@ from newsledger.reconcile.refusals import answers_about_facts, party_name
 from newsledger.reconcile.region_values import RegionValues
 from newsledger.reconcile.slots import (
     SLOTS,
+    TITLES,
     Relations,
     compare,
     date_value,
@@ -84,11 +85,6 @@ SPECULATIVE = {"suspect", "believe", "think", "fear", "appear", "seem", "suggest
 ROLE_WORDS = re.compile(r"\b(?:role|responsib\w*|involve\w*|behind|conduct\w*|carr\w+ out|report\w*|claim\w*|"
                         r"allegation\w*)\b", re.IGNORECASE)
 REACH = 400  # characters around a denial, or a content without mentions, in which its happening is looked for
-#: How a slot reads in an explanation.
-TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "time": "the date",
-          "weapon": "the weapon", "launched": "how many were launched", "shot_down": "how many were shot down",
-          "hit": "how many hit", "killed": "the dead", "injured": "the injured", "shot": "the people shot", "arrested": "the arrests",
-          "magnitude": "the magnitude", "damage": "the damage", "legal": "its status in law", "claim": "claim"}
 CLAIM_SIMILARITY = 0.5
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -214,13 +210,15 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
     for slot, event, n in counts_told(told, {slot for slot, _, _, _ in claims}):  # "killed A and B": two
         _add(claims, context, home[event.id].id, slot, count_value(str(n)), event.article,
              min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
-    read, texts = {slot for slot, _, _, _ in claims}, count_reader.earliest(context.articles[a] for a in in_article)
-    for reader in count_reader.shipped().readers:  # no rule read how many: the learned reader's, in its sentences
-        if not read & count_reader.READ_BY_RULES[reader.slot] and (reading := reader.read(texts)):
-            for article, mention, _ in reading.mentions:  # under the largest happening its article tells of
-                _add(claims, context, in_article[article][0][1].id, reader.slot, count_value(str(reading.value)),
-                     article, mention.start, mention.end, in_article[article][0][0],
-                     how=f"{count_reader.LEARNED}, score {reading.score:.2f}")
+    read = {slot for slot, _, _, _ in claims}  # no rule read how many: the learned readers', in their sentences
+    readers = [r for r in count_reader.shipped().readers if not read & count_reader.READ_BY_RULES[r.slot]]
+    found = count_reader.story_mentions(count_reader.earliest(context.articles[a] for a in in_article)) if readers else []
+    for reader, reading in ((r, r.read(found)) for r in readers):
+        for article, mention, _ in reading.mentions if reading else ():  # homed as a rule's value would be
+            value = count_value(str(reading.value))
+            event, happening = _home(Found(reader.slot, mention.start, mention.end, value), in_article[article])
+            _add(claims, context, happening.id, reader.slot, value, article, mention.start, mention.end, event,
+                 how=f"{count_reader.LEARNED}, score {reading.score:.2f}")
     return list(claims.values())
 
 

@@ -32,6 +32,12 @@ from newsledger.records import Geo, Place
 
 #: Count slots, in the order a brief lists them.
 COUNT_SLOTS = ("launched", "shot_down", "hit", "killed", "injured", "shot", "arrested")
+#: How a slot reads in an explanation.
+TITLES = {"agent": "who did it", "target": "the target", "place": "the place", "time": "the date",
+          "weapon": "the weapon", "launched": "how many were launched", "shot_down": "how many were shot down",
+          "hit": "how many hit", "killed": "the dead", "injured": "the injured", "shot": "the people shot",
+          "arrested": "the arrests", "magnitude": "the magnitude", "damage": "the damage", "legal": "its status in law",
+          "claim": "claim"}
 SLOTS = ("agent", "target", "place", "time", "weapon", *COUNT_SLOTS, "magnitude", "damage", "legal")
 
 DAMAGE_LEVELS = ("none", "minor", "moderate", "major", "destroyed")

@@ -25,13 +25,13 @@ from newsledger.evaluation.facts import part_of, read_folder
 from newsledger.logistic import SparseLogistic
 from newsledger.reconcile.count_reader import (
     LEARNED,
+    READ_ARTICLES,
     READ_BY_RULES,
     CountReader,
     Mention,
     SlotReader,
-    mentions,
+    story_mentions,
     teaches,
-    tells_of_death,
 )
 from newsledger.shipped import path as shipped_path
 from newsledger.store.ledger import Store
@@ -47,8 +47,7 @@ FOLDS = 5
 class Example:
     incident: str
     gold: dict[str, int]  # the registry's count of each slot
-    texts: tuple[tuple[str, str], ...]  # (article id, text)
-    mentions: tuple[Mention, ...]
+    mentions: tuple[tuple[str, Mention], ...]  # (article id, mention), as ``count_reader.story_mentions`` gives
     rules_read: frozenset[str]  # the slots its story's findings hold a count of that a rule read
 
 
@@ -63,11 +62,10 @@ def read_examples(data: Path, ledger: Path) -> list[Example]:
     for incident, members in sorted(by_incident.items()):
         if len(members) < 2:
             continue
-        texts = tuple((a["id"], a["text"]) for a in members)
-        story_death = tells_of_death(text for _, text in texts)
-        found = tuple(m for _, text in texts for m in mentions(text, story_death))
+        first = sorted(members, key=lambda a: (a.get("published") or "", a["id"]))[:READ_ARTICLES]  # as at run time
+        found = tuple(story_mentions(sorted((a["id"], a["text"]) for a in first)))
         gold = {slot: getattr(incidents[incident], slot) for slot in SLOTS}
-        examples.append(Example(incident, gold, texts, found, frozenset(read.get(incident, ()))))
+        examples.append(Example(incident, gold, found, frozenset(read.get(incident, ()))))
     return examples
 
 
@@ -86,9 +84,9 @@ def _rules_read(ledger: Path, incident_of: dict[str, str]) -> dict[str, set[str]
 def fit(examples: list[Example], slot: str) -> SparseLogistic:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    rows = [dict.fromkeys(m.features, 1) for e in examples for m in e.mentions]
+    rows = [dict.fromkeys(m.features, 1) for e in examples for _, m in e.mentions]
     labels = [int(e.gold[slot] > 0 and m.value == e.gold[slot] and teaches(slot, m))
-              for e in examples for m in e.mentions]
+              for e in examples for _, m in e.mentions]
     vectorizer = DictVectorizer()
     model = LogisticRegression(C=C, max_iter=3000).fit(vectorizer.fit_transform(rows), labels)
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
@@ -102,7 +100,7 @@ def net_gain(reader: SlotReader, examples: list[Example]) -> tuple[int, int]:
     for example in examples:
         if reader.slot in example.rules_read:
             continue
-        reading = reader.read(example.texts)
+        reading = reader.read(example.mentions)
         if reading is None:
             continue
         if reading.value == example.gold[reader.slot]:

@@ -31,7 +31,7 @@ from newsledger.evaluation.clustering_metrics import b_cubed
 from newsledger.evaluation.ecbplus import TRAIN_TOPICS, read_corpus
 from newsledger.evaluation.facts import part_of, read_folder
 from newsledger.link.stories import LinkerConfig, StoryLinker, incident_evidence
-from newsledger.link.story_links import FEATURES, MODEL_PATH, LinkModel
+from newsledger.link.story_links import FEATURES, MODEL_PATH, LinkModel, told_ages
 from newsledger.store.ledger import Store
 from newsledger.training import command, logistic
 
@@ -60,10 +60,10 @@ def read_stream(data: Path, ledger: Path) -> Stream:
     gva_articles, _ = read_folder(data)
     incident_of = {a["id"]: str(a["incident"]) for a in gva_articles}
     store = Store(str(ledger), readonly=True)
-    external = {a.id: a.external_id for a in store.articles()}
+    stored_articles = {a.id: a for a in store.articles()}
     articles, features, incident = [], {}, {}
     for article, _story, stored in store.linking_state():
-        gold = incident_of.get(external.get(article) or "")
+        gold = incident_of.get(stored_articles[article].external_id or "") if article in stored_articles else None
         if gold is None:
             continue
         if part_of(gold) != "tune":
@@ -71,9 +71,11 @@ def read_stream(data: Path, ledger: Path) -> Stream:
         articles.append(article)
         features[article] = stored
         incident[article] = gold
-    for article in articles:  # ledgers written before the linker read the incident's day
+    for article in articles:  # ledgers written before the linker read the incident's day, or the ages
         if "event_days" not in features[article]:
             features[article].update(incident_evidence(store.events([article])))
+        if "ages" not in features[article]:
+            features[article]["ages"] = told_ages(stored_articles[article].title or "", stored_articles[article].text)
     return Stream(articles, features, incident)
 
 
