@@ -33,7 +33,7 @@ from newsledger.evaluation.facts import part_of, read_folder
 from newsledger.link.stories import LinkerConfig, StoryLinker, incident_evidence
 from newsledger.link.story_links import FEATURES, MODEL_PATH, LinkModel, told_ages
 from newsledger.store.ledger import Store
-from newsledger.training import command, logistic
+from newsledger.training import command, logistic, tune_ledger
 
 C_VALUES = (0.1, 1.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 13))
@@ -176,8 +176,7 @@ def train(data: Path, ledger: Path, ecbplus: Path | None = None) -> tuple[LinkMo
 
 def main(argv: list[str] | None = None) -> None:
     found = command.parser(__doc__.splitlines()[0])
-    found.add_argument("--ledger", type=Path, required=True,
-                       help="A ledger of the GVA tune part (newsledger bench facts --part tune --ledger PATH).")
+    tune_ledger.add_option(found)
     found.add_argument("--ecbplus", type=Path, help="ECB+ folder: add the pairs of train topics 1-22.")
     args = found.parse_args(argv)
     out = command.out_path(found, args, MODEL_PATH)
