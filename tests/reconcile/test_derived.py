@@ -7,6 +7,7 @@ from newsledger.reconcile.derived import (
     counted_victims,
     counts_told,
     injured_from_shot,
+    injured_less_killed,
     one_dead,
     one_wounded,
 )
@@ -41,8 +42,10 @@ def test_nothing_is_derived_when_a_death_or_the_injured_are_counted():
     assert injured_from_shot([_count("shot", 3), _count("killed", 1, event="e2")], []) == []
     assert injured_from_shot([_count("shot", 3), _count("killed", 1, high=None)], []) == []  # "at least one killed"
     assert injured_from_shot([_count("shot", 3), _count("injured", 3)], []) == []  # below 3 is a part: see below
-    died = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH)
+    died = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH, patient=Actor("the teen", 0, 8))
     assert injured_from_shot([_count("shot", 3)], [died]) == []  # "the teen died": no count, still a death
+    no_one = Event("m1", "a1", Span("die", 10, 13), EventType.DEATH)  # "more likely to die from gunshot injuries"
+    assert injured_from_shot([_count("shot", 3)], [no_one])
     denied = Event("m1", "a1", Span("died", 10, 14), EventType.DEATH, factuality=Factuality.DENIED)
     assert injured_from_shot([_count("shot", 3)], [denied])
 
@@ -141,3 +144,21 @@ def test_an_injured_count_below_the_people_shot_is_a_part_and_the_people_shot_ar
     assert injured_from_shot([_count("shot", 4, high=None), _count("injured", 1)], []) == []  # "at least 4 shot"
     assert injured_from_shot([_count("shot", 4), _count("injured", 1, event="e2")], [])  # another happening's
     assert injured_from_shot([_count("shot", 4), _count("injured", 0)], []) == []  # "no one was injured": none
+
+
+def test_the_injured_are_the_people_shot_less_the_dead():
+    # "Adams robbed and shot five people … Four of the five people shot died"
+    (injured,) = injured_less_killed([_count("shot", 5), _count("killed", 4, event="e2")])
+    assert (injured.slot, injured.event, injured.values[0].value) == ("injured", "e1", "1")
+    assert injured.values[0].normal == {"low": 1, "high": 1} and injured.status is FindingStatus.SINGLE_SOURCE
+    assert [e.text for e in injured.values[0].evidence] == ["5 were shot", "4 were shot"]  # both counts' spans
+    assert "5 shot, 4 killed" in injured.explanation
+
+
+def test_no_injured_from_the_people_shot_less_the_dead_when_either_is_unsure_or_the_injured_are_told():
+    assert injured_less_killed([_count("shot", 5), _count("killed", 4), _count("injured", 2)]) == []
+    assert injured_less_killed([_count("shot", 5), _count("killed", 4), _count("killed", 3, event="e2")]) == []
+    assert injured_less_killed([_count("shot", 5), _count("killed", 4, high=None)]) == []  # "at least four dead"
+    assert injured_less_killed([_count("shot", 4), _count("killed", 4)]) == []  # "four shot and killed"
+    assert injured_less_killed([_count("shot", 5, high=None), _count("killed", 1)]) == []
+    assert injured_less_killed([_count("shot", 5)]) == []  # no count of the dead: ``injured_from_shot``'s case

@@ -10,7 +10,8 @@ count of people shot is its count of injured. The derived finding keeps the shot
 origins and status, and says how it was read. An injured count below the fewest people shot is a part of them
 ("Four people were shot … One person was critically wounded") and does not stand in the way. A story that counts a
 death anywhere derives nothing: which of those shot died is then a matter for the text (``counts.frame_counts``
-reads "four were shot, one fatally").
+reads "four were shot, one fatally"), unless the story counts its dead one way and never the injured: then the
+people shot less the dead are the injured ("shot five people … Four of the five died").
 """
 
 from __future__ import annotations
@@ -20,18 +21,67 @@ from dataclasses import replace
 
 from newsledger.reconcile.counts import NUMBER, ONE_PERSON, parse_number
 from newsledger.reconcile.pronouns import is_bare
-from newsledger.records import Event, EventType, Factuality, Finding, SlotValue
+from newsledger.records import (
+    Event,
+    EventType,
+    Factuality,
+    Finding,
+    FindingStatus,
+    SlotValue,
+)
 
 SAID = (Factuality.ASSERTED, Factuality.REPORTED)
 
 
 def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Finding]:
-    if _deaths(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
+    if _victims_died(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
         return []
     counted = {f.event for f in findings if f.slot == "injured" and not _part_of(f, findings)}
     return [replace(f, slot="injured", values=list(f.values),
                     explanation=f"injured, read from the people shot (no report counts anyone killed): {f.explanation}")
             for f in findings if f.slot == "shot" and f.event not in counted]
+
+
+def injured_less_killed(findings: list[Finding]) -> list[Finding]:
+    """The people shot less the dead, when no report counts the injured and the story counts its dead one way: "Adams
+    robbed and shot five people … Four of the five people shot died" (one injured). A happening's largest count of
+    people shot above the dead gives the injured; the value's evidence is both counts' spans, and it is corroborated
+    only when both counts are."""
+    if any(f.slot == "injured" for f in findings):
+        return []
+    killed = [f for f in findings if f.slot == "killed"]
+    dead = {_exact(v) for f in killed for v in f.values}
+    if len(dead) != 1 or None in dead:
+        return []
+    (count,) = dead
+    told = [v for f in killed for v in f.values]
+    made = []
+    for finding in (f for f in findings if f.slot == "shot"):
+        shot = [(n, v) for v in finding.values if (n := _exact(v)) is not None]
+        if not shot or (largest := max(shot, key=lambda item: item[0]))[0] <= count:
+            continue
+        n, value = largest
+        both = all(f.status is FindingStatus.CORROBORATED for f in (finding, *killed))
+        evidence = list(value.evidence) + [e for v in told for e in v.evidence if e not in value.evidence]
+        made.append(Finding(
+            "", finding.story, finding.event, "injured",
+            FindingStatus.CORROBORATED if both else FindingStatus.SINGLE_SOURCE,
+            [SlotValue(str(int(n - count)), evidence, list(value.attributions), list(value.origins),
+                       {"low": n - count, "high": n - count})],
+            min(f.independent_origins for f in (finding, *killed)),
+            f"injured, the people shot less the dead: {value.value} shot, {told[0].value} killed"))
+    return made
+
+
+def _exact(value: SlotValue) -> float | None:
+    bounds = _bounds(value)
+    return bounds[0] if bounds and bounds[0] == bounds[1] else None
+
+
+def _victims_died(events: list[Event]) -> bool:
+    """Whether a report tells of someone's death: a death with no victim ("more likely to die from gunshot
+    injuries", "charged with attempted murder") tells of no one (tune: +3 incidents, none lost)."""
+    return any(e.patient is not None for e in _deaths(events))
 
 
 def _part_of(injured: Finding, findings: list[Finding]) -> bool:
