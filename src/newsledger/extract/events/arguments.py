@@ -97,6 +97,8 @@ def _controller(verb: Token, depth: int = 0) -> Token | None:
 def patient(trigger: Token, event_type: EventType) -> Token | None:
     """The object (or passive subject); for nouns the object of a type's preposition ("attack on X", "talks with X").
     A relative pronoun is the noun its clause is on."""
+    if trigger.pos_ == "ADJ":
+        return said_of(trigger)
     node = role(trigger)
     if trigger.pos_ == "VERB":
         direct = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -221,3 +223,20 @@ def _entity_bounds(token: Token) -> tuple[int, int]:
 def prep_objects(owner: Token, preps: set[str]) -> list[Token]:
     return [obj for prep in owner.children if prep.dep_ == "prep" and prep.lower_ in preps
             for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def said_of(adjective: Token) -> Token | None:
+    """Whom a trigger adjective is said of: "Four people are dead", "found a father and daughter dead", "was
+    pronounced dead", "left two men dead", "One dead", "the dead man"."""
+    own = next((c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None:
+        return own
+    head = adjective.head
+    if adjective.dep_ == "amod":
+        return head
+    if adjective.dep_ == "acomp":
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if adjective.dep_ in ("oprd", "xcomp", "ccomp"):
+        return next((c for c in head.children if c.dep_ == "dobj"), None) or \
+            next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return None

@@ -17,8 +17,9 @@ def factuality(trigger: Token) -> Factuality:
     """
     if any(child.dep_ == "det" and child.lower_ == "no" for child in trigger.children):
         return Factuality.DENIED
-    verb = trigger if trigger.pos_ == "VERB" else framing_verb(trigger)
-    if verb is not None and verb.pos_ == "VERB" and (verb == trigger or verb.lemma_ in LIGHT):
+    verb = trigger if trigger.pos_ == "VERB" else _predicating(trigger) or framing_verb(trigger)
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and (verb == trigger or verb.lemma_ in LIGHT
+                                                               or verb == _predicating(trigger)):
         if _hypothetical(verb):
             return Factuality.HYPOTHETICAL
         if _negated(verb):
@@ -52,3 +53,8 @@ def _negated(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _predicating(trigger: Token) -> Token | None:
+    """The verb a predicate adjective is said through ("is not dead", "may be dead", "was found dead")."""
+    return trigger.head if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "oprd", "xcomp") else None

@@ -34,8 +34,18 @@ NOUNS: dict[str, EventType] = {
     **dict.fromkeys(["sanction", "embargo"], E.SANCTION),
     "threat": E.THREAT,
     **dict.fromkeys(["arrest", "detention"], E.ARREST),
-    **dict.fromkeys(["death", "killing", "assassination", "murder", "homicide", "slaying", "massacre"], E.DEATH),
+    **dict.fromkeys(["death", "killing", "assassination", "murder", "homicide", "slaying", "massacre", "dead"],
+                    E.DEATH),
 }
+#: Adjectives that tell of a happening when said of someone: "Four people are dead", "was found dead", "left two
+#: men dead", "One dead after shooting" (the commonest way news tells of a death, and no verb or noun says it).
+ADJECTIVES: dict[str, EventType] = {"dead": E.DEATH}
+#: Where such an adjective is said of someone: a predicate ("are dead", "pronounced dead", "found him dead"), a
+#: headline's root ("1 dead, 3 wounded"), or a modifier of a number or a person ("One dead", "the dead man").
+PREDICATIVE = {"acomp", "oprd", "xcomp", "ccomp", "ROOT", "conj"}
+PEOPLE = {"man", "woman", "men", "women", "person", "people", "teen", "teenager", "boy", "girl", "child", "baby",
+          "toddler", "infant", "victim", "officer", "suspect", "father", "mother", "son", "daughter", "husband",
+          "wife", "brother", "sister", "student", "driver", "resident", "body"}
 #: Verb + particle pairs that change the event ("shot down" is an interception, not an attack).
 PARTICLES = {("shoot", "down"): E.INTERCEPTION, ("bring", "down"): E.INTERCEPTION}
 #: Verbs that carry a trigger noun rather than being an event themselves ("carried out the attack").

@@ -5,12 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsledger.extract.events.lexicon import (
+    ADJECTIVES,
     CARRIERS,
     FACILITIES,
     LIGHT,
     NOUNS,
     PARTICLES,
+    PEOPLE,
     PLACE_LABELS,
+    PREDICATIVE,
     VERBS,
     WEAPONS,
     E,
@@ -24,9 +27,19 @@ def trigger_type(token: Token) -> EventType | None:
         return _verb_type(token)
     if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in ("", "LAW", "EVENT"):  # not "Operation Strike"
         return _noun_type(token)
+    if token.pos_ == "ADJ" and token.lower_ in ADJECTIVES:
+        return _adjective_type(token)
     if token.dep_ == "conj" and token.lower_ in ("another", "other"):
         return _elided_type(token)
     return None
+
+
+def _adjective_type(adjective: Token) -> EventType | None:
+    """ "Four people are dead", "1 dead, 3 wounded", "One dead", "the dead man"; not "a dead end"."""
+    if adjective.dep_ == "amod":
+        head = adjective.head
+        return ADJECTIVES[adjective.lower_] if head.pos_ == "NUM" or lemma_of(head) in PEOPLE else None
+    return ADJECTIVES[adjective.lower_] if adjective.dep_ in PREDICATIVE else None
 
 
 def _verb_type(verb: Token) -> EventType | None:
@@ -56,6 +69,8 @@ def _noun_type(noun: Token) -> EventType | None:
         return None  # "attack helicopter", or the modifier of another trigger ("sabotage attacks")
     if lemma == "deal" and any(child.lemma_ in ("great", "good") for child in noun.children):
         return None  # "a great deal of"
+    if lemma == "dead" and any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children):
+        return None  # "in the dead of night"
     if event_type is E.LAUNCH and not any(lemma_of(t) in WEAPONS for t in noun.subtree if t != noun):
         return None
     return event_type
