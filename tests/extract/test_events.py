@@ -369,3 +369,40 @@ def test_a_hypothetical_happening_takes_no_time_from_around_it():
     events = events_of("Police arrested a man on Monday. He could kill again, they said.", MONDAY_2013)
     kill = next(e for e in events if e.trigger.text == "kill")
     assert kill.time is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "victim", "factuality"),
+    [
+        ("Four people are dead and another is fighting for her life.", "Four people", Factuality.ASSERTED),
+        ("Police found a father and daughter dead on New Year's Day.", "a father and daughter", Factuality.ASSERTED),
+        ("The father was pronounced dead at the scene.", "The father", Factuality.ASSERTED),
+        ("The shooting left two men dead.", "two men", Factuality.ASSERTED),
+        ("One dead after shooting involving officer", "One", Factuality.ASSERTED),
+        ("1 dead, 3 wounded in South Side shootings", "1", Factuality.ASSERTED),
+        ("Police say the man is not dead.", "the man", Factuality.DENIED),
+        ("He may be dead.", "He", Factuality.HYPOTHETICAL),
+    ],
+)
+def test_dead_said_of_someone_is_their_death(sentence, victim, factuality):
+    death = find(events_of(sentence), "dead")
+    assert (death.type, death.patient.text, death.factuality) == (EventType.DEATH, victim, factuality)
+
+
+@pytest.mark.parametrize("sentence", ["The road was a dead end.", "They worked in the dead of night."])
+def test_dead_of_no_one_is_no_death(sentence):
+    assert not [e for e in events_of(sentence) if e.trigger.text == "dead"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "victim"),
+    [
+        ("A man was shot and killed Sunday.", "killed", "A man"),  # the conjunct shares the passive subject
+        ("He was shot to death.", "death", "He"),
+        ("The victim succumbed to his injuries.", "succumbed", "The victim"),
+        ("Police say it was a murder-suicide.", "suicide", None),
+    ],
+)
+def test_the_common_ways_news_tells_of_a_death_and_whose(sentence, trigger, victim):
+    death = find(events_of(sentence), trigger)
+    assert death.type is EventType.DEATH and (death.patient.text if death.patient else None) == victim

@@ -108,6 +108,12 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
             if direct[0].tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
                 return trigger.head  # "the officer who was shot": the one the clause is said of
             return direct[0]
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _has_subject(trigger):
+            shared = next((c for c in trigger.head.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:
+                return shared  # "A man was shot and killed": the man was killed too
+    if trigger.pos_ == "NOUN" and event_type is E.DEATH and (done_to := _to_death(trigger)) is not None:
+        return done_to
     if trigger.pos_ == "NOUN" and event_type in (E.DEATH, E.ARREST):
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
         if owner is not None:
@@ -121,6 +127,18 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
         if owner is not None and (found := _prep_object(owner, _patient_preps(event_type), trigger)) is not None:
             return found
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+
+
+def _to_death(noun: Token) -> Token | None:
+    """Whom a verb did "to death": "He was shot to death", "beat the man to death"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.pos_ != "VERB":
+        return None
+    verb = noun.head.head
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _patient_preps(event_type: EventType) -> set[str]:

@@ -19,7 +19,7 @@ VERBS: dict[str, EventType] = {
     **dict.fromkeys(["sanction", "embargo"], E.SANCTION),
     **dict.fromkeys(["threaten", "warn"], E.THREAT),
     **dict.fromkeys(["arrest", "detain"], E.ARREST),
-    **dict.fromkeys(["kill", "die", "assassinate", "murder", "slay", "massacre"], E.DEATH),
+    **dict.fromkeys(["kill", "die", "assassinate", "murder", "slay", "massacre", "succumb"], E.DEATH),
 }
 NOUNS: dict[str, EventType] = {
     **dict.fromkeys(["attack", "strike", "airstrike", "bombing", "bombardment", "raid", "assault", "sabotage",
@@ -34,7 +34,8 @@ NOUNS: dict[str, EventType] = {
     **dict.fromkeys(["sanction", "embargo"], E.SANCTION),
     "threat": E.THREAT,
     **dict.fromkeys(["arrest", "detention"], E.ARREST),
-    **dict.fromkeys(["death", "killing", "assassination", "murder", "homicide", "slaying", "massacre", "dead"],
+    **dict.fromkeys(["death", "killing", "assassination", "murder", "homicide", "slaying", "massacre", "dead",
+                     "suicide"],
                     E.DEATH),
 }
 #: Adjectives that tell of a happening when said of someone: "Four people are dead", "was found dead", "left two
@@ -64,7 +65,7 @@ FACILITIES = {"facility", "site", "plant", "base", "compound", "building", "fact
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirt", "outskirts", "center",
                "centre", "suburb", "district", "area", "border", "edge", "heart", "north", "south", "east", "west"}
 CARRIERS = {"campaign", "operation", "mission", "attempt", "plot", "wave", "spree"}
-UNACCUSATIVE = {"die", "explode"}  # their subject undergoes the event
+UNACCUSATIVE = {"die", "explode", "succumb"}  # their subject undergoes the event
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "into",
                   "on", "over"}
 MOTION_PREPS = {"to", "toward", "towards"}  # locative only for visits: "a visit to Israel", not "supplying to Russia"
