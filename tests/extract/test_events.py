@@ -406,3 +406,8 @@ def test_dead_of_no_one_is_no_death(sentence):
 def test_the_common_ways_news_tells_of_a_death_and_whose(sentence, trigger, victim):
     death = find(events_of(sentence), trigger)
     assert death.type is EventType.DEATH and (death.patient.text if death.patient else None) == victim
+
+
+def test_what_a_charge_is_raised_to_is_no_victim():
+    murder = find(events_of("Prosecutors upgraded the charges to attempted murder."), "murder")
+    assert murder.patient is None

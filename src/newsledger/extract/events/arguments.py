@@ -135,7 +135,7 @@ def _has_subject(verb: Token) -> bool:
 
 def _to_death(noun: Token) -> Token | None:
     """Whom a verb did "to death": "He was shot to death", "beat the man to death"."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.pos_ != "VERB":
+    if lemma_of(noun) != "death" or noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.pos_ != "VERB":
         return None
     verb = noun.head.head
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)

@@ -97,7 +97,7 @@ STREET_PARTS = {"block", "intersection", "corner", "area", "stretch", "section",
 VENUES = {"home", "house", "residence", "apartment", "party", "bar", "club", "nightclub", "restaurant", "store", "shop",
           "school", "church", "park", "lot", "station", "motel", "hotel", "mall", "parking", "street", "neighborhood",
           "neighbourhood", "complex", "gathering", "yard", "backyard", "driveway", "porch", "room", "bedroom",
-          "market", "lounge", "restaurant", "theater", "theatre", "campus", "office", "apartment", "playground"}
+          "market", "lounge", "theater", "theatre", "campus", "office", "playground"}
 #: The last word of a venue's proper name ("the Eastland Bowling Center", "Eastland Bowling Lanes", "the Hill Haven
 #: Event Center"): the NER calls such names organisations, but after "at" they say where.
 NAMED_VENUES = {"center", "centre", "lanes", "arena", "stadium", "inn", "tavern", "pub", "grill", "cafe", "plaza",
