@@ -73,6 +73,8 @@ def test_no_count_of_one_when_the_victims_may_be_several():
     assert one_dead([_death("One")]) == []  # a bare "one" adds no one…
     assert one_dead([_death("Ethan Payne"), _death("one", "death")])  # …and does not hide the one named
     assert one_dead([_death("Julian Bryant"), _death("Aynis Vargas")]) == []  # two victims named apart
+    # A description's capitalised words name no one: the officer and Davey may be one person (GVA)
+    assert one_dead([_death("The Environmental Conservation police officer"), _death("Davey")])
     assert one_dead([_death("the boy", factuality=Factuality.DENIED)]) == []
     assert one_dead([_death(None, "murder")]) == []  # no victim told
 

@@ -230,7 +230,7 @@ def _one_victim(said: list[Event]) -> list[Event]:
     if any(_PLURAL.search(e.patient.text) for e in told):
         return []
     told = [e for e in told if not is_bare(e.patient.text) or e.patient.text.casefold() in ONE_PERSON_PRONOUNS]
-    names = [set(_NAME.findall(e.patient.text)) - _NOT_NAMES for e in told]
+    names = [set(_NAME.findall(e.patient.text)) - _NOT_NAMES if _NAMED.search(e.patient.text) else set() for e in told]
     named = [found for found in names if found]
     return told if not named or set.intersection(*named) else []
 
@@ -243,4 +243,7 @@ _PLURAL = re.compile(r"\b(?:and|or|both|all|(?:two|three|four|five|six|seven|eig
 #: A pronoun for one person: "he died", "shot him" tell of one victim, whoever he is.
 ONE_PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+\b")
+#: A victim phrase that ends in a name ("Nicholas Cardillo III", "Davey"): its capitalised words name someone. One
+#: that ends in a description ("The Environmental Conservation police officer") names no one by them.
+_NAMED = re.compile(r"\b[A-Z][\w'’.-]*[\s,.]*$")
 _NOT_NAMES = {"A", "An", "The", "One", "Another", "This", "That"}
