@@ -411,3 +411,25 @@ def test_the_common_ways_news_tells_of_a_death_and_whose(sentence, trigger, vict
 def test_what_a_charge_is_raised_to_is_no_victim():
     murder = find(events_of("Prosecutors upgraded the charges to attempted murder."), "murder")
     assert murder.patient is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "event_type", "who"),
+    [
+        ("Thibodeaux was treated for a gunshot wound.", "wound", EventType.DAMAGE, "Thibodeaux"),
+        ("He suffered non-life-threatening injuries.", "injuries", EventType.DAMAGE, "He"),
+        ("All were taken to hospitals to be treated for their wounds.", "wounds", EventType.DAMAGE, "their"),
+        ("The wounded deputies were taken to a hospital.", "wounded", EventType.DAMAGE, "The wounded deputies"),
+        ("The slain officer was married.", "slain", EventType.DEATH, "The slain officer"),
+        ("Marcela Franco passed away this morning.", "passed", EventType.DEATH, "Marcela Franco"),
+    ],
+)
+def test_wounds_and_deaths_told_by_nouns_adjectives_and_particles_and_who_bears_them(sentence, trigger, event_type,
+                                                                                     who):
+    event = find(events_of(sentence), trigger)
+    assert (event.type, event.patient.text if event.patient else None) == (event_type, who)
+
+
+def test_a_wound_someone_inflicts_is_not_theirs_and_life_threatening_threatens_no_one():
+    assert find(events_of("The shooter inflicted wounds on three people."), "wounds").patient is None
+    assert not [e for e in events_of("He suffered non-life-threatening injuries.") if e.type is EventType.THREAT]

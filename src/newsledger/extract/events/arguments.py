@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from newsledger.extract.events.lexicon import (
     ACTOR_LABELS,
+    BEARER_VERBS,
     LIGHT,
     NP_MODIFIERS,
     PLACE_NOUNS,
@@ -114,6 +115,8 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
                 return shared  # "A man was shot and killed": the man was killed too
     if trigger.pos_ == "NOUN" and event_type is E.DEATH and (done_to := _to_death(trigger)) is not None:
         return done_to
+    if trigger.pos_ == "NOUN" and event_type is E.DAMAGE and (bearer := _bearer(trigger)) is not None:
+        return bearer
     if trigger.pos_ == "NOUN" and event_type in (E.DEATH, E.ARREST):
         owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
         if owner is not None:
@@ -139,6 +142,22 @@ def _to_death(noun: Token) -> Token | None:
         return None
     verb = noun.head.head
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _bearer(noun: Token) -> Token | None:
+    """Who bears a wound or an injury: its owner ("his wounds"), or the subject of the verb it hangs from ("Smith
+    suffered a gunshot wound", "was treated for non-life-threatening injuries"); not the one who caused it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and node.head != node:
+        node = node.head
+        if node.pos_ == "VERB":
+            break
+    if node.pos_ != "VERB" or lemma_of(node) not in BEARER_VERBS:
+        return None
+    return next((c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
 def _patient_preps(event_type: EventType) -> set[str]:

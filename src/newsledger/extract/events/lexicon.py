@@ -27,7 +27,7 @@ NOUNS: dict[str, EventType] = {
                      "stabbing", "robbery", "carjacking", "rampage", "standoff", "gunbattle", "shootout"], E.ATTACK),
     **dict.fromkeys(["interception", "shootdown"], E.INTERCEPTION),
     "launch": E.LAUNCH,
-    **dict.fromkeys(["damage", "destruction", "injury"], E.DAMAGE),
+    **dict.fromkeys(["damage", "destruction", "injury", "wound"], E.DAMAGE),
     **dict.fromkeys(["meeting", "talk", "summit", "consultation", "negotiation"], E.MEETING),
     **dict.fromkeys(["visit", "trip", "arrival"], E.VISIT),
     **dict.fromkeys(["deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce"], E.AGREEMENT),
@@ -40,15 +40,17 @@ NOUNS: dict[str, EventType] = {
 }
 #: Adjectives that tell of a happening when said of someone: "Four people are dead", "was found dead", "left two
 #: men dead", "One dead after shooting" (the commonest way news tells of a death, and no verb or noun says it).
-ADJECTIVES: dict[str, EventType] = {"dead": E.DEATH}
+ADJECTIVES: dict[str, EventType] = {"dead": E.DEATH, "slain": E.DEATH, "wounded": E.DAMAGE}
 #: Where such an adjective is said of someone: a predicate ("are dead", "pronounced dead", "found him dead"), a
 #: headline's root ("1 dead, 3 wounded"), or a modifier of a number or a person ("One dead", "the dead man").
 PREDICATIVE = {"acomp", "oprd", "xcomp", "ccomp", "ROOT", "conj"}
 PEOPLE = {"man", "woman", "men", "women", "person", "people", "teen", "teenager", "boy", "girl", "child", "baby",
           "toddler", "infant", "victim", "officer", "suspect", "father", "mother", "son", "daughter", "husband",
-          "wife", "brother", "sister", "student", "driver", "resident", "body"}
+          "wife", "brother", "sister", "student", "driver", "resident", "body", "deputy", "trooper", "soldier",
+          "civilian", "bystander", "customer", "worker", "employee", "friend", "cousin", "relative", "patient",
+          "neighbor", "passenger", "pedestrian", "gunman", "shooter", "agent"}
 #: Verb + particle pairs that change the event ("shot down" is an interception, not an attack).
-PARTICLES = {("shoot", "down"): E.INTERCEPTION, ("bring", "down"): E.INTERCEPTION}
+PARTICLES = {("shoot", "down"): E.INTERCEPTION, ("bring", "down"): E.INTERCEPTION, ("pass", "away"): E.DEATH}
 #: Verbs that carry a trigger noun rather than being an event themselves ("carried out the attack").
 LIGHT = {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "hold", "do", "cause", "undertake",
          "commit", "begin", "start", "sign", "reach", "strike", "impose", "make", "wage", "order", "plan"}
@@ -65,7 +67,10 @@ FACILITIES = {"facility", "site", "plant", "base", "compound", "building", "fact
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirt", "outskirts", "center",
                "centre", "suburb", "district", "area", "border", "edge", "heart", "north", "south", "east", "west"}
 CARRIERS = {"campaign", "operation", "mission", "attempt", "plot", "wave", "spree"}
-UNACCUSATIVE = {"die", "explode", "succumb"}  # their subject undergoes the event
+UNACCUSATIVE = {"die", "explode", "succumb", "pass"}  # their subject undergoes the event ("pass" only with "away")
+#: Verbs whose subject bears the wound or injury they name: "suffered a gunshot wound", "was treated for injuries".
+BEARER_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "die", "succumb", "take", "transport", "rush",
+                "airlift", "bring", "admit", "recover", "have"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "into",
                   "on", "over"}
 MOTION_PREPS = {"to", "toward", "towards"}  # locative only for visits: "a visit to Israel", not "supplying to Russia"

@@ -43,6 +43,8 @@ def _adjective_type(adjective: Token) -> EventType | None:
 
 
 def _verb_type(verb: Token) -> EventType | None:
+    if verb.dep_ == "amod" and verb.i > 0 and verb.doc[verb.i - 1].text == "-":
+        return None  # the end of a modifier: "non-life-threatening injuries" threaten no one
     lemma = verb.lemma_.lower()
     particle = next((child.lower_ for child in verb.children if child.dep_ == "prt"), None)
     if (lemma, particle) in PARTICLES:
