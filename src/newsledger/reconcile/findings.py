@@ -6,7 +6,7 @@ when the outlet speaks in its own voice. Each value is credited to the innermost
 holds it and to that attribution's origin (``independence``). Then per slot:
 
 * incompatible values → ``disputed``, each side with its supporters, unless they are a count rising on a later
-  day (``updates``): then ``updated``, in time order; the people shot with no death reported are the injured;
+  day (``updates``): then ``updated``, in time order; the people shot (less the dead) are the injured;
 * else two or more independent origins → ``corroborated``, one → ``single_source``. Speculation ("is
   suspected", "officials believe") is shown but confirms nothing;
 * a party that denies or declines to comment on the happening gets a ``denied`` / ``no_comment`` finding;

@@ -12,7 +12,8 @@ attack         attack, strike, bomb, raid, assault, shell, sabotage, target,   a
                                                                                explosion, blast
 interception   intercept, down, shoot + down, bring + down                    interception, shootdown
 launch         launch, fire (a weapon: missile, drone, rocket…)                launch (of a weapon)
-damage         damage, destroy, harm, injure, wound                            damage, destruction, injury
+damage         damage, destroy, harm, injure, wound;                           damage, destruction, injury, wound
+               "wounded" said of someone
 meeting        meet, consult, negotiate                                        meeting, talks, summit,
                                                                                consultation, negotiation
 visit          visit, arrive, tour                                             visit, trip, arrival
@@ -21,9 +22,12 @@ agreement      sign                                                            d
 sanction       sanction, embargo                                               sanction, embargo
 threat         threaten, warn + of                                             threat
 arrest         arrest, detain                                                  arrest, detention
-death          kill, die, assassinate, murder                                  death, killing, assassination,
-                                                                               murder
+death          kill, die, assassinate, murder, slay, succumb, pass + away;     death, killing, assassination,
+               "dead", "slain" said of someone ("are dead", "found dead")      murder, homicide, dead, suicide
 =============  ==============================================================  =====================================
+
+A wound or an injury is borne by its owner or by the subject of the verb it hangs from ("Smith suffered a gunshot
+wound"); "shot and killed" shares its passive subject; "shot to death" is a death of the one shot.
 
 Harm to people ("no one was harmed") is ``damage``: the vocabulary has no injury type, and ``death`` is kept for
 deaths. Light verbs (carry out, conduct, launch, cause, sign…) whose object is a trigger noun are not events of
