@@ -433,3 +433,37 @@ def test_wounds_and_deaths_told_by_nouns_adjectives_and_particles_and_who_bears_
 def test_a_wound_someone_inflicts_is_not_theirs_and_life_threatening_threatens_no_one():
     assert find(events_of("The shooter inflicted wounds on three people."), "wounds").patient is None
     assert not [e for e in events_of("He suffered non-life-threatening injuries.") if e.type is EventType.THREAT]
+
+
+@pytest.mark.parametrize("sentence", ["The battery was dead.", "The deal is dead.", "Her hopes were dead.",
+                                      "The company succumbed to pressure."])
+def test_dead_or_succumbed_said_of_a_thing_is_no_death(sentence):
+    assert not [e for e in events_of(sentence) if e.type is EventType.DEATH]
+
+
+def test_what_a_verb_does_to_death_is_a_death_only_when_the_verb_harms():
+    assert find(events_of("He was beaten to death."), "death").patient.text == "He"
+    assert find(events_of("He was sentenced to death for the murders."), "death").patient is None
+
+
+def test_feared_dead_is_not_known_dead_and_a_hyphenated_participle_still_tells_of_damage():
+    assert find(events_of("Five people are feared dead."), "dead").factuality is Factuality.HYPOTHETICAL
+    assert find(events_of("The Russian-damaged bridge collapsed."), "damaged").type is EventType.DAMAGE
+
+
+def test_the_one_cared_for_bears_the_wound_not_the_carer():
+    assert find(events_of("Doctors treated the man for a gunshot wound."), "wound").patient.text == "the man"
+    assert find(events_of("Police have no information on injuries."), "injuries").patient is None
+    assert find(events_of("The victim succumbed to his injuries."), "injuries").agent is None  # "his" bears them
+
+
+def test_a_conjunct_sharing_a_passive_subject_is_passive_too():
+    killed = find(events_of("The man was shot and killed Sunday."), "killed")
+    assert (killed.patient.text, killed.agent) == ("The man", None)  # the victim is not the killer
+    relative = find(events_of("Police said the man who was shot and killed was 19."), "killed")
+    assert relative.patient.text == "the man"
+
+
+def test_an_attempted_murder_is_no_death():
+    murder = find(events_of("He was charged with attempted murder."), "murder")
+    assert murder.factuality is Factuality.HYPOTHETICAL

@@ -75,6 +75,7 @@ def test_no_count_of_one_when_the_victims_may_be_several():
     assert one_dead([_death("Julian Bryant"), _death("Aynis Vargas")]) == []  # two victims named apart
     # A description's capitalised words name no one: the officer and Davey may be one person (GVA)
     assert one_dead([_death("The Environmental Conservation police officer"), _death("Davey")])
+    assert one_dead([_death("He"), _death("John Smith")])  # "He was pronounced dead": a pronoun is no name
     assert one_dead([_death("the boy", factuality=Factuality.DENIED)]) == []
     assert one_dead([_death(None, "murder")]) == []  # no victim told
 
@@ -150,17 +151,30 @@ def test_an_injured_count_below_the_people_shot_is_a_part_and_the_people_shot_ar
 
 def test_the_injured_are_the_people_shot_less_the_dead():
     # "Adams robbed and shot five people … Four of the five people shot died"
-    (injured,) = injured_less_killed([_count("shot", 5), _count("killed", 4, event="e2")])
+    (injured,) = injured_less_killed([_count("shot", 5), _count("killed", 4)], [])
     assert (injured.slot, injured.event, injured.values[0].value) == ("injured", "e1", "1")
     assert injured.values[0].normal == {"low": 1, "high": 1} and injured.status is FindingStatus.SINGLE_SOURCE
-    assert [e.text for e in injured.values[0].evidence] == ["5 were shot", "4 were shot"]  # both counts' spans
+    assert sorted(e.text for e in injured.values[0].evidence) == ["4 were shot", "5 were shot"]  # both counts' spans
     assert "5 shot, 4 killed" in injured.explanation
+    # the story's one count of people shot takes the dead of another happening (shot and died are often apart)
+    (apart,) = injured_less_killed([_count("shot", 5), _count("killed", 4, event="e2")], [])
+    assert apart.values[0].value == "1"
+
+
+def test_each_happening_loses_only_its_own_dead():
+    made = injured_less_killed([_count("shot", 3), _count("shot", 2, event="e2"), _count("killed", 1)], [])
+    assert [(f.event, f.values[0].value) for f in made] == [("e1", "2")]  # e2's two shot: none of its people died
 
 
 def test_no_injured_from_the_people_shot_less_the_dead_when_either_is_unsure_or_the_injured_are_told():
-    assert injured_less_killed([_count("shot", 5), _count("killed", 4), _count("injured", 2)]) == []
-    assert injured_less_killed([_count("shot", 5), _count("killed", 4), _count("killed", 3, event="e2")]) == []
-    assert injured_less_killed([_count("shot", 5), _count("killed", 4, high=None)]) == []  # "at least four dead"
-    assert injured_less_killed([_count("shot", 4), _count("killed", 4)]) == []  # "four shot and killed"
-    assert injured_less_killed([_count("shot", 5, high=None), _count("killed", 1)]) == []
-    assert injured_less_killed([_count("shot", 5)]) == []  # no count of the dead: ``injured_from_shot``'s case
+    assert injured_less_killed([_count("shot", 5), _count("killed", 4), _count("injured", 2)], []) == []
+    assert injured_less_killed([_count("shot", 5), _count("killed", 4), _count("killed", 3, event="e2")], []) == []
+    assert injured_less_killed([_count("shot", 5), _count("killed", 4, high=None)], []) == []  # "at least 4 dead"
+    assert injured_less_killed([_count("shot", 4), _count("killed", 4)], []) == []  # "four shot and killed"
+    assert injured_less_killed([_count("shot", 5, high=None), _count("killed", 1)], []) == []
+    assert injured_less_killed([_count("shot", 5)], []) == []  # no count of the dead: ``injured_from_shot``'s case
+    disputed = _count("shot", 5)
+    disputed.status = FindingStatus.DISPUTED
+    assert injured_less_killed([disputed, _count("killed", 1)], []) == []
+    # "Police shot and killed the gunman after he shot three people": the dead suspect is none of the three
+    assert injured_less_killed([_count("shot", 3), _count("killed", 1)], [_death("the gunman")]) == []

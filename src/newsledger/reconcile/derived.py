@@ -42,35 +42,46 @@ def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Find
             for f in findings if f.slot == "shot" and f.event not in counted]
 
 
-def injured_less_killed(findings: list[Finding]) -> list[Finding]:
+def injured_less_killed(findings: list[Finding], events: list[Event]) -> list[Finding]:
     """The people shot less the dead, when no report counts the injured and the story counts its dead one way: "Adams
     robbed and shot five people … Four of the five people shot died" (one injured). A happening's largest count of
-    people shot above the dead gives the injured; the value's evidence is both counts' spans, and it is corroborated
-    only when both counts are."""
-    if any(f.slot == "injured" for f in findings):
+    people shot above its dead (the story's, when it has one count of people shot) gives the injured. Nothing when
+    either count is disputed, or a suspect died (the police's shot at the gunman is not among the people he shot).
+    The value's evidence, attributions and origins are both counts'; it is corroborated only when both are, and its
+    independent origins are the fewer of the two counts'. Runs after ``injured_from_shot``, whose findings it
+    leaves alone."""
+    if any(f.slot == "injured" for f in findings) or any(_of_suspect(e) for e in _deaths(events)):
         return []
     killed = [f for f in findings if f.slot == "killed"]
-    dead = {_exact(v) for f in killed for v in f.values}
-    if len(dead) != 1 or None in dead:
+    dead = [_exact(v) for f in killed for v in f.values]
+    if len(set(dead)) != 1 or None in dead:
         return []
-    (count,) = dead
-    told = [v for f in killed for v in f.values]
+    shot_findings = [f for f in findings if f.slot == "shot"]
     made = []
-    for finding in (f for f in findings if f.slot == "shot"):
+    for finding in shot_findings:
+        own = [f for f in killed if f.event == finding.event] or (killed if len(shot_findings) == 1 else [])
         shot = [(n, v) for v in finding.values if (n := _exact(v)) is not None]
-        if not shot or (largest := max(shot, key=lambda item: item[0]))[0] <= count:
+        if not own or not shot or any(f.status is FindingStatus.DISPUTED for f in (finding, *own)):
             continue
-        n, value = largest
-        both = all(f.status is FindingStatus.CORROBORATED for f in (finding, *killed))
-        evidence = list(value.evidence) + [e for v in told for e in v.evidence if e not in value.evidence]
+        count = _exact(own[0].values[0])
+        n, value = max(shot, key=lambda item: item[0])
+        if n <= count:
+            continue
+        told = [v for f in own for v in f.values]
+        evidence = sorted({*value.evidence, *(e for v in told for e in v.evidence)}, key=lambda e: (e.article, e.start))
+        both = all(f.status is FindingStatus.CORROBORATED for f in (finding, *own))
         made.append(Finding(
             "", finding.story, finding.event, "injured",
             FindingStatus.CORROBORATED if both else FindingStatus.SINGLE_SOURCE,
-            [SlotValue(str(int(n - count)), evidence, list(value.attributions), list(value.origins),
-                       {"low": n - count, "high": n - count})],
-            min(f.independent_origins for f in (finding, *killed)),
+            [SlotValue(str(int(n - count)), evidence, _union(value.attributions, told, "attributions"),
+                       _union(value.origins, told, "origins"), {"low": n - count, "high": n - count})],
+            min(f.independent_origins for f in (finding, *own)),
             f"injured, the people shot less the dead: {value.value} shot, {told[0].value} killed"))
     return made
+
+
+def _union(own: list[str], others: list[SlotValue], field: str) -> list[str]:
+    return sorted({*own, *(item for value in others for item in getattr(value, field))})
 
 
 def _exact(value: SlotValue) -> float | None:
@@ -246,4 +257,4 @@ _NAME = re.compile(r"\b[A-Z][a-z'’-]+\b")
 #: A victim phrase that ends in a name ("Nicholas Cardillo III", "Davey"): its capitalised words name someone. One
 #: that ends in a description ("The Environmental Conservation police officer") names no one by them.
 _NAMED = re.compile(r"\b[A-Z][\w'’.-]*[\s,.]*$")
-_NOT_NAMES = {"A", "An", "The", "One", "Another", "This", "That"}
+_NOT_NAMES = {"A", "An", "The", "One", "Another", "This", "That", "He", "She", "Him", "Her", "His", "They", "Them"}

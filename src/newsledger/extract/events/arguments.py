@@ -7,17 +7,24 @@ from spacy.tokens import Token
 
 from newsledger.extract.events.lexicon import (
     ACTOR_LABELS,
-    BEARER_VERBS,
+    CARE_VERBS,
+    DONE_TO_DEATH,
     LIGHT,
     NP_MODIFIERS,
     PLACE_NOUNS,
     SCENE_VERBS,
+    SUFFERING_VERBS,
     UNACCUSATIVE,
     VERBS,
     WHEREABOUTS_VERBS,
     E,
 )
-from newsledger.extract.events.triggers import lemma_of, trigger_type
+from newsledger.extract.events.triggers import (
+    lemma_of,
+    prep_objects,
+    said_of,
+    trigger_type,
+)
 from newsledger.records import EventType, Span
 
 
@@ -62,6 +69,8 @@ def agent(trigger: Token, event_type: EventType) -> Span | None:
     if trigger.pos_ == "VERB":
         if _is_passive(trigger):
             actor = _by_phrase(trigger)
+        elif _shared_passive_subject(trigger) is not None:  # "was shot and killed": passive too
+            actor = _by_phrase(trigger) or _by_phrase(trigger.head)
         elif trigger.lemma_ in UNACCUSATIVE:
             actor = None
         else:
@@ -69,7 +78,7 @@ def agent(trigger: Token, event_type: EventType) -> Span | None:
         return phrase(actor, trigger)
     frame = framing_verb(trigger)
     modifiers = [c for node in dict.fromkeys((trigger, role(trigger))) for c in node.children]
-    actor = next((c for c in modifiers if c.dep_ == "poss" and event_type not in (E.DEATH, E.ARREST)
+    actor = next((c for c in modifiers if c.dep_ == "poss" and event_type not in (E.DEATH, E.ARREST, E.DAMAGE)
                   and c.ent_type_ not in ("DATE", "TIME")), None)
     actor = actor or next((c for c in modifiers if c.dep_ in ("compound", "amod", "nmod")
                            and c.ent_type_ in ACTOR_LABELS), None)
@@ -109,10 +118,10 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
             if direct[0].tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
                 return trigger.head  # "the officer who was shot": the one the clause is said of
             return direct[0]
-        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _has_subject(trigger):
-            shared = next((c for c in trigger.head.children if c.dep_ == "nsubjpass"), None)
-            if shared is not None:
-                return shared  # "A man was shot and killed": the man was killed too
+        if (shared := _shared_passive_subject(trigger)) is not None:
+            if shared.tag_ in ("WP", "WDT") and trigger.head.dep_ == "relcl":
+                return trigger.head.head  # "the man who was shot and killed"
+            return shared  # "A man was shot and killed": the man was killed too
     if trigger.pos_ == "NOUN" and event_type is E.DEATH and (done_to := _to_death(trigger)) is not None:
         return done_to
     if trigger.pos_ == "NOUN" and event_type is E.DAMAGE and (bearer := _bearer(trigger)) is not None:
@@ -132,8 +141,11 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
     return None
 
 
-def _has_subject(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+def _shared_passive_subject(verb: Token) -> Token | None:
+    """The passive subject a subjectless conjunct shares with its verb ("was shot and killed")."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _to_death(noun: Token) -> Token | None:
@@ -141,23 +153,29 @@ def _to_death(noun: Token) -> Token | None:
     if lemma_of(noun) != "death" or noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.pos_ != "VERB":
         return None
     verb = noun.head.head
+    if VERBS.get(lemma_of(verb)) not in (E.ATTACK, E.DEATH) and lemma_of(verb) not in DONE_TO_DEATH:
+        return None  # "sentenced to death", "scared to death": no one was killed
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _bearer(noun: Token) -> Token | None:
-    """Who bears a wound or an injury: its owner ("his wounds"), or the subject of the verb it hangs from ("Smith
-    suffered a gunshot wound", "was treated for non-life-threatening injuries"); not the one who caused it."""
+    """Who bears a wound or an injury: its owner ("his wounds"); the subject of a verb of suffering ("Smith
+    suffered a gunshot wound"); the one cared for by a verb of care, its passive subject or its object ("was
+    treated for injuries", "doctors treated the man for a gunshot wound"). Only the verb the noun (or its
+    preposition) hangs from: not "Police have no information on injuries"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
-    node = noun
-    while node.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and node.head != node:
-        node = node.head
-        if node.pos_ == "VERB":
-            break
-    if node.pos_ != "VERB" or lemma_of(node) not in BEARER_VERBS:
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB":
         return None
-    return next((c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    lemma = lemma_of(verb)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if lemma in SUFFERING_VERBS:
+        return passive or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if lemma in CARE_VERBS:
+        return passive or next((c for c in verb.children if c.dep_ == "dobj" and c != noun), None)
+    return None
 
 
 def _patient_preps(event_type: EventType) -> set[str]:
@@ -256,24 +274,3 @@ def _entity_bounds(token: Token) -> tuple[int, int]:
         end += 1
     return start, end
 
-
-def prep_objects(owner: Token, preps: set[str]) -> list[Token]:
-    return [obj for prep in owner.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for obj in prep.children if obj.dep_ == "pobj"]
-
-
-def said_of(adjective: Token) -> Token | None:
-    """Whom a trigger adjective is said of: "Four people are dead", "found a father and daughter dead", "was
-    pronounced dead", "left two men dead", "One dead", "the dead man"."""
-    own = next((c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if own is not None:
-        return own
-    head = adjective.head
-    if adjective.dep_ == "amod":
-        return head
-    if adjective.dep_ == "acomp":
-        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if adjective.dep_ in ("oprd", "xcomp", "ccomp"):
-        return next((c for c in head.children if c.dep_ == "dobj"), None) or \
-            next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    return None

@@ -17,6 +17,10 @@ def factuality(trigger: Token) -> Factuality:
     """
     if any(child.dep_ == "det" and child.lower_ == "no" for child in trigger.children):
         return Factuality.DENIED
+    if any(child.dep_ == "amod" and child.lower_ == "attempted" for child in trigger.children):
+        return Factuality.HYPOTHETICAL  # "charged with attempted murder": no one was murdered
+    if (said := _predicating(trigger)) is not None and said.lemma_.lower() in INTENT | SUPPOSING:
+        return Factuality.HYPOTHETICAL  # "feared dead", "presumed dead", "wanted her dead"
     verb = trigger if trigger.pos_ == "VERB" else _predicating(trigger) or framing_verb(trigger)
     if verb is not None and verb.pos_ in ("VERB", "AUX") and (verb == trigger or verb.lemma_ in LIGHT
                                                                or verb == _predicating(trigger)):
@@ -57,4 +61,8 @@ def _negated(verb: Token) -> bool:
 
 def _predicating(trigger: Token) -> Token | None:
     """The verb a predicate adjective is said through ("is not dead", "may be dead", "was found dead")."""
-    return trigger.head if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "oprd", "xcomp") else None
+    return trigger.head if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp") else None
+
+
+#: Verbs that say a state is supposed, not known: "feared dead", "presumed dead", "believed dead".
+SUPPOSING = {"fear", "presume", "believe", "think", "suspect"}

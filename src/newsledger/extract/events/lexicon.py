@@ -41,9 +41,13 @@ NOUNS: dict[str, EventType] = {
 #: Adjectives that tell of a happening when said of someone: "Four people are dead", "was found dead", "left two
 #: men dead", "One dead after shooting" (the commonest way news tells of a death, and no verb or noun says it).
 ADJECTIVES: dict[str, EventType] = {"dead": E.DEATH, "slain": E.DEATH, "wounded": E.DAMAGE}
-#: Where such an adjective is said of someone: a predicate ("are dead", "pronounced dead", "found him dead"), a
-#: headline's root ("1 dead, 3 wounded"), or a modifier of a number or a person ("One dead", "the dead man").
-PREDICATIVE = {"acomp", "oprd", "xcomp", "ccomp", "ROOT", "conj"}
+#: Where such an adjective is said of someone (``triggers.said_of``), besides a modifier: a predicate ("are dead",
+#: "pronounced dead", "found him dead"), a headline's root ("1 dead, 3 wounded"), a conjunct.
+SAID_OF_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "ROOT", "conj"}
+#: What one dies of: "succumbed to his injuries" (not "to pressure").
+HARMS = {"injury", "wound", "gunshot", "burn", "illness", "cancer", "disease"}
+#: Words for people, of whom "dead" or "wounded" is said (not "a dead end", "the battery was dead"). The
+#: reconciliation's count patterns keep their own list (``reconcile.counts.ONE_PERSON``): extraction does not read it.
 PEOPLE = {"man", "woman", "men", "women", "person", "people", "teen", "teenager", "boy", "girl", "child", "baby",
           "toddler", "infant", "victim", "officer", "suspect", "father", "mother", "son", "daughter", "husband",
           "wife", "brother", "sister", "student", "driver", "resident", "body", "deputy", "trooper", "soldier",
@@ -68,9 +72,13 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outs
                "centre", "suburb", "district", "area", "border", "edge", "heart", "north", "south", "east", "west"}
 CARRIERS = {"campaign", "operation", "mission", "attempt", "plot", "wave", "spree"}
 UNACCUSATIVE = {"die", "explode", "succumb", "pass"}  # their subject undergoes the event ("pass" only with "away")
-#: Verbs whose subject bears the wound or injury they name: "suffered a gunshot wound", "was treated for injuries".
-BEARER_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "die", "succumb", "take", "transport", "rush",
-                "airlift", "bring", "admit", "recover", "have"}
+#: Verbs whose subject bears the wound or injury they name: "suffered a gunshot wound", "died of his wounds".
+SUFFERING_VERBS = {"suffer", "sustain", "receive", "have", "recover", "die", "succumb"}
+#: Verbs of care, whose object (or passive subject) bears it: "treated the man for a gunshot wound", "was taken to
+#: the hospital with gunshot wounds".
+CARE_VERBS = {"treat", "take", "transport", "rush", "airlift", "bring", "admit", "hospitalize"}
+#: Verbs that do someone "to death" besides the attack and death verbs ("beaten to death"; not "sentenced to death").
+DONE_TO_DEATH = {"beat", "strangle", "burn", "bludgeon", "choke", "stomp", "crush", "trample", "maul", "starve"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "into",
                   "on", "over"}
 MOTION_PREPS = {"to", "toward", "towards"}  # locative only for visits: "a visit to Israel", not "supplying to Russia"

@@ -8,12 +8,13 @@ from newsledger.extract.events.lexicon import (
     ADJECTIVES,
     CARRIERS,
     FACILITIES,
+    HARMS,
     LIGHT,
     NOUNS,
     PARTICLES,
     PEOPLE,
     PLACE_LABELS,
-    PREDICATIVE,
+    SAID_OF_DEPS,
     VERBS,
     WEAPONS,
     E,
@@ -35,15 +36,40 @@ def trigger_type(token: Token) -> EventType | None:
 
 
 def _adjective_type(adjective: Token) -> EventType | None:
-    """ "Four people are dead", "1 dead, 3 wounded", "One dead", "the dead man"; not "a dead end"."""
+    """ "Four people are dead", "1 dead, 3 wounded", "One dead", "the dead man": said of a person or a number of
+    them; not "a dead end", "the battery was dead", "the deal is dead"."""
+    if adjective.dep_ != "amod" and adjective.dep_ not in SAID_OF_DEPS:
+        return None
+    who = said_of(adjective)
+    return ADJECTIVES[adjective.lower_] if who is not None and is_person(who) else None
+
+
+def said_of(adjective: Token) -> Token | None:
+    """Whom a trigger adjective is said of: "Four people are dead", "found a father and daughter dead", "was
+    pronounced dead", "left two men dead", "One dead", "the dead man"."""
+    own = next((c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None:
+        return own
+    head = adjective.head
     if adjective.dep_ == "amod":
-        head = adjective.head
-        return ADJECTIVES[adjective.lower_] if head.pos_ == "NUM" or lemma_of(head) in PEOPLE else None
-    return ADJECTIVES[adjective.lower_] if adjective.dep_ in PREDICATIVE else None
+        return head
+    if adjective.dep_ == "acomp":
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if adjective.dep_ in ("oprd", "xcomp", "ccomp"):
+        return next((c for c in head.children if c.dep_ == "dobj"), None) or \
+            next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def is_person(token: Token) -> bool:
+    """A word for a person or people: a person noun, a number of them ("One", "1"), a personal pronoun, a name, or an
+    age ("the 19-year-old")."""
+    return (lemma_of(token) in PEOPLE or token.pos_ in ("NUM", "PROPN") or token.ent_type_ == "PERSON"
+            or token.tag_ == "PRP" and token.lower_ not in ("it", "its") or token.lower_ == "old")
 
 
 def _verb_type(verb: Token) -> EventType | None:
-    if verb.dep_ == "amod" and verb.i > 0 and verb.doc[verb.i - 1].text == "-":
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "-":
         return None  # the end of a modifier: "non-life-threatening injuries" threaten no one
     lemma = verb.lemma_.lower()
     particle = next((child.lower_ for child in verb.children if child.dep_ == "prt"), None)
@@ -57,6 +83,9 @@ def _verb_type(verb: Token) -> EventType | None:
         return None  # "launched a campaign", "fired the manager"
     if lemma == "hit" and not _military_hit(verb, objects):
         return None
+    if lemma == "succumb" and (any(lemma_of(o) not in HARMS for o in prep_objects(verb, {"to"}))
+                               or any(child.dep_ == "xcomp" for child in verb.children)):
+        return None  # "succumbed to pressure" (which the parser may read as a verb)
     if lemma == "warn" and not any(child.dep_ == "prep" and child.lower_ == "of" for child in verb.children):
         return None  # a warning is speech unless it is a warning of something
     return event_type
@@ -114,3 +143,9 @@ def subject_of(node: Token) -> Token | None:
 
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def prep_objects(owner: Token, preps: set[str]) -> list[Token]:
+    """The objects of the owner's prepositions in ``preps`` ("to his injuries")."""
+    return [obj for prep in owner.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for obj in prep.children if obj.dep_ == "pobj"]
