@@ -5,7 +5,8 @@ the hospital", "a 16-year-old girl was shot in the leg"), and the count of victi
 William Monroe and Meghan Kerrigan": two dead).
 
 Someone shot who did not die was wounded, so when no report of the story tells of a death (no count of the
-killed, no mention of a death: "the teen died" is an event of dying even where no count is read), a happening's
+killed, no mention of someone's death: "the teen died" is an event of dying even where no count is read; a death
+with no victim, "more likely to die from gunshot injuries", is no one's), a happening's
 count of people shot is its count of injured. The derived finding keeps the shot finding's values, evidence,
 origins and status, and says how it was read. An injured count below the fewest people shot is a part of them
 ("Four people were shot … One person was critically wounded") and does not stand in the way. A story that counts a
@@ -91,7 +92,8 @@ def _exact(value: SlotValue) -> float | None:
 
 def _victims_died(events: list[Event]) -> bool:
     """Whether a report tells of someone's death: a death with no victim ("more likely to die from gunshot
-    injuries", "charged with attempted murder") tells of no one (tune: +3 incidents, none lost)."""
+    injuries") tells of no one. It may miss a real one ("police are investigating the homicide"); on GVA tune it
+    gained three incidents and lost none, one net once "attempted murder" was no death (``factuality``)."""
     return any(e.patient is not None for e in _deaths(events))
 
 
