@@ -34,6 +34,12 @@ from newsledger.records import (
 SAID = (Factuality.ASSERTED, Factuality.REPORTED)
 
 
+def injured_from_counts(findings: list[Finding], events: list[Event]) -> list[Finding]:
+    """The injured a story tells only through its other counts: the people shot when no one died
+    (``injured_from_shot``), else the people shot less the dead (``injured_less_killed``); never both."""
+    return injured_from_shot(findings, events) or injured_less_killed(findings, events)
+
+
 def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Finding]:
     if _victims_died(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
         return []
@@ -49,8 +55,7 @@ def injured_less_killed(findings: list[Finding], events: list[Event]) -> list[Fi
     people shot above its dead (the story's, when it has one count of people shot) gives the injured. Nothing when
     either count is disputed, or a suspect died (the police's shot at the gunman is not among the people he shot).
     The value's evidence, attributions and origins are both counts'; it is corroborated only when both are, and its
-    independent origins are the fewer of the two counts'. Runs after ``injured_from_shot``, whose findings it
-    leaves alone."""
+    independent origins are the fewer of the two counts'."""
     if any(f.slot == "injured" for f in findings) or any(_of_suspect(e) for e in _deaths(events)):
         return []
     killed = [f for f in findings if f.slot == "killed"]

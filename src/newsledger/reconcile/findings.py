@@ -25,11 +25,7 @@ from dataclasses import dataclass, field
 from newsledger.reconcile import count_reader
 from newsledger.reconcile.claim_pairs import claim_groups, content_words
 from newsledger.reconcile.counts import count_value
-from newsledger.reconcile.derived import (
-    counts_told,
-    injured_from_shot,
-    injured_less_killed,
-)
+from newsledger.reconcile.derived import counts_told, injured_from_counts
 from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.independence import (
     Origin,
@@ -178,8 +174,7 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
             if said:
                 made.append(_slot_finding(context, happening, slot, said))
                 used.update(c.attribution.id for c in said if c.attribution)
-    made += injured_from_shot(made, list(events_by_id.values()))
-    made += injured_less_killed(made, list(events_by_id.values()))
+    made += injured_from_counts(made, list(events_by_id.values()))
     made += _denials(context, happenings, events_by_id, made)
     made += _same_claims(context, attributions, used)
     for n, finding in enumerate(made):
