@@ -436,14 +436,15 @@ def test_a_wound_someone_inflicts_is_not_theirs_and_life_threatening_threatens_n
 
 
 @pytest.mark.parametrize("sentence", ["The battery was dead.", "The deal is dead.", "Her hopes were dead.",
-                                      "The company succumbed to pressure."])
+                                      "Obamacare is dead.", "The company succumbed to pressure.",
+                                      "The besieged city finally succumbed after months of shelling."])
 def test_dead_or_succumbed_said_of_a_thing_is_no_death(sentence):
     assert not [e for e in events_of(sentence) if e.type is EventType.DEATH]
 
 
 def test_what_a_verb_does_to_death_is_a_death_only_when_the_verb_harms():
     assert find(events_of("He was beaten to death."), "death").patient.text == "He"
-    assert find(events_of("He was sentenced to death for the murders."), "death").patient is None
+    assert not [e for e in events_of("He was sentenced to death for the murders.") if e.trigger.text == "death"]
 
 
 def test_feared_dead_is_not_known_dead_and_a_hyphenated_participle_still_tells_of_damage():
@@ -467,3 +468,10 @@ def test_a_conjunct_sharing_a_passive_subject_is_passive_too():
 def test_an_attempted_murder_is_no_death():
     murder = find(events_of("He was charged with attempted murder."), "murder")
     assert murder.factuality is Factuality.HYPOTHETICAL
+
+
+@pytest.mark.parametrize(("sentence", "shooter"), [("The suspect was confronted by police and opened fire.", "The suspect"),
+                                                   ("The gunman was spotted by deputies and attacked them.", "The gunman")])
+def test_an_active_conjunct_keeps_its_own_subject_as_the_agent(sentence, shooter):
+    attack = next(e for e in events_of(sentence) if e.type is EventType.ATTACK)
+    assert attack.agent is not None and attack.agent.text == shooter

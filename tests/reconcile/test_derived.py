@@ -6,6 +6,7 @@ from __future__ import annotations
 from newsledger.reconcile.derived import (
     counted_victims,
     counts_told,
+    injured_from_counts,
     injured_from_shot,
     injured_less_killed,
     one_dead,
@@ -178,3 +179,19 @@ def test_no_injured_from_the_people_shot_less_the_dead_when_either_is_unsure_or_
     assert injured_less_killed([disputed, _count("killed", 1)], []) == []
     # "Police shot and killed the gunman after he shot three people": the dead suspect is none of the three
     assert injured_less_killed([_count("shot", 3), _count("killed", 1)], [_death("the gunman")]) == []
+
+
+def test_the_derived_injured_carry_both_counts_sources_and_come_from_one_rule_only():
+    shot = _count("shot", 5)
+    shot.values[0].attributions, shot.values[0].origins = ["at1"], ["police"]
+    dead = _count("killed", 4)
+    dead.values[0].attributions, dead.values[0].origins = ["at2"], ["coroner"]
+    (injured,) = injured_from_counts([shot, dead], [])
+    assert (injured.values[0].attributions, injured.values[0].origins) == (["at1", "at2"], ["coroner", "police"])
+    (only,) = injured_from_counts([_count("shot", 3)], [])  # no one died: the people shot, and no second finding
+    assert "no report counts anyone killed" in only.explanation
+
+
+def test_no_injured_less_the_dead_when_the_counts_disagree_or_the_gunman_killed_himself():
+    assert injured_from_counts([_count("shot", 3), _count("killed", 0)], [_death("the teen")]) == []
+    assert injured_less_killed([_count("shot", 4), _count("killed", 3)], [_death("himself", "killed")]) == []

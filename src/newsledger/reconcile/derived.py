@@ -11,8 +11,9 @@ count of people shot is its count of injured. The derived finding keeps the shot
 origins and status, and says how it was read. An injured count below the fewest people shot is a part of them
 ("Four people were shot … One person was critically wounded") and does not stand in the way. A story that counts a
 death anywhere derives nothing: which of those shot died is then a matter for the text (``counts.frame_counts``
-reads "four were shot, one fatally"), unless the story counts its dead one way and never the injured: then the
-people shot less the dead are the injured ("shot five people … Four of the five died").
+reads "four were shot, one fatally"), unless the story counts its dead one way and never the injured: then each
+happening's people shot less its dead are the injured ("shot five people … Four of the five died"), except where
+a suspect died (the police's shot at a gunman, or his own, is not among the people he shot).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def injured_less_killed(findings: list[Finding], events: list[Event]) -> list[Fi
     either count is disputed, or a suspect died (the police's shot at the gunman is not among the people he shot).
     The value's evidence, attributions and origins are both counts'; it is corroborated only when both are, and its
     independent origins are the fewer of the two counts'."""
-    if any(f.slot == "injured" for f in findings) or any(_of_suspect(e) for e in _deaths(events)):
+    if any(f.slot == "injured" for f in findings) or any(_of_suspect(e) or _self_inflicted(e) for e in _deaths(events)):
         return []
     killed = [f for f in findings if f.slot == "killed"]
     dead = [_exact(v) for f in killed for v in f.values]
@@ -71,10 +72,11 @@ def injured_less_killed(findings: list[Finding], events: list[Event]) -> list[Fi
             continue
         count = _exact(own[0].values[0])
         n, value = max(shot, key=lambda item: item[0])
-        if n <= count:
-            continue
+        if n <= count or count == 0:
+            continue  # "no one was killed" beside a death told: the counts disagree, derive nothing
         told = [v for f in own for v in f.values]
-        evidence = sorted({*value.evidence, *(e for v in told for e in v.evidence)}, key=lambda e: (e.article, e.start))
+        evidence = sorted({*value.evidence, *(e for v in told for e in v.evidence)},
+                          key=lambda e: (e.article, e.start, e.end, e.attribution or ""))
         both = all(f.status is FindingStatus.CORROBORATED for f in (finding, *own))
         made.append(Finding(
             "", finding.story, finding.event, "injured",
@@ -147,6 +149,11 @@ def one_wounded(events: list[Event]) -> list[Event]:
     return _one_victim([e for e in events if e.factuality in SAID and not _of_suspect(e) and (
         e.type is EventType.ATTACK and e.trigger.text.casefold().startswith(WOUNDING)
         or e.type is EventType.DAMAGE and e.trigger.text.casefold().startswith(INJURING))])
+
+
+def _self_inflicted(event: Event) -> bool:
+    """A death whose victim is its own killer ("killed himself"): the gunman's, perhaps inside the count of the dead."""
+    return event.patient is not None and event.patient.text.casefold().strip() in ("himself", "herself", "themselves")
 
 
 def _of_suspect(event: Event) -> bool:

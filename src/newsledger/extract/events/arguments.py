@@ -8,7 +8,6 @@ from spacy.tokens import Token
 from newsledger.extract.events.lexicon import (
     ACTOR_LABELS,
     CARE_VERBS,
-    DONE_TO_DEATH,
     LIGHT,
     NP_MODIFIERS,
     PLACE_NOUNS,
@@ -20,9 +19,11 @@ from newsledger.extract.events.lexicon import (
     E,
 )
 from newsledger.extract.events.triggers import (
+    harms,
     lemma_of,
     prep_objects,
     said_of,
+    to_death_by,
     trigger_type,
 )
 from newsledger.records import EventType, Span
@@ -142,19 +143,19 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
 
 
 def _shared_passive_subject(verb: Token) -> Token | None:
-    """The passive subject a subjectless conjunct shares with its verb ("was shot and killed")."""
-    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    """The passive subject a subjectless participle conjunct shares with its verb ("was shot and killed"); not an
+    active conjunct with an object of its own ("was confronted by police and opened fire")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ != "VERB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _to_death(noun: Token) -> Token | None:
-    """Whom a verb did "to death": "He was shot to death", "beat the man to death"."""
-    if lemma_of(noun) != "death" or noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.pos_ != "VERB":
+    """Whom a harming verb did "to death": "He was shot to death", "beat the man to death"."""
+    verb = to_death_by(noun)
+    if verb is None or not harms(verb):
         return None
-    verb = noun.head.head
-    if VERBS.get(lemma_of(verb)) not in (E.ATTACK, E.DEATH) and lemma_of(verb) not in DONE_TO_DEATH:
-        return None  # "sentenced to death", "scared to death": no one was killed
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from newsledger.extract.events.arguments import (
     framing_verb,
     phrase,
-    prep_objects,
     role,
     scene_clause,
     scene_verb,
@@ -37,7 +36,7 @@ from newsledger.extract.events.lexicon import (
     WHEREABOUTS_VERBS,
     E,
 )
-from newsledger.extract.events.triggers import lemma_of
+from newsledger.extract.events.triggers import lemma_of, prep_objects
 from newsledger.records import EventType, Place, Span
 
 

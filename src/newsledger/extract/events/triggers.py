@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from newsledger.extract.events.lexicon import (
     ADJECTIVES,
     CARRIERS,
+    DONE_TO_DEATH,
     FACILITIES,
     HARMS,
     LIGHT,
@@ -62,9 +63,9 @@ def said_of(adjective: Token) -> Token | None:
 
 
 def is_person(token: Token) -> bool:
-    """A word for a person or people: a person noun, a number of them ("One", "1"), a personal pronoun, a name, or an
-    age ("the 19-year-old")."""
-    return (lemma_of(token) in PEOPLE or token.pos_ in ("NUM", "PROPN") or token.ent_type_ == "PERSON"
+    """A word for a person or people: a person noun, a number of them ("One", "1"), a personal pronoun, a person's
+    name as the parser tags it (not "Obamacare"), or an age ("the 19-year-old")."""
+    return (lemma_of(token) in PEOPLE or token.pos_ == "NUM" or token.ent_type_ == "PERSON"
             or token.tag_ == "PRP" and token.lower_ not in ("it", "its") or token.lower_ == "old")
 
 
@@ -84,8 +85,9 @@ def _verb_type(verb: Token) -> EventType | None:
     if lemma == "hit" and not _military_hit(verb, objects):
         return None
     if lemma == "succumb" and (any(lemma_of(o) not in HARMS for o in prep_objects(verb, {"to"}))
-                               or any(child.dep_ == "xcomp" for child in verb.children)):
-        return None  # "succumbed to pressure" (which the parser may read as a verb)
+                               or any(child.dep_ == "xcomp" for child in verb.children)
+                               or not any(c.dep_ == "nsubj" and is_person(c) for c in verb.children)):
+        return None  # "succumbed to pressure" (which the parser may read as a verb), "the city succumbed"
     if lemma == "warn" and not any(child.dep_ == "prep" and child.lower_ == "of" for child in verb.children):
         return None  # a warning is speech unless it is a warning of something
     return event_type
@@ -102,6 +104,8 @@ def _noun_type(noun: Token) -> EventType | None:
         return None  # "a great deal of"
     if lemma == "dead" and any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children):
         return None  # "in the dead of night"
+    if (verb := to_death_by(noun)) is not None and not harms(verb):
+        return None  # "sentenced to death", "scared to death": no one died
     if event_type is E.LAUNCH and not any(lemma_of(t) in WEAPONS for t in noun.subtree if t != noun):
         return None
     return event_type
@@ -149,3 +153,15 @@ def prep_objects(owner: Token, preps: set[str]) -> list[Token]:
     """The objects of the owner's prepositions in ``preps`` ("to his injuries")."""
     return [obj for prep in owner.children if prep.dep_ == "prep" and prep.lower_ in preps
             for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def to_death_by(noun: Token) -> Token | None:
+    """The verb that does something "to death" ("shot to death", "sentenced to death"), when the noun is that death."""
+    if lemma_of(noun) != "death" or noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.pos_ != "VERB":
+        return None
+    return noun.head.head
+
+
+def harms(verb: Token) -> bool:
+    """A verb that can do someone to death: an attack or a killing, or one of ``DONE_TO_DEATH`` ("beaten")."""
+    return VERBS.get(lemma_of(verb)) in (E.ATTACK, E.DEATH) or lemma_of(verb) in DONE_TO_DEATH
