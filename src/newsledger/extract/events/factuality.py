@@ -19,11 +19,11 @@ def factuality(trigger: Token) -> Factuality:
         return Factuality.DENIED
     if any(child.dep_ == "amod" and child.lower_ == "attempted" for child in trigger.children):
         return Factuality.HYPOTHETICAL  # "charged with attempted murder": no one was murdered
-    if (said := _predicating(trigger)) is not None and said.lemma_.lower() in INTENT | SUPPOSING:
+    said_through = _predicating(trigger)
+    if said_through is not None and said_through.lemma_.lower() in _NOT_KNOWN:
         return Factuality.HYPOTHETICAL  # "feared dead", "presumed dead", "wanted her dead"
-    verb = trigger if trigger.pos_ == "VERB" else _predicating(trigger) or framing_verb(trigger)
-    if verb is not None and verb.pos_ in ("VERB", "AUX") and (verb == trigger or verb.lemma_ in LIGHT
-                                                               or verb == _predicating(trigger)):
+    verb = trigger if trigger.pos_ == "VERB" else said_through or framing_verb(trigger)
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and (verb in (trigger, said_through) or verb.lemma_ in LIGHT):
         if _hypothetical(verb):
             return Factuality.HYPOTHETICAL
         if _negated(verb):
@@ -66,3 +66,4 @@ def _predicating(trigger: Token) -> Token | None:
 
 #: Verbs that say a state is supposed, not known: "feared dead", "presumed dead", "believed dead".
 SUPPOSING = {"fear", "presume", "believe", "think", "suspect"}
+_NOT_KNOWN = INTENT | SUPPOSING  # built once: factuality runs for every event
