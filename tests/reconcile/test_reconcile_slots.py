@@ -51,6 +51,15 @@ def test_a_count_frame_reads_shares_against_the_launched_total():
     ("Three people have died", "killed", ["3"]),
     ("Tara Reid, 33, who starred in two films", "killed", []),
     ("a magnitude-5.2 quake has injured three people", "injured", ["3"]),
+    # an age is not a count of people (GVA reports)
+    ("Demario Burnett, 21; and Jerry Trivon Coleman, 31 all died of gunshot wounds", "killed", []),
+    ("a 25 year-old male, 14 year-old male, and 17 year-old female were shot", "shot", []),
+    ("Around 7 p.m., a boy younger than 12 was shot in the complex", "shot", []),
+    ("A child under the age of 10 was killed in a drive-by shooting", "killed", []),
+    ("NYC ’90 shooting of slain man leaves cops with latest cold case", "killed", []),
+    ("In Chicago, 12 were shot over the weekend", "shot", ["12"]),
+    ("On Sunday, 3 people were shot", "shot", ["3"]),
+    ("Police Chief John Smith said 12 people were shot", "shot", ["12"]),
 ])
 def test_counts(text, slot, labels):
     assert _values(text, slot) == labels

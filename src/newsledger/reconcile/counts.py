@@ -133,7 +133,9 @@ def find_counts(text: str) -> list[Found]:
     for slot, (pattern, every, nobody) in _PASSIVE_PATTERNS.items():
         for m in pattern.finditer(text):
             fill = m.group("fill").lower().split()
-            if any(w in _FILLER_STOP or w in _TIME_WORDS or parse_number(w) for w in fill):
+            if any(w in _FILLER_STOP or w.split("-")[0] in _TIME_WORDS or parse_number(w) for w in fill):
+                continue  # "17 year-old female were shot": an age, not seventeen people
+            if _an_age(text, m):
                 continue
             if m.group("aside") and _CLAUSE_WORDS & set(m.group("aside").lower().replace(",", " ").split()):
                 continue  # "two people including a man who was shot": the participle is the aside's own
@@ -178,6 +180,29 @@ def find_counts(text: str) -> list[Found]:
     for m in _ORDINAL.finditer(text):
         add("hit", m, Value("count", "1", 1.0, 1.0, key=str(_ORDINALS[m.group("o").lower()] or "")))
     return found
+
+
+def _an_age(text: str, m: re.Match) -> bool:
+    """Whether the number before a participle is someone's age, not a count of people: as a bound ("a boy younger
+    than 12 was shot", "under the age of 10"), in digits after a person's name with no people of its own ("Jerry
+    Trivon Coleman, 31 all died"; not "In New York, 3 people were shot"), or above one with a singular verb ("12
+    was shot": a count's subject would be plural)."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if _AGE_BOUND.search(before):
+        return True
+    if _AFTER_NAME.search(before) and m.group("n").isdigit() and not _PEOPLE.search(m.group("fill")):
+        return True
+    n = parse_number(m.group("n"))
+    aux = (m.group("aux") or "").split()
+    return bool(aux and n and n[0] > 1 and aux[0].lower() in ("was", "is", "has") and not m.group("of")
+                and not m.group("fill").strip())
+
+
+_AGE_BOUND = re.compile(r"\b(?:(?:younger|older) than|under the age of|ages?(?: of)?(?: \d{1,2} (?:to|and|through))?)"
+                        r"\s+$", re.IGNORECASE)
+_AFTER_NAME = re.compile(r"\b(?!(?:In|On|At|For|From|By|Since|After|Before|During|Near|Across|Throughout)\b)"
+                         r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+,\s*$")
+_PEOPLE = re.compile(rf"\b(?:{_PERSON}|others|children|kids|officers|students|residents)\b", re.IGNORECASE)
 
 
 def frame_counts(found: list[Found]) -> list[Found]:
@@ -236,7 +261,7 @@ def _exact(value: Value) -> bool:
 #: injured"), nor one whose people are joined to others ("A man and child were injured" is not one).
 _PASSIVE_PATTERNS = {
     slot: (
-        re.compile(rf"(?<![\w.,-])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
+        re.compile(rf"(?<![\w.,’'-])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
                    rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+(?!and\b|or\b)[\w-]+){{0,3}}?)"
                    rf"(?P<aside>,?\s+including\s+[^.;:!?()]{{1,60}}?,?)?\s+(?P<aux>(?:were|was|are"
                    rf"|is|have been|had been|has been|been|being|got|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b",
