@@ -179,7 +179,35 @@ def find_counts(text: str) -> list[Found]:
         add("killed", m, count_value(m.group("n"), m.group("q")))
     for m in _ORDINAL.finditer(text):
         add("hit", m, Value("count", "1", 1.0, 1.0, key=str(_ORDINALS[m.group("o").lower()] or "")))
-    return found
+    return [f for f in found if f.slot not in _PEOPLE_SLOTS or not _a_tally(text, f.start, f.end)]
+
+
+_PEOPLE_SLOTS = {"killed", "injured", "shot"}
+
+
+def _a_tally(text: str, start: int, end: int) -> bool:
+    """Whether the count's sentence sums up many happenings: "eight people were killed and 46 wounded in shootings
+    across Chicago over Labor Day weekend", "at least 35 people have been shot since Friday afternoon", "133
+    children killed since January 1, 2014". A tally of a city, a weekend or a year is not one incident's count."""
+    before, after = _SENTENCE_END.split(text[:start])[-1], _SENTENCE_END.split(text[end:])[0]
+    return bool(_TALLY.search(before + text[start:end] + after))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+#: What scopes a count over many happenings: several shootings or incidents ("in 17 shootings across the city", "in
+#: separate incidents", "in citywide shootings", "in Chicago shootings"), or a span since or over a time ("since
+#: Friday afternoon", "over the holiday weekend", "in the past two weeks", "so far this year").
+_TALLY = re.compile(
+    rf"\b(?:in|across|during)\s+(?:(?:at least|more than|\d+|{_WORD_NUM}|several|multiple|separate|different"
+    rf"|citywide|overnight|weekend|violent|shooting|gun|other|(?-i:[A-Z][\w.'’-]*))\s+){{1,3}}"
+    rf"(?:shootings|incidents|attacks)\b|\bin shootings\b|\bshootings\s+(?:across|around|throughout)\b|\bcitywide\b"
+    rf"|\bacross the (?:city|country|state|nation)\b"
+    rf"|\bsince\s+(?:(?:last|early|late|the)\s+)?(?:{_WEEKDAY}|{_MONTH}|\d{{4}}\b|the (?:start|beginning) of)"
+    rf"|\bover (?:the|this|last)\s+(?:[\w'’-]+\s+){{0,3}}?weekend\b"
+    rf"|\bso far this\b|\bin the (?:past|last) (?:[\w-]+\s+)?(?:days|weeks|months|years)\b"
+    rf"|\b(?:years?|months?) ending\b", re.IGNORECASE)
 
 
 def _an_age(text: str, m: re.Match) -> bool:
