@@ -165,6 +165,9 @@ def _people_counts(text: str) -> dict[str, list[str]]:
     ("Since January 1, 2014, there have been 1,000 accidental shootings and 133 children killed.", {}),
     ("Two people were slain and 8 others were wounded in 6 separate shootings on Sunday.", {}),
     ("Two men killed, 8 wounded in overnight shootings in St. Louis", {}),
+    ("two boys were among 70 people wounded in gun violence over the Fourth of July holiday weekend", {}),
+    ("a series of back-and-forth shootings that have left three people dead and eight wounded", {}),
+    ("The teen and the man were among 11 people shot, one fatally, from Tuesday afternoon to early Wednesday", {}),
     # one happening's count stays
     ("Four people were shot Sunday night in the 3500 block of West Street, police said.", {"shot": ["4"]}),
     ("Two men were shot at a party on Elm Street last weekend.", {"shot": ["2"]}),

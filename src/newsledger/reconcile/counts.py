@@ -205,8 +205,10 @@ _TALLY = re.compile(
     rf"(?:shootings|incidents|attacks)\b|\bin shootings\b|\bshootings\s+(?:across|around|throughout)\b|\bcitywide\b"
     rf"|\bacross the (?:city|country|state|nation)\b"
     rf"|\bsince\s+(?:(?:last|early|late|the)\s+)?(?:{_WEEKDAY}|{_MONTH}|\d{{4}}\b|the (?:start|beginning) of)"
-    rf"|\bover (?:the|this|last)\s+(?:[\w'’-]+\s+){{0,3}}?weekend\b"
-    rf"|\bso far this\b|\bin the (?:past|last) (?:[\w-]+\s+)?(?:days|weeks|months|years)\b"
+    rf"|\bover (?:(?:the|this|last)\s+)?(?:[\w'’-]+\s+){{0,4}}?weekend\b"
+    rf"|\b(?:\d+|{_WORD_NUM}|several|multiple|a series of)\s+(?:[\w-]+\s+){{0,2}}?shootings\b"
+    rf"|\bfrom\s+(?:early\s+|late\s+)?{_WEEKDAY}\b[^.;!?]{{0,40}}?\b(?:to|until|through)\b"
+    rf"|\bso far this\b|\bin (?:the (?:past|last)|recent) (?:[\w-]+\s+)?(?:days|weeks|months|years)\b"
     rf"|\b(?:years?|months?) ending\b", re.IGNORECASE)
 
 
