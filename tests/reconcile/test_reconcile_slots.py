@@ -171,6 +171,9 @@ def _people_counts(text: str) -> dict[str, list[str]]:
     # one happening's count stays
     ("Four people were shot Sunday night in the 3500 block of West Street, police said.", {"shot": ["4"]}),
     ("Two men were shot at a party on Elm Street last weekend.", {"shot": ["2"]}),
+    ("Two teens were arraigned in a shooting that wounded three people over the weekend.", {"injured": ["3"]}),
+    ("the shooting which left three men dead and one injured at a cycle shop over the weekend",
+     {"killed": ["3", "3"], "injured": ["1"]}),
     ("At least 15 people were killed in the attacks on Isfahan.", {"killed": ["at least 15"]}),
     ("A 17-year-old was killed and two others wounded in the shooting, the third in the city this year.",
      {"killed": ["1"], "injured": ["2"]}),

@@ -188,7 +188,8 @@ _PEOPLE_SLOTS = {"killed", "injured", "shot"}
 def _a_tally(text: str, start: int, end: int) -> bool:
     """Whether the count's sentence sums up many happenings: "eight people were killed and 46 wounded in shootings
     across Chicago over Labor Day weekend", "at least 35 people have been shot since Friday afternoon", "133
-    children killed since January 1, 2014". A tally of a city, a weekend or a year is not one incident's count."""
+    children killed since January 1, 2014". A tally of a city, a holiday weekend or a year is not one incident's count;
+    a shooting "over the weekend" is one."""
     before, after = _SENTENCE_END.split(text[:start])[-1], _SENTENCE_END.split(text[end:])[0]
     return bool(_TALLY.search(before + text[start:end] + after))
 
@@ -198,14 +199,14 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 #: What scopes a count over many happenings: several shootings or incidents ("in 17 shootings across the city", "in
 #: separate incidents", "in citywide shootings", "in Chicago shootings"), or a span since or over a time ("since
-#: Friday afternoon", "over the holiday weekend", "in the past two weeks", "so far this year").
+#: Friday afternoon", "over the Labor Day weekend", "in the past two weeks", "so far this year"; not "over the weekend").
 _TALLY = re.compile(
     rf"\b(?:in|across|during)\s+(?:(?:at least|more than|\d+|{_WORD_NUM}|several|multiple|separate|different"
     rf"|citywide|overnight|weekend|violent|shooting|gun|other|(?-i:[A-Z][\w.'’-]*))\s+){{1,3}}"
     rf"(?:shootings|incidents|attacks)\b|\bin shootings\b|\bshootings\s+(?:across|around|throughout)\b|\bcitywide\b"
     rf"|\bacross the (?:city|country|state|nation)\b"
     rf"|\bsince\s+(?:(?:last|early|late|the)\s+)?(?:{_WEEKDAY}|{_MONTH}|\d{{4}}\b|the (?:start|beginning) of)"
-    rf"|\bover (?:(?:the|this|last)\s+)?(?:[\w'’-]+\s+){{0,4}}?weekend\b"
+    rf"|\bover (?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?holiday|(?-i:[A-Z0-9][\w'’-]*)(?:\s+[\w'’-]+){{0,3}}?)\s+weekend\b"
     rf"|\b(?:\d+|{_WORD_NUM}|several|multiple|a series of)\s+(?:[\w-]+\s+){{0,2}}?shootings\b"
     rf"|\bfrom\s+(?:early\s+|late\s+)?{_WEEKDAY}\b[^.;!?]{{0,40}}?\b(?:to|until|through)\b"
     rf"|\bso far this\b|\bin (?:the (?:past|last)|recent) (?:[\w-]+\s+)?(?:days|weeks|months|years)\b"
