@@ -208,6 +208,17 @@ def test_possessive_actor_of_a_noun_trigger():
     assert event.time.value == "2022"
 
 
+@pytest.mark.parametrize("sentence, target", [
+    ("A gunman opened fire on the crowd outside the bar.", "the crowd"),
+    ("He set fire to the house after the shooting.", "the house"),
+    ("The man in that vehicle opened fire before fleeing.", None),  # "fire" is no one's name: no target said
+    ("The gunman opened fire at a party on Elm Street.", None),  # "at" a party is where
+])
+def test_opened_fire_hits_whom_it_was_opened_on(sentence, target):
+    event = find(events_of(sentence), "opened" if "opened" in sentence else "set")
+    assert (event.patient.text if event.patient else None) == target
+
+
 def test_no_invented_dates_without_anchor():
     event = only("Israeli jets bombed a military base near Damascus on Saturday.", anchor=None)
     assert event.time.text == "Saturday" and event.time.value is None

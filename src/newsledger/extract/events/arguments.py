@@ -14,6 +14,7 @@ from newsledger.extract.events.lexicon import (
     SCENE_VERBS,
     SUFFERING_VERBS,
     UNACCUSATIVE,
+    VERB_COMPLETING_OBJECTS,
     VERBS,
     WHEREABOUTS_VERBS,
     E,
@@ -118,6 +119,8 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
         if direct:
             if direct[0].tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
                 return trigger.head  # "the officer who was shot": the one the clause is said of
+            if direct[0].dep_ == "dobj" and direct[0].lemma_ in VERB_COMPLETING_OBJECTS:
+                return _fired_on(trigger, direct[0])
             return direct[0]
         if (shared := _shared_passive_subject(trigger)) is not None:
             if shared.tag_ in ("WP", "WDT") and trigger.head.dep_ == "relcl":
@@ -140,6 +143,12 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
         if owner is not None and (found := _prep_object(owner, _patient_preps(event_type), trigger)) is not None:
             return found
     return None
+
+
+def _fired_on(verb: Token, fire: Token) -> Token | None:
+    """Whom "opened fire on", "set fire to": the object of "on", "upon" or "to" of the verb or of "fire"; none
+    when the text does not say ("opened fire before fleeing"; "at" a party is where, not whom)."""
+    return next((found for owner in (verb, fire) if (found := _prep_object(owner, {"on", "upon", "to"}, verb))), None)
 
 
 def _shared_passive_subject(verb: Token) -> Token | None:

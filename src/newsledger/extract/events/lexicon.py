@@ -86,6 +86,8 @@ TIME_PREPS = {"on", "in", "at", "during", "of"}  # not "before"/"since": a bound
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 NP_MODIFIERS = {"det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "nmod"}
+#: Objects that complete their verb rather than name whom it hits: "opened fire", "set fire", "returned fire".
+VERB_COMPLETING_OBJECTS = {"fire"}
 #: Where people go or are kept after a happening: a place only when the trigger itself is there.
 AFTERMATH_PLACES = {"hospital", "jail", "prison", "morgue", "mortuary", "clinic", "courthouse", "court", "station",
                     "custody", "center", "centre"}
