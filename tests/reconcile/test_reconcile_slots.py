@@ -94,6 +94,13 @@ def test_names_are_keyed_and_their_owners_recorded():
     assert not compare("agent", name_value("Mossad"), name_value("Hezbollah"), relations).compatible
 
 
+def test_an_office_named_with_a_possessive_is_one_name():
+    """Every county's "Sheriff's Office" was the agent "Office": two counties' offices corroborated each other."""
+    adams, warren = name_value("The Adams County Sheriff's Office"), name_value("the Warren County Sheriff’s Office")
+    assert adams.label == "Adams County Sheriff's Office" and adams.key != warren.key
+    assert name_value("Israel's Mossad").label == "Mossad"
+
+
 def _first(text: str, slot: str):
     return next(f.value for f in find_values(text) if f.slot == slot)
 

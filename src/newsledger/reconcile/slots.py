@@ -210,7 +210,7 @@ def name_value(text: str, relations: Relations | None = None) -> Value | None:
     name = _PLACE_FRAMES.sub("", name)
     owner = None
     possessive = re.match(r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)'s\s+(.+)$", name)
-    if possessive and possessive.group(2)[:1].isupper():
+    if possessive and possessive.group(2)[:1].isupper() and not _INSTITUTION_HEAD.fullmatch(possessive.group(2)):
         owner, name = possessive.group(1), possessive.group(2)
     comma = re.match(r"^([^,]+),\s*([A-Z][\w .-]*)$", name)
     if comma:
@@ -232,6 +232,11 @@ LAUNCHED_MEANS = {"drone", "missile", "explosive"}
 #: Lower-case words a proper name may hold ("Bank of America", "Abu Bakr al-Baghdadi").
 _NAME_PARTICLES = {"of", "the", "and", "de", "la", "le", "al", "el", "bin", "ibn", "von", "van", "der", "du", "del",
                    "da", "di", "for", "on", "at", "in", "y", "e"}
+
+
+#: What follows an office's possessive in its own name: "the Adams County Sheriff's Office" is one name, not the
+#: sheriff's "Office" (which would be the same value for every county).
+_INSTITUTION_HEAD = re.compile(r"(?:Office|Department|Dept\.?|Bureau|Division|Unit|Association|Hospital|Club)")
 
 
 def _described(name: str) -> bool:
