@@ -219,6 +219,12 @@ def test_opened_fire_hits_whom_it_was_opened_on(sentence, target):
     assert (event.patient.text if event.patient else None) == target
 
 
+def test_a_death_is_no_one_shot():
+    """"the shooting death of Jayden", parsed as a verb "shooting" whose object is "death": the target is not "death"."""
+    event = find(events_of("Police are investigating the Fourth of July shooting death of 2-year-old Jayden."), "shooting")
+    assert event.patient is None or event.patient.text != "death"
+
+
 def test_no_invented_dates_without_anchor():
     event = only("Israeli jets bombed a military base near Damascus on Saturday.", anchor=None)
     assert event.time.text == "Saturday" and event.time.value is None

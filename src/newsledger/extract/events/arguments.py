@@ -9,6 +9,7 @@ from newsledger.extract.events.lexicon import (
     ACTOR_LABELS,
     CARE_VERBS,
     LIGHT,
+    NOUNS,
     NP_MODIFIERS,
     PLACE_NOUNS,
     SCENE_VERBS,
@@ -121,6 +122,8 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
                 return trigger.head  # "the officer who was shot": the one the clause is said of
             if direct[0].dep_ == "dobj" and direct[0].lemma_ in VERB_COMPLETING_OBJECTS:
                 return _fired_on(trigger, direct[0])
+            if direct[0].dep_ == "dobj" and NOUNS.get(direct[0].lemma_) is E.DEATH:
+                return _prep_object(direct[0], {"of"}, trigger)  # "the shooting death of Jayden", parsed a verb's
             return direct[0]
         if (shared := _shared_passive_subject(trigger)) is not None:
             if shared.tag_ in ("WP", "WDT") and trigger.head.dep_ == "relcl":
