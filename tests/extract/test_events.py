@@ -219,6 +219,15 @@ def test_opened_fire_hits_whom_it_was_opened_on(sentence, target):
     assert (event.patient.text if event.patient else None) == target
 
 
+@pytest.mark.parametrize("sentence, trigger, agent, place", [
+    ("Four teens were wounded in an Englewood shooting on Sunday, police said.", "shooting", None, "Englewood"),
+    ("An Israeli strike hit the base.", "strike", "Israeli", None),
+])
+def test_a_town_before_a_shooting_is_where_not_who(sentence, trigger, agent, place):
+    event = find(events_of(sentence), trigger)
+    assert (event.agent.text if event.agent else None, event.place.text if event.place else None) == (agent, place)
+
+
 def test_a_death_is_no_one_shot():
     """"the shooting death of Jayden", parsed as a verb "shooting" whose object is "death": the target is not "death"."""
     event = find(events_of("Police are investigating the Fourth of July shooting death of 2-year-old Jayden."), "shooting")

@@ -84,7 +84,8 @@ def agent(trigger: Token, event_type: EventType) -> Span | None:
     actor = next((c for c in modifiers if c.dep_ == "poss" and event_type not in (E.DEATH, E.ARREST, E.DAMAGE)
                   and c.ent_type_ not in ("DATE", "TIME")), None)
     actor = actor or next((c for c in modifiers if c.dep_ in ("compound", "amod", "nmod")
-                           and c.ent_type_ in ACTOR_LABELS), None)
+                           and c.ent_type_ in ACTOR_LABELS and c.ent_type_ != "GPE"), None)  # "the Englewood
+    # shooting" happened in Englewood (``places.town_modifier``); "an Israeli strike" is Israel's
     actor = actor or _by_phrase(trigger)
     if actor is None and frame is not None and frame.lemma_ in LIGHT:
         actor = _by_phrase(frame) if _is_passive(frame) else _controller(frame)
