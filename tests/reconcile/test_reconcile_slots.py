@@ -101,6 +101,16 @@ def test_an_office_named_with_a_possessive_is_one_name():
     assert name_value("Israel's Mossad").label == "Mossad"
 
 
+@pytest.mark.parametrize("word", ["Man", "Teen", "Shooting", "UPDATE", "Two", "People", "16-year-old"])
+def test_a_headline_s_first_word_names_no_one(word):
+    assert name_value(word) is None
+
+
+def test_names_that_look_like_common_words_stay():
+    assert [name_value(w).label for w in ("Police", "Smith", "Chicago", "Officers")] == \
+        ["Police", "Smith", "Chicago", "Officers"]
+
+
 def _first(text: str, slot: str):
     return next(f.value for f in find_values(text) if f.slot == slot)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from newsledger.extract.timex.values import day_of
 from newsledger.geo.distance import km
-from newsledger.reconcile.counts import find_counts, frame_counts
+from newsledger.reconcile.counts import NUMBER, ONE_PERSON, find_counts, frame_counts
 from newsledger.reconcile.legal import conflicting, legal_statuses
 from newsledger.reconcile.pronouns import is_bare
 from newsledger.reconcile.values import Found, Value
@@ -219,7 +219,8 @@ def name_value(text: str, relations: Relations | None = None) -> Value | None:
     if located and not owner:
         name, owner = located.group(1), located.group(2)
     name = _GENERIC_TAIL.sub("", _DETERMINERS.sub("", name)).strip()
-    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name) or is_bare(name) or _described(name):
+    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name) or is_bare(name) or _described(name) \
+            or _COMMON_WORD.fullmatch(name):
         return None  # a description, or a pronoun ("He", "This") that names no one
     key = name.casefold()
     if owner and relations is not None:
@@ -234,6 +235,10 @@ _NAME_PARTICLES = {"of", "the", "and", "de", "la", "le", "al", "el", "bin", "ibn
                    "da", "di", "for", "on", "at", "in", "y", "e"}
 
 
+#: A headline's first word is capitalised but names no one: "Man arrested in fatal shooting", "Teen shot",
+#: "Shooting happened Sunday", "Two were driving", "UPDATE: …"; every such story had the agent "Man".
+_COMMON_WORD = re.compile(rf"(?:{ONE_PERSON}|{NUMBER}|people|men|women|teens|shooting|shootings|gunfire"
+                          r"|update|breaking|watch|video|photos)", re.IGNORECASE)
 #: What follows an office's possessive in its own name: "the Adams County Sheriff's Office" is one name, not the
 #: sheriff's "Office" (which would be the same value for every county).
 _INSTITUTION_HEAD = re.compile(r"(?:Office|Department|Dept\.?|Bureau|Division|Unit|Association|Hospital|Club)")
