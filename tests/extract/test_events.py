@@ -222,6 +222,7 @@ def test_opened_fire_hits_whom_it_was_opened_on(sentence, target):
 @pytest.mark.parametrize("sentence, trigger, agent, place", [
     ("Four teens were wounded in an Englewood shooting on Sunday, police said.", "shooting", None, "Englewood"),
     ("An Israeli strike hit the base.", "strike", "Israeli", None),
+    ("The U.S. strike on the convoy killed 5.", "strike", "U.S.", "U.S."),  # a country acts (and is where)
 ])
 def test_a_town_before_a_shooting_is_where_not_who(sentence, trigger, agent, place):
     event = find(events_of(sentence), trigger)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from newsledger.reconcile.values import Found, Value
@@ -133,9 +135,9 @@ def find_counts(text: str) -> list[Found]:
     for slot, (pattern, every, nobody) in _PASSIVE_PATTERNS.items():
         for m in pattern.finditer(text):
             fill = m.group("fill").lower().split()
-            if any(w in _FILLER_STOP or w.split("-")[0] in _TIME_WORDS or parse_number(w) for w in fill):
+            if any(w in _FILLER_STOP or w in _TIME_WORDS or _AGE_WORD.fullmatch(w) or parse_number(w) for w in fill):
                 continue  # "17 year-old female were shot": an age, not seventeen people
-            if _an_age(text, m):
+            if slot in _PEOPLE_SLOTS and _an_age(text, m):
                 continue
             if m.group("aside") and _CLAUSE_WORDS & set(m.group("aside").lower().replace(",", " ").split()):
                 continue  # "two people including a man who was shot": the participle is the aside's own
@@ -179,49 +181,74 @@ def find_counts(text: str) -> list[Found]:
         add("killed", m, count_value(m.group("n"), m.group("q")))
     for m in _ORDINAL.finditer(text):
         add("hit", m, Value("count", "1", 1.0, 1.0, key=str(_ORDINALS[m.group("o").lower()] or "")))
-    return [f for f in found if f.slot not in _PEOPLE_SLOTS or not _a_tally(text, f.start, f.end)]
+    people = [f for f in found if f.slot in _PEOPLE_SLOTS]
+    if not people:
+        return found
+    tallies = _tallies(text)
+    return [f for f in found if f.slot not in _PEOPLE_SLOTS or not tallies(f.start)]
 
 
 _PEOPLE_SLOTS = {"killed", "injured", "shot"}
 
 
-def _a_tally(text: str, start: int, end: int) -> bool:
-    """Whether the count's sentence sums up many happenings: "eight people were killed and 46 wounded in shootings
-    across Chicago over Labor Day weekend", "at least 35 people have been shot since Friday afternoon", "133
-    children killed since January 1, 2014". A tally of a city, a holiday weekend or a year is not one incident's count;
-    a shooting "over the weekend" is one."""
-    before, after = _SENTENCE_END.split(text[:start])[-1], _SENTENCE_END.split(text[end:])[0]
-    return bool(_TALLY.search(before + text[start:end] + after))
+def _tallies(text: str) -> Callable[[int], bool]:
+    """Whether the sentence at an offset sums up many happenings: "eight people were killed and 46 wounded in
+    shootings across Chicago over Labor Day weekend", "at least 35 people have been shot since Friday afternoon",
+    "133 children killed since January 1, 2014". A tally of a city, a holiday weekend or a year is not one
+    incident's count; a shooting "over the weekend", or "the deadliest since 2017", is one. Each sentence is looked
+    at once (a long text of many counts costs its length)."""
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    said: dict[int, bool] = {}
+
+    def tally(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        if i not in said:
+            sentence = text[starts[i]:starts[i + 1] if i + 1 < len(starts) else len(text)]
+            said[i] = bool(_TALLY.search(sentence)) or bool(
+                _SINCE.search(sentence) and _PERFECT.search(sentence) and not _SUPERLATIVE_SINCE.search(sentence))
+        return said[i]
+
+    return tally
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 #: What scopes a count over many happenings: several shootings or incidents ("in 17 shootings across the city", "in
-#: separate incidents", "in citywide shootings", "in Chicago shootings"), or a span since or over a time ("since
-#: Friday afternoon", "over the Labor Day weekend", "in the past two weeks", "so far this year"; not "over the weekend").
+#: separate incidents", "in citywide shootings", "in Chicago shootings"), or a span of time ("over the Labor Day
+#: weekend", "from Tuesday afternoon to early Wednesday", "in the past two weeks", "so far this year"; not "over the
+#: weekend", nor "in Israeli attacks").
 _TALLY = re.compile(
     rf"\b(?:in|across|during)\s+(?:(?:at least|more than|\d+|{_WORD_NUM}|several|multiple|separate|different"
-    rf"|citywide|overnight|weekend|violent|shooting|gun|other|(?-i:[A-Z][\w.'’-]*))\s+){{1,3}}"
-    rf"(?:shootings|incidents|attacks)\b|\bin shootings\b|\bshootings\s+(?:across|around|throughout)\b|\bcitywide\b"
+    rf"|citywide|overnight|weekend|violent|shooting|gun|other)\s+){{1,3}}(?:shootings|incidents|attacks)\b"
+    rf"|\bin\s+(?:(?-i:(?!The\b)[A-Z][\w.'’-]*)\s+)?shootings\b|\bshootings\s+(?:across|around|throughout)\b"
     rf"|\bacross the (?:city|country|state|nation)\b"
-    rf"|\bsince\s+(?:(?:last|early|late|the)\s+)?(?:{_WEEKDAY}|{_MONTH}|\d{{4}}\b|the (?:start|beginning) of)"
-    rf"|\bover (?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?holiday|(?-i:[A-Z0-9][\w'’-]*)(?:\s+[\w'’-]+){{0,3}}?)\s+weekend\b"
-    rf"|\b(?:\d+|{_WORD_NUM}|several|multiple|a series of)\s+(?:[\w-]+\s+){{0,2}}?shootings\b"
+    rf"|\bover (?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?holiday|(?-i:(?!The\b|This\b|Last\b)[A-Z0-9][\w'’-]*)"
+    rf"(?:\s+[\w'’-]+){{0,3}}?)\s+weekend\b"
+    rf"|\b(?:\d+|{_WORD_NUM}|several|multiple)\s+(?:separate\s+)?shootings\b"
     rf"|\bfrom\s+(?:early\s+|late\s+)?{_WEEKDAY}\b[^.;!?]{{0,40}}?\b(?:to|until|through)\b"
     rf"|\bso far this\b|\bin (?:the (?:past|last)|recent) (?:[\w-]+\s+)?(?:days|weeks|months|years)\b"
     rf"|\b(?:years?|months?) ending\b", re.IGNORECASE)
+#: A count since a time is a tally when said in the present perfect ("have been shot since Friday", "there have
+#: been … since January 1, 2014"), not when it ranks one happening ("the deadliest in Gaza since October").
+_SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late|the)\s+)?(?:{_WEEKDAY}|{_MONTH}|\d{{4}}\b|the (?:start|beginning) of)",
+                    re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|died)\b", re.IGNORECASE)
+_SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|first|most|worst)\b[^.;!?]{0,60}?\bsince\b", re.IGNORECASE)
+#: A hyphenated age in a count's words: "17 year-old female" is one person of seventeen.
+_AGE_WORD = re.compile(r"(?:year|month|week|day)s?-olds?")
 
 
 def _an_age(text: str, m: re.Match) -> bool:
     """Whether the number before a participle is someone's age, not a count of people: as a bound ("a boy younger
-    than 12 was shot", "under the age of 10"), in digits after a person's name with no people of its own ("Jerry
-    Trivon Coleman, 31 all died"; not "In New York, 3 people were shot"), or above one with a singular verb ("12
+    than 12 was shot", "under the age of 10"), in digits right after a person's name ("Jerry Trivon Coleman, 31 all
+    died"; not "In Fort Worth, 12 were shot", "Late Sunday, 4 were wounded"), or above one with a singular verb ("12
     was shot": a count's subject would be plural)."""
     before = text[max(0, m.start() - 40):m.start()]
     if _AGE_BOUND.search(before):
         return True
-    if _AFTER_NAME.search(before) and m.group("n").isdigit() and not _PEOPLE.search(m.group("fill")):
+    name = _AFTER_NAME.search(text, max(0, m.start() - 80), m.start())  # "^": the text's start, not the window's
+    if name and m.group("n").isdigit() and m.group("fill").split() in ([], ["all"]) and not _CALENDAR.search(name[0]):
         return True
     n = parse_number(m.group("n"))
     aux = (m.group("aux") or "").split()
@@ -231,9 +258,11 @@ def _an_age(text: str, m: re.Match) -> bool:
 
 _AGE_BOUND = re.compile(r"\b(?:(?:younger|older) than|under the age of|ages?(?: of)?(?: \d{1,2} (?:to|and|through))?)"
                         r"\s+$", re.IGNORECASE)
-_AFTER_NAME = re.compile(r"\b(?!(?:In|On|At|For|From|By|Since|After|Before|During|Near|Across|Throughout)\b)"
-                         r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+,\s*$")
-_PEOPLE = re.compile(rf"\b(?:{_PERSON}|others|children|kids|officers|students|residents)\b", re.IGNORECASE)
+#: A person's name and its comma, opening a clause ("…, 21; and Jerry Trivon Coleman, 31 all died"), not a place after
+#: a preposition ("In Fort Worth, 12 were shot") nor a possessive's ("Ukraine's Air Force, 30 drones").
+_AFTER_NAME = re.compile(r"(?:^|[;,\n]\s*|\band\s+)(?!(?:In|On|At|By|For|From|Near|After|Before|During|Since|Across"
+                         r"|Throughout|Outside|Inside|The|A|An)\b)(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+,\s*$")
+_CALENDAR = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH}|late|early)\b", re.IGNORECASE)
 
 
 def frame_counts(found: list[Found]) -> list[Found]:
@@ -292,7 +321,7 @@ def _exact(value: Value) -> bool:
 #: injured"), nor one whose people are joined to others ("A man and child were injured" is not one).
 _PASSIVE_PATTERNS = {
     slot: (
-        re.compile(rf"(?<![\w.,’'-])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b)(?P<n>{NUMBER})"
+        re.compile(rf"(?<![\w.,-])(?<!no )(?<!No )(?:(?P<q>{QUANT})\s+)?(?!(?:1[89]|20)\d\d\b|(?<=['’])\d\d\b)(?P<n>{NUMBER})"
                    rf"(?:\s+of\s+(?:the\s+)?(?P<of>{NUMBER}))?(?P<fill>(?:\s+(?!and\b|or\b)[\w-]+){{0,3}}?)"
                    rf"(?P<aside>,?\s+including\s+[^.;:!?()]{{1,60}}?,?)?\s+(?P<aux>(?:were|was|are"
                    rf"|is|have been|had been|has been|been|being|got|have|has|had)\s+)?(?:\w+ly\s+)?(?:{verbs})\b",

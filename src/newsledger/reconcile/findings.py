@@ -42,10 +42,10 @@ from newsledger.reconcile.slots import (
     SLOTS,
     TITLES,
     Relations,
+    agent_value,
     compare,
     date_value,
     description_value,
-    name_value,
     place_value,
     town_of,
     weapon_value,
@@ -227,7 +227,7 @@ def _arguments(event: Event, context: _Context):
     up, or gives no value."""
     relations = context.relations
     if event.agent and event.type in AGENTIVE:
-        value = name_value(_words_for(event.agent, event, context) or "", relations)
+        value = agent_value(_words_for(event.agent, event, context) or "", relations)
         if value:
             yield "agent", event.agent, value
         elif weapon := weapon_value(event.agent.text):

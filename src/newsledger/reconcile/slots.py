@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from newsledger.extract.timex.values import day_of
 from newsledger.geo.distance import km
-from newsledger.reconcile.counts import NUMBER, ONE_PERSON, find_counts, frame_counts
+from newsledger.reconcile.counts import find_counts, frame_counts
 from newsledger.reconcile.legal import conflicting, legal_statuses
 from newsledger.reconcile.pronouns import is_bare
 from newsledger.reconcile.values import Found, Value
@@ -210,7 +210,10 @@ def name_value(text: str, relations: Relations | None = None) -> Value | None:
     name = _PLACE_FRAMES.sub("", name)
     owner = None
     possessive = re.match(r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)'s\s+(.+)$", name)
-    if possessive and possessive.group(2)[:1].isupper() and not _INSTITUTION_HEAD.fullmatch(possessive.group(2)):
+    if possessive and _INSTITUTION_HEAD.fullmatch(possessive.group(2)):
+        if not set(possessive.group(1).casefold().split()) - _TITLES:
+            return None  # "the Sheriff's Office": which county's, the text must say
+    elif possessive and possessive.group(2)[:1].isupper():
         owner, name = possessive.group(1), possessive.group(2)
     comma = re.match(r"^([^,]+),\s*([A-Z][\w .-]*)$", name)
     if comma:
@@ -219,8 +222,7 @@ def name_value(text: str, relations: Relations | None = None) -> Value | None:
     if located and not owner:
         name, owner = located.group(1), located.group(2)
     name = _GENERIC_TAIL.sub("", _DETERMINERS.sub("", name)).strip()
-    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name) or is_bare(name) or _described(name) \
-            or _COMMON_WORD.fullmatch(name):
+    if not name or not name[0].isupper() or not re.search(r"[A-Z]", name) or is_bare(name) or _described(name):
         return None  # a description, or a pronoun ("He", "This") that names no one
     key = name.casefold()
     if owner and relations is not None:
@@ -235,10 +237,14 @@ _NAME_PARTICLES = {"of", "the", "and", "de", "la", "le", "al", "el", "bin", "ibn
                    "da", "di", "for", "on", "at", "in", "y", "e"}
 
 
-#: A headline's first word is capitalised but names no one: "Man arrested in fatal shooting", "Teen shot",
-#: "Shooting happened Sunday", "Two were driving", "UPDATE: …"; every such story had the agent "Man".
-_COMMON_WORD = re.compile(rf"(?:{ONE_PERSON}|{NUMBER}|people|men|women|teens|shooting|shootings|gunfire"
-                          r"|update|breaking|watch|video|photos)", re.IGNORECASE)
+#: A headline's first word is capitalised but names no one who acted: "Man arrested in fatal shooting", "Teen
+#: shot", "Shooting happened Sunday", "Two were driving", "UPDATE: …" (every such story had the agent "Man").
+_HEADLINE_WORD = re.compile(r"(?:man|woman|men|women|teen|teens|teenager|boy|girl|child|person|people|suspect|victim"
+                            r"|one|two|three|four|five|shooting|shootings|gunfire|update|breaking|watch|video|photos)",
+                            re.IGNORECASE)
+#: The title before an office's possessive, which alone names no one office ("the Sheriff's Office": every county's).
+_TITLES = {"sheriff", "attorney", "district", "county", "state", "city", "police", "coroner", "medical", "examiner",
+           "prosecutor", "prosecuting", "general", "fire", "marshal", "marshals", "u.s.", "us"}
 #: What follows an office's possessive in its own name: "the Adams County Sheriff's Office" is one name, not the
 #: sheriff's "Office" (which would be the same value for every county).
 _INSTITUTION_HEAD = re.compile(r"(?:Office|Department|Dept\.?|Bureau|Division|Unit|Association|Hospital|Club)")
@@ -249,6 +255,12 @@ def _described(name: str) -> bool:
     (one man, named elsewhere "Walker"), "Matusiewicz's spray"; two of them are no dispute."""
     return any(word[:1].islower() and word not in _NAME_PARTICLES for word in re.split(r"[\s-]+", name)
                if word[:1].isalpha())
+
+
+def agent_value(text: str, relations: Relations | None = None) -> Value | None:
+    """Who did it, as a name: not a headline's first word ("Man arrested in…")."""
+    value = name_value(text, relations)
+    return None if value is None or _HEADLINE_WORD.fullmatch(value.label) else value
 
 
 def place_value(place: Place, relations: Relations | None = None) -> Value | None:

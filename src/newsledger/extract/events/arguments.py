@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger.extract.actors import country_of
 from newsledger.extract.events.lexicon import (
     ACTOR_LABELS,
     CARE_VERBS,
@@ -84,12 +85,17 @@ def agent(trigger: Token, event_type: EventType) -> Span | None:
     actor = next((c for c in modifiers if c.dep_ == "poss" and event_type not in (E.DEATH, E.ARREST, E.DAMAGE)
                   and c.ent_type_ not in ("DATE", "TIME")), None)
     actor = actor or next((c for c in modifiers if c.dep_ in ("compound", "amod", "nmod")
-                           and c.ent_type_ in ACTOR_LABELS and c.ent_type_ != "GPE"), None)  # "the Englewood
-    # shooting" happened in Englewood (``places.town_modifier``); "an Israeli strike" is Israel's
+                           and c.ent_type_ in ACTOR_LABELS and not _a_town(c)), None)
     actor = actor or _by_phrase(trigger)
     if actor is None and frame is not None and frame.lemma_ in LIGHT:
         actor = _by_phrase(frame) if _is_passive(frame) else _controller(frame)
     return phrase(actor, trigger)
+
+
+def _a_town(modifier: Token) -> bool:
+    """"The Englewood shooting" happened in Englewood (``places.town_modifier``): a place that is no country did
+    nothing; "an Israel airstrike", "the U.S. strike" are a country's."""
+    return modifier.ent_type_ in ("GPE", "LOC") and country_of(modifier.text) is None
 
 
 def _controller(verb: Token, depth: int = 0) -> Token | None:
@@ -124,7 +130,7 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
             if direct[0].dep_ == "dobj" and direct[0].lemma_ in VERB_COMPLETING_OBJECTS:
                 return _fired_on(trigger, direct[0])
             if direct[0].dep_ == "dobj" and NOUNS.get(direct[0].lemma_) is E.DEATH:
-                return _prep_object(direct[0], {"of"}, trigger)  # "the shooting death of Jayden", parsed a verb's
+                return _prep_object(direct[0], {"of"}, trigger)  # "the shooting death of X", parsed a verb's
             return direct[0]
         if (shared := _shared_passive_subject(trigger)) is not None:
             if shared.tag_ in ("WP", "WDT") and trigger.head.dep_ == "relcl":
