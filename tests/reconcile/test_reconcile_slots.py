@@ -192,6 +192,9 @@ def _people_counts(text: str) -> dict[str, list[str]]:
     ("Two men killed, 8 wounded in overnight shootings in St. Louis", {}),
     ("two boys were among 70 people wounded in gun violence over the Fourth of July holiday weekend", {}),
     ("The teen and the man were among 11 people shot, one fatally, from Tuesday afternoon to early Wednesday", {}),
+    ("the attacks brought to at least 74 the number of people shot since Wednesday afternoon, with 12 killed", {}),
+    ("a series of back-and-forth shootings that have left three people dead and eight wounded", {}),
+    ("One man was killed and six other people wounded in two South Side shootings Sunday, authorities said.", {}),
     # one happening's count stays
     ("Four people were shot Sunday night in the 3500 block of West Street, police said.", {"shot": ["4"]}),
     ("Two men were shot at a party on Elm Street last weekend.", {"shot": ["2"]}),
@@ -203,6 +206,7 @@ def _people_counts(text: str) -> dict[str, list[str]]:
     ("The strike killed 15 people, the deadliest in Gaza since October.", {"killed": ["15"]}),
     ("The suspect, who had been on the run since Friday, shot and killed 3 people.", {"killed": ["3"]}),
     ("Two people were killed in a shooting at a citywide festival.", {"killed": ["2"]}),
+    ("A man was wounded in a shooting Friday night, the latest in a series of shootings in the area.", {"injured": ["1"]}),
     ("3 People Shot Over The Weekend In Englewood", {"shot": ["3"]}),
     ("A 17-year-old was killed and two others wounded in the shooting, the third in the city this year.",
      {"killed": ["1"], "injured": ["2"]}),

@@ -225,15 +225,17 @@ _TALLY = re.compile(
     rf"|\bacross the (?:city|country|state|nation)\b"
     rf"|\bover (?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?holiday|(?-i:(?!The\b|This\b|Last\b)[A-Z0-9][\w'’-]*)"
     rf"(?:\s+[\w'’-]+){{0,3}}?)\s+weekend\b"
-    rf"|\b(?:\d+|{_WORD_NUM}|several|multiple)\s+(?:separate\s+)?shootings\b"
+    rf"|\b(?:\d+|{_WORD_NUM}|several|multiple)\s+(?:[\w-]+\s+){{0,2}}?shootings\b"
+    rf"|\ba series of\s+(?:[\w-]+\s+){{0,2}}?shootings\s+(?:that|which)\b"
     rf"|\bfrom\s+(?:early\s+|late\s+)?{_WEEKDAY}\b[^.;!?]{{0,40}}?\b(?:to|until|through)\b"
     rf"|\bso far this\b|\bin (?:the (?:past|last)|recent) (?:[\w-]+\s+)?(?:days|weeks|months|years)\b"
     rf"|\b(?:years?|months?) ending\b", re.IGNORECASE)
 #: A count since a time is a tally when said in the present perfect ("have been shot since Friday", "there have
-#: been … since January 1, 2014"), not when it ranks one happening ("the deadliest in Gaza since October").
+#: been … since January 1, 2014") or as a running total ("the number of people shot since Wednesday"), not when it
+#: ranks one happening ("the deadliest in Gaza since October") or tells of someone ("had been on the run since").
 _SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late|the)\s+)?(?:{_WEEKDAY}|{_MONTH}|\d{{4}}\b|the (?:start|beginning) of)",
                     re.IGNORECASE)
-_PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|died)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|died)\b|\bthe (?:number|total|toll)\b", re.IGNORECASE)
 _SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|first|most|worst)\b[^.;!?]{0,60}?\bsince\b", re.IGNORECASE)
 #: A hyphenated age in a count's words: "17 year-old female" is one person of seventeen.
 _AGE_WORD = re.compile(r"(?:year|month|week|day)s?-olds?")
