@@ -181,8 +181,7 @@ def find_counts(text: str) -> list[Found]:
         add("killed", m, count_value(m.group("n"), m.group("q")))
     for m in _ORDINAL.finditer(text):
         add("hit", m, Value("count", "1", 1.0, 1.0, key=str(_ORDINALS[m.group("o").lower()] or "")))
-    people = [f for f in found if f.slot in _PEOPLE_SLOTS]
-    if not people:
+    if not any(f.slot in _PEOPLE_SLOTS for f in found):
         return found
     tallies = _tallies(text)
     return [f for f in found if f.slot not in _PEOPLE_SLOTS or not tallies(f.start)]
@@ -236,7 +235,8 @@ _TALLY = re.compile(
 _SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late|the)\s+)?(?:{_WEEKDAY}|{_MONTH}|\d{{4}}\b|the (?:start|beginning) of)",
                     re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|died)\b|\bthe (?:number|total|toll)\b", re.IGNORECASE)
-_SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|first|most|worst)\b[^.;!?]{0,60}?\bsince\b", re.IGNORECASE)
+_SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+iest|worst|largest|biggest|greatest|highest|first|most)\b[^.;!?]{0,60}?"
+                                r"\bsince\b", re.IGNORECASE)
 #: A hyphenated age in a count's words: "17 year-old female" is one person of seventeen.
 _AGE_WORD = re.compile(r"(?:year|month|week|day)s?-olds?")
 
