@@ -233,7 +233,6 @@ def test_a_town_before_a_shooting_is_where_not_who(sentence, trigger, agent, pla
     ("They shot Giddings and were able to go inside.", "shot", None),  # a person the tagger calls a place
     ("Police said Moran gunned down Strickland then pointed the gun at himself.", "gunned", None),
     ("Israeli jets attacked Damascus.", "attacked", "Damascus"),  # a strike on a city happened there
-    ("Police investigate a fatal shooting on the city's South Side.", "shooting", "South Side"),
 ])
 def test_whom_a_shot_hits_is_no_place(sentence, trigger, place):
     event = find(events_of(sentence), trigger)

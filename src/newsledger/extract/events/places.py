@@ -62,9 +62,8 @@ def place(trigger: Token, patient: Token | None, event_type: EventType) -> Place
     town = town_modifier(trigger)
     if town is not None:
         return town
-    if event_type in (E.ATTACK, E.VISIT) and patient is not None and not (
-            trigger.pos_ == "VERB" and lemma_of(trigger) in PERSON_HARMING):
-        # "a strike on Iran", "a shooting on the city's South Side" happened there; "shot Giddings" did not
+    if event_type in (E.ATTACK, E.VISIT) and patient is not None and lemma_of(trigger) not in PERSON_HARMING:
+        # "a strike on Iran" happened in Iran; "shot Giddings" did not happen in Giddings
         named = patient if patient.ent_type_ in PLACE_LABELS else _name_of(patient)
         if named is not None:
             return _as_place(phrase(named, trigger, whole_entity=True), "named")
