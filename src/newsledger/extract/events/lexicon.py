@@ -86,9 +86,6 @@ TIME_PREPS = {"on", "in", "at", "during", "of"}  # not "before"/"since": a bound
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 NP_MODIFIERS = {"det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "nmod"}
-#: Verbs that harm a person: whom they hit is someone, never the place ("gunned down Belford, 39", "shot Giddings",
-#: where the small tagger calls the name a place), unlike "a strike on Iran".
-PERSON_HARMING = {"shoot", "gun", "wound", "stab", "kill", "murder", "slay", "injure", "execute"}
 #: Objects that complete their verb rather than name whom it hits: "opened fire", "set fire", "returned fire".
 VERB_COMPLETING_OBJECTS = {"fire"}
 #: Where people go or are kept after a happening: a place only when the trigger itself is there.

@@ -26,7 +26,6 @@ from newsledger.extract.events.lexicon import (
     LOCATIVE_PREPS,
     MOTION_PREPS,
     NAMED_VENUES,
-    PERSON_HARMING,
     PLACE_LABELS,
     PLACE_NOUNS,
     RESPONDERS,
@@ -62,8 +61,7 @@ def place(trigger: Token, patient: Token | None, event_type: EventType) -> Place
     town = town_modifier(trigger)
     if town is not None:
         return town
-    if event_type in (E.ATTACK, E.VISIT) and patient is not None and lemma_of(trigger) not in PERSON_HARMING:
-        # "a strike on Iran" happened in Iran; "shot Giddings" did not happen in Giddings
+    if event_type in (E.ATTACK, E.VISIT) and patient is not None:  # "a strike on Iran" happened in Iran
         named = patient if patient.ent_type_ in PLACE_LABELS else _name_of(patient)
         if named is not None:
             return _as_place(phrase(named, trigger, whole_entity=True), "named")
