@@ -127,9 +127,9 @@ def patient(trigger: Token, event_type: EventType) -> Token | None:
         if direct:
             if direct[0].tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
                 return trigger.head  # "the officer who was shot": the one the clause is said of
-            if direct[0].dep_ == "dobj" and direct[0].lemma_ in VERB_COMPLETING_OBJECTS:
+            if direct[0].dep_ == "dobj" and lemma_of(direct[0]) in VERB_COMPLETING_OBJECTS:
                 return _fired_on(trigger, direct[0])
-            if direct[0].dep_ == "dobj" and NOUNS.get(direct[0].lemma_) is E.DEATH:
+            if direct[0].dep_ == "dobj" and NOUNS.get(lemma_of(direct[0])) is E.DEATH:
                 return _prep_object(direct[0], {"of"}, trigger)  # "the shooting death of X", parsed a verb's
             return direct[0]
         if (shared := _shared_passive_subject(trigger)) is not None:
