@@ -24,33 +24,37 @@ from dataclasses import dataclass, field
 
 from newsledger.reconcile import count_reader
 from newsledger.reconcile.claim_pairs import claim_groups, content_words
+from newsledger.reconcile.claims import Claim
 from newsledger.reconcile.counts import count_value
 from newsledger.reconcile.derived import counts_told, injured_from_counts
 from newsledger.reconcile.facets import comparable
 from newsledger.reconcile.independence import (
     Origin,
     origin,
-    origin_labels,
     says_something,
     speaks,
     written_up,
+)
+from newsledger.reconcile.judging import (
+    confirming_origins,
+    established,
+    happening_name,
+    slot_finding,
+    slot_value,
 )
 from newsledger.reconcile.pronouns import Antecedents, is_bare
 from newsledger.reconcile.refusals import answers_about_facts, party_name
 from newsledger.reconcile.region_values import RegionValues
 from newsledger.reconcile.slots import (
     SLOTS,
-    TITLES,
     Relations,
     agent_value,
-    compare,
     date_value,
     description_value,
     place_value,
     town_of,
     weapon_value,
 )
-from newsledger.reconcile.updates import revision_order
 from newsledger.reconcile.values import Found, Value
 from newsledger.records import (
     Article,
@@ -88,23 +92,6 @@ REACH = 400  # characters around a denial, or a content without mentions, in whi
 CLAIM_SIMILARITY = 0.5
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One value of one slot, said once: where, by which attribution (None: the outlet), from which origin."""
-
-    event: str
-    slot: str
-    value: Value
-    article: str
-    start: int
-    end: int
-    attribution: Attribution | None
-    origin: Origin
-    speculative: bool
-    support: tuple[tuple[int, int], ...] = ()
-    how: str = ""  # read otherwise than by the rules: said in the finding's explanation
 
 
 @dataclass
@@ -172,8 +159,8 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
         for slot in SLOTS:
             said = by_slot.get((happening.id, slot))
             if said:
-                made.append(_slot_finding(context, happening, slot, said))
-                used.update(c.attribution.id for c in said if c.attribution)
+                made.append(slot_finding(story.id, happening, slot, said, context.relations))
+                used.update(c.attribution for c in said if c.attribution)
     made += injured_from_counts(made, list(events_by_id.values()))
     made += _denials(context, happenings, events_by_id, made)
     made += _same_claims(context, attributions, used)
@@ -302,119 +289,40 @@ def _add(claims: dict, context: _Context, happening: str, slot: str, value: Valu
         return  # what a denial mentions is what it denies: see _denials
     if event.factuality == Factuality.HYPOTHETICAL:
         return  # "seek to block Mossad from carrying out attacks" says nothing happened
-    claims[key] = Claim(happening, slot, value, article, start, end, holder,
-                        context.origin(holder, article), _speculative(holder), support, how)
+    claims[key] = _claim(context, happening, slot, value, article, start, end, holder, support, how)
+
+
+def _claim(context: _Context, happening: str, slot: str, value: Value, article: str, start: int, end: int,
+           holder: Attribution | None, support: tuple[tuple[int, int], ...] = (), how: str = "") -> Claim:
+    said_in = context.articles[article]
+    source = context.origin(holder, article)
+    speculative = _speculative(holder)
+    evidence = tuple(Evidence(article, said_in.text[s:e], s, e, holder.id if holder else None)
+                     for s, e in dict.fromkeys(((start, end), *support)))
+    return Claim(happening, slot, value, article, start, end, holder.id if holder else None, source, speculative,
+                 evidence, _voice(context, holder, article, source, speculative), context.origin(None, article).key,
+                 said_in.published, how)
+
+
+def _voice(context: _Context, attribution: Attribution | None, article: str, source: Origin,
+           speculative: bool) -> str:
+    """How a supporter reads in an explanation: "The New York Times (002…) citing anonymous … officials"."""
+    where = context.articles[article].label
+    if attribution is None or attribution.source is None:
+        voice = f"{where} in its own voice"
+        if source == context.voices.get(article):
+            voice += f", writing up {source.label}"
+    elif attribution.via:
+        voice = f"{attribution.via[0].text} ({where}) citing {source.label}"
+    else:
+        voice = f"{source.label} ({where})"
+    return voice + (" — speculation" if speculative else "")
 
 
 def _speculative(attribution: Attribution | None) -> bool:
     if attribution is None or attribution.stance != Stance.HEDGES:
         return False
     return attribution.source is None or any(word in SPECULATIVE for word in attribution.cue.lemma.split())
-
-
-# --- deciding ------------------------------------------------------------------------------------------------
-
-def _slot_finding(context: _Context, happening: CrossEvent, slot: str, said: list[Claim]) -> Finding:
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for claim in sorted(said, key=lambda c: (c.article, c.start)):
-        groups[claim.value.key or claim.value.label].append(claim)
-    values = list(groups.values())
-    conflicts = [(a, b, verdict) for i, a in enumerate(values) for b in values[i + 1:]
-                 if not (verdict := compare(slot, a[0].value, b[0].value, context.relations)).compatible]
-    confirming = _confirming(context, said)
-    what = f"{TITLES[slot]} — {_happening_name(happening)}"
-    revised = revision_order(slot, values, lambda article: context.articles[article].published,
-                             [(a, b) for a, b, _ in conflicts]) if conflicts else None
-    if revised:
-        status, values = FindingStatus.UPDATED, [group for group, _ in revised]
-        explanation = f"{what}: updated as the story went on — " + " → ".join(
-            f"{_side(context, group)} ({day})" for group, day in revised)
-    elif conflicts:
-        status = FindingStatus.DISPUTED
-        a, b, verdict = conflicts[0]
-        explanation = (f"{what}: disputed — {_side(context, a)} vs {_side(context, b)} ({verdict.reason})")
-    else:
-        status = FindingStatus.CORROBORATED if len(confirming) >= 2 else FindingStatus.SINGLE_SOURCE
-        explanation = _established(context, what, values, confirming)
-    explanation += "".join(sorted({f" ({c.how})" for c in said if c.how}))
-    return Finding("", context.story.id, happening.id, slot, status,
-                   [_slot_value(context, group) for group in values], len(confirming), explanation)
-
-
-def _confirming(context: _Context, claims: list[Claim]) -> set[str]:
-    """The independent origins that confirm: each claim's origin, except an outlet's own voice where the same
-    outlet also cites a source for it — its narration rests on that source ("NYT Report: Israel attacked
-    Iranian sites", then the officials it quotes), so the two count once."""
-    confirming = {c.origin.key for c in claims if not c.speculative}
-    voice = {c.article: context.origin(None, c.article).key for c in claims}
-    cited_by = {voice[c.article] for c in claims if not c.speculative and c.origin.key != voice[c.article]}
-    voices = {c.origin.key for c in claims if not c.speculative and c.origin.key == voice[c.article]}
-    return confirming - (voices & cited_by)
-
-
-def _slot_value(context: _Context, claims: list[Claim]) -> SlotValue:
-    evidence: dict[tuple[str, int, int], Evidence] = {}
-    for claim in claims:
-        text = context.articles[claim.article].text
-        for start, end in ((claim.start, claim.end), *claim.support):
-            evidence.setdefault((claim.article, start, end), Evidence(
-                claim.article, text[start:end], start, end, claim.attribution.id if claim.attribution else None))
-    return SlotValue(claims[0].value.label, sorted(evidence.values(), key=lambda e: (e.article, e.start)),
-                     sorted({c.attribution.id for c in claims if c.attribution}),
-                     sorted({c.origin.key for c in claims if not c.speculative}),
-                     _normal(claims))
-
-
-def _normal(claims: list[Claim]) -> object:
-    """The value's machine-readable form; for a place, the first claim that was resolved on the map gives it."""
-    resolved = next((c.value for c in claims if c.value.geo is not None), claims[0].value)
-    return resolved.normal()
-
-
-def _happening_name(happening: CrossEvent) -> str:
-    where = f" in {', '.join(happening.places[:2])}" if happening.places else ""
-    return f"the {happening.type.value}{where}"
-
-
-def _voice(context: _Context, claim: Claim) -> str:
-    """How a supporter reads in an explanation: "The New York Times (002…) citing anonymous … officials"."""
-    where = context.articles[claim.article].label
-    attribution = claim.attribution
-    if attribution is None or attribution.source is None:
-        voice = f"{where} in its own voice"
-        if claim.origin == context.voices.get(claim.article):
-            voice += f", writing up {claim.origin.label}"
-    elif attribution.via:
-        voice = f"{attribution.via[0].text} ({where}) citing {claim.origin.label}"
-    else:
-        voice = f"{claim.origin.label} ({where})"
-    return voice + (" — speculation" if claim.speculative else "")
-
-
-def _voices(context: _Context, claims: list[Claim]) -> str:
-    return "; ".join(dict.fromkeys(_voice(context, c) for c in claims))
-
-
-def _side(context: _Context, claims: list[Claim]) -> str:
-    return f"“{claims[0].value.label}” per {_voices(context, claims)}"
-
-
-def _established(context: _Context, what: str, values: list[list[Claim]], confirming: set[str]) -> str:
-    firm = [group for group in values if any(not c.speculative for c in group)] or values
-    guesses = [group for group in values if all(c.speculative for c in group)]
-    said = "; ".join(f"“{group[0].value.label}” per {_voices(context, group)}" for group in firm)
-    labels = origin_labels([c.origin for group in values for c in group if c.origin.key in confirming])
-    if len(confirming) >= 2:
-        verdict = f"{len(confirming)} independent origins ({', '.join(labels)})"
-    elif confirming:
-        outlets = {c.article for group in firm for c in group}
-        repeated = f", repeated in {len(outlets)} articles" if len(outlets) > 1 else ""
-        verdict = f"one origin ({labels[0]}){repeated} — not independent confirmation"
-    else:
-        verdict = "speculation only — no origin confirms it"
-    extra = "; also, not counted: " + "; ".join(_side(context, g) for g in guesses) if guesses and firm != values \
-        else ""
-    return f"{what}: {said} — {verdict}{extra}"
 
 
 # --- denials and declines ------------------------------------------------------------------------------------
@@ -462,7 +370,7 @@ def _denial(context: _Context, attribution: Attribution, happening: CrossEvent |
     party = party_name(source) if source else article.label
     denied = attribution.stance == Stance.DENIES
     status = FindingStatus.DENIED if denied else FindingStatus.NO_COMMENT
-    about = _happening_name(happening) if happening else "the claim"
+    about = happening_name(happening) if happening else "the claim"
     action = "denies" if denied else "neither confirms nor denies"
     subject = {("agent", True): f"a role in {about}", ("agent", False): f"the reports of who carried out {about}",
                ("claim", True): f"what is said of {about}", ("claim", False): f"what is said of {about}"}[slot, denied]
@@ -486,12 +394,11 @@ def _same_claims(context: _Context, attributions: list[Attribution], used: set[s
                                                                   CLAIM_SIMILARITY)):
         if len({a.article for a in group}) < 2:
             continue
-        claims = [Claim("", "claim", Value("claim", group[0].content.text), a.article, a.content.start,
-                        a.content.end, a, context.origin(a, a.article), _speculative(a))
-                  for a in group]
-        confirming = _confirming(context, claims)
+        claims = [_claim(context, "", "claim", Value("claim", group[0].content.text), a.article, a.content.start,
+                         a.content.end, a) for a in group]
+        confirming = confirming_origins(claims)
         status = FindingStatus.CORROBORATED if len(confirming) >= 2 else FindingStatus.SINGLE_SOURCE
-        explanation = _established(context, "claim", [claims], confirming)
-        found.append(Finding("", context.story.id, None, "claim", status, [_slot_value(context, claims)],
+        explanation = established("claim", [claims], confirming)
+        found.append(Finding("", context.story.id, None, "claim", status, [slot_value(claims)],
                              len(confirming), explanation))
     return found

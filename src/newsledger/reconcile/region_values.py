@@ -11,15 +11,13 @@ older version are not used.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from newsledger.fingerprint import fingerprint
 from newsledger.reconcile.slots import Relations, find_values
-from newsledger.reconcile.values import Found, Value
-from newsledger.records import Geo, from_dict, to_dict
+from newsledger.reconcile.values import Found, value_from_json, value_to_json
 
 Region = tuple[str, int, int]  # (article, start, end): offsets into the article's text
 
@@ -62,29 +60,13 @@ def said_from_json(data: dict[str, Any]) -> Said:
 
 
 def _found_to_json(found: Found) -> dict[str, Any]:
-    value = found.value
     return {"slot": found.slot, "start": found.start, "end": found.end, "support": [list(s) for s in found.support],
-            "value": {"kind": value.kind, "label": value.label, "low": _number(value.low), "high": _number(value.high),
-                      "share": _number(value.share), "key": value.key, "street": value.street,
-                      "geo": to_dict(value.geo) if value.geo else None}}
+            "value": value_to_json(found.value)}
 
 
 def _found_from_json(data: dict[str, Any]) -> Found:
-    value = data["value"]
-    return Found(data["slot"], data["start"], data["end"],
-                 Value(value["kind"], value["label"], _revive(value["low"]), _revive(value["high"]),
-                       _revive(value["share"]), value["key"], from_dict(Geo, value["geo"]) if value["geo"] else None,
-                       value["street"]),
+    return Found(data["slot"], data["start"], data["end"], value_from_json(data["value"]),
                  tuple((s, e) for s, e in data["support"]))
-
-
-def _number(number: float | None) -> float | str | None:
-    """JSON has no infinity (PostgreSQL refuses it): an unbounded count keeps it as a string."""
-    return str(number) if number is not None and math.isinf(number) else number
-
-
-def _revive(number: float | str | None) -> float | None:
-    return float(number) if isinstance(number, str) else number
 
 
 @cache

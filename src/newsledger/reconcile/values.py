@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from newsledger.records import Geo, to_dict
+from newsledger.records import Geo, from_dict, to_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,26 @@ def _bound(number: float) -> float | int | None:
     if math.isinf(number):
         return None
     return int(number) if float(number).is_integer() else round(number, 3)
+
+
+def value_to_json(value: Value) -> dict:
+    return {"kind": value.kind, "label": value.label, "low": _number(value.low), "high": _number(value.high),
+            "share": _number(value.share), "key": value.key, "street": value.street,
+            "geo": to_dict(value.geo) if value.geo else None}
+
+
+def value_from_json(data: dict) -> Value:
+    return Value(data["kind"], data["label"], _revive(data["low"]), _revive(data["high"]), _revive(data["share"]),
+                 data["key"], from_dict(Geo, data["geo"]) if data["geo"] else None, data["street"])
+
+
+def _number(number: float | None) -> float | str | None:
+    """JSON has no infinity (PostgreSQL refuses it): an unbounded count keeps it as a string."""
+    return str(number) if number is not None and math.isinf(number) else number
+
+
+def _revive(number: float | str | None) -> float | None:
+    return float(number) if isinstance(number, str) else number
 
 
 @dataclass(frozen=True, slots=True)
