@@ -140,6 +140,34 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
     none for a story that does not hold together (``comparable``). ``values``: regions read before, recalled."""
     if not comparable(story):
         return []
+    gathered = gather(story, articles, attributions, events, cross_events, values)
+    by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in gathered.claims:
+        by_slot[claim.event, claim.slot].append(claim)
+    made = [slot_finding(story.id, happening, slot, by_slot[happening.id, slot], gathered.context.relations)
+            for happening in gathered.happenings for slot in SLOTS if (happening.id, slot) in by_slot]
+    made += injured_from_counts(made, list(gathered.events.values()))
+    made += answers(gathered, made)
+    for n, finding in enumerate(made):
+        finding.id = f"f_{story.id}:{n}"
+    return made
+
+
+@dataclass
+class Gathered:
+    """What a story's articles say of its happenings: every claim, with the context it was read in."""
+
+    context: _Context
+    happenings: list[CrossEvent]  # most widely reported first
+    events: dict[str, Event]
+    claims: list[Claim]
+
+
+def gather(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],
+           cross_events: list[CrossEvent], values: RegionValues | None = None,
+           counted: frozenset[str] = frozenset()) -> Gathered:
+    """The claims of these articles on the story's happenings; ``counted``: the slots whose counts other articles
+    of the story already give (a count is then not inferred from victims named, nor read by the learned readers)."""
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_article[attribution.article].append(attribution)
@@ -149,29 +177,22 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
     events_by_id = {e.id: e for e in events if e.article in context.articles}
     happenings = sorted((c for c in cross_events if c.story == story.id),
                         key=lambda c: (-len(c.articles), -len(c.mentions), c.id))
-    claims = _claims(context, happenings, events_by_id)
-    made: list[Finding] = []
-    used: set[str] = set()
-    by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_slot[claim.event, claim.slot].append(claim)
-    for happening in happenings:
-        for slot in SLOTS:
-            said = by_slot.get((happening.id, slot))
-            if said:
-                made.append(slot_finding(story.id, happening, slot, said, context.relations))
-                used.update(c.attribution for c in said if c.attribution)
-    made += injured_from_counts(made, list(events_by_id.values()))
-    made += _denials(context, happenings, events_by_id, made)
-    made += _same_claims(context, attributions, used)
-    for n, finding in enumerate(made):
-        finding.id = f"f_{story.id}:{n}"
-    return made
+    return Gathered(context, happenings, events_by_id, _claims(context, happenings, events_by_id, counted))
+
+
+def answers(gathered: Gathered, made: list[Finding]) -> list[Finding]:
+    """The findings beside the slots: parties denying or declining to comment, and the same claim in several
+    articles (of the attributions no slot finding holds)."""
+    used = {c.attribution for c in gathered.claims if c.attribution and c.slot in SLOTS}
+    attributions = [a for found in gathered.context.attributions.values() for a in found]
+    return _denials(gathered.context, gathered.happenings, gathered.events, made) + _same_claims(
+        gathered.context, attributions, used)
 
 
 # --- gathering values ----------------------------------------------------------------------------------------
 
-def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, Event]) -> list[Claim]:
+def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, Event],
+            counted: frozenset[str] = frozenset()) -> list[Claim]:
     """Every value of every slot, once: argument spans first, then what the text around the mentions says."""
     claims: dict[tuple[str, str, int, int], Claim] = {}
     near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]] = defaultdict(list)
@@ -194,10 +215,10 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
              found.support)
     home = {mention: happening for happening in happenings for mention in happening.mentions}
     told = [event for event in events.values() if event.id in home]
-    for slot, event, n in counts_told(told, {slot for slot, _, _, _ in claims}):  # "killed A and B": two
+    for slot, event, n in counts_told(told, counted | {slot for slot, _, _, _ in claims}):  # "killed A and B": two
         _add(claims, context, home[event.id].id, slot, count_value(str(n)), event.article,
              min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
-    read = {slot for slot, _, _, _ in claims}  # no rule read how many: the learned readers', in their sentences
+    read = counted | {slot for slot, _, _, _ in claims}  # no rule read how many: the learned readers', in their sentences
     readers = [r for r in count_reader.shipped().readers if not read & count_reader.READ_BY_RULES[r.slot]]
     found = count_reader.story_mentions(count_reader.earliest(context.articles[a] for a in in_article)) if readers else []
     for reader, reading in ((r, r.read(found)) for r in readers):
