@@ -43,6 +43,9 @@ class Config:
     workers: int = 1
     #: The address of a Dask scheduler (tcp://HOST:8786) whose workers run the per-article stages instead.
     cluster: str | None = None
+    #: Articles from which a story keeps its resolution state and, until it doubles, is resolved online when it
+    #: gains articles (``resolution.py``): the cost of an added article is then that of what it changes.
+    online_from: int = 500
     #: The story linker's knobs (``link/stories.py``).
     linker: LinkerConfig = field(default_factory=_default_linker)
 

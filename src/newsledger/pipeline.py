@@ -377,7 +377,7 @@ class Ingestor:
         pending = self.store.unresolved_stories()
         forget_removed_stories(self.store)
         for story_id in pending:
-            resolve_story(self.store, story_id, self.coref_model)  # recalling what earlier resolutions kept
+            resolve_story(self.store, story_id, self.coref_model, self.config.online_from)  # recalling what was kept
         return len(pending)
 
     def _admit(self, raw, batch: list[Work], seen: dict[str, Article], report: IngestReport) -> None:

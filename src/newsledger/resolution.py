@@ -1,24 +1,52 @@
 """Resolving a story: its happenings across articles (``link/cross_events``), its findings (``reconcile/``),
-facets and tally, written to the ledger.
+facets and tally, written to the ledger — in full, or online for a large story that gained articles.
 
-Every resolution of a story recomputes these from all its records (findings are a function of the whole story),
-but the costly parts of it are per article or per group of mentions: the values read in each region of an
-article, and the clustering of each group of event mentions. Those are kept in the ledger (``store/kept.py``)
-with the version of the code that computed them, and recalled, so a story that gains an article computes them
-again only for what the article changes. The result is the same as computing everything: what is recalled is
-exactly what would be computed.
+A full resolution recomputes these from all the story's records, but the costly parts of it are per article or
+per group of mentions: the values read in each region of an article, and the clustering of each group of event
+mentions. Those are kept in the ledger (``store/kept.py``) with the version of the code that computed them, and
+recalled, so a story that gains an article computes them again only for what the article changes: what is
+recalled is exactly what would be computed.
+
+A story of ``ONLINE_FROM`` articles or more also keeps its state: its happenings (``link/online_events``), its
+claims by happening and slot, the ids of its findings. Until it has doubled in size since its last full
+resolution, a story that gains articles is resolved online: the added articles' happenings and claims are
+computed alone, their happenings placed among the kept ones, and only the slots they speak of judged again, from
+the kept claims and theirs. The cost is that of what the articles change, not of the story. What the online
+path does not see — a person named in full only in an older article, a claim repeated across old and new
+articles, victims counted across them — the next full resolution, at the latest when the story doubles, sees.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from functools import cache
+from typing import Any
 
+from newsledger.config import Config
 from newsledger.fingerprint import fingerprint
 from newsledger.link import coref
 from newsledger.link.coref import CorefModel
 from newsledger.link.cross_events import cross_events
-from newsledger.reconcile.facets import story_facets, tally
-from newsledger.reconcile.findings import findings_for_story
+from newsledger.link.online_events import KeptHappening, kept_happenings, place
+from newsledger.reconcile.claims import Claim, claim_from_json, claim_to_json
+from newsledger.reconcile.derived import injured_from_counts, witnesses
+from newsledger.reconcile.facets import (
+    comparable,
+    facet_counts,
+    ranked_facets,
+    story_facets,
+    tally,
+)
+from newsledger.reconcile.findings import (
+    Gathered,
+    answers,
+    claims_by_slot,
+    decide,
+    gather,
+    numbered,
+)
+from newsledger.reconcile.judging import slot_finding
 from newsledger.reconcile.people import merge_people
 from newsledger.reconcile.region_values import (
     RegionValues,
@@ -26,14 +54,25 @@ from newsledger.reconcile.region_values import (
     said_to_json,
 )
 from newsledger.reconcile.region_values import version as values_version
+from newsledger.records import Event, Story, from_dict, to_dict
 from newsledger.store import kept
 from newsledger.store.ledger import Store
+
+#: Articles from which a story keeps its state and is resolved online until it doubles (``Config.online_from``):
+#: below it a full resolution costs under a second (GVA's stories have at most a few dozen articles).
+ONLINE_FROM = Config.online_from
 
 
 @cache
 def groups_version() -> str:
     """The code and model that cluster mentions: groups kept by another version are clustered again."""
     return fingerprint("newsledger.link.cross_events", coref.MODEL_PATH)
+
+
+@cache
+def state_version() -> str:
+    """The code that resolves: a story state kept by another version is not used (the story is resolved in full)."""
+    return fingerprint(__name__, coref.MODEL_PATH)
 
 
 class _Groups(dict):
@@ -52,16 +91,122 @@ class _Groups(dict):
         super().__setitem__(key, labels)
 
 
-def resolve_story(store: Store, story_id: str, model: CorefModel) -> None:
+def resolve_story(store: Store, story_id: str, model: CorefModel, online_from: int = ONLINE_FROM) -> None:
     story = store.story(story_id)
+    state = kept.story_state(store, story_id, state_version()) if len(story.articles) >= online_from else None
+    if state is not None and comparable(story) and set(state["articles"]) <= set(story.articles) \
+            and len(story.articles) < 2 * state["full"]:
+        _resolve_online(store, story, state, model)
+    else:
+        _resolve_in_full(store, story, model, keep_state=len(story.articles) >= online_from)
+
+
+def _resolve_in_full(store: Store, story: Story, model: CorefModel, keep_state: bool) -> None:
     articles = list(store.articles(story.articles))
     attributions = merge_people(store.attributions(story.articles), store.entity_names)
     events = store.events(story.articles)
-    groups = _Groups(kept.mention_groups(store, story_id, groups_version()))
-    found = cross_events(story_id, events, store.story_features(story_id), model, groups)
-    values = RegionValues({region: said_from_json(data)
-                           for region, data in kept.region_values(store, story.articles, values_version()).items()})
-    findings = findings_for_story(story, articles, attributions, events, found, values)
-    kept.keep(store, story_id, {region: said_to_json(said) for region, said in values.new.items()}, values_version(),
+    groups = _Groups(kept.mention_groups(store, story.id, groups_version()))
+    features = store.story_features(story.id)
+    found = cross_events(story.id, events, features, model, groups)
+    values = _values(store, story.articles)
+    slots, derived, answered, claims = [], [], [], {}
+    if comparable(story):
+        gathered = gather(story, articles, attributions, events, found, values)
+        slots, derived, answered = decide(gathered)
+        claims = claims_by_slot(gathered.claims) if keep_state else {}
+    findings = numbered(story.id, [*slots, *derived, *answered])
+    kept.keep(store, story.id, {region: said_to_json(said) for region, said in values.new.items()}, values_version(),
               {key: groups[key] for key in groups.used}, groups_version())
-    store.write_resolution(story_id, found, findings, story_facets(events), tally(findings))
+    state = None
+    if keep_state:
+        by_id = {e.id: e for e in events}
+        state = {"articles": list(story.articles), "full": len(story.articles), "next": len(findings),
+                 "happenings": [h.to_json() for h in kept_happenings(found, by_id, features)],
+                 "findings": {_key(f.event, f.slot): f.id for f in slots}, "derived": [f.id for f in derived],
+                 "counted": sorted({slot for _, slot in claims}), "deaths": [to_dict(e) for e in witnesses(events)],
+                 "facets": facet_counts(events)}
+    store.write_resolution(story.id, found, findings, story_facets(events), tally(findings), also=lambda connection: (
+        kept.keep_story(connection, story.id, state_version(), state,
+                        {key: [claim_to_json(c) for c in said] for key, said in claims.items()}, every=True)))
+
+
+def _resolve_online(store: Store, story: Story, state: dict[str, Any], model: CorefModel) -> None:
+    """The articles added since the state was kept, resolved alone and joined to the kept happenings and claims."""
+    known = set(state["articles"])
+    added = [a for a in story.articles if a not in known]
+    happenings = [KeptHappening.from_json(h) for h in state["happenings"]]
+    events = store.events(added)
+    by_id = {e.id: e for e in events}
+    features = store.features([*added, *(m["doc"] for h in happenings for m in h.exemplars)])
+    found = cross_events(story.id, events, {a: features[a] for a in added if a in features}, model)
+    homes = place(found, by_id, happenings, features, model)
+    joined = [replace(c, id=homes[c.id].id, type=homes[c.id].type) for c in found]
+    stored = {f.id: f for f in store.findings(story.id)}
+    slots = {key: stored[i] for key, i in state["findings"].items() if i in stored}
+    values = _values(store, added)
+    deaths = [from_dict(Event, e) for e in state["deaths"]] + events
+    gathered = gather(story, list(store.articles(added)), merge_people(store.attributions(added), store.entity_names),
+                      events, joined, values, frozenset(state["counted"]))
+    claims = _joined_claims(store, story.id, gathered)
+    records = {h.id: h.record(story.id) for h in happenings}
+    for (happening, slot), said in claims.items():
+        slots[_key(happening, slot)] = slot_finding(story.id, records[happening], slot, said, gathered.context.relations)
+    answered = answers(gathered, list(slots.values()))
+    next_id = _Ids(story.id, state["next"])
+    for key, finding in slots.items():
+        finding.id = state["findings"].get(key) or next_id()
+    derived = injured_from_counts(list(slots.values()), witnesses(deaths))
+    for finding, old in zip(derived, [*state["derived"], *(None for _ in derived)]):
+        finding.id = old or next_id()
+    earlier = [f for i, f in stored.items() if i not in set(state["findings"].values()) | set(state["derived"])]
+    for finding in answered:
+        finding.id = next_id()
+    findings = [*slots.values(), *derived, *earlier, *answered]
+    facets = {name: counts + facet_counts(events)[name] for name, counts in _counters(state["facets"]).items()}
+    state = {**state, "articles": list(story.articles), "next": next_id.n, "happenings": [h.to_json() for h in happenings],
+             "findings": {key: f.id for key, f in slots.items()}, "derived": [f.id for f in derived],
+             "counted": sorted({*state["counted"], *(slot for _, slot in claims)}),
+             "deaths": [to_dict(e) for e in witnesses(deaths)], "facets": facets}
+    kept.keep(store, story.id, {region: said_to_json(said) for region, said in values.new.items()}, values_version(),
+              {}, groups_version())
+    store.write_resolution(story.id, [h.record(story.id) for h in happenings], findings, ranked_facets(facets),
+                           tally(findings), also=lambda connection: kept.keep_story(
+                               connection, story.id, state_version(), state,
+                               {key: [claim_to_json(c) for c in said] for key, said in claims.items()}, every=False))
+
+
+def _joined_claims(store: Store, story: str, gathered: Gathered) -> dict[tuple[str, str], list[Claim]]:
+    """The kept claims of each (happening, slot) the added articles speak of, with theirs (a claim kept already, as
+    after an interrupted run, is not counted twice)."""
+    added = claims_by_slot(gathered.claims)
+    earlier = kept.story_claims(store, story, added)
+    joined = {}
+    for key, said in added.items():
+        before = [claim_from_json(c) for c in earlier.get(key, [])]
+        seen = {(c.article, c.start, c.end) for c in before}
+        joined[key] = before + [c for c in said if (c.article, c.start, c.end) not in seen]
+    return joined
+
+
+def _values(store: Store, articles: list[str]) -> RegionValues:
+    return RegionValues({region: said_from_json(data)
+                         for region, data in kept.region_values(store, articles, values_version()).items()})
+
+
+def _key(happening: str | None, slot: str) -> str:
+    return f"{happening}|{slot}"
+
+
+def _counters(facets: dict[str, dict[str, int]]) -> dict[str, Counter]:
+    return {name: Counter(counts) for name, counts in facets.items()}
+
+
+class _Ids:
+    """The next finding ids of a story resolved online: after the highest it has used."""
+
+    def __init__(self, story: str, n: int) -> None:
+        self.story, self.n = story, n
+
+    def __call__(self) -> str:
+        self.n += 1
+        return f"f_{self.story}:{self.n - 1}"

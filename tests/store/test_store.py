@@ -78,7 +78,7 @@ def test_a_version_1_ledger_is_migrated_in_place(tmp_path):
     assert "cross_events" not in inspect(engine).get_table_names()
     store = Store(str(path))
     store.write([_records("a1")], [Story("s_a1", "t", ["a1"])], {"a1": "s_a1"})
-    assert schema.current_version(store.engine.connect()) == schema.LATEST == 9
+    assert schema.current_version(store.engine.connect()) == schema.LATEST == 10
     assert "linker_snapshot" in inspect(store.engine).get_table_names()
     assert store.unresolved_stories() == ["s_a1"]
     assert [a.id for a in store.articles()] == ["a1"]

@@ -28,7 +28,7 @@ def cross_events(
     by_type: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         if event.id in described:
-            by_type[_kind(event)].append(event)
+            by_type[kind_of(event)].append(event)
     similarity = document_similarity(features)
     found = []
     for group in by_type.values():
@@ -55,9 +55,9 @@ def merge_incidents(groups: list[list[Event]]) -> list[list[Event]]:
                                            min((e.article, e.trigger.start) for e in g)))
     kept: list[tuple[list[Event], set[str], set]] = []
     for group in ranked:
-        towns, days = {t for e in group if (t := _town(e))}, {d for e in group if (d := _day(e))}
+        towns, days = {t for e in group if (t := event_town(e))}, {d for e in group if (d := event_day(e))}
         if group[0].type in INCIDENT_TYPES:
-            home = next((k for k in kept if k[0][0].type in INCIDENT_TYPES and _compatible(k[1], k[2], towns, days)),
+            home = next((k for k in kept if k[0][0].type in INCIDENT_TYPES and compatible(k[1], k[2], towns, days)),
                         None)
             if home is not None:
                 members, home_towns, home_days = home
@@ -71,17 +71,17 @@ def merge_incidents(groups: list[list[Event]]) -> list[list[Event]]:
     return [members for members, _, _ in kept]
 
 
-def _compatible(towns_a: set[str], days_a: set, towns_b: set[str], days_b: set) -> bool:
+def compatible(towns_a: set[str], days_a: set, towns_b: set[str], days_b: set) -> bool:
     if towns_a and towns_b and not towns_a & towns_b:
         return False
     return not days_a or not days_b or any(abs((x - y).days) <= 1 for x in days_a for y in days_b)
 
 
-def _day(event: Event):
+def event_day(event: Event):
     return day_of(event.time.value) if event.time else None
 
 
-def _kind(event: Event) -> str:
+def kind_of(event: Event) -> str:
     """What a happening must share to be one: its kind, and for kinds of their own in PLOVER only (a protest, a
     resignation), its PLOVER type — a protest and a resignation are never one happening."""
     if event.type is EventType.OTHER and event.plover is not None:
@@ -95,11 +95,11 @@ def split_by_place_and_time(members: list[Event]) -> list[list[Event]]:
     that does ("the strike" two sentences after "the attack in Isfahan"), else the largest part. A street
     address or a building says nothing against a town: reports of one shooting name "Cerise Avenue", "a party"
     and "Hawthorne"."""
-    parts = _split(members, _town)
+    parts = _split(members, event_town)
     return [piece for part in parts for piece in _split(part, _year_or_date)]
 
 
-def _town(event: Event) -> str | None:
+def event_town(event: Event) -> str | None:
     place = event.place
     if place is None or place.kind in ("address", "site"):
         return None
@@ -156,14 +156,14 @@ def _record(story: str, members: list[Event]) -> CrossEvent:
         type=kind,
         mentions=[e.id for e in members],
         articles=list(dict.fromkeys(e.article for e in members)),
-        triggers=_by_frequency(e.trigger.text for e in members),
-        participants=_by_frequency(span.text for e in members for span in (e.agent, e.patient) if span),
-        places=_by_frequency(e.place.text for e in members if e.place),
-        times=_by_frequency(e.time.value for e in members if e.time and e.time.value),
+        triggers=by_frequency(e.trigger.text for e in members),
+        participants=by_frequency(span.text for e in members for span in (e.agent, e.patient) if span),
+        places=by_frequency(e.place.text for e in members if e.place),
+        times=by_frequency(e.time.value for e in members if e.time and e.time.value),
     )
 
 
-def _by_frequency(values) -> list[str]:
+def by_frequency(values) -> list[str]:
     """Distinct values, most often said first (ties in order of appearance)."""
     counts = Counter(values)
     return [value for value, _ in counts.most_common()]

@@ -41,6 +41,15 @@ def injured_from_counts(findings: list[Finding], events: list[Event]) -> list[Fi
     return injured_from_shot(findings, events) or injured_less_killed(findings, events)
 
 
+def witnesses(events: list[Event]) -> list[Event]:
+    """The fewest of a story's events that answer all ``injured_from_counts`` asks of them — a death with a victim,
+    a suspect's or a self-inflicted death — so that a large story keeps these instead of all its events."""
+    deaths = _deaths(events)
+    victim = next((e for e in deaths if e.patient is not None), None)
+    suspect = next((e for e in deaths if _of_suspect(e) or _self_inflicted(e)), None)
+    return [e for e in (victim, suspect) if e is not None and (e is victim or suspect is not victim)]
+
+
 def injured_from_shot(findings: list[Finding], events: list[Event]) -> list[Finding]:
     if _victims_died(events) or any(f.slot == "killed" and any(_positive(v) for v in f.values) for f in findings):
         return []

@@ -15,19 +15,21 @@ FACETS = ("countries", "places", "types")
 
 
 def story_facets(events: list[Event]) -> dict[str, list[str]]:
+    return ranked_facets(facet_counts(events))
+
+
+def facet_counts(events: list[Event]) -> dict[str, Counter]:
+    """How often the story's events (those that happened) name each country, place and PLOVER type."""
     happened = [e for e in events if e.factuality is not Factuality.HYPOTHETICAL]
     geos = [e.place.geo for e in happened if e.place and e.place.geo]
     kinds = [e.plover.type or e.plover.context for e in happened if e.plover and (e.plover.type or e.plover.context)]
-    return {
-        "countries": _ranked(geo.country for geo in geos if geo.country),
-        "places": _ranked(geo.name for geo in geos),
-        "types": _ranked(kinds),
-    }
+    return {"countries": Counter(geo.country for geo in geos if geo.country),
+            "places": Counter(geo.name for geo in geos), "types": Counter(kinds)}
 
 
-def _ranked(values) -> list[str]:
-    counts = Counter(values)
-    return sorted(counts, key=lambda value: (-counts[value], value))
+def ranked_facets(counts: dict[str, Counter]) -> dict[str, list[str]]:
+    """Each facet's values, the most often named first."""
+    return {name: sorted(found, key=lambda value: (-found[value], value)) for name, found in counts.items()}
 
 
 TALLIED = {"corroborated": (FindingStatus.CORROBORATED,), "single_source": (FindingStatus.SINGLE_SOURCE,),

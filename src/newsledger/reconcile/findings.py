@@ -140,17 +140,33 @@ def findings_for_story(story: Story, articles: list[Article], attributions: list
     none for a story that does not hold together (``comparable``). ``values``: regions read before, recalled."""
     if not comparable(story):
         return []
-    gathered = gather(story, articles, attributions, events, cross_events, values)
-    by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in gathered.claims:
-        by_slot[claim.event, claim.slot].append(claim)
-    made = [slot_finding(story.id, happening, slot, by_slot[happening.id, slot], gathered.context.relations)
+    slots, derived, answered = decide(gather(story, articles, attributions, events, cross_events, values))
+    return numbered(story.id, [*slots, *derived, *answered])
+
+
+def decide(gathered: Gathered) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """The slot findings (per happening, most widely reported first), those derived from them, and the answers."""
+    by_slot = claims_by_slot(gathered.claims)
+    story = gathered.context.story.id
+    made = [slot_finding(story, happening, slot, by_slot[happening.id, slot], gathered.context.relations)
             for happening in gathered.happenings for slot in SLOTS if (happening.id, slot) in by_slot]
-    made += injured_from_counts(made, list(gathered.events.values()))
-    made += answers(gathered, made)
-    for n, finding in enumerate(made):
-        finding.id = f"f_{story.id}:{n}"
-    return made
+    derived = injured_from_counts(made, list(gathered.events.values()))
+    return made, derived, answers(gathered, made + derived)
+
+
+def claims_by_slot(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    """The claims of each (happening, slot), in the order said."""
+    by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.slot in SLOTS:
+            by_slot[claim.event, claim.slot].append(claim)
+    return by_slot
+
+
+def numbered(story: str, findings: list[Finding]) -> list[Finding]:
+    for n, finding in enumerate(findings):
+        finding.id = f"f_{story}:{n}"
+    return findings
 
 
 @dataclass

@@ -58,10 +58,51 @@ def keep(store: Store, story: str, regions: dict[Region, dict[str, Any]], region
 
 
 def forget_removed_stories(store: Store) -> None:
-    """Drop the groups of stories merged into others (their articles' stories are resolved anew)."""
-    table = t.mention_groups
+    """Drop the groups and states of stories merged into others (their articles' stories are resolved anew)."""
     with store.engine.begin() as connection:
-        connection.execute(delete(table).where(table.c.story.not_in(select(t.stories.c.id))))
+        for table in (t.mention_groups, t.story_state, t.kept_claims):
+            connection.execute(delete(table).where(table.c.story.not_in(select(t.stories.c.id))))
+
+
+def story_state(store: Store, story: str, version: str) -> dict[str, Any] | None:
+    """The story's kept resolution state, if ``version`` of the code kept it."""
+    table = t.story_state
+    query = select(table.c.data).where(table.c.story == story, table.c.version == version)
+    with store.engine.connect() as connection:
+        return connection.execute(query).scalar_one_or_none()
+
+
+def story_claims(store: Store, story: str, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list]:
+    """The story's kept claims of these (happening, slot) keys."""
+    table = t.kept_claims
+    wanted = sorted(set(keys))
+    found: dict[tuple[str, str], list] = {}
+    with store.engine.connect() as connection:
+        for i in range(0, len(wanted), t.ROWS_PER_STATEMENT):
+            query = select(table.c.happening, table.c.slot, table.c.data).where(
+                table.c.story == story, tuple_(table.c.happening, table.c.slot).in_(wanted[i:i + t.ROWS_PER_STATEMENT]))
+            found.update(((row.happening, row.slot), row.data) for row in connection.execute(query))
+    return found
+
+
+def keep_story(connection: Any, story: str, version: str, state: dict[str, Any] | None,
+               claims: dict[tuple[str, str], list], every: bool) -> None:
+    """Within the caller's transaction: the story's state (None: none kept) and these claims, replacing the kept
+    claims of their keys, or ``every`` kept claim of the story."""
+    table = t.kept_claims
+    connection.execute(delete(t.story_state).where(t.story_state.c.story == story))
+    if state is not None:
+        connection.execute(insert(t.story_state).values(story=story, version=version, data=state))
+    keys = sorted(claims)
+    if every:
+        connection.execute(delete(table).where(table.c.story == story))
+    else:
+        for i in range(0, len(keys), t.ROWS_PER_STATEMENT):
+            connection.execute(delete(table).where(table.c.story == story, tuple_(table.c.happening, table.c.slot).in_(
+                keys[i:i + t.ROWS_PER_STATEMENT])))
+    rows = [{"story": story, "happening": h, "slot": slot, "data": claims[h, slot]} for h, slot in keys]
+    for i in range(0, len(rows), t.ROWS_PER_STATEMENT):
+        connection.execute(insert(table), rows[i:i + t.ROWS_PER_STATEMENT])
 
 
 def articles_stamp(store: Store) -> tuple[int, int]:

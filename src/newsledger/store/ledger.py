@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -220,9 +220,13 @@ class Store:
                 )
 
     def write_resolution(self, story: str, found: list[CrossEvent], findings: list[Finding],
-                         facets: dict[str, list[str]] | None = None, tally: dict[str, int] | None = None) -> None:
-        """Replace a story's cross-document events, findings, facets and tally, and mark it resolved, atomically."""
+                         facets: dict[str, list[str]] | None = None, tally: dict[str, int] | None = None,
+                         also: Callable[[Any], None] | None = None) -> None:
+        """Replace a story's cross-document events, findings, facets and tally, and mark it resolved, atomically;
+        ``also`` writes what the resolution keeps, in the same transaction."""
         with self.engine.begin() as connection:
+            if also is not None:
+                also(connection)
             if facets is not None or tally is not None:
                 row = connection.execute(select(t.stories.c.data).where(t.stories.c.id == story)).first()
                 if row is not None:
@@ -402,6 +406,17 @@ class Store:
         )
         with self.engine.connect() as connection:
             return {row.article: row.data for row in connection.execute(query)}
+
+    def features(self, articles: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Linker features of these articles, by article id."""
+        wanted = sorted(set(articles))
+        table = t.article_features
+        found: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(wanted), t.ROWS_PER_STATEMENT):
+                query = select(table.c.article, table.c.data).where(table.c.article.in_(wanted[i:i + t.ROWS_PER_STATEMENT]))
+                found.update((row.article, row.data) for row in connection.execute(query))
+        return found
 
     def linking_state(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(article, story, features) in ingestion order: what the story linker needs to resume."""

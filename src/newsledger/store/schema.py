@@ -314,13 +314,42 @@ def _add_linker_snapshot(connection: Connection) -> None:
     metadata.create_all(connection, tables=[linker_snapshot, linker_stories])
 
 
+# --- version 10 --------------------------------------------------------------------------------------------
+
+#: A large story's resolution state (``online.py``): its happenings' compact facts, the ids of its findings, what
+#: its articles' claims count; ``version`` names the code that made it (another version's is never used).
+story_state = Table(
+    "story_state",
+    metadata,
+    Column("story", String(40), primary_key=True),
+    Column("version", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+#: A large story's claims (``reconcile/claims.py``) by happening and slot: a slot is judged again from them and an
+#: added article's claims, without reading the story's other articles.
+kept_claims = Table(
+    "kept_claims",
+    metadata,
+    Column("story", String(40), primary_key=True),
+    Column("happening", String(200), primary_key=True),
+    Column("slot", String(40), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
+
+def _add_story_state(connection: Connection) -> None:
+    """Nothing to fill: a large story's next full resolution keeps its state."""
+    metadata.create_all(connection, tables=[story_state, kept_claims])
+
+
 #: Rows per statement: far below the parameter limits of SQLite and PostgreSQL.
 ROWS_PER_STATEMENT = 500
 
 #: Migration ``i`` brings a ledger from version ``i`` to ``i + 1``; append, never edit, once released.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_cross_events, _add_findings, _resolve_again,
                                                   _add_feeds, _add_resolution_memory, _add_search_index,
-                                                  _add_story_list, _add_linker_snapshot]
+                                                  _add_story_list, _add_linker_snapshot, _add_story_state]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,143 @@
+"""The happenings of a large story, kept between resolutions, and an added article's happenings placed among them.
+
+A full resolution clusters all of a story's event mentions (``cross_events``). A large story keeps each happening
+it found as a ``KeptHappening``: what the batch rules compare (its kind, towns and days), how often its mentions
+say each trigger, participant, place and time, and a few of its mentions as exemplars for the coreference model.
+An added article's mentions are clustered among themselves by the same code, then each of its happenings joins
+the kept one the batch rules would join it to — a violent incident the largest compatible incident
+(``merge_incidents``), any other the compatible happening of its kind whose exemplars the model links it to —
+or is kept as a new one. The cost is that of the added mentions, not of the story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from newsledger.link.coref import CorefModel, document_similarity
+from newsledger.link.cross_events import (
+    INCIDENT_TYPES,
+    by_frequency,
+    compatible,
+    event_day,
+    event_town,
+    kind_of,
+)
+from newsledger.records import CrossEvent, Event, EventType
+
+#: Mentions kept per happening to compare added mentions with (the first ones the story reported).
+EXEMPLARS = 8
+_LISTS = ("triggers", "participants", "places", "times")
+
+
+@dataclass
+class KeptHappening:
+    id: str
+    kind: str  # what happenings must share to be one (``cross_events.kind_of``)
+    type: EventType
+    mentions: list[str]
+    articles: list[str]
+    towns: set[str] = field(default_factory=set)
+    days: set[date] = field(default_factory=set)
+    said: dict[str, Counter] = field(default_factory=lambda: {name: Counter() for name in _LISTS})
+    exemplars: list[dict[str, Any]] = field(default_factory=list)  # described mentions, each with its "doc"
+
+    def add(self, members: list[Event], described: dict[str, dict[str, Any]]) -> None:
+        """These mentions join the happening (those it holds already are not counted twice)."""
+        members = [e for e in members if e.id not in set(self.mentions)]
+        self.mentions += [e.id for e in members]
+        self.articles = list(dict.fromkeys([*self.articles, *(e.article for e in members)]))
+        self.towns |= {t for e in members if (t := event_town(e))}
+        self.days |= {d for e in members if (d := event_day(e))}
+        for name, values in _said(members).items():
+            self.said[name].update(values)
+        room = EXEMPLARS - len(self.exemplars)
+        self.exemplars += [described[e.id] for e in members if e.id in described][:max(room, 0)]
+
+    def record(self, story: str) -> CrossEvent:
+        return CrossEvent(self.id, story, self.type, list(self.mentions), list(self.articles),
+                          *(by_frequency(self.said[name].elements()) for name in _LISTS))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "type": self.type.value, "mentions": self.mentions,
+                "articles": self.articles, "towns": sorted(self.towns), "days": sorted(d.isoformat() for d in self.days),
+                "said": {name: dict(counts) for name, counts in self.said.items()}, "exemplars": self.exemplars}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KeptHappening:
+        return cls(data["id"], data["kind"], EventType(data["type"]), data["mentions"], data["articles"],
+                   set(data["towns"]), {date.fromisoformat(d) for d in data["days"]},
+                   {name: Counter(data["said"][name]) for name in _LISTS}, data["exemplars"])
+
+
+def kept_happenings(story_events: list[CrossEvent], events: dict[str, Event],
+                    features: dict[str, dict[str, Any]]) -> list[KeptHappening]:
+    """The story's happenings, as a full resolution found them, to keep."""
+    described = describe(features)
+    kept = []
+    for happening in story_events:
+        members = [events[m] for m in happening.mentions if m in events]
+        if not members:
+            continue
+        found = KeptHappening(happening.id, kind_of(members[0]), happening.type, [], [])
+        found.add(members, described)
+        found.articles = list(happening.articles)
+        kept.append(found)
+    return kept
+
+
+def describe(features: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each event mention the linker described, with its article under "doc" (as ``coref.resolve`` reads it)."""
+    return {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
+
+
+def place(added: list[CrossEvent], events: dict[str, Event], kept: list[KeptHappening],
+          features: dict[str, dict[str, Any]], model: CorefModel) -> dict[str, KeptHappening]:
+    """Each added happening's kept happening (by the added one's id), updating it; an added happening that joins
+    none is kept as a new one (appended to ``kept``). ``features``: of the added articles and the exemplars'."""
+    described = describe(features)
+    similarity = document_similarity(features)
+    placed = {}
+    for happening in sorted(added, key=lambda c: (-len(c.articles), -len(c.mentions), c.id)):
+        members = [events[m] for m in happening.mentions if m in events]
+        home = _home(members, kept, described, features, similarity, model)
+        if home is None:
+            home = KeptHappening(happening.id, kind_of(members[0]), happening.type, [], [])
+            kept.append(home)
+        home.add(members, described)
+        placed[happening.id] = home
+    return placed
+
+
+def _home(members: list[Event], kept: list[KeptHappening], described: dict[str, dict[str, Any]],
+          features: dict[str, dict[str, Any]], similarity, model: CorefModel) -> KeptHappening | None:
+    towns, days = {t for e in members if (t := event_town(e))}, {d for e in members if (d := event_day(e))}
+    fits = [h for h in kept if compatible(h.towns, h.days, towns, days)]
+    if members[0].type in INCIDENT_TYPES:
+        incidents = [h for h in fits if h.type in INCIDENT_TYPES]
+        if incidents:
+            return max(incidents, key=lambda h: (len(h.articles), len(h.mentions)))
+    mentions = [described[e.id] for e in members if e.id in described]
+    scored = [(_linked(mentions, h.exemplars, similarity, model), h) for h in fits if h.kind == kind_of(members[0])
+              and all(b["doc"] in features for b in h.exemplars)]
+    best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    return best[1] if best[0] >= model.threshold else None
+
+
+def _linked(mentions: list[dict[str, Any]], exemplars: list[dict[str, Any]], similarity, model: CorefModel) -> float:
+    """The mean probability the model gives that an added mention and an exemplar are one happening (the
+    average linkage the batch clustering uses)."""
+    pairs = [(a, b) for a in mentions for b in exemplars]
+    if not pairs:
+        return 0.0
+    return sum(model.probability(model.features(a, b, a["doc"] == b["doc"], *similarity(a["doc"], b["doc"])))
+               for a, b in pairs) / len(pairs)
+
+
+def _said(members: list[Event]) -> dict[str, list[str]]:
+    return {"triggers": [e.trigger.text for e in members],
+            "participants": [span.text for e in members for span in (e.agent, e.patient) if span],
+            "places": [e.place.text for e in members if e.place],
+            "times": [e.time.value for e in members if e.time and e.time.value]}
