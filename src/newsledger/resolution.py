@@ -30,7 +30,7 @@ from newsledger.link.coref import CorefModel
 from newsledger.link.cross_events import cross_events
 from newsledger.link.online_events import KeptHappening, kept_happenings, place
 from newsledger.reconcile.claims import Claim, claim_from_json, claim_to_json
-from newsledger.reconcile.derived import injured_from_counts, witnesses
+from newsledger.reconcile.derived import COUNTS_READ, injured_from_counts, witnesses
 from newsledger.reconcile.facets import (
     comparable,
     facet_counts,
@@ -141,36 +141,38 @@ def _resolve_online(store: Store, story: Story, state: dict[str, Any], model: Co
     found = cross_events(story.id, events, {a: features[a] for a in added if a in features}, model)
     homes = place(found, by_id, happenings, features, model)
     joined = [replace(c, id=homes[c.id].id, type=homes[c.id].type) for c in found]
-    stored = {f.id: f for f in store.findings(story.id)}
-    slots = {key: stored[i] for key, i in state["findings"].items() if i in stored}
     values = _values(store, added)
     deaths = [from_dict(Event, e) for e in state["deaths"]] + events
     gathered = gather(story, list(store.articles(added)), merge_people(store.attributions(added), store.entity_names),
                       events, joined, values, frozenset(state["counted"]))
     claims = _joined_claims(store, story.id, gathered)
-    records = {h.id: h.record(story.id) for h in happenings}
-    for (happening, slot), said in claims.items():
-        slots[_key(happening, slot)] = slot_finding(story.id, records[happening], slot, said, gathered.context.relations)
-    answered = answers(gathered, list(slots.values()))
-    next_id = _Ids(story.id, state["next"])
-    for key, finding in slots.items():
-        finding.id = state["findings"].get(key) or next_id()
-    derived = injured_from_counts(list(slots.values()), witnesses(deaths))
+    ids, next_id = dict(state["findings"]), _Ids(story.id, state["next"])
+    records = {h.id: h.record(story.id) for h in homes.values()}
+    judged = [slot_finding(story.id, records[happening], slot, said, gathered.context.relations)
+              for (happening, slot), said in claims.items()]
+    for finding in judged:
+        finding.id = ids.setdefault(_key(finding.event, finding.slot), None) or next_id()
+        ids[_key(finding.event, finding.slot)] = finding.id
+    told = {f.id: f for f in store.findings_by_id(i for key, i in ids.items() if _slot(key) in COUNTS_READ)}
+    told.update((f.id, f) for f in judged if f.slot in COUNTS_READ)
+    derived = injured_from_counts(list(told.values()), witnesses(deaths))
     for finding, old in zip(derived, [*state["derived"], *(None for _ in derived)]):
         finding.id = old or next_id()
-    earlier = [f for i, f in stored.items() if i not in set(state["findings"].values()) | set(state["derived"])]
+    answered = answers(gathered, {_happening(key) for key in ids if _slot(key) == "agent"})
     for finding in answered:
         finding.id = next_id()
-    findings = [*slots.values(), *derived, *earlier, *answered]
+    removed = set(state["derived"]) - {f.id for f in derived}
+    statuses = {i: status for i, status in store.finding_statuses(story.id).items() if i not in removed}
+    statuses.update((f.id, f.status) for f in [*judged, *derived, *answered])
     facets = {name: counts + facet_counts(events)[name] for name, counts in _counters(state["facets"]).items()}
     state = {**state, "articles": list(story.articles), "next": next_id.n, "happenings": [h.to_json() for h in happenings],
-             "findings": {key: f.id for key, f in slots.items()}, "derived": [f.id for f in derived],
+             "findings": ids, "derived": [f.id for f in derived],
              "counted": sorted({*state["counted"], *(slot for _, slot in claims)}),
              "deaths": [to_dict(e) for e in witnesses(deaths)], "facets": facets}
     kept.keep(store, story.id, {region: said_to_json(said) for region, said in values.new.items()}, values_version(),
               {}, groups_version())
-    store.write_resolution(story.id, [h.record(story.id) for h in happenings], findings, ranked_facets(facets),
-                           tally(findings), also=lambda connection: kept.keep_story(
+    store.write_resolution(story.id, list(records.values()), [*judged, *derived, *answered], ranked_facets(facets),
+                           tally(list(statuses.values())), changed_only=removed, also=lambda connection: kept.keep_story(
                                connection, story.id, state_version(), state,
                                {key: [claim_to_json(c) for c in said] for key, said in claims.items()}, every=False))
 
@@ -195,6 +197,14 @@ def _values(store: Store, articles: list[str]) -> RegionValues:
 
 def _key(happening: str | None, slot: str) -> str:
     return f"{happening}|{slot}"
+
+
+def _happening(key: str) -> str:
+    return key.rpartition("|")[0]
+
+
+def _slot(key: str) -> str:
+    return key.rpartition("|")[2]
 
 
 def _counters(facets: dict[str, dict[str, int]]) -> dict[str, Counter]:

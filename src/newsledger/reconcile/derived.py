@@ -35,6 +35,10 @@ from newsledger.records import (
 SAID = (Factuality.ASSERTED, Factuality.REPORTED)
 
 
+#: The slots whose findings ``injured_from_counts`` reads.
+COUNTS_READ = frozenset(("killed", "injured", "shot"))
+
+
 def injured_from_counts(findings: list[Finding], events: list[Event]) -> list[Finding]:
     """The injured a story tells only through its other counts: the people shot when no one died
     (``injured_from_shot``), else the people shot less the dead (``injured_less_killed``); never both."""

@@ -36,9 +36,10 @@ TALLIED = {"corroborated": (FindingStatus.CORROBORATED,), "single_source": (Find
            "updated": (FindingStatus.UPDATED,), "disputed": (FindingStatus.DISPUTED,), "denied": (FindingStatus.DENIED, FindingStatus.NO_COMMENT)}
 
 
-def tally(findings: list[Finding]) -> dict[str, int]:
-    """How many of the story's findings have each status (denied counts refusals to comment too)."""
-    counts = Counter(f.status for f in findings)
+def tally(findings: list[Finding] | list[str]) -> dict[str, int]:
+    """How many of the story's findings (or of their statuses) have each status (denied counts refusals to comment
+    too)."""
+    counts = Counter(FindingStatus(f if isinstance(f, str) else f.status) for f in findings)
     return {name: sum(counts[s] for s in statuses) for name, statuses in TALLIED.items()}
 
 

@@ -151,7 +151,7 @@ def decide(gathered: Gathered) -> tuple[list[Finding], list[Finding], list[Findi
     made = [slot_finding(story, happening, slot, by_slot[happening.id, slot], gathered.context.relations)
             for happening in gathered.happenings for slot in SLOTS if (happening.id, slot) in by_slot]
     derived = injured_from_counts(made, list(gathered.events.values()))
-    return made, derived, answers(gathered, made + derived)
+    return made, derived, answers(gathered, {f.event for f in made if f.slot == "agent"})
 
 
 def claims_by_slot(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
@@ -196,12 +196,12 @@ def gather(story: Story, articles: list[Article], attributions: list[Attribution
     return Gathered(context, happenings, events_by_id, _claims(context, happenings, events_by_id, counted))
 
 
-def answers(gathered: Gathered, made: list[Finding]) -> list[Finding]:
-    """The findings beside the slots: parties denying or declining to comment, and the same claim in several
-    articles (of the attributions no slot finding holds)."""
+def answers(gathered: Gathered, with_agent: set[str]) -> list[Finding]:
+    """The findings beside the slots: parties denying or declining to comment (``with_agent``: the happenings
+    whose agent a slot finding gives), and the same claim in several articles (of attributions no slot holds)."""
     used = {c.attribution for c in gathered.claims if c.attribution and c.slot in SLOTS}
     attributions = [a for found in gathered.context.attributions.values() for a in found]
-    return _denials(gathered.context, gathered.happenings, gathered.events, made) + _same_claims(
+    return _denials(gathered.context, gathered.happenings, gathered.events, with_agent) + _same_claims(
         gathered.context, attributions, used)
 
 
@@ -365,11 +365,10 @@ def _speculative(attribution: Attribution | None) -> bool:
 # --- denials and declines ------------------------------------------------------------------------------------
 
 def _denials(context: _Context, happenings: list[CrossEvent], events: dict[str, Event],
-             made: list[Finding]) -> list[Finding]:
+             with_agent: set[str]) -> list[Finding]:
     """A party denying or declining to comment on a happening: answered happening = the nearest mention before
     the denial in its article (the claim it answers is usually just said)."""
     member = {m: h for h in happenings for m in h.mentions}
-    with_agent = {f.event for f in made if f.slot == "agent"}
     in_article: dict[str, list[Event]] = defaultdict(list)
     for event in events.values():
         in_article[event.article].append(event)

@@ -106,6 +106,17 @@ def _forget_listed(connection: Any, story_ids: list[str]) -> None:
         connection.execute(delete(table).where(table.c.story.in_(story_ids)))
 
 
+def _replace(connection: Any, table: Any, story: str, records: list[CrossEvent] | list[Finding],
+             removed: Iterable[str]) -> None:
+    """Write these records of the story's rows of ``table`` and remove the ``removed``; the other rows stay."""
+    gone = sorted({*removed, *(r.id for r in records)})
+    for i in range(0, len(gone), t.ROWS_PER_STATEMENT):
+        connection.execute(delete(table).where(table.c.id.in_(gone[i:i + t.ROWS_PER_STATEMENT])))
+    rows = [{"id": r.id, "story": story, "data": to_dict(r)} for r in records]
+    for i in range(0, len(rows), t.ROWS_PER_STATEMENT):
+        connection.execute(insert(table), rows[i:i + t.ROWS_PER_STATEMENT])
+
+
 def _replace_changed(connection: Any, table: Any, story: str, records: list[CrossEvent] | list[Finding]) -> None:
     """Make the story's rows of ``table`` these records, writing only the rows that changed: a story that gains an
     article keeps most of its happenings as they were, and rewriting them all cost as much as the story's size.
@@ -221,9 +232,10 @@ class Store:
 
     def write_resolution(self, story: str, found: list[CrossEvent], findings: list[Finding],
                          facets: dict[str, list[str]] | None = None, tally: dict[str, int] | None = None,
-                         also: Callable[[Any], None] | None = None) -> None:
+                         also: Callable[[Any], None] | None = None, changed_only: Iterable[str] | None = None) -> None:
         """Replace a story's cross-document events, findings, facets and tally, and mark it resolved, atomically;
-        ``also`` writes what the resolution keeps, in the same transaction."""
+        ``also`` writes what the resolution keeps, in the same transaction. With ``changed_only`` (the ids of
+        findings to remove), ``found`` and ``findings`` are only the records that changed: the others stay."""
         with self.engine.begin() as connection:
             if also is not None:
                 also(connection)
@@ -235,7 +247,10 @@ class Store:
                         data={**row.data, **derived}))
                     _write_listed(connection, [{**row.data, **derived}])
             for table, records in ((t.cross_events, found), (t.findings, findings)):
-                _replace_changed(connection, table, story, records)
+                if changed_only is None:
+                    _replace_changed(connection, table, story, records)
+                else:
+                    _replace(connection, table, story, records, changed_only if table is t.findings else ())
             connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story))
             connection.execute(insert(t.resolved_stories).values(story=story))
 
@@ -390,6 +405,15 @@ class Store:
 
     def findings(self, story: str | None = None) -> list[Finding]:
         return self._records(t.findings, Finding, "story", [story] if story is not None else None)
+
+    def findings_by_id(self, ids: Iterable[str]) -> list[Finding]:
+        return self._records(t.findings, Finding, "id", ids)
+
+    def finding_statuses(self, story: str) -> dict[str, str]:
+        """The status of each of the story's findings, by id, without decoding the findings."""
+        status = t.findings.c.data["status"].as_string()
+        with self.engine.connect() as connection:
+            return dict(connection.execute(select(t.findings.c.id, status).where(t.findings.c.story == story)).all())
 
     def unresolved_stories(self) -> list[str]:
         """Stories whose cross-document events are missing or out of date (an article joined since)."""
