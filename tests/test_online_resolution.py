@@ -4,16 +4,15 @@ and the findings are those a full resolution gives; when the story has doubled, 
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
 
 import pytest
+from postgres_server import URL, fresh_database
 
 from newsledger.api import Ledger
 from newsledger.config import Config
 from newsledger.link.coref import CorefModel
-from newsledger.resolution import resolve_story
-from newsledger.store.ledger import Store
+from newsledger.resolution import resolve_story, state_version
+from newsledger.store import kept
 
 REPORTS = [
     ("Two killed, three wounded in Wilkinsburg shooting", "2016-03-10",
@@ -45,71 +44,73 @@ def _write(folder, reports, first):
     return path
 
 
-def _state(db):
-    with sqlite3.connect(db) as connection:
-        return {story: json.loads(data) for story, data in connection.execute("select story, data from story_state")}
+def _state(store):
+    return {story.id: state for story in store.stories()
+            if (state := kept.story_state(store, story.id, state_version())) is not None}
 
 
-def _findings(db):
+def _findings(store):
     """The findings, each happening named by its mentions (a full resolution names a happening by its first
     mention in article order, which an added article may change; online, a happening keeps its name)."""
-    with sqlite3.connect(db) as connection:
-        found = [json.loads(data) for (data,) in connection.execute("select data from findings")]
-        mentions = {i: sorted(json.loads(data)["mentions"]) for i, data in connection.execute(
-            "select id, data from cross_events")}
-    return sorted((mentions.get(f["event"], []), f["slot"], f["status"], f["independent_origins"],
-                   sorted((v["value"], sorted((e["article"], e["start"]) for e in v["evidence"])) for v in f["values"]))
-                  for f in found)
+    mentions = {c.id: sorted(c.mentions) for c in store.cross_events()}
+    return sorted((mentions.get(f.event, []), f.slot, f.status.value, f.independent_origins,
+                   sorted((v.value, sorted((e.article, e.start) for e in v.evidence)) for v in f.values))
+                  for f in store.findings())
 
 
-@pytest.fixture(scope="module")
-def grown(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def grown(request, tmp_path_factory):
     """A ledger whose story kept its state at three articles, then gained two, one run each (online)."""
     folder = tmp_path_factory.mktemp("online")
-    db = folder / "ledger.db"
-    with Ledger(db, config=Config(online_from=3)) as ledger:
+    databases = iter([str(folder / "ledger.db")]) if request.param == "sqlite" else fresh_database() if URL else None
+    if databases is None:
+        pytest.skip("set NEWSLEDGER_TEST_POSTGRES to a PostgreSQL URL to run this on PostgreSQL")
+    with Ledger(next(databases), config=Config(online_from=3)) as ledger:
         ledger.ingest([_write(folder, REPORTS[:3], 0)])
-        kept = _state(db)
+        first = _state(ledger.store)
         for n in (3, 4):
             ledger.ingest([_write(folder, REPORTS[n:n + 1], n)])
-    return folder, db, kept
+        yield folder, ledger, first
+    next(databases, None)  # a PostgreSQL database is dropped
+
+
 
 
 def test_a_large_story_keeps_its_state_and_is_resolved_online_as_it_grows(grown):
-    _, db, kept = grown
-    ((story, first),) = kept.items()
-    assert first["full"] == 3 and len(first["articles"]) == 3
-    state = _state(db)[story]
+    _, ledger, first = grown
+    ((story, kept_first),) = first.items()
+    assert kept_first["full"] == 3 and len(kept_first["articles"]) == 3
+    state = _state(ledger.store)[story]
     assert state["full"] == 3 and len(state["articles"]) == 5  # resolved online twice: no full resolution since
 
 
 def test_what_an_added_article_says_joins_the_kept_findings(grown):
-    _, db, _ = grown
-    with sqlite3.connect(db) as connection:
-        (added,) = connection.execute("select id from articles where title like '%death toll%'").fetchone()
-        found = [json.loads(d) for (d,) in connection.execute("select data from findings")]
-    killed = [f for f in found if f["slot"] == "killed"]
-    said = {v["value"]: {e["article"] for e in v["evidence"]} for f in killed for v in f["values"]}
+    _, ledger, _ = grown
+    (added,) = [a.id for a in ledger.store.articles() if "death toll" in a.title]
+    killed = [f for f in ledger.store.findings() if f.slot == "killed"]
+    said = {v.value: {e.article for e in v.evidence} for f in killed for v in f.values}
     assert added in said.get("3", set()) and len(said.get("2", ())) == 4
-    assert any(f["status"] in ("updated", "disputed") for f in killed)  # "two killed", then three have died
+    assert any(f.status.value in ("updated", "disputed") for f in killed)  # "two killed", then three were
+    (story,) = ledger.store.stories()
+    assert sum(story.tally.values()) == len(ledger.store.findings())  # the tally counts every finding
 
 
-def test_online_findings_are_those_of_a_full_resolution(grown, tmp_path):
-    _, db, _ = grown
-    full = tmp_path / "full.db"
-    shutil.copy(db, full)
-    store = Store(str(full))
-    for story in store.stories():
-        resolve_story(store, story.id, CorefModel.load(), online_from=10 ** 9)
-    store.close()
-    assert _findings(full) == _findings(db)
+def test_online_findings_are_those_of_a_full_resolution(grown):
+    """(Last of the tests on ``grown``: it resolves the ledger in full.)"""
+    _, ledger, _ = grown
+    online = _findings(ledger.store)
+    for story in ledger.store.stories():
+        resolve_story(ledger.store, story.id, CorefModel.load(), online_from=10 ** 9)
+    assert _findings(ledger.store) == online
+    assert _state(ledger.store) == {}  # resolved in full below the threshold: no state kept
 
 
-def test_a_story_that_doubled_is_resolved_in_full_again(grown, tmp_path):
-    folder, db, _ = grown
-    copy = tmp_path / "ledger.db"
-    shutil.copy(db, copy)
-    with Ledger(copy, config=Config(online_from=3)) as ledger:
-        ledger.ingest([_write(folder, REPORTS[5:], 5)])
-    ((_, state),) = _state(copy).items()
+def test_a_story_that_doubled_is_resolved_in_full_again(tmp_path):
+    db = tmp_path / "ledger.db"
+    with Ledger(db, config=Config(online_from=3)) as ledger:
+        ledger.ingest([_write(tmp_path, REPORTS[:3], 0)])
+        ledger.ingest([_write(tmp_path, REPORTS[3:5], 3)])
+        assert [s["full"] for s in _state(ledger.store).values()] == [3]
+        ledger.ingest([_write(tmp_path, REPORTS[5:], 5)])
+        ((_, state),) = _state(ledger.store).items()
     assert state["full"] == 6 == len(state["articles"])

@@ -170,7 +170,7 @@ def _resolve_online(store: Store, story: Story, state: dict[str, Any], model: Co
              "counted": sorted({*state["counted"], *(slot for _, slot in claims)}),
              "deaths": [to_dict(e) for e in witnesses(deaths)], "facets": facets}
     kept.keep(store, story.id, {region: said_to_json(said) for region, said in values.new.items()}, values_version(),
-              {}, groups_version())
+              None, groups_version())  # the mention groups of the last full resolution stay for the next
     store.write_resolution(story.id, list(records.values()), [*judged, *derived, *answered], ranked_facets(facets),
                            tally(list(statuses.values())), changed_only=removed, also=lambda connection: kept.keep_story(
                                connection, story.id, state_version(), state,

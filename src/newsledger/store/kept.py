@@ -39,9 +39,9 @@ def mention_groups(store: Store, story: str, version: str) -> dict[str, list[int
 
 
 def keep(store: Store, story: str, regions: dict[Region, dict[str, Any]], regions_version: str,
-         groups: dict[str, list[int]], groups_version: str) -> None:
+         groups: dict[str, list[int]] | None, groups_version: str) -> None:
     """In one transaction: keep these regions (replacing what another version read of them), and replace the
-    story's kept mention groups with these (the groups of its latest resolution only)."""
+    story's kept mention groups with these (the groups of its latest resolution only; None leaves them)."""
     values, clusters = t.region_values, t.mention_groups
     keys = sorted(regions)
     with store.engine.begin() as connection:
@@ -50,6 +50,8 @@ def keep(store: Store, story: str, regions: dict[Region, dict[str, Any]], region
             connection.execute(delete(values).where(tuple_(values.c.article, values.c.start, values.c.end).in_(chunk)))
             connection.execute(insert(values), [{"article": a, "start": s, "end": e, "version": regions_version,
                                                  "data": regions[a, s, e]} for a, s, e in chunk])
+        if groups is None:
+            return
         connection.execute(delete(clusters).where(clusters.c.story == story))
         rows = [{"story": story, "key": key, "version": groups_version, "data": labels}
                 for key, labels in groups.items()]
