@@ -22,7 +22,7 @@ def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300, **kwargs)
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["stories"], ["brief"], ["export"], ["bench", "speed"], ["bench", "attribution"]])
+@pytest.mark.parametrize("command", [[], ["ingest"], ["resolve"], ["stories"], ["brief"], ["export"], ["bench", "speed"], ["bench", "attribution"]])
 def test_every_command_explains_itself(command):
     result = run(*command, "--help")
     assert result.returncode == 0
@@ -110,6 +110,24 @@ def test_unusable_ledger_and_unknown_story_are_clear_errors(tmp_path):
     unknown = run("brief", "s_zzz", "--db", db)
     assert unknown.returncode == 3 and "no story 's_zzz'" in unknown.stderr
     assert run("brief", "--format", "pdf", "--db", db).returncode == 2
+
+
+def test_resolve_completes_what_an_interrupted_run_left_and_resolves_every_story_in_full(tmp_path):
+    db = tmp_path / "l.db"
+    run("ingest", "--sample", "--db", str(db))
+    with sqlite3.connect(db) as connection:
+        findings = sorted(connection.execute("select id, data from findings"))
+        connection.execute("delete from findings")  # as a run stopped before resolving leaves its stories
+        connection.execute("delete from resolved_stories")
+    result = run("resolve", "--db", str(db))
+    assert result.returncode == 0 and "resolved 2 stories" in result.stderr
+    with sqlite3.connect(db) as connection:
+        assert sorted(connection.execute("select id, data from findings")) == findings
+    assert "resolved 0 stories" in run("resolve", "--db", str(db)).stderr  # nothing left to resolve
+    assert "resolved 2 stories" in run("resolve", "--full", "--db", str(db)).stderr
+    missing = run("resolve", "--db", str(tmp_path / "nope.db"))
+    assert missing.returncode == 3 and "nope.db: no such ledger" in missing.stderr
+    assert not (tmp_path / "nope.db").exists()
 
 
 def test_ledger_location_from_environment(tmp_path):

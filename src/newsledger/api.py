@@ -93,6 +93,18 @@ class Ledger:
             self._version_written = catalog.version(self.store)
         return report
 
+    def resolve(self, in_full: bool = False, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Resolve the stories an interrupted ingest left unresolved; ``in_full``: every story, in full — a story
+        of ``Config.online_from`` articles or more is resolved online as it grows, and this gives its exact
+        findings. Returns how many stories were resolved; holds the writer lock meanwhile (``LedgerBusy``)."""
+        from newsledger.resolution import resolve_stories
+        from newsledger.shipped import load as load_shipped
+
+        with self.store.writer():
+            self.store.check_writable()
+            return resolve_stories(self.store, load_shipped("event_coref"), self.config.online_from, in_full,
+                                   on_progress)
+
     @property
     def stage_seconds(self) -> dict[str, float]:
         """Seconds spent in each pipeline stage by this ledger's ingests so far."""

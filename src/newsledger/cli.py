@@ -18,6 +18,7 @@ import typer
 from rich.progress import (
     BarColumn,
     DownloadColumn,
+    MofNCompleteColumn,
     Progress,
     TextColumn,
     TimeRemainingColumn,
@@ -48,7 +49,7 @@ from newsledger.report.brief import StoryNotFound
 from newsledger.report.parquet import write_parquet
 from newsledger.report.render import FORMATS as BRIEF_FORMATS
 from newsledger.store.errors import LedgerBusy
-from newsledger.store.ledger import DEFAULT_DB, LedgerError
+from newsledger.store.ledger import DEFAULT_DB, LedgerError, default_location
 
 app = typer.Typer(
     help="Turn news articles into a ledger: who said what, what happened, which stories they belong to.",
@@ -180,6 +181,30 @@ def _size(path: Path) -> int:
         return path.stat().st_size if path.is_file() else 0
     except OSError:
         return 0
+
+
+@app.command()
+def resolve(
+    db: DbOption = None,
+    full: Annotated[bool, typer.Option("--full", help="Resolve every story in full: the exact findings of a story of 500 articles or more, which an ingest resolves online (from what it kept) until the story doubles.")] = False,
+) -> None:
+    """Resolve the stories an interrupted ingest left unresolved (an ingest does it too), or every story with --full."""
+    location = db or default_location()
+    if "://" not in location and not Path(location).is_file():
+        raise _fail(f"{location}: no such ledger")
+    ledger = _open(location, readonly=False)
+    try:
+        with Progress(TextColumn("resolving"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("resolve", total=None)
+            done = ledger.resolve(full, lambda n, total: progress.update(task, completed=n, total=total))
+    except LedgerBusy as error:
+        raise _fail(str(error), EXIT_BUSY) from error
+    except (LedgerError, SQLAlchemyError, OSError) as error:
+        said = error.orig if isinstance(error, DBAPIError) else error
+        raise _fail(f"resolving {ledger.store.location} stopped: {said}") from error
+    finally:
+        ledger.close()
+    say("resolved", "green", f"{done} stor{'y' if done == 1 else 'ies'} → {ledger.store.location}")
 
 
 @app.command()

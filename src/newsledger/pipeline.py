@@ -44,9 +44,8 @@ from newsledger.records import (
     Stance,
     innermost_holder,
 )
-from newsledger.resolution import resolve_story
+from newsledger.resolution import resolve_stories
 from newsledger.shipped import load as load_shipped
-from newsledger.store.kept import forget_removed_stories
 from newsledger.store.ledger import Store
 
 # Fields that say where an article came from: the same text with other ones is reported, not dropped silently.
@@ -372,13 +371,8 @@ class Ingestor:
             yield batch
 
     def resolve_stories(self) -> int:
-        """Cluster the event mentions, and reconcile what the sources say, of every story that gained articles
-        since it was last resolved (also those an interrupted run left behind); returns how many were resolved."""
-        pending = self.store.unresolved_stories()
-        forget_removed_stories(self.store)
-        for story_id in pending:
-            resolve_story(self.store, story_id, self.coref_model, self.config.online_from)  # recalling what was kept
-        return len(pending)
+        """Resolve every story that gained articles since it was last resolved (``resolution.resolve_stories``)."""
+        return resolve_stories(self.store, self.coref_model, self.config.online_from)
 
     def _admit(self, raw, batch: list[Work], seen: dict[str, Article], report: IngestReport) -> None:
         try:

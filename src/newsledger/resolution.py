@@ -19,6 +19,7 @@ articles, victims counted across them — the next full resolution, at the lates
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -91,9 +92,25 @@ class _Groups(dict):
         super().__setitem__(key, labels)
 
 
-def resolve_story(store: Store, story_id: str, model: CorefModel, online_from: int = ONLINE_FROM) -> None:
+def resolve_stories(store: Store, model: CorefModel, online_from: int = ONLINE_FROM, in_full: bool = False,
+                    on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Resolve every story that gained articles since it was last resolved (also those an interrupted run left
+    behind); ``in_full``: every story, in full (a large story's exact findings, whatever it was resolved online
+    from). ``on_progress(done, total)`` after each story. Returns how many stories were resolved."""
+    pending = [s.id for s in store.stories()] if in_full else store.unresolved_stories()
+    kept.forget_removed_stories(store)
+    for done, story_id in enumerate(pending, 1):
+        resolve_story(store, story_id, model, online_from, in_full)
+        if on_progress:
+            on_progress(done, len(pending))
+    return len(pending)
+
+
+def resolve_story(store: Store, story_id: str, model: CorefModel, online_from: int = ONLINE_FROM,
+                  in_full: bool = False) -> None:
     story = store.story(story_id)
-    state = kept.story_state(store, story_id, state_version()) if len(story.articles) >= online_from else None
+    state = kept.story_state(store, story_id, state_version()) \
+        if len(story.articles) >= online_from and not in_full else None
     if state is not None and comparable(story) and set(state["articles"]) <= set(story.articles) \
             and len(story.articles) < 2 * state["full"]:
         _resolve_online(store, story, state, model)
