@@ -306,6 +306,7 @@ def bench_coref(
     topics: TopicsOption = None,
     doc_clusters: Annotated[str, typer.Option(help="Document clusters to resolve within: subtopic or topic (gold), or stories (our linker).")] = "subtopic",
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    online: Annotated[bool, typer.Option("--online", help="Also score each document cluster resolved online, as a large story is: its second half of documents placed among the first half's clusters.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Cross-document event coreference on ECB+ (MUC, B³, CEAF-e, CoNLL F1), with the lemma baseline beside it.
@@ -319,7 +320,7 @@ def bench_coref(
         raise typer.BadParameter("--mentions must be gold or predicted")
     if doc_clusters not in ("subtopic", "topic", "stories"):
         raise typer.BadParameter("--doc-clusters must be subtopic, topic or stories")
-    result = bench.run(data, mentions, ecbplus.parse_topics(topics), doc_clusters, model=model)
+    result = bench.run(data, mentions, ecbplus.parse_topics(topics), doc_clusters, model=model, online=online)
     _print(result, bench.render, json_output)
 
 

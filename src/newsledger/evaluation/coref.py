@@ -28,7 +28,9 @@ from newsledger.evaluation.stories import features_of, link
 from newsledger.extract.events import extract_events
 from newsledger.link.coref import MODEL_PATH, CorefModel, describe, document_similarity
 from newsledger.link.coref import resolve as resolve_story
+from newsledger.link.online_events import EXEMPLARS, KeptHappening, linked_home
 from newsledger.link.stories import LinkerConfig
+from newsledger.records import EventType
 
 DOC_CLUSTERS = ("topic", "subtopic", "stories")
 SKIP_VERBS = {"be", "have", "do"}
@@ -126,12 +128,42 @@ def resolve(corpus: Corpus, mentions: dict[tuple, dict], groups: dict[str, Any],
     return response
 
 
+def resolve_online(corpus: Corpus, mentions: dict[tuple, dict], groups: dict[str, Any], model: CorefModel,
+                   exemplars: int = EXEMPLARS) -> dict[tuple, str]:
+    """The clusters a story resolved online would have (``link/online_events``): in each document cluster the
+    first half of the documents (in name order) clustered together, each cluster keeping its first ``exemplars``
+    mentions; then the second half's mentions clustered among themselves, and each of their clusters placed in the
+    kept cluster whose exemplars the model links it to (else kept as a new one)."""
+    by_group: dict[Any, list[tuple]] = defaultdict(list)
+    for key, item in mentions.items():
+        by_group[groups[item["doc"]]].append(key)
+    similarity = doc_similarity_of(corpus)
+    response = {}
+    for group, keys in by_group.items():
+        docs = sorted({mentions[k]["doc"] for k in keys})
+        first = set(docs[:max(1, len(docs) // 2)])
+        kept: list[KeptHappening] = []
+        for placing, part in ((False, [k for k in keys if mentions[k]["doc"] in first]),
+                              (True, [k for k in keys if mentions[k]["doc"] not in first])):
+            labels = resolve_story([mentions[k] for k in part], similarity, model)
+            for label in dict.fromkeys(labels):
+                members = [k for k, found in zip(part, labels) if found == label]
+                home = linked_home([mentions[k] for k in members], kept, similarity, model) if placing else None
+                if home is None:
+                    home = KeptHappening(f"{group}/{len(kept)}", "", EventType.OTHER, [], [])
+                    kept.append(home)
+                home.exemplars += [mentions[k] for k in members][:max(exemplars - len(home.exemplars), 0)]
+                response.update({k: home.id for k in members})
+    return response
+
+
 def lemma_baseline(mentions: dict[tuple, dict], groups: dict[str, Any]) -> dict[tuple, str]:
     return {key: f"{groups[item['doc']]}/{item['lemma']}" for key, item in mentions.items()}
 
 
 def run(data: Path, mentions: str = "gold", topics: list[int] | None = None, doc_clusters: str = "subtopic",
-        model_path: Path | None = None, model: str | None = None) -> dict[str, Any]:
+        model_path: Path | None = None, model: str | None = None, online: bool = False) -> dict[str, Any]:
+    """``online``: also the clusters of each document cluster resolved online, half of it added to the other."""
     corpus = Corpus(data, topics, model)
     coref_model = CorefModel.load(model_path or MODEL_PATH)
     key, gold_mentions = corpus.gold()
@@ -144,6 +176,8 @@ def run(data: Path, mentions: str = "gold", topics: list[int] | None = None, doc
         "lemma": cm.coref_scores(key, lemma_baseline(found, groups)),
         "model": cm.coref_scores(key, resolve(corpus, found, groups, coref_model)),
     }
+    if online:
+        result["online"] = cm.coref_scores(key, resolve_online(corpus, found, groups, coref_model))
     if mentions == "predicted":
         detected = len(key.keys() & found.keys())
         result["detection"] = {"p": detected / len(found) if found else 0.0, "r": detected / len(key) if key else 0.0}
@@ -164,7 +198,9 @@ def render(result: dict[str, Any]) -> str:
         lines.append(f"mention detection: P {100 * result['detection']['p']:.1f} R {100 * result['detection']['r']:.1f}")
     lines.append(f"{'':8}" + "".join(f"{name:>18}" for name in ("MUC P/R/F1", "B3 P/R/F1", "CEAF-e P/R/F1"))
                  + f"{'CoNLL F1':>10}")
-    for system in ("lemma", "model"):
+    for system in ("lemma", "model", "online"):
+        if system not in result:
+            continue
         scores = result[system]
         cells = "".join(
             f"{100 * scores[m]['p']:>6.1f}{100 * scores[m]['r']:>6.1f}{100 * scores[m]['f1']:>6.1f}"

@@ -120,20 +120,27 @@ def _home(members: list[Event], kept: list[KeptHappening], described: dict[str, 
         if incidents:
             return max(incidents, key=lambda h: (len(h.articles), len(h.mentions)))
     mentions = [described[e.id] for e in members if e.id in described]
-    scored = [(_linked(mentions, h.exemplars, similarity, model), h) for h in fits if h.kind == kind_of(members[0])
-              and all(b["doc"] in features for b in h.exemplars)]
+    return linked_home(mentions, [h for h in fits if h.kind == kind_of(members[0])
+                                  and all(m["doc"] in features for m in h.exemplars)], similarity, model)
+
+
+def linked_home(mentions: list[dict[str, Any]], candidates: list[KeptHappening], similarity,
+                model: CorefModel) -> KeptHappening | None:
+    """The candidate whose exemplars the coreference model links the mentions to most, if at its threshold."""
+    scored = [(_linked(mentions, h.exemplars, similarity, model), h) for h in candidates]
     best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     return best[1] if best[0] >= model.threshold else None
 
 
 def _linked(mentions: list[dict[str, Any]], exemplars: list[dict[str, Any]], similarity, model: CorefModel) -> float:
-    """The mean probability the model gives that an added mention and an exemplar are one happening (the
-    average linkage the batch clustering uses)."""
-    pairs = [(a, b) for a in mentions for b in exemplars]
-    if not pairs:
+    """How the batch clustering would link the two groups: by the model's linkage over their pair probabilities
+    (single: the highest, complete: the lowest, average: the mean)."""
+    found = [model.probability(model.features(a, b, a["doc"] == b["doc"], *similarity(a["doc"], b["doc"])))
+             for a in mentions for b in exemplars]
+    if not found:
         return 0.0
-    return sum(model.probability(model.features(a, b, a["doc"] == b["doc"], *similarity(a["doc"], b["doc"])))
-               for a, b in pairs) / len(pairs)
+    return max(found) if model.linkage == "single" else min(found) if model.linkage == "complete" \
+        else sum(found) / len(found)
 
 
 def _said(members: list[Event]) -> dict[str, list[str]]:
