@@ -117,12 +117,9 @@ def doc_similarity_of(corpus: Corpus):
 def resolve(corpus: Corpus, mentions: dict[tuple, dict], groups: dict[str, Any], model: CorefModel,
             threshold: float | None = None) -> dict[tuple, str]:
     """The model's clusters, found within each document cluster as the ledger would within a story."""
-    by_group: dict[Any, list[tuple]] = defaultdict(list)
-    for key, item in mentions.items():
-        by_group[groups[item["doc"]]].append(key)
     doc_similarity = doc_similarity_of(corpus)
     response = {}
-    for group, keys in by_group.items():
+    for group, keys in _by_group(mentions, groups).items():
         labels = resolve_story([mentions[k] for k in keys], doc_similarity, model, threshold)
         response.update({key: f"{group}/{label}" for key, label in zip(keys, labels)})
     return response
@@ -134,12 +131,9 @@ def resolve_online(corpus: Corpus, mentions: dict[tuple, dict], groups: dict[str
     first half of the documents (in name order) clustered together, each cluster keeping its first ``exemplars``
     mentions; then the second half's mentions clustered among themselves, and each of their clusters placed in the
     kept cluster whose exemplars the model links it to (else kept as a new one)."""
-    by_group: dict[Any, list[tuple]] = defaultdict(list)
-    for key, item in mentions.items():
-        by_group[groups[item["doc"]]].append(key)
     similarity = doc_similarity_of(corpus)
     response = {}
-    for group, keys in by_group.items():
+    for group, keys in _by_group(mentions, groups).items():
         docs = sorted({mentions[k]["doc"] for k in keys})
         first = set(docs[:max(1, len(docs) // 2)])
         kept: list[KeptHappening] = []
@@ -155,6 +149,14 @@ def resolve_online(corpus: Corpus, mentions: dict[tuple, dict], groups: dict[str
                 home.exemplars += [mentions[k] for k in members][:max(exemplars - len(home.exemplars), 0)]
                 response.update({k: home.id for k in members})
     return response
+
+
+def _by_group(mentions: dict[tuple, dict], groups: dict[str, Any]) -> dict[Any, list[tuple]]:
+    """The mentions' keys by the document cluster of their document."""
+    by_group: dict[Any, list[tuple]] = defaultdict(list)
+    for key, item in mentions.items():
+        by_group[groups[item["doc"]]].append(key)
+    return by_group
 
 
 def lemma_baseline(mentions: dict[tuple, dict], groups: dict[str, Any]) -> dict[tuple, str]:
