@@ -11,7 +11,9 @@ from postgres_server import URL, fresh_database
 from newsledger.api import Ledger
 from newsledger.config import Config
 from newsledger.link.coref import CorefModel
-from newsledger.resolution import resolve_story, state_version
+from newsledger import resolution
+from newsledger.reconcile.facets import tally
+from newsledger.resolution import groups_version, resolve_story, state_version
 from newsledger.store import kept
 
 REPORTS = [
@@ -92,7 +94,13 @@ def test_what_an_added_article_says_joins_the_kept_findings(grown):
     assert added in said.get("3", set()) and len(said.get("2", ())) == 4
     assert any(f.status.value in ("updated", "disputed") for f in killed)  # "two killed", then three were
     (story,) = ledger.store.stories()
-    assert sum(story.tally.values()) == len(ledger.store.findings())  # the tally counts every finding
+    assert story.tally == tally(f.status for f in ledger.store.findings())  # online, the tally is the findings'
+
+
+def test_online_keeps_the_mention_groups_of_the_last_full_resolution(grown):
+    _, ledger, _ = grown
+    (story,) = ledger.store.stories()
+    assert kept.mention_groups(ledger.store, story.id, groups_version())
 
 
 def test_online_findings_are_those_of_a_full_resolution(grown):
@@ -103,6 +111,21 @@ def test_online_findings_are_those_of_a_full_resolution(grown):
         resolve_story(ledger.store, story.id, CorefModel.load(), online_from=10 ** 9)
     assert _findings(ledger.store) == online
     assert _state(ledger.store) == {}  # resolved in full below the threshold: no state kept
+
+
+def test_a_story_that_did_not_hold_together_keeps_no_state_to_be_resolved_online_from(tmp_path, monkeypatch):
+    """Its findings were not drawn: an online resolution from its state would judge the added articles alone."""
+    db = tmp_path / "ledger.db"
+    with Ledger(db, config=Config(online_from=3)) as ledger:
+        monkeypatch.setattr(resolution, "comparable", lambda story: False)
+        ledger.ingest([_write(tmp_path, REPORTS[:3], 0)])
+        assert _state(ledger.store) == {} and ledger.store.findings() == []
+        monkeypatch.setattr(resolution, "comparable", lambda story: True)
+        ledger.ingest([_write(tmp_path, REPORTS[3:4], 3)])
+        ((_, state),) = _state(ledger.store).items()
+        assert state["full"] == 4  # resolved in full, every article's claims judged together
+        killed = [f for f in ledger.store.findings() if f.slot == "killed"]
+        assert killed and max(len(v.evidence) for f in killed for v in f.values) >= 3
 
 
 def test_a_story_that_doubled_is_resolved_in_full_again(tmp_path):

@@ -38,3 +38,14 @@ def test_same_place_in_other_case_and_nested_dates_stay_together():
 def test_different_dates_split():
     parts = split_by_place_and_time([_event("a", 1, time="2022"), _event("b", 1, time="2023-01-28")])
     assert len(parts) == 2
+
+
+def test_an_incident_is_of_its_attack_s_type_and_named_by_its_first_mention_in_article_order():
+    from dataclasses import replace
+
+    from newsledger.link.cross_events import _record, merge_incidents
+
+    death = replace(_event("a", 5), id="a:e5", type=EventType.DEATH)
+    attack = _event("b", 9)
+    (incident,) = [_record("s", members) for members in merge_incidents([[death], [attack]])]
+    assert incident.type is EventType.ATTACK and incident.id == "x_a:e5" and incident.mentions == ["a:e5", "b:e9"]

@@ -58,7 +58,28 @@ def test_an_incident_joins_the_largest_compatible_incident_and_a_later_day_start
     kept = [small, large]
     added = [_event("n1", EventType.ATTACK, "a4", "2016-03-10"), _event("n2", EventType.ATTACK, "a5", "2016-04-20")]
     found = [CrossEvent("x_n1", "s", EventType.ATTACK, ["n1"], ["a4"]), CrossEvent("x_n2", "s", EventType.ATTACK, ["n2"], ["a5"])]
-    homes = place(found, {e.id: e for e in added}, kept, {}, _Model("single", {}))
+    homes = place(found, {e.id: e for e in added}, kept, {}, lambda docs: {}, _Model("single", {}))
     assert homes["x_n1"] is large and "n1" in large.mentions and "a4" in large.articles  # within a day of it
     assert homes["x_n2"].id == "x_n2" and homes["x_n2"] in kept  # five weeks later: a happening of its own
     assert large.record("s").times == ["2016-03-10"]
+
+
+def test_a_kept_happening_s_exemplars_are_read_only_when_an_added_one_of_its_kind_is_compared_with_them():
+    protest = KeptHappening("x_p", "protest", EventType.OTHER, ["p"], ["a1"], exemplars=[_mention("march", "a1")])
+    vote = KeptHappening("x_v", "vote", EventType.OTHER, ["v"], ["a2"], exemplars=[_mention("ballot", "a2")])
+    asked = []
+
+    def load(docs):
+        asked.extend(docs)
+        return {doc: {"terms": {}, "entities": {}} for doc in docs}
+
+    added = Event(id="n1", article="a3", type=EventType.OTHER, trigger=Span("rally", 0, 5))
+    found = [CrossEvent("x_n1", "s", EventType.OTHER, ["n1"], ["a3"])]
+    features = {"a3": {"terms": {}, "entities": {}, "event_mentions": [{"id": "n1", "word": "rally"}]}}
+    model = _Model("single", {frozenset(("rally", "march")): 0.9})
+    homes = place(found, {"n1": added}, [protest, vote], features, load, model)
+    assert asked == [] and homes["x_n1"].id == "x_n1"  # no kept happening of its kind ("other"): nothing read
+    protest.kind = vote.kind = "other"
+    homes = place([CrossEvent("x_n1", "s", EventType.OTHER, ["n1"], ["a3"])], {"n1": added}, [protest, vote],
+                  features, load, model)
+    assert sorted(asked) == ["a1", "a2"] and homes["x_n1"] is protest

@@ -24,7 +24,7 @@ def cross_events(
     """The story's happenings; ``features`` maps each article to its linker features with "event_mentions";
     ``known``: the labels of mention groups clustered before (``coref.resolve``), which it gains the new ones'."""
     model = model or load_shipped("event_coref")
-    described = {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
+    described = describe_mentions(features)
     by_type: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         if event.id in described:
@@ -147,20 +147,32 @@ def _nearest(event: Event, keyed: dict[str, list[Event]], same_article: list[tup
     return max(keyed, key=lambda value: len(keyed[value]))
 
 
+def describe_mentions(features: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each event mention the linker described, by id, with its article under "doc" (as ``coref.resolve`` reads
+    them)."""
+    return {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
+
+
 def _record(story: str, members: list[Event]) -> CrossEvent:
+    """The happening of these mentions: of the first one's type (``merge_incidents`` puts an attack first), named
+    by the first in article order."""
     kind = members[0].type
     members = sorted(members, key=lambda e: (e.article, e.trigger.start))
-    return CrossEvent(
-        id=f"x_{members[0].id}",
-        story=story,
-        type=kind,
-        mentions=[e.id for e in members],
-        articles=list(dict.fromkeys(e.article for e in members)),
-        triggers=by_frequency(e.trigger.text for e in members),
-        participants=by_frequency(span.text for e in members for span in (e.agent, e.patient) if span),
-        places=by_frequency(e.place.text for e in members if e.place),
-        times=by_frequency(e.time.value for e in members if e.time and e.time.value),
-    )
+    said = said_by(members)
+    return CrossEvent(f"x_{members[0].id}", story, kind, [e.id for e in members],
+                      list(dict.fromkeys(e.article for e in members)), *(by_frequency(said[name]) for name in SAID))
+
+
+#: What a happening's record lists of its mentions, each most often said first.
+SAID = ("triggers", "participants", "places", "times")
+
+
+def said_by(members: list[Event]) -> dict[str, list[str]]:
+    """What the mentions say, in their order: their triggers, participants, places and times."""
+    return {"triggers": [e.trigger.text for e in members],
+            "participants": [span.text for e in members for span in (e.agent, e.patient) if span],
+            "places": [e.place.text for e in members if e.place],
+            "times": [e.time.value for e in members if e.time and e.time.value]}
 
 
 def by_frequency(values) -> list[str]:

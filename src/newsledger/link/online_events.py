@@ -12,6 +12,7 @@ or is kept as a new one. The cost is that of the added mentions, not of the stor
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,17 +20,19 @@ from typing import Any
 from newsledger.link.coref import CorefModel, document_similarity
 from newsledger.link.cross_events import (
     INCIDENT_TYPES,
+    SAID,
     by_frequency,
     compatible,
+    describe_mentions,
     event_day,
     event_town,
     kind_of,
+    said_by,
 )
 from newsledger.records import CrossEvent, Event, EventType
 
 #: Mentions kept per happening to compare added mentions with (the first ones the story reported).
 EXEMPLARS = 8
-_LISTS = ("triggers", "participants", "places", "times")
 
 
 @dataclass
@@ -41,24 +44,25 @@ class KeptHappening:
     articles: list[str]
     towns: set[str] = field(default_factory=set)
     days: set[date] = field(default_factory=set)
-    said: dict[str, Counter] = field(default_factory=lambda: {name: Counter() for name in _LISTS})
+    said: dict[str, Counter] = field(default_factory=lambda: {name: Counter() for name in SAID})
     exemplars: list[dict[str, Any]] = field(default_factory=list)  # described mentions, each with its "doc"
 
     def add(self, members: list[Event], described: dict[str, dict[str, Any]]) -> None:
         """These mentions join the happening (those it holds already are not counted twice)."""
-        members = [e for e in members if e.id not in set(self.mentions)]
+        held = set(self.mentions)
+        members = [e for e in members if e.id not in held]
         self.mentions += [e.id for e in members]
         self.articles = list(dict.fromkeys([*self.articles, *(e.article for e in members)]))
         self.towns |= {t for e in members if (t := event_town(e))}
         self.days |= {d for e in members if (d := event_day(e))}
-        for name, values in _said(members).items():
+        for name, values in said_by(members).items():
             self.said[name].update(values)
         room = EXEMPLARS - len(self.exemplars)
         self.exemplars += [described[e.id] for e in members if e.id in described][:max(room, 0)]
 
     def record(self, story: str) -> CrossEvent:
         return CrossEvent(self.id, story, self.type, list(self.mentions), list(self.articles),
-                          *(by_frequency(self.said[name].elements()) for name in _LISTS))
+                          *(by_frequency(self.said[name].elements()) for name in SAID))
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "type": self.type.value, "mentions": self.mentions,
@@ -69,13 +73,13 @@ class KeptHappening:
     def from_json(cls, data: dict[str, Any]) -> KeptHappening:
         return cls(data["id"], data["kind"], EventType(data["type"]), data["mentions"], data["articles"],
                    set(data["towns"]), {date.fromisoformat(d) for d in data["days"]},
-                   {name: Counter(data["said"][name]) for name in _LISTS}, data["exemplars"])
+                   {name: Counter(data["said"][name]) for name in SAID}, data["exemplars"])
 
 
 def kept_happenings(story_events: list[CrossEvent], events: dict[str, Event],
                     features: dict[str, dict[str, Any]]) -> list[KeptHappening]:
     """The story's happenings, as a full resolution found them, to keep."""
-    described = describe(features)
+    described = describe_mentions(features)
     kept = []
     for happening in story_events:
         members = [events[m] for m in happening.mentions if m in events]
@@ -88,21 +92,18 @@ def kept_happenings(story_events: list[CrossEvent], events: dict[str, Event],
     return kept
 
 
-def describe(features: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Each event mention the linker described, with its article under "doc" (as ``coref.resolve`` reads it)."""
-    return {m["id"]: {**m, "doc": article} for article, f in features.items() for m in f.get("event_mentions", [])}
-
-
 def place(added: list[CrossEvent], events: dict[str, Event], kept: list[KeptHappening],
-          features: dict[str, dict[str, Any]], model: CorefModel) -> dict[str, KeptHappening]:
+          features: dict[str, dict[str, Any]], load: Callable[[Iterable[str]], dict[str, dict[str, Any]]],
+          model: CorefModel) -> dict[str, KeptHappening]:
     """Each added happening's kept happening (by the added one's id), updating it; an added happening that joins
-    none is kept as a new one (appended to ``kept``). ``features``: of the added articles and the exemplars'."""
-    described = describe(features)
-    similarity = document_similarity(features)
+    none is kept as a new one (appended to ``kept``). ``features``: the added articles'; ``load``: the features of
+    other articles, asked for only those of the exemplars an added happening is compared with."""
+    described = describe_mentions(features)
+    documents = _Documents(features, load)
     placed = {}
     for happening in sorted(added, key=lambda c: (-len(c.articles), -len(c.mentions), c.id)):
         members = [events[m] for m in happening.mentions if m in events]
-        home = _home(members, kept, described, features, similarity, model)
+        home = _home(members, kept, described, documents, model)
         if home is None:
             home = KeptHappening(happening.id, kind_of(members[0]), happening.type, [], [])
             kept.append(home)
@@ -112,16 +113,34 @@ def place(added: list[CrossEvent], events: dict[str, Event], kept: list[KeptHapp
 
 
 def _home(members: list[Event], kept: list[KeptHappening], described: dict[str, dict[str, Any]],
-          features: dict[str, dict[str, Any]], similarity, model: CorefModel) -> KeptHappening | None:
+          documents: _Documents, model: CorefModel) -> KeptHappening | None:
     towns, days = {t for e in members if (t := event_town(e))}, {d for e in members if (d := event_day(e))}
     fits = [h for h in kept if compatible(h.towns, h.days, towns, days)]
     if members[0].type in INCIDENT_TYPES:
         incidents = [h for h in fits if h.type in INCIDENT_TYPES]
         if incidents:
             return max(incidents, key=lambda h: (len(h.articles), len(h.mentions)))
+    candidates = [h for h in fits if h.kind == kind_of(members[0])]
+    similarity = documents.covering({m["doc"] for h in candidates for m in h.exemplars})
     mentions = [described[e.id] for e in members if e.id in described]
-    return linked_home(mentions, [h for h in fits if h.kind == kind_of(members[0])
-                                  and all(m["doc"] in features for m in h.exemplars)], similarity, model)
+    return linked_home(mentions, [h for h in candidates if all(m["doc"] in documents.features for m in h.exemplars)],
+                       similarity, model)
+
+
+class _Documents:
+    """The linker features of the articles compared, loaded when a comparison first needs them: a large story's
+    other articles are never read unless an added happening is compared with their mentions."""
+
+    def __init__(self, features: dict[str, dict[str, Any]], load: Callable[[Iterable[str]], dict[str, dict[str, Any]]]):
+        self.features, self._load = dict(features), load
+        self._similarity = document_similarity(self.features)
+
+    def covering(self, docs: set[str]):
+        """The similarity of two articles, with these articles' features loaded."""
+        if missing := docs - self.features.keys():
+            self.features.update(self._load(sorted(missing)))
+            self._similarity = document_similarity(self.features)
+        return self._similarity
 
 
 def linked_home(mentions: list[dict[str, Any]], candidates: list[KeptHappening], similarity,
@@ -141,10 +160,3 @@ def _linked(mentions: list[dict[str, Any]], exemplars: list[dict[str, Any]], sim
         return 0.0
     return max(found) if model.linkage == "single" else min(found) if model.linkage == "complete" \
         else sum(found) / len(found)
-
-
-def _said(members: list[Event]) -> dict[str, list[str]]:
-    return {"triggers": [e.trigger.text for e in members],
-            "participants": [span.text for e in members for span in (e.agent, e.patient) if span],
-            "places": [e.place.text for e in members if e.place],
-            "times": [e.time.value for e in members if e.time and e.time.value]}

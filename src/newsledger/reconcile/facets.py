@@ -8,8 +8,9 @@ events say it, then by name.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
-from newsledger.records import Event, Factuality, Finding, FindingStatus, Story
+from newsledger.records import Event, Factuality, FindingStatus, Story
 
 FACETS = ("countries", "places", "types")
 
@@ -36,10 +37,10 @@ TALLIED = {"corroborated": (FindingStatus.CORROBORATED,), "single_source": (Find
            "updated": (FindingStatus.UPDATED,), "disputed": (FindingStatus.DISPUTED,), "denied": (FindingStatus.DENIED, FindingStatus.NO_COMMENT)}
 
 
-def tally(findings: list[Finding] | list[str]) -> dict[str, int]:
-    """How many of the story's findings (or of their statuses) have each status (denied counts refusals to comment
+def tally(statuses: Iterable[str]) -> dict[str, int]:
+    """How many of the story's findings have each status, from their statuses (denied counts refusals to comment
     too)."""
-    counts = Counter(FindingStatus(f if isinstance(f, str) else f.status) for f in findings)
+    counts = Counter(FindingStatus(status) for status in statuses)
     return {name: sum(counts[s] for s in statuses) for name, statuses in TALLIED.items()}
 
 

@@ -165,8 +165,13 @@ def claims_by_slot(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
 
 def numbered(story: str, findings: list[Finding]) -> list[Finding]:
     for n, finding in enumerate(findings):
-        finding.id = f"f_{story}:{n}"
+        finding.id = finding_id(story, n)
     return findings
+
+
+def finding_id(story: str, n: int) -> str:
+    """The id of the story's finding number ``n``."""
+    return f"f_{story}:{n}"
 
 
 @dataclass
@@ -181,9 +186,10 @@ class Gathered:
 
 def gather(story: Story, articles: list[Article], attributions: list[Attribution], events: list[Event],
            cross_events: list[CrossEvent], values: RegionValues | None = None,
-           counted: frozenset[str] = frozenset()) -> Gathered:
+           counted: frozenset[str] = frozenset(), read_learned: bool = True) -> Gathered:
     """The claims of these articles on the story's happenings; ``counted``: the slots whose counts other articles
-    of the story already give (a count is then not inferred from victims named, nor read by the learned readers)."""
+    of the story already give (a count is then not inferred from victims named, nor read by the learned readers);
+    ``read_learned``: whether the learned count readers read these articles (they read a story's earliest)."""
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_article[attribution.article].append(attribution)
@@ -193,7 +199,8 @@ def gather(story: Story, articles: list[Article], attributions: list[Attribution
     events_by_id = {e.id: e for e in events if e.article in context.articles}
     happenings = sorted((c for c in cross_events if c.story == story.id),
                         key=lambda c: (-len(c.articles), -len(c.mentions), c.id))
-    return Gathered(context, happenings, events_by_id, _claims(context, happenings, events_by_id, counted))
+    return Gathered(context, happenings, events_by_id,
+                    _claims(context, happenings, events_by_id, counted, read_learned))
 
 
 def answers(gathered: Gathered, with_agent: set[str]) -> list[Finding]:
@@ -207,8 +214,8 @@ def answers(gathered: Gathered, with_agent: set[str]) -> list[Finding]:
 
 # --- gathering values ----------------------------------------------------------------------------------------
 
-def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, Event],
-            counted: frozenset[str] = frozenset()) -> list[Claim]:
+def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, Event], counted: frozenset[str],
+            read_learned: bool) -> list[Claim]:
     """Every value of every slot, once: argument spans first, then what the text around the mentions says."""
     claims: dict[tuple[str, str, int, int], Claim] = {}
     near: dict[tuple[str, int, int], list[tuple[Event, CrossEvent]]] = defaultdict(list)
@@ -235,7 +242,7 @@ def _claims(context: _Context, happenings: list[CrossEvent], events: dict[str, E
         _add(claims, context, home[event.id].id, slot, count_value(str(n)), event.article,
              min(event.patient.start, event.trigger.start), max(event.patient.end, event.trigger.end), event)
     read = counted | {slot for slot, _, _, _ in claims}  # no rule read how many: the learned readers', in their sentences
-    readers = [r for r in count_reader.shipped().readers if not read & count_reader.READ_BY_RULES[r.slot]]
+    readers = [r for r in count_reader.shipped().readers if read_learned and not read & count_reader.READ_BY_RULES[r.slot]]
     found = count_reader.story_mentions(count_reader.earliest(context.articles[a] for a in in_article)) if readers else []
     for reader, reading in ((r, r.read(found)) for r in readers):
         for article, mention, _ in reading.mentions if reading else ():  # homed as a rule's value would be

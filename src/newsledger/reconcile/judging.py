@@ -2,7 +2,7 @@
 day, how many independent origins confirm; the finding and its explanation.
 
 Reads only the claims (``claims.py``), never the articles, so a large story judges a slot again from its kept
-claims and an added article's (``online.py``) exactly as a full resolution would judge them.
+claims and an added article's (``resolution.py``) exactly as a full resolution would judge them.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ def summarize(findings: list[Finding], happenings: list[CrossEvent]) -> dict[str
         "where": _where(own, findings),
         "when": _lead(findings, "time", main.id if main else None),
         "counts": [fact for slot in KEY_COUNTS if (fact := _lead(own, slot) or _lead(findings, slot))],
-        "tally": tally(findings),
+        "tally": tally(f.status for f in findings),
     }
 
 

@@ -232,10 +232,11 @@ class Store:
 
     def write_resolution(self, story: str, found: list[CrossEvent], findings: list[Finding],
                          facets: dict[str, list[str]] | None = None, tally: dict[str, int] | None = None,
-                         also: Callable[[Any], None] | None = None, changed_only: Iterable[str] | None = None) -> None:
+                         also: Callable[[Any], None] | None = None,
+                         removed_findings: Iterable[str] | None = None) -> None:
         """Replace a story's cross-document events, findings, facets and tally, and mark it resolved, atomically;
-        ``also`` writes what the resolution keeps, in the same transaction. With ``changed_only`` (the ids of
-        findings to remove), ``found`` and ``findings`` are only the records that changed: the others stay."""
+        ``also`` writes what the resolution keeps, in the same transaction. Given ``removed_findings`` (the ids of
+        findings to remove), ``found`` and ``findings`` are only the records that changed, and the others stay."""
         with self.engine.begin() as connection:
             if also is not None:
                 also(connection)
@@ -247,10 +248,10 @@ class Store:
                         data={**row.data, **derived}))
                     _write_listed(connection, [{**row.data, **derived}])
             for table, records in ((t.cross_events, found), (t.findings, findings)):
-                if changed_only is None:
+                if removed_findings is None:
                     _replace_changed(connection, table, story, records)
                 else:
-                    _replace(connection, table, story, records, changed_only if table is t.findings else ())
+                    _replace(connection, table, story, records, removed_findings if table is t.findings else ())
             connection.execute(delete(t.resolved_stories).where(t.resolved_stories.c.story == story))
             connection.execute(insert(t.resolved_stories).values(story=story))
 
@@ -350,12 +351,14 @@ class Store:
         return sorted(found, key=lambda e: (e.article, e.trigger.start))
 
     def _records(self, table: Any, cls: type, column: str, values: Iterable[str] | None) -> list:
-        """The records of ``table`` whose ``column`` (article, story) is one of ``values``; all when None."""
+        """The records of ``table`` whose ``column`` (article, story, id) is one of ``values``; all when None."""
         query = select(table.c.data).order_by(table.c[column], table.c.id)
-        if values is not None:
-            query = query.where(table.c[column].in_(list(values)))
         with self.engine.connect() as connection:
-            return [from_dict(cls, row.data) for row in connection.execute(query)]
+            if values is None:
+                return [from_dict(cls, row.data) for row in connection.execute(query)]
+            wanted = sorted(set(values))  # in order, chunk after chunk: the records come in the order of one query
+            return [from_dict(cls, row.data) for i in range(0, len(wanted), t.ROWS_PER_STATEMENT)
+                    for row in connection.execute(query.where(table.c[column].in_(wanted[i:i + t.ROWS_PER_STATEMENT])))]
 
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         query = select(t.entities).order_by(t.entities.c.name)

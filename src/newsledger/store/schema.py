@@ -316,7 +316,7 @@ def _add_linker_snapshot(connection: Connection) -> None:
 
 # --- version 10 --------------------------------------------------------------------------------------------
 
-#: A large story's resolution state (``online.py``): its happenings' compact facts, the ids of its findings, what
+#: A large story's resolution state (``resolution.py``): its happenings' compact facts, the ids of its findings, what
 #: its articles' claims count; ``version`` names the code that made it (another version's is never used).
 story_state = Table(
     "story_state",
