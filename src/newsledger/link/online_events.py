@@ -21,7 +21,6 @@ from newsledger.link.coref import CorefModel, document_similarity
 from newsledger.link.cross_events import (
     INCIDENT_TYPES,
     SAID,
-    by_frequency,
     compatible,
     describe_mentions,
     event_day,
@@ -37,6 +36,9 @@ EXEMPLARS = 8
 
 @dataclass
 class KeptHappening:
+    """A happening of a large story as online resolution needs it: what the batch rules compare, how often its
+    mentions say each thing its record lists (in the order first said), and exemplars for the model."""
+
     id: str
     kind: str  # what happenings must share to be one (``cross_events.kind_of``)
     type: EventType
@@ -62,7 +64,7 @@ class KeptHappening:
 
     def record(self, story: str) -> CrossEvent:
         return CrossEvent(self.id, story, self.type, list(self.mentions), list(self.articles),
-                          *(by_frequency(self.said[name].elements()) for name in SAID))
+                          *([value for value, _ in self.said[name].most_common()] for name in SAID))
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "type": self.type.value, "mentions": self.mentions,
@@ -87,7 +89,6 @@ def kept_happenings(story_events: list[CrossEvent], events: dict[str, Event],
             continue
         found = KeptHappening(happening.id, kind_of(members[0]), happening.type, [], [])
         found.add(members, described)
-        found.articles = list(happening.articles)
         kept.append(found)
     return kept
 
