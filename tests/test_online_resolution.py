@@ -15,6 +15,7 @@ from newsledger import resolution
 from newsledger.reconcile.facets import tally
 from newsledger.resolution import groups_version, resolve_story, state_version
 from newsledger.store import kept
+from newsledger.store.ledger import Store
 
 REPORTS = [
     ("Two killed, three wounded in Wilkinsburg shooting", "2016-03-10",
@@ -137,3 +138,28 @@ def test_a_story_that_doubled_is_resolved_in_full_again(tmp_path):
         ledger.ingest([_write(tmp_path, REPORTS[5:], 5)])
         ((_, state),) = _state(ledger.store).items()
     assert state["full"] == 6 == len(state["articles"])
+
+
+def test_an_online_resolution_stopped_before_its_write_is_done_again_by_the_next_run(tmp_path, monkeypatch):
+    """The state, the claims and the findings are written in one transaction: a run stopped before it leaves the
+    story unresolved with its former state, and resolving it again gives what an uninterrupted run gives."""
+    whole = tmp_path / "whole.db"
+    with Ledger(whole, config=Config(online_from=3)) as ledger:
+        ledger.ingest([_write(tmp_path, REPORTS[:3], 0)])
+        ledger.ingest([_write(tmp_path, REPORTS[3:5], 3)])
+        expected = _findings(ledger.store)
+    stopped = tmp_path / "stopped.db"
+    with Ledger(stopped, config=Config(online_from=3)) as ledger:
+        ledger.ingest([_write(tmp_path, REPORTS[:3], 0)])
+        written = Store.write_resolution
+
+        def fail(*args, **kwargs):
+            raise KeyboardInterrupt  # as the process stopped here
+
+        monkeypatch.setattr(Store, "write_resolution", fail)
+        with pytest.raises(KeyboardInterrupt):
+            ledger.ingest([_write(tmp_path, REPORTS[3:5], 3)])
+        monkeypatch.setattr(Store, "write_resolution", written)
+        assert ledger.store.unresolved_stories() and len(next(iter(_state(ledger.store).values()))["articles"]) == 3
+        assert ledger.resolve() == 1
+        assert _findings(ledger.store) == expected
