@@ -83,3 +83,22 @@ def test_a_kept_happening_s_exemplars_are_read_only_when_an_added_one_of_its_kin
     homes = place([CrossEvent("x_n1", "s", EventType.OTHER, ["n1"], ["a3"])], {"n1": added}, [protest, vote],
                   features, load, model)
     assert sorted(asked) == ["a1", "a2"] and homes["x_n1"] is protest
+
+
+def test_a_happening_of_another_time_or_town_is_not_joined_whatever_the_model_says():
+    """As ``split_by_place_and_time`` parts a cluster: one time (or its prefix) and one town per happening."""
+    protest = KeptHappening("x_p", "other", EventType.OTHER, ["p"], ["a1"], towns={"5391811"},
+                            exemplars=[_mention("march", "a1")])
+    protest.said["times"].update(["2016-05-02"])
+    model = _Model("single", {frozenset(("rally", "march")): 0.9})
+    features = {"a3": {"terms": {}, "entities": {}, "event_mentions": [{"id": "n1", "word": "rally"}]}}
+
+    def placed(day: str | None) -> str:
+        added = Event(id="n1", article="a3", type=EventType.OTHER, trigger=Span("rally", 0, 5),
+                      time=TimeValue("then", 0, 4, day) if day else None)
+        homes = place([CrossEvent("x_n1", "s", EventType.OTHER, ["n1"], ["a3"])], {"n1": added}, [protest],
+                      features, lambda docs: {d: {"terms": {}, "entities": {}} for d in docs}, model)
+        return homes["x_n1"].id
+
+    assert placed("2016-05-27") == "x_n1"  # another day: its own happening
+    assert placed("2016-05") == "x_p" and placed(None) == "x_p"  # the month it falls in, or no time: joined

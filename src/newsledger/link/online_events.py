@@ -121,11 +121,20 @@ def _home(members: list[Event], kept: list[KeptHappening], described: dict[str, 
         incidents = [h for h in fits if h.type in INCIDENT_TYPES]
         if incidents:
             return max(incidents, key=lambda h: (len(h.articles), len(h.mentions)))
-    candidates = [h for h in fits if h.kind == kind_of(members[0])]
+    times = {e.time.value for e in members if e.time and e.time.value}
+    candidates = [h for h in fits if h.kind == kind_of(members[0]) and not _split_apart(h, towns, times)]
     similarity = documents.covering({m["doc"] for h in candidates for m in h.exemplars})
     mentions = [described[e.id] for e in members if e.id in described]
     return linked_home(mentions, [h for h in candidates if all(m["doc"] in documents.features for m in h.exemplars)],
                        similarity, model)
+
+
+def _split_apart(kept: KeptHappening, towns: set[str], times: set[str]) -> bool:
+    """Whether ``split_by_place_and_time`` would part the mentions from the kept happening: each part of a
+    happening names one town and one time (a time joins one it is a prefix of: "2016" and "2016-05-02")."""
+    if towns and kept.towns and towns != kept.towns:
+        return True
+    return any(not (a.startswith(b) or b.startswith(a)) for a in times for b in kept.said["times"])
 
 
 class _Documents:
