@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import count
 from typing import Any
 
 from newsledger.config import Config
@@ -184,7 +185,7 @@ def _resolve_online(store: Store, story: Story, state: StoryState, model: CorefM
     records = {h.id: h.record(story.id) for h in homes.values()}
     judged = [slot_finding(story.id, records[happening], slot, said, gathered.context.relations)
               for (happening, slot), said in claims.items()]
-    next_number = iter(range(state.next, 10 ** 9))
+    next_number = count(state.next)
     for finding in judged:
         key = _key(finding.event, finding.slot)
         finding.id = state.findings.get(key) or finding_id(story.id, next(next_number))

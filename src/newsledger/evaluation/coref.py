@@ -146,7 +146,7 @@ def resolve_online(corpus: Corpus, mentions: dict[tuple, dict], groups: dict[str
                 if home is None:
                     home = KeptHappening(f"{group}/{len(kept)}", "", EventType.OTHER, [], [])
                     kept.append(home)
-                home.exemplars += [mentions[k] for k in members][:max(exemplars - len(home.exemplars), 0)]
+                home.remember([mentions[k] for k in members], exemplars)
                 response.update({k: home.id for k in members})
     return response
 

@@ -130,11 +130,16 @@ def _split(members: list[Event], key) -> list[list[Event]]:
     return list(keyed.values())
 
 
+def one_time(a: str, b: str) -> bool:
+    """"2023" and "2023-01-28" do not conflict: one value is a prefix of the other."""
+    return a.startswith(b) or b.startswith(a)
+
+
 def _merge_prefixes(keyed: dict[str, list[Event]]) -> dict[str, list[Event]]:
-    """"2023" and "2023-01-28" do not conflict: a value joins a longer one it is a prefix of."""
+    """A value joins a longer one it is a prefix of (``one_time``)."""
     merged: dict[str, list[Event]] = {}
     for value in sorted(keyed, key=len, reverse=True):
-        target = next((longer for longer in merged if longer.startswith(value)), value)
+        target = next((longer for longer in merged if one_time(longer, value)), value)
         merged.setdefault(target, []).extend(keyed[value])
     return merged
 

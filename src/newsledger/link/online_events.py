@@ -26,6 +26,7 @@ from newsledger.link.cross_events import (
     event_day,
     event_town,
     kind_of,
+    one_time,
     said_by,
 )
 from newsledger.records import CrossEvent, Event, EventType
@@ -59,8 +60,11 @@ class KeptHappening:
         self.days |= {d for e in members if (d := event_day(e))}
         for name, values in said_by(members).items():
             self.said[name].update(values)
-        room = EXEMPLARS - len(self.exemplars)
-        self.exemplars += [described[e.id] for e in members if e.id in described][:max(room, 0)]
+        self.remember([described[e.id] for e in members if e.id in described])
+
+    def remember(self, mentions: list[dict[str, Any]], cap: int = EXEMPLARS) -> None:
+        """Keep the first of these mentions as exemplars, up to ``cap`` in all."""
+        self.exemplars += mentions[:max(cap - len(self.exemplars), 0)]
 
     def record(self, story: str) -> CrossEvent:
         return CrossEvent(self.id, story, self.type, list(self.mentions), list(self.articles),
@@ -134,7 +138,7 @@ def _split_apart(kept: KeptHappening, towns: set[str], times: set[str]) -> bool:
     happening names one town and one time (a time joins one it is a prefix of: "2016" and "2016-05-02")."""
     if towns and kept.towns and towns != kept.towns:
         return True
-    return any(not (a.startswith(b) or b.startswith(a)) for a in times for b in kept.said["times"])
+    return any(not one_time(a, b) for a in times for b in kept.said["times"])
 
 
 class _Documents:

@@ -41,7 +41,7 @@ def tally(statuses: Iterable[str]) -> dict[str, int]:
     """How many of the story's findings have each status, from their statuses (denied counts refusals to comment
     too)."""
     counts = Counter(FindingStatus(status) for status in statuses)
-    return {name: sum(counts[s] for s in statuses) for name, statuses in TALLIED.items()}
+    return {name: sum(counts[s] for s in counted) for name, counted in TALLIED.items()}
 
 
 #: A story whose articles share less than this (``Story.cohesion``: words and names in common, dates together)
